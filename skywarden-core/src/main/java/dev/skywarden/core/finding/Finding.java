@@ -1,0 +1,61 @@
+package dev.skywarden.core.finding;
+
+import dev.skywarden.core.event.ClientFingerprint;
+import dev.skywarden.core.event.CloudProvider;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A detection: one rule or detector that fired for one principal, with every hit folded in.
+ *
+ * <p>Repeated hits of one rule by one principal in one account are one finding with a {@code
+ * count}. The {@code id} is derived from the rule, the principal, the account and the first
+ * evidence, so the same input always gives the same ids whatever the order of files or threads.
+ *
+ * @param id stable id (lower-case hex)
+ * @param ruleId the Sigma rule id or detector id
+ * @param title the rule title
+ * @param severity the rule level
+ * @param techniques the ATT&CK techniques the rule tags, with their mapped controls
+ * @param provider the cloud
+ * @param account the account, subscription or project, or {@code null}
+ * @param principal the display name of the identity
+ * @param principalType the identity type name, such as {@code ROLE_SESSION}
+ * @param credentials distinct credential ids seen, sorted, at most a few
+ * @param sourceAddresses distinct source addresses seen, sorted, at most a few
+ * @param client the client fingerprint of the first hit
+ * @param operations distinct operations seen, sorted
+ * @param firstSeen time of the earliest hit
+ * @param lastSeen time of the latest hit
+ * @param count number of events that hit
+ * @param evidence the earliest hits in time order, at most {@link FindingAggregator#MAX_EVIDENCE}
+ * @param explanation a one-line explanation of why this fired
+ */
+public record Finding(
+    String id,
+    String ruleId,
+    String title,
+    Severity severity,
+    List<Technique> techniques,
+    CloudProvider provider,
+    String account,
+    String principal,
+    String principalType,
+    List<String> credentials,
+    List<String> sourceAddresses,
+    ClientFingerprint client,
+    List<String> operations,
+    Instant firstSeen,
+    Instant lastSeen,
+    long count,
+    List<Evidence> evidence,
+    String explanation) {
+
+  public Finding {
+    techniques = List.copyOf(techniques);
+    credentials = List.copyOf(credentials);
+    sourceAddresses = List.copyOf(sourceAddresses);
+    operations = List.copyOf(operations);
+    evidence = List.copyOf(evidence);
+  }
+}
