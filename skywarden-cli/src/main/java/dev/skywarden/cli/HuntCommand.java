@@ -1,0 +1,212 @@
+package dev.skywarden.cli;
+
+import dev.skywarden.core.finding.Finding;
+import dev.skywarden.core.finding.Severity;
+import dev.skywarden.core.hunt.HuntProgress;
+import dev.skywarden.core.hunt.HuntResult;
+import dev.skywarden.core.hunt.Hunter;
+import dev.skywarden.core.hunt.HunterBuilder;
+import dev.skywarden.core.input.InputDiscovery;
+import dev.skywarden.core.input.InputDiscovery.UserInput;
+import dev.skywarden.core.report.FindingWriter;
+import dev.skywarden.core.report.HuntSummary;
+import dev.skywarden.core.report.JsonLinesFindingWriter;
+import dev.skywarden.core.report.OcsfFindingWriter;
+import dev.skywarden.core.report.TableReport;
+import dev.skywarden.core.stats.InputStatistics;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code skywarden hunt}: hunts through audit logs and reports findings. */
+@Command(
+    name = "hunt",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Hunts through AWS CloudTrail, Azure Activity, Entra ID and GCP audit logs for abuse of"
+          + " cloud APIs.",
+      "Reads files, directories (recursively) and '-' for standard input; gzip is detected"
+          + " by content."
+    })
+final class HuntCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files, directories or '-'.")
+  List<String> paths;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  OutputFormat format = OutputFormat.TABLE;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write findings to FILE instead of standard output.")
+  Path output;
+
+  @Option(
+      names = "--strict",
+      description = "Exit with code 4 when any input record was skipped.")
+  boolean strict;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      description =
+          "Exit with code 3 when a finding at or above SEVERITY exists: informational, low,"
+              + " medium, high or critical.")
+  String failOn;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads; files are read in parallel (default: number of cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      description = "Colour in the table: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  ColorMode color = ColorMode.AUTO;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Log more: -v for progress details, -vv for debugging.")
+  boolean[] verbose = new boolean[0];
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Log errors only and print no progress line.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    LoggingLevel.apply(verbose.length, quiet);
+    Severity failThreshold = parseFailOn();
+    if (threads < 1) {
+      throw new ParameterException(spec.commandLine(), "--threads must be at least 1: " + threads);
+    }
+
+    List<UserInput> inputs = discoverInputs();
+    Hunter hunter = HunterBuilder.withBuiltinRules().threads(threads).build();
+    HuntProgress progress = new HuntProgress();
+    HuntResult result;
+    try (ProgressLine line = ProgressLine.start(progress, !quiet, spec.commandLine().getErr())) {
+      result = hunter.hunt(inputs, progress);
+    }
+
+    writeFindings(result);
+    if (format != OutputFormat.TABLE || output != null) {
+      printStatisticsLine(result.total());
+    }
+    return exitCode(result, failThreshold);
+  }
+
+  private Severity parseFailOn() {
+    if (failOn == null) {
+      return null;
+    }
+    try {
+      return Severity.parse(failOn);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
+    }
+  }
+
+  private List<UserInput> discoverInputs() throws IOException {
+    try {
+      return new InputDiscovery().discover(paths);
+    } catch (NoSuchFileException e) {
+      throw new ParameterException(
+          spec.commandLine(), "input not found: " + e.getFile() + " (give a file, a directory or -)");
+    }
+  }
+
+  private void writeFindings(HuntResult result) throws IOException {
+    HuntSummary summary = new HuntSummary(VersionProvider.version(), Instant.now(), result.inputs());
+    FindingWriter writer = newWriter();
+    if (output == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      writer.write(result.findings(), summary, out);
+      out.flush();
+      return;
+    }
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    try (Writer out =
+        new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)) {
+      writer.write(result.findings(), summary, out);
+    }
+  }
+
+  private FindingWriter newWriter() {
+    if (format == OutputFormat.JSONL) {
+      return new JsonLinesFindingWriter();
+    }
+    if (format == OutputFormat.OCSF) {
+      return new OcsfFindingWriter();
+    }
+    return new TableReport(useColor());
+  }
+
+  private boolean useColor() {
+    if (color == ColorMode.ALWAYS) {
+      return true;
+    }
+    if (color == ColorMode.NEVER || output != null) {
+      return false;
+    }
+    return System.console() != null && System.getenv("NO_COLOR") == null;
+  }
+
+  /** Prints one line of input statistics on standard error, for outputs that carry none. */
+  private void printStatisticsLine(InputStatistics total) {
+    if (quiet) {
+      return;
+    }
+    spec.commandLine()
+        .getErr()
+        .printf(
+            "skywarden: %d files, %d records, %d events, %d skipped%n",
+            total.files(), total.records(), total.events(), total.skipped());
+  }
+
+  private int exitCode(HuntResult result, Severity failThreshold) {
+    if (failThreshold != null) {
+      for (Finding finding : result.findings()) {
+        if (finding.severity().compareTo(failThreshold) >= 0) {
+          return ExitCodes.FINDINGS_AT_SEVERITY;
+        }
+      }
+    }
+    if (strict && result.total().skipped() > 0) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "skywarden: --strict: %d records skipped (see the statistics for reasons)%n",
+              result.total().skipped());
+      return ExitCodes.SKIPPED_RECORDS;
+    }
+    return ExitCodes.OK;
+  }
+}
