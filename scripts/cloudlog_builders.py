@@ -10,7 +10,6 @@ ACCOUNT = "111122223333"
 TENANT = "8f3c2b1a-4d5e-4f60-9a7b-1c2d3e4f5a6b"
 SUBSCRIPTION = "3a9d7c51-6b2e-4f18-8c0d-5e7f9a1b2c3d"
 PROJECT = "skywarden-demo-prod"
-PROJECT_NUMBER = "480915726304"
 
 
 def new_uuid(rng):

@@ -208,7 +208,7 @@ class BuiltinRuleFilesTest {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file, e);
+      throw new UncheckedIOException("Failed to read " + file, e);
     }
     Object document =
         new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromString(text);
