@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a report needs besides the findings: the producing version, when the findings were made, and
- * the statistics of each input.
+ * The context of a report besides the findings: the producing version, the time the findings were
+ * made, and the statistics of each input.
  *
  * @param productVersion the Skywarden version, such as {@code 0.1.0}
  * @param time when the hunt produced the findings; the OCSF {@code time} of each finding. Pass a

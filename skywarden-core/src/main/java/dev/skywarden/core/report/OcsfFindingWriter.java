@@ -32,8 +32,8 @@ import java.util.Optional;
  *       src_endpoint}) and per distinct operation ({@code api}). The finding keeps these values per
  *       finding, not per event, so they cannot be joined to one event.
  *   <li>{@code remediation.desc} names the mapped NIST SP 800-53 r5 controls and CSF 2.0
- *       statements; {@code unmapped} holds them as structured lists, because the Detection Finding
- *       class has no compliance object (that is class 2003, Compliance Finding).
+ *       statements, and {@code unmapped} contains them as structured lists, because the Detection
+ *       Finding class has no compliance object (that is class 2003, Compliance Finding).
  *   <li>{@code resources}: the principal, the identity whose use the finding is about.
  * </ul>
  *

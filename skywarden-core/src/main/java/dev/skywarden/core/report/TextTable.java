@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plain-text table whose columns are as wide as their widest cell, up to a maximum per column;
- * longer cells are cut and end with an ellipsis. Not thread-safe; build one per report.
+ * A plain-text table whose columns are as wide as their widest cell, up to a maximum per column.
+ * Longer cells are cut and end with an ellipsis. Not thread-safe, so build one per report.
  */
 final class TextTable {
 
