@@ -1,0 +1,220 @@
+package dev.skywarden.core.finding;
+
+import dev.skywarden.core.catalog.ControlCatalog;
+import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.CloudProvider;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Folds detection hits into findings, one per rule, provider, account and principal display name.
+ *
+ * <p>Design note: every value a finding keeps is chosen by a total order, so the findings are the
+ * same whatever the order of the hits and however many threads add them.
+ *
+ * <ul>
+ *   <li>Evidence: the {@link #MAX_EVIDENCE} earliest hits by (time, source location, event id).
+ *   <li>Title, severity, principal type, client, techniques and explanation: those of the earliest
+ *       hit in that order (with explanation, title and severity as final tie-breakers).
+ *   <li>Credentials, source addresses and operations: the {@link #MAX_VALUES} smallest distinct
+ *       values in {@link String} order; larger values are dropped, so each finding keeps bounded
+ *       state however many hits it folds.
+ *   <li>{@code id}: the first 32 hex digits of SHA-256 over {@code
+ *       ruleId|provider|account|principal|eventId of the earliest evidence}.
+ * </ul>
+ *
+ * <p>Thread-safety: {@link #add(DetectionHit)} may be called from many threads at once. Each
+ * finding's state is guarded by its own lock; {@link #findings()} takes a snapshot and may run
+ * while hits are still added, in which case it reflects some prefix of each finding's hits.
+ */
+public final class FindingAggregator {
+
+  /** How many evidence entries a finding keeps: the earliest hits. */
+  public static final int MAX_EVIDENCE = 20;
+
+  /** How many distinct credentials, source addresses and operations a finding keeps. */
+  public static final int MAX_VALUES = 10;
+
+  /** Length of {@link Finding#id()} in hex digits (128 bits of the SHA-256). */
+  public static final int ID_HEX_LENGTH = 32;
+
+  /** The order that picks evidence and the earliest hit; total over all hit fields that matter. */
+  static final Comparator<DetectionHit> HIT_ORDER =
+      Comparator.<DetectionHit, java.time.Instant>comparing(hit -> hit.event().time())
+          .thenComparing(hit -> hit.event().location())
+          .thenComparing(hit -> hit.event().eventId())
+          .thenComparing(hit -> Objects.toString(hit.explanation(), ""))
+          .thenComparing(hit -> Objects.toString(hit.title(), ""))
+          .thenComparing(DetectionHit::severity);
+
+  /** Findings first by severity (critical first), then first seen, then id. */
+  public static final Comparator<Finding> FINDING_ORDER =
+      Comparator.comparing(Finding::severity, Comparator.reverseOrder())
+          .thenComparing(Finding::firstSeen)
+          .thenComparing(Finding::id);
+
+  private final ControlCatalog catalog;
+  private final Map<Key, Accumulator> accumulators = new ConcurrentHashMap<>();
+  private final AtomicLong hits = new AtomicLong();
+
+  /** Creates an aggregator that resolves techniques in the bundled {@link ControlCatalog}. */
+  public FindingAggregator() {
+    this(ControlCatalog.bundled());
+  }
+
+  /** Creates an aggregator that resolves techniques in the given catalogue. */
+  public FindingAggregator(ControlCatalog catalog) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+  }
+
+  /** The grouping key of a finding. */
+  private record Key(String ruleId, CloudProvider provider, String account, String principal) {}
+
+  /**
+   * Folds one hit into its finding, creating the finding on the first hit of its key.
+   *
+   * @throws NullPointerException when the hit, its rule id, severity or event is null
+   */
+  public void add(DetectionHit hit) {
+    Objects.requireNonNull(hit, "hit");
+    Objects.requireNonNull(hit.ruleId(), "hit.ruleId");
+    Objects.requireNonNull(hit.severity(), "hit.severity");
+    CloudEvent event = Objects.requireNonNull(hit.event(), "hit.event");
+
+    Key key = new Key(hit.ruleId(), event.provider(), event.account(), event.actor().displayName());
+    accumulators.computeIfAbsent(key, k -> new Accumulator()).add(hit);
+    hits.incrementAndGet();
+  }
+
+  /** Returns the number of hits added so far. */
+  public long hitCount() {
+    return hits.get();
+  }
+
+  /** Returns a snapshot of the findings in {@link #FINDING_ORDER}. */
+  public List<Finding> findings() {
+    List<Finding> findings = new ArrayList<>();
+    accumulators.forEach((key, accumulator) -> findings.add(accumulator.toFinding(key)));
+    findings.sort(FINDING_ORDER);
+    return List.copyOf(findings);
+  }
+
+  /**
+   * Computes a finding id: the first {@value #ID_HEX_LENGTH} lower-case hex digits of SHA-256 over
+   * the UTF-8 text {@code ruleId|provider|account|principal|eventId}, where a null account is
+   * empty.
+   */
+  public static String findingId(
+      String ruleId, CloudProvider provider, String account, String principal, String eventId) {
+    String text =
+        String.join("|", ruleId, provider.id(), account == null ? "" : account, principal, eventId);
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, ID_HEX_LENGTH);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
+  }
+
+  /** The bounded state of one finding; every method holds the instance lock. */
+  private final class Accumulator {
+    private final NavigableSet<DetectionHit> earliest = new TreeSet<>(HIT_ORDER);
+    private final NavigableSet<String> credentials = new TreeSet<>();
+    private final NavigableSet<String> sourceAddresses = new TreeSet<>();
+    private final NavigableSet<String> operations = new TreeSet<>();
+    private java.time.Instant lastSeen;
+    private long count;
+
+    synchronized void add(DetectionHit hit) {
+      CloudEvent event = hit.event();
+      count++;
+      if (lastSeen == null || event.time().isAfter(lastSeen)) {
+        lastSeen = event.time();
+      }
+
+      earliest.add(hit);
+      if (earliest.size() > MAX_EVIDENCE) {
+        earliest.pollLast();
+      }
+
+      addBounded(credentials, event.credential().id());
+      addBounded(sourceAddresses, event.source().text());
+      addBounded(operations, event.api().operation());
+    }
+
+    synchronized Finding toFinding(Key key) {
+      DetectionHit first = earliest.first();
+      CloudEvent event = first.event();
+
+      List<Evidence> evidence = new ArrayList<>();
+      for (DetectionHit hit : earliest) {
+        evidence.add(
+            new Evidence(hit.event().eventId(), hit.event().time(), hit.event().location()));
+      }
+      String id =
+          findingId(key.ruleId(), key.provider(), key.account(), key.principal(), event.eventId());
+
+      return new Finding(
+          id,
+          key.ruleId(),
+          first.title(),
+          first.severity(),
+          techniques(first.techniqueIds()),
+          key.provider(),
+          key.account(),
+          key.principal(),
+          event.actor().type().name(),
+          List.copyOf(credentials),
+          List.copyOf(sourceAddresses),
+          event.client(),
+          List.copyOf(operations),
+          event.time(),
+          lastSeen,
+          count,
+          evidence,
+          explanation(first.explanation(), count));
+    }
+
+    private List<Technique> techniques(List<String> ids) {
+      Set<String> seen = new LinkedHashSet<>();
+      List<Technique> techniques = new ArrayList<>();
+      for (String id : ids) {
+        if (seen.add(id.trim().toUpperCase(Locale.ROOT))) {
+          techniques.add(catalog.resolve(id));
+        }
+      }
+      return techniques;
+    }
+  }
+
+  /** Adds a non-empty value, then drops the largest while more than the maximum are kept. */
+  private static void addBounded(NavigableSet<String> values, String value) {
+    if (value == null || value.isEmpty()) {
+      return;
+    }
+    values.add(value);
+    if (values.size() > MAX_VALUES) {
+      values.pollLast();
+    }
+  }
+
+  private static String explanation(String first, long count) {
+    String text = first == null || first.isEmpty() ? "rule matched" : first;
+    return count == 1 ? text : text + " (" + count + " matching events)";
+  }
+}

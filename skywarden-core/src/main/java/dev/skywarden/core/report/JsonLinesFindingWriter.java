@@ -1,0 +1,129 @@
+package dev.skywarden.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skywarden.core.catalog.ControlCatalog;
+import dev.skywarden.core.event.ClientFingerprint;
+import dev.skywarden.core.finding.Evidence;
+import dev.skywarden.core.finding.Finding;
+import dev.skywarden.core.finding.Technique;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes Skywarden's native finding format: one JSON object per line, fields always in the same
+ * order, times as ISO-8601 UTC text ({@code 2025-03-01T10:00:00Z}). Absent values are JSON {@code
+ * null}, so every line has every field.
+ *
+ * <p>Fields: {@code id, rule_id, title, severity, provider, account, principal, principal_type,
+ * first_seen, last_seen, count, techniques[{id, name, tactics}], nist_800_53_r5[{id, name}],
+ * csf_2_0[{id, name, subcategory}], credentials, source_addresses, operations, client{kind,
+ * product, version, labels}, explanation, evidence[{event_id, time, file, record, line}]}. The
+ * summary is not written. Thread-safe.
+ */
+public final class JsonLinesFindingWriter implements LineFindingWriter {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final ControlCatalog catalog;
+
+  /** Creates a writer that names controls from the bundled catalogue. */
+  public JsonLinesFindingWriter() {
+    this(ControlCatalog.bundled());
+  }
+
+  /** Creates a writer that names controls from the given catalogue. */
+  public JsonLinesFindingWriter(ControlCatalog catalog) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+  }
+
+  @Override
+  public String toLine(Finding finding, HuntSummary summary) {
+    try {
+      return MAPPER.writeValueAsString(toJson(finding));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("failed to serialise finding " + finding.id(), e);
+    }
+  }
+
+  /** Builds the JSON object of one finding. */
+  public ObjectNode toJson(Finding finding) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("id", finding.id());
+    node.put("rule_id", finding.ruleId());
+    node.put("title", finding.title());
+    node.put("severity", finding.severity().sigmaLevel());
+    node.put("provider", finding.provider().id());
+    node.put("account", finding.account());
+    node.put("principal", finding.principal());
+    node.put("principal_type", finding.principalType());
+    node.put("first_seen", iso(finding.firstSeen()));
+    node.put("last_seen", iso(finding.lastSeen()));
+    node.put("count", finding.count());
+
+    ArrayNode techniques = node.putArray("techniques");
+    for (Technique technique : finding.techniques()) {
+      ObjectNode entry = techniques.addObject();
+      entry.put("id", technique.id());
+      entry.put("name", technique.name());
+      strings(entry.putArray("tactics"), technique.tactics());
+    }
+    MappedControls controls = MappedControls.of(finding, catalog);
+    ArrayNode nist = node.putArray("nist_800_53_r5");
+    for (MappedControls.Control control : controls.nist()) {
+      nist.addObject().put("id", control.id()).put("name", control.name());
+    }
+    ArrayNode csf = node.putArray("csf_2_0");
+    for (MappedControls.Control control : controls.csf()) {
+      csf.addObject()
+          .put("id", control.id())
+          .put("name", control.name())
+          .put("subcategory", control.subcategory());
+    }
+
+    strings(node.putArray("credentials"), finding.credentials());
+    strings(node.putArray("source_addresses"), finding.sourceAddresses());
+    strings(node.putArray("operations"), finding.operations());
+    node.set("client", client(finding.client()));
+    node.put("explanation", finding.explanation());
+
+    ArrayNode evidence = node.putArray("evidence");
+    for (Evidence item : finding.evidence()) {
+      evidence
+          .addObject()
+          .put("event_id", item.eventId())
+          .put("time", iso(item.time()))
+          .put("file", item.location().input())
+          .put("record", item.location().recordIndex())
+          .put("line", item.location().line());
+    }
+    return node;
+  }
+
+  private static ObjectNode client(ClientFingerprint client) {
+    ObjectNode node = MAPPER.createObjectNode();
+    if (client == null) {
+      return node.putNull("kind");
+    }
+    node.put("kind", client.kind().name());
+    node.put("product", client.product());
+    node.put("version", client.version());
+    strings(node.putArray("labels"), client.labels());
+    return node;
+  }
+
+  private static void strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
+  }
+
+  /**
+   * Formats an instant as ISO-8601 UTC, such as {@code 2025-03-01T10:00:00.250Z}; null stays null.
+   */
+  static String iso(Instant time) {
+    return time == null ? null : DateTimeFormatter.ISO_INSTANT.format(time);
+  }
+}

@@ -1,0 +1,213 @@
+package dev.skywarden.core.report;
+
+import dev.skywarden.core.finding.Finding;
+import dev.skywarden.core.finding.FindingAggregator;
+import dev.skywarden.core.finding.Severity;
+import dev.skywarden.core.finding.Technique;
+import dev.skywarden.core.stats.InputStatistics;
+import dev.skywarden.core.stats.SkipReason;
+import dev.skywarden.core.stats.SkippedRecord;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes a report for people at a terminal: a findings table sorted by severity (critical first)
+ * and first-seen time, a summary by severity and by technique, then the statistics of each input
+ * with the first skip samples.
+ *
+ * <p>Columns are as wide as their widest value up to a maximum each; longer values are cut and end
+ * with an ellipsis ({@code …}). With {@code ansi} set, headers are bold and severities coloured;
+ * the caller decides, typically colour only when the output is a terminal. Times are UTC. Immutable
+ * and thread-safe.
+ */
+public final class TableReport implements FindingWriter {
+
+  /** How many skip samples are shown per input. */
+  public static final int SAMPLES_SHOWN = 5;
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  private final boolean ansi;
+
+  /** Creates a report writer; {@code ansi} turns on colour and bold escape sequences. */
+  public TableReport(boolean ansi) {
+    this.ansi = ansi;
+  }
+
+  @Override
+  public void write(List<Finding> findings, HuntSummary summary, Writer out) throws IOException {
+    List<Finding> sorted = new ArrayList<>(findings);
+    sorted.sort(FindingAggregator.FINDING_ORDER);
+
+    out.write(heading("Findings (" + sorted.size() + ")"));
+    if (sorted.isEmpty()) {
+      out.write("No findings.\n");
+    } else {
+      out.write(findingsTable(sorted).render(ansi));
+    }
+
+    out.write('\n');
+    out.write(heading("By severity"));
+    out.write(severityTable(sorted).render(ansi));
+
+    out.write('\n');
+    out.write(heading("By technique"));
+    out.write(techniqueTable(sorted).render(ansi));
+
+    out.write('\n');
+    out.write(heading("Inputs (" + summary.inputs().size() + ")"));
+    for (InputStatistics input : summary.inputs()) {
+      out.write(inputLines(input));
+    }
+    out.flush();
+  }
+
+  private TextTable findingsTable(List<Finding> findings) {
+    TextTable table =
+        new TextTable(
+            List.of(
+                new TextTable.Column("SEVERITY", 13, false),
+                new TextTable.Column("FIRST SEEN (UTC)", 19, false),
+                new TextTable.Column("RULE", 40, false),
+                new TextTable.Column("TECHNIQUE", 28, false),
+                new TextTable.Column("PRINCIPAL", 40, false),
+                new TextTable.Column("SOURCE", 24, false),
+                new TextTable.Column("CLIENT", 24, false),
+                new TextTable.Column("COUNT", 10, true)));
+    for (Finding finding : findings) {
+      table.addRow(
+          List.of(
+              finding.severity().sigmaLevel(),
+              TIME.format(finding.firstSeen()),
+              finding.title() == null ? finding.ruleId() : finding.title(),
+              techniqueCell(finding.techniques()),
+              finding.principal(),
+              withMore(finding.sourceAddresses()),
+              finding.client() == null ? "" : finding.client().summary(),
+              Long.toString(finding.count())),
+          severityStyle(finding.severity()));
+    }
+    return table;
+  }
+
+  private TextTable severityTable(List<Finding> findings) {
+    Map<Severity, long[]> bySeverity = new EnumMap<>(Severity.class);
+    for (Finding finding : findings) {
+      long[] counts = bySeverity.computeIfAbsent(finding.severity(), s -> new long[2]);
+      counts[0]++;
+      counts[1] += finding.count();
+    }
+    TextTable table =
+        new TextTable(
+            List.of(
+                new TextTable.Column("SEVERITY", 13, false),
+                new TextTable.Column("FINDINGS", 10, true),
+                new TextTable.Column("EVENTS", 12, true)));
+    Severity[] severities = Severity.values();
+    for (int i = severities.length - 1; i >= 0; i--) {
+      long[] counts = bySeverity.get(severities[i]);
+      if (counts != null) {
+        table.addRow(
+            List.of(severities[i].sigmaLevel(), Long.toString(counts[0]), Long.toString(counts[1])),
+            severityStyle(severities[i]));
+      }
+    }
+    return table;
+  }
+
+  /** Counts findings and events per technique, ordered by technique id. */
+  private static TextTable techniqueTable(List<Finding> findings) {
+    Map<String, String> names = new TreeMap<>();
+    Map<String, long[]> counts = new TreeMap<>();
+    for (Finding finding : findings) {
+      for (Technique technique : finding.techniques()) {
+        names.put(technique.id(), technique.name());
+        long[] count = counts.computeIfAbsent(technique.id(), id -> new long[2]);
+        count[0]++;
+        count[1] += finding.count();
+      }
+    }
+    TextTable table =
+        new TextTable(
+            List.of(
+                new TextTable.Column("TECHNIQUE", 12, false),
+                new TextTable.Column("NAME", 40, false),
+                new TextTable.Column("FINDINGS", 10, true),
+                new TextTable.Column("EVENTS", 12, true)));
+    counts.forEach(
+        (id, count) ->
+            table.addRow(
+                List.of(id, names.get(id), Long.toString(count[0]), Long.toString(count[1])),
+                null));
+    return table;
+  }
+
+  private static String inputLines(InputStatistics input) {
+    StringBuilder text = new StringBuilder();
+    text.append(input.input())
+        .append(": ")
+        .append(input.files())
+        .append(" files, ")
+        .append(input.records())
+        .append(" records, ")
+        .append(input.events())
+        .append(" events, ")
+        .append(input.skipped())
+        .append(" skipped\n");
+    for (Map.Entry<SkipReason, Long> skipped : input.skippedByReason().entrySet()) {
+      text.append("  skipped ")
+          .append(skipped.getValue())
+          .append(": ")
+          .append(skipped.getKey().description())
+          .append('\n');
+    }
+    List<SkippedRecord> samples = input.samples();
+    for (int i = 0; i < Math.min(SAMPLES_SHOWN, samples.size()); i++) {
+      text.append("  sample: ").append(TextTable.cut(samples.get(i).message(), 160)).append('\n');
+    }
+    if (samples.size() > SAMPLES_SHOWN) {
+      text.append("  (")
+          .append(input.skipped() - SAMPLES_SHOWN)
+          .append(" more skipped records not shown)\n");
+    }
+    return text.toString();
+  }
+
+  private static String techniqueCell(List<Technique> techniques) {
+    if (techniques.isEmpty()) {
+      return "";
+    }
+    Technique first = techniques.get(0);
+    String text = first.id().equals(first.name()) ? first.id() : first.id() + " " + first.name();
+    return techniques.size() == 1 ? text : text + " (+" + (techniques.size() - 1) + ")";
+  }
+
+  private static String withMore(List<String> values) {
+    if (values.isEmpty()) {
+      return "";
+    }
+    return values.size() == 1 ? values.get(0) : values.get(0) + " (+" + (values.size() - 1) + ")";
+  }
+
+  private String heading(String text) {
+    return ansi ? "\u001b[1m" + text + "\u001b[0m\n" : text + "\n";
+  }
+
+  private static String severityStyle(Severity severity) {
+    return switch (severity) {
+      case CRITICAL -> "\u001b[1;31m";
+      case HIGH -> "\u001b[31m";
+      case MEDIUM -> "\u001b[33m";
+      case LOW -> "\u001b[36m";
+      case INFORMATIONAL -> "\u001b[2m";
+    };
+  }
+}

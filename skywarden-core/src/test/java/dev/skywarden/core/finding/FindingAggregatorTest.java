@@ -1,0 +1,197 @@
+package dev.skywarden.core.finding;
+
+import static dev.skywarden.core.finding.TestHits.T0;
+import static dev.skywarden.core.finding.TestHits.event;
+import static dev.skywarden.core.finding.TestHits.hit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class FindingAggregatorTest {
+
+  /**
+   * 300 hits of two rules by three users: 50 per finding, each with 15 access keys, 35 addresses
+   * and 2 operations.
+   */
+  private static List<DetectionHit> corpus() {
+    List<DetectionHit> hits = new ArrayList<>();
+    String[] operations = {"CreateAccessKey", "AttachUserPolicy", "ListUsers", "GetCallerIdentity"};
+    for (int i = 0; i < 300; i++) {
+      String user = "user" + (i % 3);
+      String key = String.format("AKIAEXAMPLE%05d", i % 45);
+      String ip = "198.51.100." + (i % 35 + 1);
+      // Times repeat so that order ties fall through to the location.
+      int seconds = (i * 7919) % 97;
+      DetectionHit base =
+          hit(
+              i % 2 == 0 ? "rule-a" : "rule-b",
+              i % 2 == 0 ? Severity.HIGH : Severity.MEDIUM,
+              event(user, seconds, i + 1, key, ip, operations[i % 4]));
+      hits.add(base);
+    }
+    return hits;
+  }
+
+  private static List<Finding> aggregate(List<DetectionHit> hits) {
+    FindingAggregator aggregator = new FindingAggregator();
+    hits.forEach(aggregator::add);
+    return aggregator.findings();
+  }
+
+  private static List<Finding> aggregateInParallel(List<DetectionHit> hits, int threads)
+      throws InterruptedException {
+    FindingAggregator aggregator = new FindingAggregator();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    for (DetectionHit hit : hits) {
+      pool.execute(() -> aggregator.add(hit));
+    }
+    pool.shutdown();
+    assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    return aggregator.findings();
+  }
+
+  @Test
+  void findings_sameForShuffledOrder() {
+    List<DetectionHit> hits = corpus();
+    List<Finding> expected = aggregate(hits);
+
+    for (long seed = 1; seed <= 5; seed++) {
+      List<DetectionHit> shuffled = new ArrayList<>(hits);
+      Collections.shuffle(shuffled, new Random(seed));
+      assertThat(aggregate(shuffled)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void findings_sameForManyThreads() throws InterruptedException {
+    List<DetectionHit> hits = corpus();
+    List<Finding> expected = aggregate(hits);
+
+    for (int threads : new int[] {2, 8}) {
+      List<DetectionHit> shuffled = new ArrayList<>(hits);
+      Collections.shuffle(shuffled, new Random(threads));
+      assertThat(aggregateInParallel(shuffled, threads)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void findings_groupedByRuleAndPrincipal() {
+    List<Finding> findings = aggregate(corpus());
+
+    assertThat(findings).hasSize(6);
+    assertThat(findings).extracting(Finding::count).containsOnly(50L);
+    assertThat(findings.stream().mapToLong(Finding::count).sum()).isEqualTo(300);
+    assertThat(findings).extracting(Finding::id).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void findings_sortedBySeverityThenFirstSeen() {
+    List<Finding> findings = aggregate(corpus());
+
+    assertThat(findings.subList(0, 3)).extracting(Finding::severity).containsOnly(Severity.HIGH);
+    assertThat(findings.subList(3, 6)).extracting(Finding::severity).containsOnly(Severity.MEDIUM);
+    assertThat(findings).isSortedAccordingTo(FindingAggregator.FINDING_ORDER);
+  }
+
+  @Test
+  void evidence_boundedToEarliestHits() {
+    Finding finding = aggregate(corpus()).get(0);
+
+    assertThat(finding.evidence()).hasSize(FindingAggregator.MAX_EVIDENCE);
+    assertThat(finding.evidence().get(0).time()).isEqualTo(finding.firstSeen());
+    for (int i = 1; i < finding.evidence().size(); i++) {
+      assertThat(finding.evidence().get(i).time())
+          .isAfterOrEqualTo(finding.evidence().get(i - 1).time());
+    }
+    assertThat(finding.lastSeen()).isAfterOrEqualTo(finding.evidence().get(19).time());
+  }
+
+  @Test
+  void values_distinctSortedAndCapped() {
+    Finding finding = aggregate(corpus()).get(0);
+    List<String> smallestKeys =
+        corpus().stream()
+            .filter(hit -> hit.ruleId().equals(finding.ruleId()))
+            .filter(hit -> hit.event().actor().displayName().equals(finding.principal()))
+            .map(hit -> hit.event().credential().id())
+            .distinct()
+            .sorted()
+            .limit(FindingAggregator.MAX_VALUES)
+            .toList();
+
+    assertThat(finding.credentials()).isEqualTo(smallestKeys);
+    assertThat(finding.sourceAddresses()).hasSize(FindingAggregator.MAX_VALUES).isSorted();
+    assertThat(finding.operations()).hasSize(2).isSorted();
+  }
+
+  @Test
+  void singleHit_keepsItsFields() {
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(
+        hit(
+            "rule-x",
+            Severity.CRITICAL,
+            event("alice", 5, 1, "AKIAEXAMPLE1", "203.0.113.9", "CreateUser")));
+
+    Finding finding = aggregator.findings().get(0);
+
+    assertThat(finding.count()).isEqualTo(1);
+    assertThat(finding.principal()).isEqualTo("arn:aws:iam::111122223333:user/alice");
+    assertThat(finding.principalType()).isEqualTo("USER");
+    assertThat(finding.account()).isEqualTo("111122223333");
+    assertThat(finding.firstSeen()).isEqualTo(T0.plusSeconds(5));
+    assertThat(finding.lastSeen()).isEqualTo(finding.firstSeen());
+    assertThat(finding.client().product()).isEqualTo("aws-cli");
+    assertThat(finding.explanation())
+        .isEqualTo("CreateUser called by arn:aws:iam::111122223333:user/alice");
+    assertThat(finding.techniques())
+        .extracting(Technique::id)
+        .containsExactly("T1059.009", "T1078.004");
+    assertThat(finding.techniques().get(0).nistControls()).contains("AC-2");
+  }
+
+  @Test
+  void explanation_carriesCount() {
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(hit("rule-x", Severity.LOW, event("bob", 9, 2, null, "203.0.113.9", "B")));
+    aggregator.add(hit("rule-x", Severity.LOW, event("bob", 3, 1, null, "203.0.113.9", "A")));
+
+    Finding finding = aggregator.findings().get(0);
+
+    assertThat(finding.explanation())
+        .isEqualTo("A called by arn:aws:iam::111122223333:user/bob (2 matching events)");
+    assertThat(finding.credentials()).isEmpty();
+    assertThat(aggregator.hitCount()).isEqualTo(2);
+  }
+
+  @Test
+  void id_stableHashOfKeyAndEarliestEvent() {
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(hit("rule-x", Severity.LOW, event("bob", 9, 2, null, "203.0.113.9", "B")));
+    aggregator.add(hit("rule-x", Severity.LOW, event("bob", 3, 1, null, "203.0.113.9", "A")));
+
+    String id = aggregator.findings().get(0).id();
+
+    assertThat(id)
+        .isEqualTo(
+            FindingAggregator.findingId(
+                "rule-x",
+                dev.skywarden.core.event.CloudProvider.AWS,
+                "111122223333",
+                "arn:aws:iam::111122223333:user/bob",
+                "evt-1"));
+    assertThat(id).hasSize(32).matches("[0-9a-f]{32}");
+    // SHA-256 of "r|aws||p|e", computed independently with sha256sum.
+    assertThat(
+            FindingAggregator.findingId(
+                "r", dev.skywarden.core.event.CloudProvider.AWS, null, "p", "e"))
+        .isEqualTo("75b376bd5d1ac88ff0fb07eb4a965d3e");
+  }
+}
