@@ -2,17 +2,25 @@
 """Generate Skywarden's ATT&CK control catalogue from ATT&CK CSV exports and Mappings Explorer files.
 
 Usage:
-    python3 scripts/generate-catalog.py SHARED_DATA_DIR [OUTPUT_FILE]
+    python3 scripts/generate-catalog.py SHARED_DATA_DIR [OUTPUT_FILE [MAPPINGS_FILE]]
 
 SHARED_DATA_DIR must contain:
     attack/attack-enterprise-techniques-v<VERSION>.csv   technique_id,name,tactics,platforms,is_subtechnique
     attack/attack-enterprise-tactics-v<VERSION>.csv      tactic_id,name,shortname
     mappings/nist_800_53-rev5_attack-<V>-enterprise.json Mappings Explorer (unified schema)
     mappings/cri_profile-v2.1_attack-<V>-enterprise.json Mappings Explorer (unified schema)
+    mappings/*-enterprise.json                           any further Mappings Explorer files
 
 The output (standard output when OUTPUT_FILE is absent) is the JSON resource that
-dev.skywarden.core.catalog.ControlCatalog loads. It holds ids, names and relations only: no
-descriptions, comments or references from the sources. The output is deterministic, so running
+dev.skywarden.core.catalog.ControlCatalog loads: NIST SP 800-53 r5 and CRI Profile only, for the
+hunt path. MAPPINGS_FILE, when given, receives the full mappings catalogue that
+dev.skywarden.core.mappings.MappingCatalog loads: every framework file in mappings/, each mapping
+row with its technique, capability, mapping type and score, the capabilities' names and groups,
+and the ATT&CK techniques with their tactics and platforms.
+
+Both files hold ids, names, relations and scores only: no descriptions, comments or references
+from the sources. VERIS files put a description in capability_description, so a VERIS
+capability is named by the last part of its id instead. The output is deterministic, so running
 the script twice on the same input gives the same bytes.
 
 NIST SP 800-53 control ids are written in NIST's own form (AC-2, SI-4(5)) although the Mappings
@@ -35,6 +43,22 @@ import sys
 FRAMEWORKS = {
     ("nist_800_53", "rev5"): "nist_800_53_r5",
     ("cri_profile", "v2.1"): "csf_2_0",
+}
+
+# Labels and kinds of the frameworks the full mappings catalogue knows by name. A file of another
+# framework gets its mapping_framework as key and label. "control" frameworks hold controls that
+# posture checks can evidence; "capability" frameworks hold products and their features; "category"
+# frameworks classify incidents. MappingCatalog derives keys with the same rule (FrameworkKeys).
+FRAMEWORK_LABELS = {
+    "nist_800_53_r5": ("NIST SP 800-53 r5", "control"),
+    "nist_800_53_r4": ("NIST SP 800-53 r4", "control"),
+    "cri_profile": ("CRI Profile (CSF 2.0)", "control"),
+    "csa_ccm": ("CSA CCM", "control"),
+    "veris": ("VERIS", "category"),
+    "aws": ("AWS", "capability"),
+    "azure": ("Azure", "capability"),
+    "gcp": ("GCP", "capability"),
+    "m365": ("M365", "capability"),
 }
 
 ATTACK_FILE = re.compile(r"attack-enterprise-(techniques|tactics)-v(\d+(?:\.\d+)*)\.csv$")
@@ -81,6 +105,22 @@ def normalise_nist_id(raw, where):
     return text
 
 
+def framework_key(framework, version):
+    """Return the catalogue key of a Mappings Explorer framework: nist_800_53_r5, aws, veris, ..."""
+    if framework == "nist_800_53":
+        match = re.match(r"^rev(\d+)$", version or "")
+        return f"nist_800_53_r{match.group(1)}" if match else f"nist_800_53_{version}"
+    return framework
+
+
+def capability_name(key, capability_id, description):
+    """Return the short name of a capability; VERIS ids end with the name and carry descriptions."""
+    if key == "veris":
+        parts = capability_id.split(".", 3)
+        return parts[3] if len(parts) == 4 else capability_id
+    return description or capability_id
+
+
 def read_tactics(path):
     tactics = []
     for line, row in enumerate(read_csv(path, ["tactic_id", "name", "shortname"]), start=2):
@@ -92,7 +132,9 @@ def read_tactics(path):
 
 def read_techniques(path, tactic_ids_by_shortname):
     techniques = {}
-    for line, row in enumerate(read_csv(path, ["technique_id", "name", "tactics"]), start=2):
+    for line, row in enumerate(
+        read_csv(path, ["technique_id", "name", "tactics", "platforms"]), start=2
+    ):
         technique_id = row["technique_id"].strip()
         if not TECHNIQUE_ID.match(technique_id):
             fail(f"{path}:{line}: invalid technique id '{technique_id}'")
@@ -101,7 +143,13 @@ def read_techniques(path, tactic_ids_by_shortname):
             if shortname not in tactic_ids_by_shortname:
                 fail(f"{path}:{line}: unknown tactic '{shortname}' for {technique_id}")
             tactic_ids.append(tactic_ids_by_shortname[shortname])
-        techniques[technique_id] = {"id": technique_id, "name": row["name"], "tactics": tactic_ids}
+        platforms = [p.strip() for p in row["platforms"].split(";") if p.strip()]
+        techniques[technique_id] = {
+            "id": technique_id,
+            "name": row["name"],
+            "tactics": tactic_ids,
+            "platforms": platforms,
+        }
     return techniques
 
 
@@ -156,9 +204,163 @@ def control_sort_key(control_id):
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", control_id)]
 
 
+def read_full_mapping_file(path):
+    """Read one Mappings Explorer file for the full catalogue; return its framework record.
+
+    Records that are not complete (non_mappable, in_progress) are counted, not kept. A complete
+    record without a technique or capability id is reported on standard error and skipped.
+    """
+    with open(path, encoding="utf-8") as handle:
+        document = json.load(handle)
+    metadata = document.get("metadata")
+    if not isinstance(metadata, dict) or not isinstance(document.get("mapping_objects"), list):
+        fail(f"{path}: not a Mappings Explorer file (metadata or mapping_objects missing)")
+    framework = metadata.get("mapping_framework")
+    version = metadata.get("mapping_framework_version")
+    if not framework or not version or not metadata.get("attack_version"):
+        fail(f"{path}: metadata lacks mapping_framework, mapping_framework_version or attack_version")
+    key = framework_key(framework, version)
+    label, kind = FRAMEWORK_LABELS.get(key, (key, "capability"))
+
+    capabilities = {}
+    rows = set()
+    not_complete = 0
+    for index, mapping in enumerate(document["mapping_objects"]):
+        where = f"{os.path.basename(path)} mapping_objects[{index}]"
+        if mapping.get("status") != "complete":
+            not_complete += 1
+            continue
+        technique_id = (mapping.get("attack_object_id") or "").strip().upper()
+        raw_capability = (mapping.get("capability_id") or "").strip()
+        if not TECHNIQUE_ID.match(technique_id) or not raw_capability:
+            print(f"generate-catalog: {where}: skipped, complete record without a valid technique "
+                  f"or capability id ({mapping.get('attack_object_id')!r}, {raw_capability!r})",
+                  file=sys.stderr)
+            continue
+        if key.startswith("nist_800_53"):
+            capability_id = normalise_nist_id(raw_capability, where)
+        else:
+            capability_id = raw_capability
+        if capability_id not in capabilities:
+            capabilities[capability_id] = [
+                capability_name(key, capability_id, mapping.get("capability_description")),
+                mapping.get("capability_group") or "",
+            ]
+        rows.add((
+            technique_id,
+            capability_id,
+            mapping.get("mapping_type") or "",
+            mapping.get("score_category") or "",
+            mapping.get("score_value") or "",
+            mapping.get("attack_object_name") or "",
+        ))
+    return {
+        "key": key,
+        "label": label,
+        "kind": kind,
+        "framework": framework,
+        "framework_version": version,
+        "attack_version": metadata["attack_version"],
+        "technology_domain": metadata.get("technology_domain"),
+        "creation_date": metadata.get("creation_date"),
+        "last_update": metadata.get("last_update"),
+        "file": os.path.basename(path),
+        "mapping_types": {
+            name: (value or {}).get("name", name)
+            for name, value in sorted((metadata.get("mapping_types") or {}).items())
+        },
+        "capability_groups": dict(sorted((metadata.get("capability_groups") or {}).items())),
+        "not_complete": not_complete,
+        "capabilities": capabilities,
+        "rows": rows,
+    }
+
+
+def build_mappings_catalog(mapping_dir, attack_version, tactics, techniques):
+    """Build the full mappings catalogue: every framework file, each mapping row kept."""
+    frameworks = []
+    names_of_unmatched = {}
+    for path in sorted(glob.glob(os.path.join(mapping_dir, "*-enterprise.json"))):
+        framework = read_full_mapping_file(path)
+        if any(f["key"] == framework["key"] for f in frameworks):
+            fail(f"{path}: a second mapping file for {framework['key']}")
+        frameworks.append(framework)
+        for row in framework["rows"]:
+            if row[0] not in techniques and row[5]:
+                names_of_unmatched.setdefault(row[0], row[5])
+    if not frameworks:
+        fail(f"no Mappings Explorer files (*-enterprise.json) in {mapping_dir}")
+
+    entries = [
+        {"id": t["id"], "name": t["name"], "tactics": t["tactics"], "platforms": t["platforms"]}
+        for t in (techniques[tid] for tid in sorted(techniques))
+    ]
+    mapped_only = sorted({row[0] for f in frameworks for row in f["rows"]} - set(techniques))
+    for technique_id in mapped_only:
+        entries.append({
+            "id": technique_id,
+            "name": names_of_unmatched.get(technique_id, technique_id),
+            "tactics": [],
+            "platforms": [],
+            "in_attack": False,
+        })
+    for framework in frameworks:
+        framework["capabilities"] = {
+            cid: framework["capabilities"][cid]
+            for cid in sorted(framework["capabilities"], key=control_sort_key)
+        }
+        framework["mappings"] = [
+            list(row[:5]) for row in sorted(framework.pop("rows"), key=lambda r: (
+                r[0], control_sort_key(r[1]), r[2], r[3], r[4]))
+        ]
+    frameworks.sort(key=lambda f: f["key"])
+    return {
+        "format_version": 1,
+        "generator": "scripts/generate-catalog.py",
+        "attack": {"domain": "enterprise", "version": attack_version},
+        "tactics": tactics,
+        "techniques": entries,
+        "frameworks": frameworks,
+    }
+
+
+def dump_mappings_catalog(catalog):
+    """Write JSON with one technique, capability or mapping row per line, for readable diffs."""
+    def compact(value):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    lines = ["{"]
+    for name in ("format_version", "generator", "attack", "tactics"):
+        lines.append(f" {compact(name)}:{compact(catalog[name])},")
+    lines.append(' "techniques":[')
+    lines.append(",\n".join("  " + compact(t) for t in catalog["techniques"]))
+    lines.append(" ],")
+    lines.append(' "frameworks":[')
+    blocks = []
+    for framework in catalog["frameworks"]:
+        block = ["  {"]
+        for name, value in framework.items():
+            if name in ("capabilities", "mappings"):
+                continue
+            block.append(f"   {compact(name)}:{compact(value)},")
+        block.append('   "capabilities":{')
+        block.append(",\n".join(
+            f"    {compact(cid)}:{compact(value)}" for cid, value in framework["capabilities"].items()))
+        block.append("   },")
+        block.append('   "mappings":[')
+        block.append(",\n".join("    " + compact(row) for row in framework["mappings"]))
+        block.append("   ]")
+        block.append("  }")
+        blocks.append("\n".join(block))
+    lines.append(",\n".join(blocks))
+    lines.append(" ]")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv):
-    if len(argv) not in (2, 3):
-        fail("usage: generate-catalog.py SHARED_DATA_DIR [OUTPUT_FILE]")
+    if len(argv) not in (2, 3, 4):
+        fail("usage: generate-catalog.py SHARED_DATA_DIR [OUTPUT_FILE [MAPPINGS_FILE]]")
     data_dir = argv[1]
     attack_dir = os.path.join(data_dir, "attack")
     mapping_dir = os.path.join(data_dir, "mappings")
@@ -169,6 +371,16 @@ def main(argv):
         fail(f"ATT&CK versions differ: tactics v{tactics_version}, techniques v{attack_version}")
     tactics = read_tactics(tactics_path)
     techniques = read_techniques(techniques_path, {t["shortname"]: t["id"] for t in tactics})
+    if len(argv) == 4:
+        mappings = build_mappings_catalog(mapping_dir, attack_version, tactics, techniques)
+        with open(argv[3], "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(dump_mappings_catalog(mappings))
+        rows = sum(len(f["mappings"]) for f in mappings["frameworks"])
+        print(
+            f"generate-catalog: mappings catalogue: {len(mappings['frameworks'])} frameworks, "
+            f"{rows} mapping rows",
+            file=sys.stderr,
+        )
 
     versions = []
     controls = {key: {} for key in FRAMEWORKS.values()}
@@ -176,7 +388,7 @@ def main(argv):
     for path in sorted(glob.glob(os.path.join(mapping_dir, "*-enterprise.json"))):
         result = read_mapping_file(path)
         if result is None:
-            print(f"generate-catalog: skipped {os.path.basename(path)} (framework not in the catalogue)",
+            print(f"generate-catalog: skipped {os.path.basename(path)} (framework not in the hunt catalogue)",
                   file=sys.stderr)
             continue
         key, version, names, relations = result
@@ -206,11 +418,14 @@ def main(argv):
             key: {cid: names[cid] for cid in sorted(names, key=control_sort_key)}
             for key, names in sorted(controls.items())
         },
-        "techniques": [techniques[tid] for tid in sorted(techniques)],
+        # Platforms stay out of the hunt catalogue; the mappings catalogue carries them.
+        "techniques": [
+            {k: v for k, v in techniques[tid].items() if k != "platforms"} for tid in sorted(techniques)
+        ],
         "unmatched_mapped_techniques": sorted(unmatched),
     }
     text = json.dumps(catalog, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
-    if len(argv) == 3:
+    if len(argv) >= 3:
         with open(argv[2], "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     else:
