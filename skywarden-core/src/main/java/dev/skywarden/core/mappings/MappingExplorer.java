@@ -147,7 +147,7 @@ public final class MappingExplorer {
             .map(Capability::id)
             .sorted(
                 Comparator.comparingInt(
-                        (String id) -> TechniqueIds.levenshtein(ControlIds.key(id), key))
+                        (String id) -> TechniqueIds.editDistance(ControlIds.key(id), key))
                     .thenComparing(id -> id))
             .limit(SUGGESTIONS)
             .toList();

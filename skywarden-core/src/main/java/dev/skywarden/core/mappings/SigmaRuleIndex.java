@@ -57,35 +57,38 @@ public final class SigmaRuleIndex implements CoverageSource {
    * @throws UncheckedIOException when the rules cannot be listed
    */
   public static SigmaRuleIndex builtin() {
-    URL folder = SigmaRuleIndex.class.getResource(BUILTIN_FOLDER);
-    if (folder == null) {
+    // The folder is found through its README: a bare folder lookup can return a test-classes
+    // folder of the same package, which holds no rules.
+    URL readme = SigmaRuleIndex.class.getResource(BUILTIN_FOLDER + "/README.md");
+    if (readme == null) {
       throw new IllegalStateException("built-in rule folder " + BUILTIN_FOLDER + " not found");
     }
     try {
-      URI uri = folder.toURI();
+      URI uri = readme.toURI();
       if (uri.getScheme().equals("jar")) {
         return readFromJar(uri);
       }
-      return read("built-in Sigma rules", List.of(Path.of(uri)), true);
+      return read("built-in Sigma rules", List.of(Path.of(uri).getParent()), true);
     } catch (IOException e) {
-      throw new UncheckedIOException("failed to list built-in rules in " + folder, e);
+      throw new UncheckedIOException("failed to list built-in rules beside " + readme, e);
     } catch (URISyntaxException e) {
-      throw new IllegalStateException("invalid built-in rule folder URL " + folder, e);
+      throw new IllegalStateException("invalid built-in rule README URL " + readme, e);
     }
   }
 
-  private static SigmaRuleIndex readFromJar(URI uri) throws IOException {
+  private static SigmaRuleIndex readFromJar(URI readme) throws IOException {
     FileSystem jar;
     boolean opened;
     try {
-      jar = FileSystems.newFileSystem(uri, Map.of());
+      jar = FileSystems.newFileSystem(readme, Map.of());
       opened = true;
     } catch (FileSystemAlreadyExistsException e) {
-      jar = FileSystems.getFileSystem(uri);
+      jar = FileSystems.getFileSystem(readme);
       opened = false;
     }
     try {
-      return read("built-in Sigma rules", List.of(jar.provider().getPath(uri)), true);
+      Path folder = jar.provider().getPath(readme).getParent();
+      return read("built-in Sigma rules", List.of(folder), true);
     } finally {
       if (opened) {
         jar.close();

@@ -49,7 +49,7 @@ public final class TechniqueIds {
    * Suggests techniques for a query that is not a known id. Candidates, best first: the technique
    * whose id the loosely written query means; techniques whose names contain every word of the
    * query as the start of a word ({@code cloud api} finds {@code Cloud API}); techniques whose id
-   * starts with the query or is at most two edits away from it.
+   * starts with the query or is at most two edits away ({@link #editDistance}) from it.
    *
    * @param query the text the user gave
    * @param techniques the techniques to choose from
@@ -80,12 +80,12 @@ public final class TechniqueIds {
     List<AttackTechnique> close = new ArrayList<>();
     for (AttackTechnique technique : techniques) {
       boolean prefix = !upper.isEmpty() && technique.id().startsWith(idQuery);
-      if (prefix || levenshtein(technique.id(), idQuery) <= MAX_ID_DISTANCE) {
+      if (prefix || editDistance(technique.id(), idQuery) <= MAX_ID_DISTANCE) {
         close.add(technique);
       }
     }
     close.sort(
-        Comparator.comparingInt((AttackTechnique t) -> levenshtein(t.id(), idQuery))
+        Comparator.comparingInt((AttackTechnique t) -> editDistance(t.id(), idQuery))
             .thenComparing(AttackTechnique::id));
     found.addAll(close);
 
@@ -117,23 +117,33 @@ public final class TechniqueIds {
     return true;
   }
 
-  /** Returns the Levenshtein edit distance between two strings. */
-  static int levenshtein(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+  /**
+   * Returns the edit distance between two strings, counting an insertion, deletion, substitution or
+   * swap of two adjacent characters as one edit (optimal string alignment distance), so the typo
+   * {@code T1095} is one edit from {@code T1059}.
+   */
+  static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        boolean swapped =
+            i > 1
+                && j > 1
+                && a.charAt(i - 1) == b.charAt(j - 2)
+                && a.charAt(i - 2) == b.charAt(j - 1);
+        if (swapped) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 }
