@@ -186,7 +186,7 @@ final class MappingsCommand implements Callable<Integer> {
       try {
         loaded = SigmaRuleIndex.loaded(rules);
       } catch (NoSuchFileException e) {
-        throw new ParameterException(spec.commandLine(), "--rules: not found: " + e.getFile());
+        throw new ParameterException(spec.commandLine(), "--rules: path not found: " + e.getFile());
       }
       for (String problem : loaded.problems()) {
         spec.commandLine().getErr().println("skywarden: warning: rule not read: " + problem);

@@ -5,8 +5,8 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Writes one CSV row per mapping with a header, quoted as RFC 4180 says, lines ended by CRLF. The
- * coverage join is not in the CSV; the JSON format carries it.
+ * Writes one CSV row per mapping with a header, quoted as RFC 4180 specifies, lines ended by CRLF.
+ * The coverage join is not in the CSV, so tools that need it read the JSON format.
  */
 final class MappingCsvWriter implements MappingViewWriter {
 

@@ -12,7 +12,7 @@ public interface MappingViewWriter {
   /** Writes a control view; does not close the writer. */
   void write(ControlView view, Writer out) throws IOException;
 
-  /** Returns the writer for a format name: {@code table}, {@code json} or {@code csv}. */
+  /** Returns the writer for an output format. */
   static MappingViewWriter forFormat(Format format) {
     return switch (format) {
       case TABLE -> new MappingTableWriter();

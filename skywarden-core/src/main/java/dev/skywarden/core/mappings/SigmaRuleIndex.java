@@ -58,7 +58,7 @@ public final class SigmaRuleIndex implements CoverageSource {
    */
   public static SigmaRuleIndex builtin() {
     // The folder is found through its README: a bare folder lookup can return a test-classes
-    // folder of the same package, which holds no rules.
+    // folder of the same package, which contains no rules.
     URL readme = SigmaRuleIndex.class.getResource(BUILTIN_FOLDER + "/README.md");
     if (readme == null) {
       throw new IllegalStateException("built-in rule folder " + BUILTIN_FOLDER + " not found");
