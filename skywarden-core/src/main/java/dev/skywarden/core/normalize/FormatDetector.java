@@ -94,7 +94,11 @@ final class FormatDetector {
       return true;
     }
     String apiVersion = text(record, "apiVersion");
-    return apiVersion != null && apiVersion.startsWith("audit.k8s.io/");
+    if (apiVersion != null && apiVersion.startsWith("audit.k8s.io/")) {
+      return true;
+    }
+    return "Event".equals(text(record, "kind"))
+        && (has(record, "verb") || has(record, "objectRef") || has(record, "auditID"));
   }
 
   private static boolean isGraphSignIn(JsonNode record) {
@@ -112,8 +116,7 @@ final class FormatDetector {
     }
     // A Datadog-processed Activity Log record keeps the operation in evt.name.
     String resourceId = lower(text(record, "resourceId"));
-    return resourceId != null
-        && resourceId.startsWith("/subscriptions/")
+    return resourceId.startsWith("/subscriptions/")
         && JsonFields.text(record, "evt", "name") != null;
   }
 
@@ -122,6 +125,6 @@ final class FormatDetector {
   }
 
   private static String lower(String value) {
-    return value == null ? null : value.toLowerCase(Locale.ROOT);
+    return value == null ? "" : value.toLowerCase(Locale.ROOT);
   }
 }
