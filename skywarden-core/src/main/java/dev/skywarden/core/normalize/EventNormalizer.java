@@ -62,7 +62,8 @@ public final class EventNormalizer {
       return skip(
           location,
           SkipReason.INSIGHT_EVENT,
-          "eventCategory Insight, eventName " + JsonFields.text(node, "eventName"));
+          "eventCategory Insight, insightDetails.eventName "
+              + JsonFields.text(node, "insightDetails", "eventName"));
     }
     if (format == RecordFormat.KUBERNETES_AUDIT) {
       return skip(

@@ -63,11 +63,13 @@ final class FormatDetector {
     if (isAzureActivity(record, table)) {
       return RecordFormat.AZURE_ACTIVITY;
     }
+    // Insights events have no top-level eventName: the API name is in insightDetails.
+    if ("Insight".equalsIgnoreCase(text(record, "eventCategory"))
+        || has(record, "insightDetails")) {
+      return RecordFormat.CLOUDTRAIL_INSIGHT;
+    }
     if (isCloudTrail(record)) {
-      String eventCategory = text(record, "eventCategory");
-      return "Insight".equalsIgnoreCase(eventCategory) || has(record, "insightDetails")
-          ? RecordFormat.CLOUDTRAIL_INSIGHT
-          : RecordFormat.CLOUDTRAIL;
+      return RecordFormat.CLOUDTRAIL;
     }
     return RecordFormat.UNKNOWN;
   }
