@@ -87,7 +87,7 @@ public final class ClientClassifier {
    *
    * @param userAgent the user agent, or {@code null}
    * @param applicationId the client application id, or {@code null}
-   * @param consoleSession true when the log says the call was made with a web console session
+   * @param consoleSession true when the log marks the call as made with a web console session
    *     (CloudTrail {@code sessionCredentialFromConsole}), which lets {@code console-ua} entries
    *     match
    * @return the fingerprint, {@link ClientFingerprint#UNKNOWN} when nothing matches

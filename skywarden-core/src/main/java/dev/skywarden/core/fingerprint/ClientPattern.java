@@ -38,7 +38,7 @@ public record ClientPattern(
     APP
   }
 
-  /** How an entry compares its pattern with the value, ignoring case. */
+  /** The comparison of an entry's pattern with the value, which always ignores case. */
   public enum MatchType {
     EQUALS,
     PREFIX,

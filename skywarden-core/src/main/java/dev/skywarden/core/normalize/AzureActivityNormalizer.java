@@ -157,7 +157,7 @@ final class AzureActivityNormalizer implements FormatNormalizer {
 
   /**
    * Reads the operation kind from its last segment ({@code /read} or {@code /write}, {@code
-   * /delete}, {@code /action}); resource-log operations such as {@code GetBlob} fall back to the
+   * /delete}, {@code /action}). Resource-log operations such as {@code GetBlob} fall back to the
    * name prefix.
    */
   static Boolean readOnly(String operation) {

@@ -73,8 +73,8 @@ final class AzureClaims {
   }
 
   /**
-   * Derives the identity kind: a managed identity carries {@code xms_mirid}; {@code idtyp} says app
-   * or user; otherwise a UPN means a user and an app id alone a service principal.
+   * Derives the identity kind. A managed identity carries {@code xms_mirid}, and {@code idtyp} is
+   * app or user. Otherwise a UPN means a user and an app id alone a service principal.
    */
   ActorType actorType() {
     if (claim("xms_mirid") != null) {

@@ -27,7 +27,7 @@ import java.util.Set;
  * Graph {@code directoryAudit} shape.
  *
  * <p>The actor is {@code initiatedBy.user} (a user) or {@code initiatedBy.app} (a service
- * principal); the user agent is the {@code User-Agent} entry of the {@code additionalDetails}
+ * principal). The user agent is the {@code User-Agent} entry of the {@code additionalDetails}
  * key-value list. Immutable and thread-safe.
  */
 final class EntraAuditNormalizer implements FormatNormalizer {

@@ -15,8 +15,8 @@ import java.util.Objects;
  *
  * <p>Every record gives exactly one result: an event, or a skip with a {@link SkipReason} and a
  * detail that names the value at fault. Records that are not objects give {@code NOT_AN_OBJECT};
- * objects of no supported format give {@code UNKNOWN_FORMAT} with their top-level keys; CloudTrail
- * Insights events give {@code INSIGHT_EVENT}; records without a usable time give {@code
+ * objects of no supported format give {@code UNKNOWN_FORMAT} with their top-level keys. CloudTrail
+ * Insights events give {@code INSIGHT_EVENT}, and records without a usable time give {@code
  * INVALID_TIME}. The input node is never mutated.
  *
  * <p>Instances are immutable and thread-safe.
@@ -47,7 +47,10 @@ public final class EventNormalizer {
     this.gcpAudit = new GcpAuditNormalizer(classifier);
   }
 
-  /** Normalises one record; never throws for bad input. */
+  /**
+   * Normalises one record. A record of an unexpected shape gives a {@link NormalizeResult.Skipped}
+   * result instead of an exception.
+   */
   public NormalizeResult normalize(RawRecord record) {
     JsonNode node = record.node();
     SourceLocation location = record.location();

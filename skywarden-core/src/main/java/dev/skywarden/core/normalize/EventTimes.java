@@ -16,11 +16,11 @@ final class EventTimes {
   private EventTimes() {}
 
   /**
-   * Returns the time in the first candidate path that holds a value.
+   * Returns the time in the first candidate path that has a value.
    *
    * @param paths candidate paths, each a list of field names, most authoritative first
-   * @throws SkipException with {@link SkipReason#INVALID_TIME} when no candidate holds a value, or
-   *     the first value present is not a time; the detail names the field and the value
+   * @throws SkipException with {@link SkipReason#INVALID_TIME} when no candidate has a value, or
+   *     the first value present is not a time. The detail names the field and the value
    */
   static Instant read(JsonNode record, String[]... paths) throws SkipException {
     List<String> tried = new ArrayList<>();

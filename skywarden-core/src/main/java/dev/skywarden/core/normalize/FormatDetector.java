@@ -40,11 +40,13 @@ final class FormatDetector {
     if (isGcpAudit(record)) {
       return RecordFormat.GCP_AUDIT;
     }
+
     String category = lower(text(record, "category"));
     String table = lower(text(record, "Type"));
     if (isKubernetesAudit(record, category)) {
       return RecordFormat.KUBERNETES_AUDIT;
     }
+
     if (SIGN_IN_CATEGORIES.contains(category) || SIGN_IN_CATEGORIES.contains(table)) {
       return RecordFormat.ENTRA_SIGNIN;
     }
@@ -60,6 +62,7 @@ final class FormatDetector {
             || has(record, "targetResources"))) {
       return RecordFormat.ENTRA_AUDIT;
     }
+
     if (isAzureActivity(record, table)) {
       return RecordFormat.AZURE_ACTIVITY;
     }

@@ -10,7 +10,7 @@ interface FormatNormalizer {
   /**
    * Maps one record of this normaliser's format.
    *
-   * @param record the record as read; never mutated
+   * @param record the record as read, which is never mutated
    * @param location where the record was read, for synthetic ids
    * @throws SkipException when the record lacks a usable time or a required field
    */

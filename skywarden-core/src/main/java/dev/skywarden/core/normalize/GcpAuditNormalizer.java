@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * event_subtype}, {@code actor.user}, {@code ip_address}, {@code user_agent}).
  *
  * <p>The project comes from {@code resource.labels.project_id}, else from {@code logName} ({@code
- * projects/P/logs/...}); an organization or folder log gives {@code organizations/N} or {@code
+ * projects/P/logs/...}), and an organization or folder log gives {@code organizations/N} or {@code
  * folders/N}. A non-zero {@code protoPayload.status.code} is a failure, and an empty {@code status}
  * is a success. Immutable and thread-safe.
  */

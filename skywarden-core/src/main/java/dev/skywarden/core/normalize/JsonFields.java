@@ -99,7 +99,7 @@ final class JsonFields {
 
   /**
    * Reads a boolean that may be a JSON boolean, a string ({@code "true"}, {@code "Yes"}), or an
-   * object such as {@code {"value": true}}; returns {@code null} when absent or unreadable.
+   * object such as {@code {"value": true}}. Returns {@code null} when absent or unreadable.
    */
   static Boolean bool(JsonNode node, String... names) {
     String value = text(node, names);
@@ -114,8 +114,8 @@ final class JsonFields {
   }
 
   /**
-   * Returns the node itself, or, when it is a string that holds a JSON object or array, the parsed
-   * value. A string that fails to parse is returned unchanged.
+   * Returns the node itself, or, when it is a string that contains a JSON object or array, the
+   * parsed value. A string that fails to parse is returned unchanged.
    */
   static JsonNode decoded(JsonNode node) {
     if (node == null || !node.isTextual()) {

@@ -3,7 +3,7 @@ package dev.skywarden.core.normalize;
 import java.util.List;
 import java.util.Locale;
 
-/** Guesses whether an operation only reads, from its name, where the log does not say. */
+/** Guesses from its name whether an operation only reads, for logs without a read-only flag. */
 final class ReadOnlyHeuristics {
 
   private static final List<String> READ_PREFIXES = List.of("get", "list", "describe", "head");

@@ -1,6 +1,6 @@
 package dev.skywarden.core.normalize;
 
-/** The log formats {@link FormatDetector} tells apart. */
+/** The log formats that {@link FormatDetector} recognises. */
 enum RecordFormat {
   CLOUDTRAIL,
   /** A CloudTrail Insights event: a statistical summary that is skipped. */

@@ -238,7 +238,7 @@ class FieldShapeEdgeCaseTest {
   }
 
   @Test
-  void entraKeyValueArraysAndStringObjects_areRead() {
+  void entraNestedStrings_areDecoded() {
     CloudEvent event =
         event(
             """
@@ -278,7 +278,7 @@ class FieldShapeEdgeCaseTest {
   }
 
   @Test
-  void gcpEmptyStatusAndAuthentication_areSuccessAndUnknownActor() {
+  void gcpEmptyStatus_isSuccess() {
     CloudEvent event =
         event(
             """

@@ -62,7 +62,7 @@ class RealDataNormalizeTest {
 
   /**
    * The non-AWS Stratus samples are shortened documentation snippets, mostly without a time. Each
-   * must be read as its format; a snippet without a time is skipped as INVALID_TIME and then
+   * must be read as its format. A snippet without a time is skipped as INVALID_TIME and then
    * normalises once a time is added.
    */
   @Test
