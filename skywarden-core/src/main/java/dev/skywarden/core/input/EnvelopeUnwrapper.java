@@ -10,6 +10,7 @@ import dev.skywarden.core.stats.SkipReason;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -63,7 +64,7 @@ final class EnvelopeUnwrapper {
     unwrap(node, line, out, 0);
   }
 
-  /** Passes the records inside one CloudWatch Logs {@code logEvents} element to {@code out}. */
+  /** Passes the records inside one element of a CloudWatch Logs event array to {@code out}. */
   void unwrapLogEvent(JsonNode logEvent, long line, RecordEmitter out) {
     unwrapLogEvent(logEvent, line, out, 1);
   }
@@ -273,12 +274,12 @@ final class EnvelopeUnwrapper {
   }
 
   private static boolean isCloudTrailDigest(JsonNode node) {
-    return node.has("digestStartTime") && node.has("digestEndTime")
+    return (node.has("digestStartTime") && node.has("digestEndTime"))
         || node.has("digestPublicKeyFingerprint")
         || node.has("digestSignatureAlgorithm");
   }
 
   private static String kindOf(JsonNode node) {
-    return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return node.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 }

@@ -287,6 +287,18 @@ final class JsonRecordStreamer {
       if (scanFrom < 0 || !feed.canRewindTo(scanFrom)) {
         scanFrom = feed.position();
       }
+
+      // A record cut short fails on the first byte of the next line when that line starts a new
+      // record, as in {"a":1 followed by {"b":2}: the next record starts right there.
+      if (badByteConsumed
+          && scanFrom > parserStart
+          && here.getColumnNr() == 2
+          && isRecordStart(feed.byteAt(scanFrom))) {
+        feed.rewind(scanFrom);
+        lineBase = lineBase + parserLine - 1;
+        return true;
+      }
+
       feed.rewind(scanFrom);
       return resyncAfter(scanFrom, parserLine);
     }
@@ -331,7 +343,7 @@ final class JsonRecordStreamer {
             afterCarriageReturn = true;
             atLineStart = true;
           } else {
-            if (atLineStart && (b == '{' || b == '[')) {
+            if (atLineStart && isRecordStart(b)) {
               feed.rewind(position + i);
               return lineBreaks;
             }
@@ -341,6 +353,10 @@ final class JsonRecordStreamer {
         }
         position += n;
       }
+    }
+
+    private boolean isRecordStart(int b) {
+      return b == '{' || b == '[';
     }
 
     private long line(JsonLocation location) {

@@ -64,6 +64,18 @@ final class ParserFeed extends InputStream {
     position = offset;
   }
 
+  /**
+   * Returns the byte at an absolute offset that was already read.
+   *
+   * @throws IllegalArgumentException when the offset is no longer kept
+   */
+  int byteAt(long offset) {
+    if (!canRewindTo(offset) || offset >= written) {
+      throw new IllegalArgumentException("byte " + offset + " is not kept (read " + written + ")");
+    }
+    return history[(int) (offset % HISTORY_BYTES)] & 0xff;
+  }
+
   @Override
   public int read() throws IOException {
     byte[] one = new byte[1];
