@@ -17,7 +17,8 @@ import java.util.zip.GZIPInputStream;
  */
 final class DecompressionGuard extends FilterInputStream {
 
-  private static final int INFLATE_BUFFER_BYTES = 64 * 1024;
+  /** Small enough that the compressed bytes consumed, and so the ratio, are known to 8 KiB. */
+  private static final int INFLATE_BUFFER_BYTES = 8 * 1024;
 
   /** Byte counters of one source. */
   static final class Counters {
@@ -135,7 +136,7 @@ final class DecompressionGuard extends FilterInputStream {
               + " bytes)");
     }
     if (decompressed > limits.ratioCheckAfterBytes()) {
-      long compressed = Math.max(1, source.bytesRead());
+      long compressed = Math.max(1, source.bytesConsumed());
       if (decompressed / compressed > limits.maxCompressionRatio()) {
         throw new DamagedInputException(
             SkipReason.DECOMPRESSION_LIMIT,

@@ -90,10 +90,10 @@ final class ParserFeed extends InputStream {
     }
     checkGuard();
     if (position < written) {
-      return readHistory(buffer, offset, length);
+      return readHistory(buffer, offset, readLength(length));
     }
 
-    int n = in.read(buffer, offset, Math.min(length, HISTORY_BYTES));
+    int n = in.read(buffer, offset, readLength(length));
     if (n <= 0) {
       return n;
     }
@@ -101,6 +101,19 @@ final class ParserFeed extends InputStream {
     written += n;
     position = written;
     return n;
+  }
+
+  /**
+   * Returns how many bytes to request: while a record is guarded, never more than one byte past its
+   * limit, so the guard trips exactly when a record exceeds the limit, wherever the parser's buffer
+   * boundaries fall.
+   */
+  private int readLength(int length) {
+    long max = Math.min(length, HISTORY_BYTES);
+    if (guardStart >= 0) {
+      max = Math.min(max, guardStart + maxRecordBytes + 1 - position);
+    }
+    return (int) Math.max(1, max);
   }
 
   private void checkGuard() throws DamagedInputException {

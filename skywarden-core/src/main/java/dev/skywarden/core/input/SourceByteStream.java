@@ -31,6 +31,11 @@ final class SourceByteStream extends BufferedInputStream {
     return bytesRead + (count - pos);
   }
 
+  /** Returns the bytes handed to the caller so far, without bytes still buffered. */
+  long bytesConsumed() {
+    return bytesRead;
+  }
+
   /** Returns the error the source raised, or null. */
   IOException failure() {
     return failure;
