@@ -21,8 +21,8 @@ import java.util.Set;
  *   <li>CloudTrail S3 delivery {@code {"Records":[...]}} and Azure diagnostic settings or Event Hub
  *       {@code {"records":[...]}}: each element is a record;
  *   <li>CloudWatch Logs subscription {@code {"messageType":..., "logEvents":[{"message":"..."}]}}:
- *       each {@code message} is JSON text holding one or more records; a {@code CONTROL_MESSAGE}
- *       envelope is one {@code CONTROL_MESSAGE} skip;
+ *       each {@code message} is JSON text that contains one or more records; a {@code
+ *       CONTROL_MESSAGE} envelope is one {@code CONTROL_MESSAGE} skip;
  *   <li>Azure Monitor REST {@code {"value":[...]}} with no other fields than {@code nextLink} and
  *       {@code @odata.*}: each element is a record;
  *   <li>EventBridge {@code {"detail-type":"... via CloudTrail", "detail":{...}}}: the detail;
@@ -33,7 +33,7 @@ import java.util.Set;
  *   <li>any other object: accepted as an event.
  * </ul>
  *
- * <p>Envelopes nest (a Pub/Sub message may hold an EventBridge event) up to {@link
+ * <p>Envelopes nest (a Pub/Sub message may contain an EventBridge event) up to {@link
  * #MAX_ENVELOPE_DEPTH} levels. Thread-safe: it keeps no state between calls.
  */
 final class EnvelopeUnwrapper {
@@ -41,10 +41,10 @@ final class EnvelopeUnwrapper {
   /** Deepest nesting of envelopes inside one record. */
   static final int MAX_ENVELOPE_DEPTH = 8;
 
-  /** Fields whose array value holds one record per element. */
+  /** Fields whose array value contains one record per element. */
   static final Set<String> CONTAINER_FIELDS = Set.of("Records", "records", "value", "logEvents");
 
-  /** The CloudWatch Logs field whose array holds log events with embedded messages. */
+  /** The CloudWatch Logs field whose array contains log events with embedded messages. */
   static final String LOG_EVENTS = "logEvents";
 
   static final String CONTROL_MESSAGE = "CONTROL_MESSAGE";
@@ -187,7 +187,7 @@ final class EnvelopeUnwrapper {
 
   /**
    * Reads every JSON value of an embedded payload; several values may follow each other without a
-   * separator. A payload that is a JSON array holds one record per element.
+   * separator. A payload that is a JSON array contains one record per element.
    */
   private void unwrapEmbedded(
       JsonParser parser, String what, long line, RecordEmitter out, int depth) throws IOException {
@@ -206,7 +206,7 @@ final class EnvelopeUnwrapper {
           out.skip(
               line,
               SkipReason.NOT_AN_OBJECT,
-              what + " holds a " + token.asString() + " value, not a JSON object");
+              what + " contains a " + token.asString() + " value, not a JSON object");
         }
       }
     } catch (JsonProcessingException e) {

@@ -12,8 +12,8 @@ import java.util.Optional;
  * A named source of bytes: a file, or a stream such as standard input. The name is what the user
  * gave (the file path as given, or {@code -}) and appears in every record location and error.
  *
- * <p>Instances are immutable. A file source can be opened any number of times; a stream source
- * hands out the same stream each time, so it can be read once.
+ * <p>Instances are immutable. A file source can be opened any number of times. A stream source
+ * hands out the same stream each time, so it can be read only once.
  */
 public final class InputSource {
 

@@ -19,7 +19,7 @@ import java.util.Objects;
  * document, a root array, JSON Lines, or documents concatenated without separator, in UTF-8 with or
  * without a byte order mark and with LF or CRLF line ends.
  *
- * <p>Every record ends in exactly one sink call. Damaged input never raises: it becomes skips.
+ * <p>Every record ends in exactly one sink call. Damaged input becomes skips, not exceptions.
  * Malformed JSON, nesting deeper than {@link ReaderLimits#maxNestingDepth()} and records larger
  * than {@link ReaderLimits#maxRecordBytes()} each cost one skip, and reading resumes at the next
  * line that starts with <code>{</code> or {@code [}. A truncated or corrupt gzip stream, the

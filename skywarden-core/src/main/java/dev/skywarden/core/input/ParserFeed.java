@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The decoded bytes of one source as handed to the JSON parser, with two additions: the most recent
- * bytes are kept so that the reader can rewind after a parse error and resynchronise, and a record
- * guard stops a record that grows past the size limit before it fills the heap.
+ * The decoded bytes of one source as handed to the JSON parser. The most recent bytes are kept, so
+ * that the reader can rewind after a parse error and resynchronise. A record guard stops a record
+ * that grows past the size limit before it fills the heap.
  *
  * <p>Positions are absolute byte offsets in the decoded stream. Not thread-safe.
  */

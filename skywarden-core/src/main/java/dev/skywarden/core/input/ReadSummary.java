@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * What one {@link LogReader#read} call did with one source.
+ * The outcome of one {@link LogReader#read} call on one source.
  *
  * <p>Invariant: {@code records == accepted + skipped()}, because each record read ends in exactly
  * one call of {@link RecordSink#accept} or {@link RecordSink#skip}.

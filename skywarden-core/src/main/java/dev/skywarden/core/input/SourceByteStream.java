@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * The raw bytes of a source, buffered and counted. It records whether the underlying source failed,
- * so a decompressor error can be told apart from an I/O error.
+ * so that a decompressor error can be distinguished from an I/O error.
  *
  * <p>{@link #available()} blocks until at least one byte is buffered or the end is reached. {@link
  * java.util.zip.GZIPInputStream} reads the next member of a concatenated gzip file only when {@code

@@ -102,7 +102,7 @@ class LogReaderDamagedInputTest {
   }
 
   @Test
-  void fileCutInRecordsArray_restIsOneSkip() throws Exception {
+  void cutRecordsArray_oneSkip() throws Exception {
     String content = "{\"Records\":[" + event("1") + "," + event("2") + ",{\"eventID\":\"3\",\"ev";
     Path file = write(dir, "cut.json", content);
     CollectingSink sink = new CollectingSink();
@@ -116,7 +116,7 @@ class LogReaderDamagedInputTest {
   }
 
   @Test
-  void fileCutInPrettyRecordsArray_restIsOneSkip() throws Exception {
+  void cutPrettyRecordsArray_oneSkip() throws Exception {
     String content =
         "{\n  \"Records\": [\n    "
             + event("1")
@@ -132,7 +132,7 @@ class LogReaderDamagedInputTest {
   }
 
   @Test
-  void errorInsideRecordsArray_restOfDocumentIsOneSkip() throws Exception {
+  void errorInRecordsArray_oneSkip() throws Exception {
     String content =
         "{\"Records\":["
             + event("1")
@@ -338,7 +338,7 @@ class LogReaderDamagedInputTest {
   }
 
   @Test
-  void recordOverLimit_inRecordsArrayCostsRestOfDocument() throws Exception {
+  void recordOverLimit_inRecordsArray() throws Exception {
     LogReader small = new LogReader(ReaderLimits.DEFAULTS.withMaxRecordBytes(4096));
     String big = "{\"eventID\":\"2\",\"p\":[" + "1,".repeat(4000) + "1]}";
     String content =
@@ -384,7 +384,7 @@ class LogReaderDamagedInputTest {
   }
 
   @Test
-  void deepObjectNestingLine_skippedAndReadingGoesOn() throws Exception {
+  void deepObjectLine_skipped() throws Exception {
     String deep = "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000);
     Path file = write(dir, "deep.jsonl", event("1") + "\n" + deep + "\n" + event("3") + "\n");
     CollectingSink sink = new CollectingSink();

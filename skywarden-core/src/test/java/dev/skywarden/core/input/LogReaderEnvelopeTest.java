@@ -301,7 +301,7 @@ class LogReaderEnvelopeTest {
   }
 
   @Test
-  void azureRestValueList_notFirstFieldStillUnwrapped() throws Exception {
+  void azureRestValueList_notFirstField() throws Exception {
     String rest = "{\"nextLink\":null,\"value\":[{\"category\":\"A\"},{\"category\":\"B\"}]}";
     Path file = write(dir, "rest.json", rest);
     CollectingSink sink = new CollectingSink();
