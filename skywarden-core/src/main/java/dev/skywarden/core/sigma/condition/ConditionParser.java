@@ -97,7 +97,12 @@ public final class ConditionParser {
     ConditionNode node = parseOrExpr();
     if (position < tokens.size()) {
       Token extra = tokens.get(position);
-      throw error(extra.offset(), "unexpected '" + extra.text() + "' in condition '" + text + "'");
+      String hint =
+          extra.text().startsWith("|")
+              ? "; Sigma 1 aggregations are not supported, Sigma 2 uses correlation rules"
+              : "";
+      throw error(
+          extra.offset(), "unexpected '" + extra.text() + "' in condition '" + text + "'" + hint);
     }
     return node;
   }
