@@ -8,6 +8,8 @@ import dev.skywarden.core.sigma.SigmaLevel;
 import dev.skywarden.core.sigma.SigmaRule;
 import dev.skywarden.core.sigma.SigmaRuleSet;
 import dev.skywarden.core.sigma.match.MatchExplanation;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -22,9 +24,14 @@ public final class SigmaDetector implements Detector {
   static final Severity DEFAULT_SEVERITY = Severity.MEDIUM;
 
   private final SigmaRuleSet rules;
+  private final IdentityHashMap<CompiledRule, List<String>> techniquesByRule =
+      new IdentityHashMap<>();
 
   public SigmaDetector(SigmaRuleSet rules) {
     this.rules = Objects.requireNonNull(rules, "rules");
+    for (CompiledRule rule : rules.rules()) {
+      techniquesByRule.put(rule, rule.rule().attackTechniques());
+    }
   }
 
   /** Returns the rule set this detector runs. */
@@ -43,7 +50,7 @@ public final class SigmaDetector implements Detector {
     rules.forEachMatch(sigmaEvent, rule -> hits.accept(toHit(rule, sigmaEvent)));
   }
 
-  private static DetectionHit toHit(CompiledRule compiled, CloudSigmaEvent sigmaEvent) {
+  private DetectionHit toHit(CompiledRule compiled, CloudSigmaEvent sigmaEvent) {
     SigmaRule rule = compiled.rule();
     String explanation =
         compiled.explain(sigmaEvent).map(MatchExplanation::toString).orElse("condition matched");
@@ -51,7 +58,7 @@ public final class SigmaDetector implements Detector {
         ruleId(rule),
         rule.title(),
         severity(rule.level()),
-        rule.attackTechniques(),
+        techniquesByRule.get(compiled),
         sigmaEvent.event(),
         explanation);
   }

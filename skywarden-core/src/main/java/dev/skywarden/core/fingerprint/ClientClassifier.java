@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -24,14 +26,23 @@ import java.util.regex.Pattern;
  * fingerprint's kind, product and version come from the first of them. The list is data: see {@code
  * clients.tsv} next to this class for the format and how to add entries.
  *
- * <p>Instances are immutable and thread-safe; {@link #standard()} loads the bundled list once.
+ * <p>Instances are thread-safe; {@link #standard()} loads the bundled list once. Results are
+ * memoised per (user agent, application id, console flag), because a log repeats a few hundred
+ * distinct clients millions of times; the memo holds at most {@link #MAX_MEMO_ENTRIES} entries and
+ * is cleared when full, so memory stays bounded whatever the input.
  */
 public final class ClientClassifier {
 
   static final String BUNDLED_LIST = "clients.tsv";
 
+  /** The most classifications kept in the memo before it is cleared. */
+  static final int MAX_MEMO_ENTRIES = 10_000;
+
   private final List<ClientPattern> patterns;
   private final List<Pattern> regexes;
+  private final Map<MemoKey, ClientFingerprint> memo = new ConcurrentHashMap<>();
+
+  private record MemoKey(String userAgent, String applicationId, boolean consoleSession) {}
 
   /** Creates a classifier over the given entries, tested in list order. */
   public ClientClassifier(List<ClientPattern> patterns) {
@@ -94,6 +105,20 @@ public final class ClientClassifier {
    */
   public ClientFingerprint classify(
       String userAgent, String applicationId, boolean consoleSession) {
+    MemoKey key = new MemoKey(userAgent, applicationId, consoleSession);
+    ClientFingerprint known = memo.get(key);
+    if (known != null) {
+      return known;
+    }
+    ClientFingerprint fingerprint = match(userAgent, applicationId, consoleSession);
+    if (memo.size() >= MAX_MEMO_ENTRIES) {
+      memo.clear();
+    }
+    memo.put(key, fingerprint);
+    return fingerprint;
+  }
+
+  private ClientFingerprint match(String userAgent, String applicationId, boolean consoleSession) {
     List<Match> matches = new ArrayList<>();
     for (int i = 0; i < patterns.size(); i++) {
       ClientPattern pattern = patterns.get(i);
