@@ -62,9 +62,7 @@ final class HuntCommand implements Callable<Integer> {
       description = "Write findings to FILE instead of standard output.")
   Path output;
 
-  @Option(
-      names = "--strict",
-      description = "Exit with code 4 when any input record was skipped.")
+  @Option(names = "--strict", description = "Exit with code 4 when any input record was skipped.")
   boolean strict;
 
   @Option(
@@ -108,9 +106,12 @@ final class HuntCommand implements Callable<Integer> {
     List<UserInput> inputs = discoverInputs();
     Hunter hunter = HunterBuilder.withBuiltinRules().threads(threads).build();
     HuntProgress progress = new HuntProgress();
+    ProgressLine line = ProgressLine.start(progress, !quiet, spec.commandLine().getErr());
     HuntResult result;
-    try (ProgressLine line = ProgressLine.start(progress, !quiet, spec.commandLine().getErr())) {
+    try {
       result = hunter.hunt(inputs, progress);
+    } finally {
+      line.close();
     }
 
     writeFindings(result);
@@ -136,12 +137,14 @@ final class HuntCommand implements Callable<Integer> {
       return new InputDiscovery().discover(paths);
     } catch (NoSuchFileException e) {
       throw new ParameterException(
-          spec.commandLine(), "input not found: " + e.getFile() + " (give a file, a directory or -)");
+          spec.commandLine(),
+          "input not found: " + e.getFile() + " (give a file, a directory or -)");
     }
   }
 
   private void writeFindings(HuntResult result) throws IOException {
-    HuntSummary summary = new HuntSummary(VersionProvider.version(), Instant.now(), result.inputs());
+    HuntSummary summary =
+        new HuntSummary(VersionProvider.version(), Instant.now(), result.inputs());
     FindingWriter writer = newWriter();
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
@@ -176,7 +179,7 @@ final class HuntCommand implements Callable<Integer> {
     if (color == ColorMode.NEVER || output != null) {
       return false;
     }
-    return System.console() != null && System.getenv("NO_COLOR") == null;
+    return Terminal.isInteractive() && System.getenv("NO_COLOR") == null;
   }
 
   /** Prints one line of input statistics on standard error, for outputs that carry none. */

@@ -4,7 +4,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sets the log level of the {@code dev.skywarden} loggers from the {@code -v} and {@code -q} flags. */
+/**
+ * Sets the log level of the {@code dev.skywarden} loggers from the {@code -v} and {@code -q} flags.
+ */
 final class LoggingLevel {
 
   private LoggingLevel() {}

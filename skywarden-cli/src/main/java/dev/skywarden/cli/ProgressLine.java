@@ -4,12 +4,13 @@ import dev.skywarden.core.hunt.HuntProgress;
 import java.io.PrintWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A progress line on standard error for runs longer than a few seconds, shown only when the
- * process runs on a terminal. It rewrites itself with a carriage return and clears itself at the
- * end, so it never mixes with findings on standard output.
+ * A progress line on standard error for runs longer than a few seconds, shown only when the process
+ * runs on a terminal. It rewrites itself with a carriage return and clears itself at the end, so it
+ * never mixes with findings on standard output.
  */
 final class ProgressLine implements AutoCloseable {
 
@@ -23,6 +24,7 @@ final class ProgressLine implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final long startedNanos = System.nanoTime();
   private volatile boolean shown;
+  private ScheduledFuture<?> task;
 
   private ProgressLine(HuntProgress progress, PrintWriter err, ScheduledExecutorService timer) {
     this.progress = progress;
@@ -35,7 +37,7 @@ final class ProgressLine implements AutoCloseable {
    * that does nothing.
    */
   static ProgressLine start(HuntProgress progress, boolean enabled, PrintWriter err) {
-    if (!enabled || System.console() == null) {
+    if (!enabled || !Terminal.isInteractive()) {
       return new ProgressLine(progress, err, null);
     }
     ScheduledExecutorService timer =
@@ -46,7 +48,8 @@ final class ProgressLine implements AutoCloseable {
               return thread;
             });
     ProgressLine line = new ProgressLine(progress, err, timer);
-    timer.scheduleAtFixedRate(line::print, DELAY_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    line.task =
+        timer.scheduleAtFixedRate(line::print, DELAY_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     return line;
   }
 
@@ -69,6 +72,7 @@ final class ProgressLine implements AutoCloseable {
     if (timer == null) {
       return;
     }
+    task.cancel(false);
     timer.shutdownNow();
     if (shown) {
       err.print("\r\033[K");

@@ -164,7 +164,13 @@ public final class FindingAggregator {
       List<Evidence> evidence = new ArrayList<>();
       for (DetectionHit hit : earliest) {
         evidence.add(
-            new Evidence(hit.event().eventId(), hit.event().time(), hit.event().location()));
+            new Evidence(
+                hit.event().eventId(),
+                hit.event().time(),
+                hit.event().location(),
+                hit.event().api().service(),
+                hit.event().api().operation(),
+                hit.event().source().text()));
       }
       String id =
           findingId(key.ruleId(), key.provider(), key.account(), key.principal(), event.eventId());

@@ -22,8 +22,8 @@ import java.util.Objects;
  * <p>Fields: {@code id, rule_id, title, severity, provider, account, principal, principal_type,
  * first_seen, last_seen, count, techniques[{id, name, tactics}], nist_800_53_r5[{id, name}],
  * csf_2_0[{id, name, subcategory}], credentials, source_addresses, operations, client{kind,
- * product, version, labels}, explanation, evidence[{event_id, time, file, record, line}]}. The
- * summary is not written. Thread-safe.
+ * product, version, labels}, explanation, evidence[{event_id, time, service, operation, source,
+ * file, record, line}]}. The summary is not written. Thread-safe.
  */
 public final class JsonLinesFindingWriter implements LineFindingWriter {
 
@@ -97,6 +97,9 @@ public final class JsonLinesFindingWriter implements LineFindingWriter {
           .addObject()
           .put("event_id", item.eventId())
           .put("time", iso(item.time()))
+          .put("service", item.service())
+          .put("operation", item.operation())
+          .put("source", item.sourceAddress())
           .put("file", item.location().input())
           .put("record", item.location().recordIndex())
           .put("line", item.location().line());

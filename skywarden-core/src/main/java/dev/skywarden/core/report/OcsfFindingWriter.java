@@ -27,10 +27,9 @@ import java.util.Optional;
  *   <li>{@code finding_info}: uid (the finding id), title, desc (the explanation), types (the
  *       technique names), analytic (rule id, title, type Rule), attacks (one per technique and
  *       tactic, ATT&CK version of the catalogue), first and last seen times.
- *   <li>{@code evidences}: one entry per kept evidence event (uid = event id, the actor, and its
- *       time and source location under {@code data}), then one per distinct source address ({@code
- *       src_endpoint}) and per distinct operation ({@code api}). The finding keeps these values per
- *       finding, not per event, so they cannot be joined to one event.
+ *   <li>{@code evidences}: one entry per kept evidence event: uid (the event id), the actor, the
+ *       {@code api} operation and service, the {@code src_endpoint}, and the event time and source
+ *       location under {@code data}.
  *   <li>{@code remediation.desc} names the mapped NIST SP 800-53 r5 controls and CSF 2.0
  *       statements, and {@code unmapped} contains them as structured lists, because the Detection
  *       Finding class has no compliance object (that is class 2003, Compliance Finding).
@@ -192,24 +191,26 @@ public final class OcsfFindingWriter implements LineFindingWriter {
       ObjectNode evidence = evidences.addObject();
       evidence.put("uid", item.eventId());
       evidence.set("actor", actor(finding));
+      if (item.operation() != null) {
+        ObjectNode api = evidence.putObject("api").put("operation", item.operation());
+        if (item.service() != null) {
+          api.putObject("service").put("name", item.service());
+        }
+      }
+      if (!item.sourceAddress().isEmpty()) {
+        ObjectNode endpoint = evidence.putObject("src_endpoint");
+        if (looksLikeIp(item.sourceAddress())) {
+          endpoint.put("ip", item.sourceAddress());
+        } else {
+          endpoint.put("name", item.sourceAddress());
+        }
+      }
       evidence
           .putObject("data")
           .put("time", millis(item.time()))
           .put("file", item.location().input())
           .put("record", item.location().recordIndex())
           .put("line", item.location().line());
-    }
-    for (String address : finding.sourceAddresses()) {
-      ObjectNode endpoint =
-          evidences.addObject().put("name", "source address").putObject("src_endpoint");
-      if (looksLikeIp(address)) {
-        endpoint.put("ip", address);
-      } else {
-        endpoint.put("name", address);
-      }
-    }
-    for (String operation : finding.operations()) {
-      evidences.addObject().put("name", "operation").putObject("api").put("operation", operation);
     }
     return evidences;
   }

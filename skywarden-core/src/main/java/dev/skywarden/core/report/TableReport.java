@@ -32,6 +32,9 @@ public final class TableReport implements FindingWriter {
   /** How many skip samples are shown per input. */
   public static final int SAMPLES_SHOWN = 5;
 
+  /** How much of a skip sample's detail is shown, in characters; the location is never cut. */
+  static final int SAMPLE_DETAIL_CHARS = 100;
+
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -171,7 +174,15 @@ public final class TableReport implements FindingWriter {
     }
     List<SkippedRecord> samples = input.samples();
     for (int i = 0; i < Math.min(SAMPLES_SHOWN, samples.size()); i++) {
-      text.append("  sample: ").append(TextTable.cut(samples.get(i).message(), 160)).append('\n');
+      SkippedRecord sample = samples.get(i);
+      text.append("  sample: ")
+          .append(sample.reason().description())
+          .append(" at ")
+          .append(sample.location());
+      if (sample.detail() != null) {
+        text.append(": ").append(TextTable.cut(sample.detail(), SAMPLE_DETAIL_CHARS));
+      }
+      text.append('\n');
     }
     if (samples.size() > SAMPLES_SHOWN) {
       text.append("  (")

@@ -116,7 +116,8 @@ class TableReportTest {
         .filteredOn(line -> line.startsWith("  sample: "))
         .hasSize(TableReport.SAMPLES_SHOWN);
     assertThat(lines)
-        .contains("  sample: logs/bad.json:3 (record 3): missing or invalid event time: detail 3");
+        .contains(
+            "  sample: missing or invalid event time at logs/bad.json:3 (record 3): detail 3");
     assertThat(lines).contains("  (2 more skipped records not shown)");
   }
 

@@ -1,0 +1,116 @@
+package dev.skywarden.core.detect;
+
+import dev.skywarden.core.sigma.SigmaParseResult;
+import dev.skywarden.core.sigma.SigmaRule;
+import dev.skywarden.core.sigma.SigmaRuleParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The built-in Sigma rule pack: every {@code .yml} file under {@value #RESOURCE_ROOT} on the class
+ * path, except the {@code .tests.yml} files of test events that sit beside each rule.
+ */
+public final class BuiltinRules {
+
+  /** The class-path folder of the pack. */
+  public static final String RESOURCE_ROOT = "/dev/skywarden/core/rules";
+
+  /** The file-name ending of the test-event files kept beside the rules. */
+  public static final String TEST_FILE_SUFFIX = ".tests.yml";
+
+  private BuiltinRules() {}
+
+  /**
+   * Parses every rule of the pack, in path order. Synchronized because reading from a jar opens a
+   * jar file system, of which only one per jar may be open at a time.
+   *
+   * @throws IllegalStateException when a built-in rule does not parse (a packaging bug)
+   */
+  public static synchronized List<SigmaRule> load() {
+    SigmaRuleParser parser = new SigmaRuleParser();
+    List<SigmaRule> rules = new ArrayList<>();
+    withRoot(
+        root -> {
+          for (Path file : ruleFiles(root)) {
+            String name = "builtin:" + root.relativize(file).toString().replace('\\', '/');
+            SigmaParseResult result = parser.parseAll(name, read(file));
+            if (!result.errors().isEmpty()) {
+              throw new IllegalStateException(
+                  "built-in rule rejected: " + result.errors().get(0).getMessage(),
+                  result.errors().get(0));
+            }
+            rules.addAll(result.rules());
+          }
+        });
+    return List.copyOf(rules);
+  }
+
+  /** Returns whether a file name is a rule (YAML) and not a test-event file. */
+  public static boolean isRuleFile(String fileName) {
+    return (fileName.endsWith(".yml") || fileName.endsWith(".yaml"))
+        && !fileName.endsWith(TEST_FILE_SUFFIX);
+  }
+
+  private static List<Path> ruleFiles(Path root) {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(path -> isRuleFile(path.getFileName().toString()))
+          .sorted()
+          .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list built-in rules under " + root, e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read built-in rule " + file, e);
+    }
+  }
+
+  /** Runs {@code action} on the pack's folder, whether it is a directory or inside a jar. */
+  private static void withRoot(Consumer<Path> action) {
+    URL url = BuiltinRules.class.getResource(RESOURCE_ROOT);
+    if (url == null) {
+      throw new IllegalStateException(
+          "built-in rules missing from the class path: " + RESOURCE_ROOT);
+    }
+    try {
+      URI uri = url.toURI();
+      if (!"jar".equals(uri.getScheme())) {
+        action.accept(Path.of(uri));
+        return;
+      }
+      try (FileSystem jar = openJar(uri)) {
+        action.accept(jar.getPath(RESOURCE_ROOT));
+      }
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("cannot open built-in rules at " + url, e);
+    }
+  }
+
+  private static FileSystem openJar(URI uri) throws IOException {
+    try {
+      return FileSystems.newFileSystem(uri, Map.of());
+    } catch (FileSystemAlreadyExistsException e) {
+      throw new IOException("jar file system already open for " + uri, e);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.skywarden.core.hunt;
+
+import dev.skywarden.core.catalog.ControlCatalog;
+import dev.skywarden.core.detect.BuiltinRules;
+import dev.skywarden.core.detect.Detector;
+import dev.skywarden.core.detect.SigmaDetector;
+import dev.skywarden.core.input.LogReader;
+import dev.skywarden.core.input.ReaderLimits;
+import dev.skywarden.core.normalize.EventNormalizer;
+import dev.skywarden.core.sigma.SigmaRuleSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Assembles a {@link Hunter} from its parts, with defaults for everything: the default reader
+ * limits, the standard normaliser and client list, the bundled catalogue, and one worker per core.
+ * Not thread-safe; build once and share the hunter.
+ */
+public final class HunterBuilder {
+
+  private ReaderLimits limits = ReaderLimits.DEFAULTS;
+  private EventNormalizer normalizer;
+  private ControlCatalog catalog;
+  private final List<Detector> detectors = new ArrayList<>();
+  private int threads = Runtime.getRuntime().availableProcessors();
+
+  private HunterBuilder() {}
+
+  /** Returns a builder with no detectors. */
+  public static HunterBuilder empty() {
+    return new HunterBuilder();
+  }
+
+  /** Returns a builder whose detectors are the built-in Sigma rule pack. */
+  public static HunterBuilder withBuiltinRules() {
+    return empty().detector(new SigmaDetector(SigmaRuleSet.compile(BuiltinRules.load())));
+  }
+
+  /** Adds a detector; detectors run in the order they were added. */
+  public HunterBuilder detector(Detector detector) {
+    detectors.add(Objects.requireNonNull(detector, "detector"));
+    return this;
+  }
+
+  /** Sets the number of worker threads, at least 1. */
+  public HunterBuilder threads(int count) {
+    this.threads = count;
+    return this;
+  }
+
+  public HunterBuilder readerLimits(ReaderLimits readerLimits) {
+    this.limits = Objects.requireNonNull(readerLimits, "readerLimits");
+    return this;
+  }
+
+  public HunterBuilder normalizer(EventNormalizer eventNormalizer) {
+    this.normalizer = Objects.requireNonNull(eventNormalizer, "eventNormalizer");
+    return this;
+  }
+
+  public HunterBuilder catalog(ControlCatalog controlCatalog) {
+    this.catalog = Objects.requireNonNull(controlCatalog, "controlCatalog");
+    return this;
+  }
+
+  /**
+   * Builds the hunter.
+   *
+   * @throws IllegalArgumentException when the thread count is less than 1
+   */
+  public Hunter build() {
+    return new Hunter(
+        new LogReader(limits),
+        normalizer != null ? normalizer : new EventNormalizer(),
+        detectors,
+        catalog != null ? catalog : ControlCatalog.bundled(),
+        threads);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.skywarden.core.input;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.skywarden.core.stats.SkipReason;
+
+/** Maps Jackson parse errors to skip reasons and messages. */
+final class ParseErrors {
+
+  private ParseErrors() {}
+
+  /**
+   * Returns the skip reason for a parse error: {@code TOO_DEEP} or {@code RECORD_TOO_LARGE} for
+   * broken {@link com.fasterxml.jackson.core.StreamReadConstraints}, else {@code otherwise}.
+   */
+  static SkipReason reasonFor(JsonProcessingException error, SkipReason otherwise) {
+    if (!(error instanceof StreamConstraintsException)) {
+      return otherwise;
+    }
+    // NOTE: Jackson 2.x has no code per constraint, so the message decides. The depth message
+    // reads "Document nesting depth (501) exceeds the maximum allowed (500, ...)".
+    String message = String.valueOf(error.getOriginalMessage());
+    if (message.contains("nesting depth")) {
+      return SkipReason.TOO_DEEP;
+    }
+    if (message.contains("length")) {
+      return SkipReason.RECORD_TOO_LARGE;
+    }
+    return otherwise;
+  }
+
+  /**
+   * Returns the parser's message with the absolute line and column of the error, such as {@code
+   * Unexpected character ('x' (code 120)) at line 3, column 7}.
+   *
+   * @param lineBase lines of the source before the parser's first line
+   */
+  static String describe(JsonProcessingException error, long lineBase) {
+    String message = error.getOriginalMessage();
+    JsonLocation location = error.getLocation();
+    if (location == null || location.getLineNr() <= 0) {
+      return message;
+    }
+    return message
+        + " at line "
+        + (lineBase + location.getLineNr())
+        + ", column "
+        + location.getColumnNr();
+  }
+}

@@ -1,0 +1,175 @@
+package dev.skywarden.core.normalize;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Tolerant field access for audit records whose shape changes between exports.
+ *
+ * <p>Field names are matched exactly first, then ignoring case, because some exports lower-case
+ * every key ({@code operationname}, {@code protopayload}). Objects and arrays given as JSON-encoded
+ * strings are decoded on the way down a path. Every method is null-safe and returns {@code null}
+ * for a missing field or a JSON {@code null}. The class is stateless and thread-safe.
+ */
+final class JsonFields {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private JsonFields() {}
+
+  /**
+   * Returns the named field of an object, matching the name exactly and then ignoring case, or
+   * {@code null} when the node is not an object, the field is absent, or its value is JSON null.
+   */
+  static JsonNode get(JsonNode object, String name) {
+    if (object == null || !object.isObject()) {
+      return null;
+    }
+    JsonNode exact = object.get(name);
+    if (exact != null) {
+      return exact.isNull() ? null : exact;
+    }
+    for (Map.Entry<String, JsonNode> entry : object.properties()) {
+      if (entry.getKey().equalsIgnoreCase(name)) {
+        return entry.getValue().isNull() ? null : entry.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** Returns true when the object has the field with a non-null value (name case ignored). */
+  static boolean has(JsonNode object, String name) {
+    return get(object, name) != null;
+  }
+
+  /**
+   * Follows a path of field names, decoding JSON-encoded strings between steps, and returns the
+   * value at the end (itself decoded when it is a JSON-encoded object or array).
+   */
+  static JsonNode path(JsonNode node, String... names) {
+    JsonNode current = node;
+    for (String name : names) {
+      current = decoded(get(decoded(current), name));
+      if (current == null) {
+        return null;
+      }
+    }
+    return current;
+  }
+
+  /**
+   * Returns the text at a path: strings as they are, numbers and booleans as their JSON text, and
+   * an Azure REST {@code {value, localizedValue}} object as its {@code value}. Returns {@code null}
+   * for a missing value, an empty string, or another object or array.
+   */
+  static String text(JsonNode node, String... names) {
+    return scalarText(path(node, names));
+  }
+
+  /** Returns the text of the first path in {@code paths} that has one; see {@link #text}. */
+  static String firstText(JsonNode node, String[]... paths) {
+    for (String[] names : paths) {
+      String value = text(node, names);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  /** Returns the text of a single node; see {@link #text}. */
+  static String scalarText(JsonNode value) {
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      return null;
+    }
+    if (value.isObject()) {
+      JsonNode inner = get(value, "value");
+      return inner != null && inner.isValueNode() ? nonEmpty(inner.asText()) : null;
+    }
+    if (value.isArray()) {
+      return null;
+    }
+    return nonEmpty(value.asText());
+  }
+
+  /**
+   * Reads a boolean that may be a JSON boolean, a string ({@code "true"}, {@code "Yes"}), or an
+   * object such as {@code {"value": true}}. Returns {@code null} when absent or unreadable.
+   */
+  static Boolean bool(JsonNode node, String... names) {
+    String value = text(node, names);
+    if (value == null) {
+      return null;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true", "yes" -> Boolean.TRUE;
+      case "false", "no" -> Boolean.FALSE;
+      default -> null;
+    };
+  }
+
+  /**
+   * Returns the node itself, or, when it is a string that contains a JSON object or array, the
+   * parsed value. A string that fails to parse is returned unchanged.
+   */
+  static JsonNode decoded(JsonNode node) {
+    if (node == null || !node.isTextual()) {
+      return node;
+    }
+    String text = node.asText().trim();
+    if (!(text.startsWith("{") && text.endsWith("}"))
+        && !(text.startsWith("[") && text.endsWith("]"))) {
+      return node;
+    }
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException notJson) {
+      return node;
+    }
+  }
+
+  /** Returns the elements of an array (decoded when it is a JSON-encoded string), else empty. */
+  static List<JsonNode> elements(JsonNode maybeArray) {
+    JsonNode array = decoded(maybeArray);
+    List<JsonNode> result = new ArrayList<>();
+    if (array != null && array.isArray()) {
+      array.forEach(result::add);
+    }
+    return result;
+  }
+
+  /**
+   * Looks up {@code key} in an Entra-style list of {@code {"key": ..., "value": ...}} objects,
+   * ignoring case, and returns its value text.
+   */
+  static String keyValue(JsonNode list, String key) {
+    for (JsonNode entry : elements(list)) {
+      String name = text(entry, "key");
+      if (name != null && name.equalsIgnoreCase(key)) {
+        return text(entry, "value");
+      }
+    }
+    return null;
+  }
+
+  /** Returns up to {@code max} top-level field names, with a count of the rest. */
+  static String describeKeys(JsonNode object, int max) {
+    List<String> names = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> entry : object.properties()) {
+      names.add(entry.getKey());
+    }
+    if (names.size() <= max) {
+      return "top-level keys " + names;
+    }
+    return "top-level keys " + names.subList(0, max) + " and " + (names.size() - max) + " more";
+  }
+
+  private static String nonEmpty(String text) {
+    return text == null || text.isEmpty() ? null : text;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.skywarden.core.normalize;
+
+import dev.skywarden.core.event.SourceAddress;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the source field of an audit record into a {@link SourceAddress} without any DNS lookup.
+ *
+ * <p>IPv4 literals are parsed here, digit by digit. An octet with leading zeros, as in the
+ * anonymised {@code 203.0.113.07}, is read as a decimal number with the zeros dropped ({@code
+ * 203.0.113.7}), not as octal as {@code inet_aton} would. IPv6 literals are handed to {@link
+ * InetAddress#getByName} only after a character check, and the JDK parses a string that contains a
+ * colon as a literal without a lookup. A trailing port ({@code 1.2.3.4:443}, {@code [::1]:443}), as
+ * Azure storage logs write it, is dropped. Anything else, such as {@code AWS Internal}, {@code
+ * ssm.amazonaws.com} or GCP's {@code gce-internal-ip} and {@code private}, is kept as a name.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class SourceAddresses {
+
+  private static final Pattern IPV4_WITH_PORT =
+      Pattern.compile("^(\\d{1,3}(?:\\.\\d{1,3}){3}):\\d{1,5}$");
+  private static final Pattern BRACKETED_IPV6 =
+      Pattern.compile("^\\[([0-9A-Fa-f:.]+)](?::\\d{1,5})?$");
+  private static final Pattern IPV6_CHARACTERS =
+      Pattern.compile("^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[0-9A-Za-z_.-]+)?$");
+
+  private SourceAddresses() {}
+
+  /** Parses a source field; {@code null} or blank text gives {@link SourceAddress#NONE}. */
+  public static SourceAddress parse(String text) {
+    if (text == null || text.isBlank()) {
+      return SourceAddress.NONE;
+    }
+    String value = text.trim();
+
+    Matcher withPort = IPV4_WITH_PORT.matcher(value);
+    if (withPort.matches()) {
+      value = withPort.group(1);
+    }
+    Matcher bracketed = BRACKETED_IPV6.matcher(value);
+    if (bracketed.matches()) {
+      value = bracketed.group(1);
+    }
+
+    InetAddress ip = parseIpv4(value);
+    if (ip == null) {
+      ip = parseIpv6(value);
+    }
+    return ip != null ? new SourceAddress(ip, null) : new SourceAddress(null, value);
+  }
+
+  /** Parses a dotted-quad IPv4 literal with decimal octets, or returns {@code null}. */
+  static InetAddress parseIpv4(String value) {
+    String[] parts = value.split("\\.", -1);
+    if (parts.length != 4) {
+      return null;
+    }
+    byte[] bytes = new byte[4];
+    for (int i = 0; i < 4; i++) {
+      String part = parts[i];
+      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
+        return null;
+      }
+      int octet = Integer.parseInt(part);
+      if (octet > 255) {
+        return null;
+      }
+      bytes[i] = (byte) octet;
+    }
+    try {
+      return InetAddress.getByAddress(bytes);
+    } catch (UnknownHostException impossible) {
+      throw new IllegalStateException("four bytes are always a valid IPv4 address", impossible);
+    }
+  }
+
+  private static InetAddress parseIpv6(String value) {
+    if (!IPV6_CHARACTERS.matcher(value).matches()) {
+      return null;
+    }
+    try {
+      // The value contains a colon and only literal characters, so the JDK parses it as an IPv6
+      // literal and throws for an invalid one instead of asking DNS.
+      return InetAddress.getByName(value);
+    } catch (UnknownHostException invalidLiteral) {
+      return null;
+    }
+  }
+}

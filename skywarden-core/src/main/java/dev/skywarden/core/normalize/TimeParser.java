@@ -1,0 +1,98 @@
+package dev.skywarden.core.normalize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the event times found in cloud audit logs into {@link Instant}s.
+ *
+ * <p>Accepted forms:
+ *
+ * <ul>
+ *   <li>ISO-8601 date-time with 0 to 9 fractional digits ({@code 2024-01-02T03:04:05Z}, {@code
+ *       .123Z}, {@code .123456Z}, {@code .1234567Z}, {@code .123456789Z});
+ *   <li>an offset such as {@code +01:00} or {@code +0100}; without an offset the time is read as
+ *       UTC;
+ *   <li>a space instead of {@code T}, as in Panther's {@code 2019-01-01 00:00:00.000000000};
+ *   <li>a JSON number, or a string of digits only, read as milliseconds since the epoch.
+ * </ul>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class TimeParser {
+
+  private static final DateTimeFormatter FORMAT =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .appendLiteral('T')
+          .appendValue(ChronoField.HOUR_OF_DAY, 2)
+          .appendLiteral(':')
+          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+          .optionalStart()
+          .appendLiteral(':')
+          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHMM", "Z")
+          .optionalEnd()
+          .toFormatter();
+
+  private static final Pattern SPACE_SEPARATED = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d");
+  private static final Pattern DIGITS = Pattern.compile("^-?\\d{1,18}$");
+
+  private TimeParser() {}
+
+  /**
+   * Parses a time given as text.
+   *
+   * @throws DateTimeParseException when the text is in none of the accepted forms
+   */
+  public static Instant parse(String text) {
+    String value = text.trim();
+    if (DIGITS.matcher(value).matches()) {
+      return Instant.ofEpochMilli(Long.parseLong(value));
+    }
+    if (SPACE_SEPARATED.matcher(value).find()) {
+      value = value.substring(0, 10) + 'T' + value.substring(11);
+    }
+    TemporalAccessor parsed = FORMAT.parseBest(value, OffsetDateTime::from, LocalDateTime::from);
+    if (parsed instanceof OffsetDateTime withOffset) {
+      return withOffset.toInstant();
+    }
+    return ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+  }
+
+  /**
+   * Parses a time given as a JSON value: a string (see {@link #parse(String)}) or a number of
+   * milliseconds since the epoch.
+   *
+   * @throws DateTimeParseException when the value is a string in none of the accepted forms, or
+   *     neither a string nor an integral number
+   */
+  public static Instant parse(JsonNode value) {
+    if (value.isIntegralNumber()) {
+      return Instant.ofEpochMilli(value.asLong());
+    }
+    if (value.isTextual()) {
+      return parse(value.asText());
+    }
+    throw new DateTimeParseException(
+        "not a time string or epoch milliseconds", value.toString(), 0);
+  }
+}

@@ -1,0 +1,134 @@
+package dev.skywarden.core.sigma;
+
+import dev.skywarden.core.sigma.condition.ConditionNode;
+import dev.skywarden.core.sigma.condition.SigmaCondition;
+import dev.skywarden.core.sigma.detection.DetectionElement;
+import dev.skywarden.core.sigma.detection.Linking;
+import dev.skywarden.core.sigma.detection.SigmaDetection;
+import dev.skywarden.core.sigma.detection.SigmaDetectionItem;
+import dev.skywarden.core.sigma.detection.SigmaDetections;
+import dev.skywarden.core.sigma.match.CaseFolding;
+import dev.skywarden.core.sigma.value.SigmaExpansion;
+import dev.skywarden.core.sigma.value.SigmaString;
+import dev.skywarden.core.sigma.value.SigmaValue;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds the finite set of literal values a field must have for a rule to match, so a rule set can
+ * skip rules whose required {@code eventName} (or similar) the event does not have.
+ *
+ * <p>The analysis is conservative: it returns a set only when every way to satisfy the condition
+ * requires the field to equal, after case folding, one of the set's values. Negations, wildcards,
+ * numbers, {@code cased} and {@code neq} items give no set.
+ */
+final class DiscriminatorAnalysis {
+
+  private final SigmaDetections detections;
+  private final String field;
+
+  private DiscriminatorAnalysis(SigmaDetections detections, String field) {
+    this.detections = detections;
+    this.field = field;
+  }
+
+  /** Returns the folded values {@code field} must take, or empty when the rule does not tell. */
+  static Optional<Set<String>> requiredValues(SigmaDetections detections, String field) {
+    DiscriminatorAnalysis analysis = new DiscriminatorAnalysis(detections, field);
+    List<Optional<Set<String>>> perCondition = new ArrayList<>();
+    for (SigmaCondition condition : detections.conditions()) {
+      perCondition.add(analysis.ofCondition(condition.expression()));
+    }
+    return union(perCondition);
+  }
+
+  private Optional<Set<String>> ofCondition(ConditionNode node) {
+    if (node instanceof ConditionNode.Identifier identifier) {
+      return ofDetection(detections.searchIdentifiers().get(identifier.name()));
+    }
+    if (node instanceof ConditionNode.And and) {
+      return smallest(and.operands().stream().map(this::ofCondition).toList());
+    }
+    if (node instanceof ConditionNode.Or or) {
+      return union(or.operands().stream().map(this::ofCondition).toList());
+    }
+    if (node instanceof ConditionNode.Quantified quantified) {
+      List<Optional<Set<String>>> selected = new ArrayList<>();
+      for (String name : quantified.select(detections.searchIdentifiers().keySet())) {
+        selected.add(ofDetection(detections.searchIdentifiers().get(name)));
+      }
+      return quantified.quantifier() == ConditionNode.Quantifier.ALL
+          ? smallest(selected)
+          : union(selected);
+    }
+    return Optional.empty(); // a negation constrains nothing
+  }
+
+  private Optional<Set<String>> ofDetection(SigmaDetection detection) {
+    List<Optional<Set<String>>> parts = new ArrayList<>();
+    for (DetectionElement element : detection.elements()) {
+      parts.add(
+          element instanceof SigmaDetection nested
+              ? ofDetection(nested)
+              : ofItem((SigmaDetectionItem) element));
+    }
+    return detection.linking() == Linking.AND ? smallest(parts) : union(parts);
+  }
+
+  private Optional<Set<String>> ofItem(SigmaDetectionItem item) {
+    if (item.isKeyword()
+        || !item.field().equalsIgnoreCase(field)
+        || item.negated()
+        || item.cased()
+        || (item.valueLinking() == Linking.AND && item.values().size() > 1)) {
+      return Optional.empty();
+    }
+    Set<String> values = new HashSet<>();
+    for (SigmaValue value : item.values()) {
+      if (!addLiterals(value, values)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(values);
+  }
+
+  private static boolean addLiterals(SigmaValue value, Set<String> values) {
+    if (value instanceof SigmaExpansion expansion) {
+      for (SigmaValue alternative : expansion.alternatives()) {
+        if (!addLiterals(alternative, values)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (value instanceof SigmaString string && !string.hasWildcards() && !string.binary()) {
+      values.add(CaseFolding.fold(string.plainText()));
+      return true;
+    }
+    return false;
+  }
+
+  private static Optional<Set<String>> smallest(List<Optional<Set<String>>> parts) {
+    Optional<Set<String>> best = Optional.empty();
+    for (Optional<Set<String>> part : parts) {
+      if (part.isPresent() && (best.isEmpty() || part.get().size() < best.get().size())) {
+        best = part;
+      }
+    }
+    return best;
+  }
+
+  private static Optional<Set<String>> union(List<Optional<Set<String>>> parts) {
+    Set<String> all = new HashSet<>();
+    for (Optional<Set<String>> part : parts) {
+      if (part.isEmpty()) {
+        return Optional.empty();
+      }
+      all.addAll(part.get());
+    }
+    return parts.isEmpty() ? Optional.empty() : Optional.of(all);
+  }
+}

@@ -1,0 +1,151 @@
+package dev.skywarden.core.sigma;
+
+import dev.skywarden.core.sigma.match.CaseFolding;
+import dev.skywarden.core.sigma.match.FieldPath;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A set of compiled Sigma rules that finds the rules an event matches. Immutable and thread-safe.
+ *
+ * <p>Rules are grouped by log source, and a group is consulted only for events whose product,
+ * service and category equal (ignoring case) those the group's rules set. Inside a group, a rule
+ * whose condition requires a {@linkplain #DISCRIMINATING_FIELDS discriminating field} to have one
+ * of a finite set of literal values is indexed under those values, and is evaluated only for events
+ * that have one of them. Other rules are evaluated for every event in scope.
+ */
+public final class SigmaRuleSet {
+
+  /** The fields rules are indexed by, in order of preference. */
+  public static final List<String> DISCRIMINATING_FIELDS =
+      List.of("eventName", "eventSource", "operationName", "protoPayload.methodName");
+
+  private static final List<FieldPath> DISCRIMINATING_PATHS =
+      DISCRIMINATING_FIELDS.stream().map(FieldPath::of).toList();
+
+  private final List<CompiledRule> rules;
+  private final List<Group> groups;
+  private final int indexedRuleCount;
+
+  /** The rules of one log source: an index per discriminating field plus the unindexed rest. */
+  private record Group(
+      LogSource logSource, List<Map<String, BitSet>> indexByField, BitSet unindexed) {}
+
+  private SigmaRuleSet(List<CompiledRule> rules) {
+    this.rules = List.copyOf(rules);
+    Map<LogSource, Group> byLogSource = new LinkedHashMap<>();
+    int indexed = 0;
+    for (int ordinal = 0; ordinal < rules.size(); ordinal++) {
+      SigmaRule rule = rules.get(ordinal).rule();
+      Group group = byLogSource.computeIfAbsent(rule.logSource(), SigmaRuleSet::emptyGroup);
+      if (index(group, rule, ordinal)) {
+        indexed++;
+      } else {
+        group.unindexed().set(ordinal);
+      }
+    }
+    this.groups = List.copyOf(byLogSource.values());
+    this.indexedRuleCount = indexed;
+  }
+
+  /** Compiles {@code rules}; {@link #match} returns matches in this order. */
+  public static SigmaRuleSet compile(Collection<SigmaRule> rules) {
+    List<CompiledRule> compiled = new ArrayList<>(rules.size());
+    for (SigmaRule rule : rules) {
+      compiled.add(CompiledRule.compile(rule));
+    }
+    return new SigmaRuleSet(compiled);
+  }
+
+  /** Returns the rules in the order given. */
+  public List<CompiledRule> rules() {
+    return rules;
+  }
+
+  /** Returns the number of rules. */
+  public int size() {
+    return rules.size();
+  }
+
+  /** Returns how many rules are indexed by a discriminating field's literal values. */
+  public int indexedRuleCount() {
+    return indexedRuleCount;
+  }
+
+  /** Returns the rules that match {@code event}, in rule set order. */
+  public List<CompiledRule> match(SigmaEvent event) {
+    List<CompiledRule> matched = new ArrayList<>();
+    forEachMatch(event, matched::add);
+    return matched;
+  }
+
+  /** Calls {@code action} for each rule that matches {@code event}, in rule set order. */
+  public void forEachMatch(SigmaEvent event, Consumer<CompiledRule> action) {
+    BitSet candidates = new BitSet(rules.size());
+    Map<Integer, List<String>> textsByField = new HashMap<>();
+    for (Group group : groups) {
+      if (!group.logSource().appliesTo(event.product(), event.service(), event.category())) {
+        continue;
+      }
+      candidates.or(group.unindexed());
+      for (int f = 0; f < DISCRIMINATING_PATHS.size(); f++) {
+        Map<String, BitSet> index = group.indexByField().get(f);
+        if (index.isEmpty()) {
+          continue;
+        }
+        int field = f;
+        List<String> texts =
+            textsByField.computeIfAbsent(
+                field, key -> DISCRIMINATING_PATHS.get(key).resolveTexts(event.document()));
+        for (String text : texts) {
+          BitSet hits = index.get(CaseFolding.fold(text));
+          if (hits != null) {
+            candidates.or(hits);
+          }
+        }
+      }
+    }
+    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+      CompiledRule rule = rules.get(i);
+      if (rule.matchesDocument(event.document())) {
+        action.accept(rule);
+      }
+    }
+  }
+
+  private static Group emptyGroup(LogSource logSource) {
+    List<Map<String, BitSet>> indexByField = new ArrayList<>();
+    for (int i = 0; i < DISCRIMINATING_FIELDS.size(); i++) {
+      indexByField.add(new HashMap<>());
+    }
+    return new Group(logSource, indexByField, new BitSet());
+  }
+
+  /** Indexes the rule under the first discriminating field it constrains; false if none. */
+  private static boolean index(Group group, SigmaRule rule, int ordinal) {
+    for (int f = 0; f < DISCRIMINATING_FIELDS.size(); f++) {
+      Optional<Set<String>> values =
+          DiscriminatorAnalysis.requiredValues(rule.detection(), DISCRIMINATING_FIELDS.get(f));
+      if (values.isPresent()) {
+        for (String value : values.get()) {
+          group.indexByField().get(f).computeIfAbsent(value, key -> new BitSet()).set(ordinal);
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "SigmaRuleSet[" + rules.size() + " rules, " + indexedRuleCount + " indexed]";
+  }
+}

@@ -1,0 +1,125 @@
+package dev.skywarden.core.sigma.match;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Sigma field name resolved against a JSON event. Immutable and thread-safe.
+ *
+ * <p>The name is split at dots into a path ({@code userIdentity.sessionContext.type}); at each
+ * object, joined segments are tried as literal keys too, longest first, so a key that contains dots
+ * ({@code data.field}) is found. A key is looked up exactly first and, only when that fails, with
+ * letter case ignored. An array met on the way is crossed: each element is followed, so the path
+ * resolves to every value reached.
+ */
+public final class FieldPath {
+
+  private final String name;
+  private final String[][] keys;
+
+  private FieldPath(String name) {
+    this.name = name;
+    String[] segments = name.split("\\.", -1);
+    keys = new String[segments.length][segments.length];
+    for (int from = 0; from < segments.length; from++) {
+      StringBuilder key = new StringBuilder();
+      for (int to = from; to < segments.length; to++) {
+        if (to > from) {
+          key.append('.');
+        }
+        key.append(segments[to]);
+        keys[from][to] = key.toString();
+      }
+    }
+  }
+
+  /** Returns the path for a Sigma field name. */
+  public static FieldPath of(String name) {
+    return new FieldPath(Objects.requireNonNull(name, "name"));
+  }
+
+  /** Returns the field name as written in the rule. */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Returns every value the path reaches in {@code document}, in document order; empty when the
+   * field is missing. A JSON null counts as a value. An array at the end of the path is returned as
+   * one node.
+   */
+  public List<JsonNode> resolve(JsonNode document) {
+    List<JsonNode> found = new ArrayList<>(1);
+    resolve(document, 0, found);
+    return found;
+  }
+
+  /**
+   * Returns the comparison texts of every value the path reaches: scalars as text, arrays both
+   * element by element and as canonical JSON, objects as canonical JSON. JSON null gives nothing.
+   */
+  public List<String> resolveTexts(JsonNode document) {
+    List<String> texts = new ArrayList<>(1);
+    for (JsonNode value : resolve(document)) {
+      addTexts(value, texts);
+    }
+    return texts;
+  }
+
+  private static void addTexts(JsonNode value, List<String> texts) {
+    if (value.isArray()) {
+      for (JsonNode element : value) {
+        addTexts(element, texts);
+      }
+    }
+    String text = JsonText.of(value);
+    if (text != null) {
+      texts.add(text);
+    }
+  }
+
+  private void resolve(JsonNode node, int from, List<JsonNode> found) {
+    if (from == keys.length) {
+      found.add(node);
+      return;
+    }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        resolve(element, from, found);
+      }
+      return;
+    }
+    if (!node.isObject()) {
+      return;
+    }
+    for (int to = keys.length - 1; to >= from; to--) {
+      JsonNode child = lookup(node, keys[from][to]);
+      if (child != null) {
+        resolve(child, to + 1, found);
+      }
+    }
+  }
+
+  private static JsonNode lookup(JsonNode object, String key) {
+    JsonNode exact = object.get(key);
+    if (exact != null) {
+      return exact;
+    }
+    Iterator<String> names = object.fieldNames();
+    while (names.hasNext()) {
+      String candidate = names.next();
+      if (candidate.equalsIgnoreCase(key)) {
+        return object.get(candidate);
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

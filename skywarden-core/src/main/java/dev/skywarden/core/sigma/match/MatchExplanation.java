@@ -1,0 +1,53 @@
+package dev.skywarden.core.sigma.match;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Why a rule matched an event: the search identifiers that matched, each with the field values that
+ * satisfied it. {@code toString()} gives one line such as {@code selection matched
+ * eventName=SendCommand, eventSource=ssm.amazonaws.com}.
+ */
+public record MatchExplanation(List<SelectionHit> selections) {
+
+  /** The longest value text kept in a hit, in characters. */
+  static final int MAX_VALUE_CHARS = 120;
+
+  public MatchExplanation {
+    selections = List.copyOf(selections);
+  }
+
+  /** One matched search identifier. */
+  public record SelectionHit(String identifier, List<FieldHit> fields) {
+    public SelectionHit {
+      Objects.requireNonNull(identifier, "identifier");
+      fields = List.copyOf(fields);
+    }
+
+    @Override
+    public String toString() {
+      String hits = fields.stream().map(FieldHit::toString).collect(Collectors.joining(", "));
+      return hits.isEmpty() ? identifier + " matched" : identifier + " matched " + hits;
+    }
+  }
+
+  /**
+   * One satisfied detection item.
+   *
+   * @param field the field, or {@code keyword} for a keyword item
+   * @param value the event's value, {@code <missing>} when absence matched, shortened to {@value
+   *     MatchExplanation#MAX_VALUE_CHARS} characters
+   */
+  public record FieldHit(String field, String value) {
+    @Override
+    public String toString() {
+      return field + "=" + value;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return selections.stream().map(SelectionHit::toString).collect(Collectors.joining("; "));
+  }
+}

@@ -1,0 +1,127 @@
+package dev.skywarden.core.sigma.match;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.skywarden.core.sigma.value.SigmaCidr;
+import dev.skywarden.core.sigma.value.SigmaCompare;
+import dev.skywarden.core.sigma.value.SigmaNumber;
+import dev.skywarden.core.sigma.value.SigmaRegex;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The value matchers for numbers, booleans, comparisons, CIDR ranges and regular expressions. */
+final class ScalarMatchers {
+
+  private ScalarMatchers() {}
+
+  /** Returns the numeric value of a JSON number or numeric string, or null. */
+  static BigDecimal decimal(JsonNode node) {
+    if (node.isNumber()) {
+      return node.decimalValue();
+    }
+    if (node.isTextual()) {
+      return SigmaNumber.toDecimal(node.textValue());
+    }
+    return null;
+  }
+
+  /** A number: equal text (ignoring case, for {@code 0x17}) or equal numeric value. */
+  record NumberMatcher(SigmaNumber number) implements ValueMatcher {
+    @Override
+    public boolean test(JsonNode node) {
+      String text = JsonText.of(node);
+      if (text == null || node.isContainerNode()) {
+        return false;
+      }
+      if (text.equalsIgnoreCase(number.text())) {
+        return true;
+      }
+      BigDecimal fieldValue = decimal(node);
+      return fieldValue != null
+          && number.value() != null
+          && fieldValue.compareTo(number.value()) == 0;
+    }
+
+    @Override
+    public int cost() {
+      return 1;
+    }
+  }
+
+  /** A boolean: a JSON boolean or the text {@code true}/{@code false} in any case. */
+  record BoolMatcher(boolean expected) implements ValueMatcher {
+    @Override
+    public boolean test(JsonNode node) {
+      if (node.isBoolean()) {
+        return node.booleanValue() == expected;
+      }
+      return node.isTextual() && node.textValue().equalsIgnoreCase(Boolean.toString(expected));
+    }
+
+    @Override
+    public int cost() {
+      return 1;
+    }
+  }
+
+  /** {@code lt}, {@code lte}, {@code gt}, {@code gte} against a number or numeric string. */
+  record CompareMatcher(SigmaCompare compare) implements ValueMatcher {
+    @Override
+    public boolean test(JsonNode node) {
+      BigDecimal fieldValue = decimal(node);
+      return fieldValue != null && compare.operator().test(fieldValue, compare.number());
+    }
+
+    @Override
+    public int cost() {
+      return 2;
+    }
+  }
+
+  /** {@code cidr}: the field text is an IP address literal inside the range. */
+  record CidrMatcher(SigmaCidr cidr) implements ValueMatcher {
+    @Override
+    public boolean test(JsonNode node) {
+      if (!node.isTextual()) {
+        return false;
+      }
+      return SigmaCidr.parseAddress(node.textValue().strip()).map(cidr::contains).orElse(false);
+    }
+
+    @Override
+    public int cost() {
+      return 6;
+    }
+  }
+
+  /** {@code re}: the expression is found anywhere in the field text. */
+  record RegexMatcher(SigmaRegex regex) implements ValueMatcher {
+    @Override
+    public boolean test(JsonNode node) {
+      String text = JsonText.of(node);
+      return text != null && regex.pattern().matcher(text).find();
+    }
+
+    @Override
+    public int cost() {
+      return 10;
+    }
+  }
+
+  /** An expansion: any alternative matches. */
+  record AnyOfMatcher(List<ValueMatcher> alternatives) implements ValueMatcher {
+    @Override
+    public boolean test(JsonNode node) {
+      for (ValueMatcher alternative : alternatives) {
+        if (alternative.test(node)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public int cost() {
+      return alternatives.stream().mapToInt(ValueMatcher::cost).sum();
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package dev.skywarden.core.sigma.match;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.skywarden.core.sigma.value.SigmaString;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Matches a {@link SigmaString} against field text, case-folded unless cased. Plain, prefix, suffix
+ * and infix patterns use string methods; other wildcard patterns first check that the longest
+ * literal occurs and only then run a regular expression.
+ */
+final class StringMatcher implements ValueMatcher {
+
+  private enum Shape {
+    EQUALS,
+    STARTS_WITH,
+    ENDS_WITH,
+    CONTAINS,
+    ANY,
+    GLOB
+  }
+
+  private final SigmaString value;
+  private final boolean cased;
+  private final Shape shape;
+  private final String literal;
+  private final Pattern glob;
+
+  StringMatcher(SigmaString value, boolean cased) {
+    this.value = value;
+    this.cased = cased;
+    List<SigmaString.Part> parts = value.parts();
+    boolean start = value.startsWithAny();
+    boolean end = value.endsWithAny();
+    List<SigmaString.Part> inner =
+        parts.subList(start ? 1 : 0, Math.max(start ? 1 : 0, parts.size() - (end ? 1 : 0)));
+    boolean innerPlain = inner.stream().allMatch(part -> part instanceof SigmaString.Literal);
+    if (inner.isEmpty()) {
+      shape = (start || end) ? Shape.ANY : Shape.EQUALS;
+      literal = "";
+      glob = null;
+    } else if (innerPlain) {
+      shape =
+          start && end
+              ? Shape.CONTAINS
+              : start ? Shape.ENDS_WITH : end ? Shape.STARTS_WITH : Shape.EQUALS;
+      literal = normalize(((SigmaString.Literal) inner.get(0)).text());
+      glob = null;
+    } else {
+      shape = Shape.GLOB;
+      literal = normalize(longestLiteral(parts));
+      glob = compileGlob(parts);
+    }
+  }
+
+  @Override
+  public boolean test(JsonNode node) {
+    String text = JsonText.of(node);
+    if (text == null) {
+      return false;
+    }
+    String candidate = normalize(text);
+    return switch (shape) {
+      case EQUALS -> candidate.equals(literal);
+      case STARTS_WITH -> candidate.startsWith(literal);
+      case ENDS_WITH -> candidate.endsWith(literal);
+      case CONTAINS -> candidate.contains(literal);
+      case ANY -> true;
+      case GLOB -> candidate.contains(literal) && glob.matcher(candidate).matches();
+    };
+  }
+
+  @Override
+  public int cost() {
+    return shape == Shape.GLOB ? 5 : shape == Shape.EQUALS ? 1 : 2;
+  }
+
+  @Override
+  public String toString() {
+    return (cased ? "cased " : "") + value;
+  }
+
+  private String normalize(String text) {
+    return cased ? text : CaseFolding.fold(text);
+  }
+
+  private static String longestLiteral(List<SigmaString.Part> parts) {
+    String longest = "";
+    for (SigmaString.Part part : parts) {
+      if (part instanceof SigmaString.Literal literalPart
+          && literalPart.text().length() > longest.length()) {
+        longest = literalPart.text();
+      }
+    }
+    return longest;
+  }
+
+  private Pattern compileGlob(List<SigmaString.Part> parts) {
+    StringBuilder regex = new StringBuilder();
+    for (SigmaString.Part part : parts) {
+      if (part instanceof SigmaString.Literal literalPart) {
+        regex.append(Pattern.quote(normalize(literalPart.text())));
+      } else {
+        regex.append(part == SigmaString.Wildcard.ANY ? ".*" : ".");
+      }
+    }
+    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+  }
+}
