@@ -19,7 +19,12 @@ public final class Main {
   /** Builds the picocli command tree with Skywarden's exit-code and error handling. */
   public static CommandLine newCommandLine() {
     CommandLine commandLine = new CommandLine(new SkywardenCommand());
-    commandLine.setExitCodeExceptionMapper(exception -> ExitCodes.RUNTIME_ERROR);
+    // A ParameterException thrown by a subcommand's call() is a usage error, like one from parsing.
+    commandLine.setExitCodeExceptionMapper(
+        exception ->
+            exception instanceof CommandLine.ParameterException
+                ? ExitCodes.USAGE_ERROR
+                : ExitCodes.RUNTIME_ERROR);
     commandLine.setExecutionExceptionHandler(new RuntimeErrorHandler());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     return commandLine;

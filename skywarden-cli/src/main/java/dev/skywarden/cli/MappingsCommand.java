@@ -147,8 +147,7 @@ final class MappingsCommand implements Callable<Integer> {
 
   private MappingImport importFiles() throws IOException {
     if (!Files.isDirectory(importDir)) {
-      throw new ParameterException(
-          spec.commandLine(), "--import: folder not found: " + importDir);
+      throw new ParameterException(spec.commandLine(), "--import: folder not found: " + importDir);
     }
     MappingImport imported = new MappingFileReader().readDirectory(importDir);
     PrintWriter err = spec.commandLine().getErr();

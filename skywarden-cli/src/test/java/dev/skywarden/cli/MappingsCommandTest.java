@@ -102,7 +102,7 @@ class MappingsCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.RUNTIME_ERROR);
     assertThat(run.err())
-        .contains(folder.resolve("aws.json") + ":7:3: /mapping_objects/0/score_value")
+        .contains(folder.resolve("aws.json") + ":6:3: /mapping_objects/0/score_value")
         .contains("1 records read, 1 invalid");
   }
 
