@@ -122,6 +122,9 @@ public final class MappingFileReader {
     int metadataLine = 0;
     int metadataColumn = 0;
     List<Positioned> records = new ArrayList<>();
+    // Unknown top-level properties are reported only for a file with metadata: for any other
+    // JSON file the one message that it is not a mapping file says enough.
+    List<MappingProblem> unknown = new ArrayList<>();
     try (JsonParser parser = mapper.createParser(path.toFile())) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         problems.add("", 1, 1, "not a Mappings Explorer file: the top level is not a JSON object");
@@ -142,8 +145,13 @@ public final class MappingFileReader {
               "/mapping_objects", location.getLineNr(), location.getColumnNr(), "must be an array");
           parser.skipChildren();
         } else {
-          problems.add(
-              "/" + name, location.getLineNr(), location.getColumnNr(), "unknown property");
+          unknown.add(
+              new MappingProblem(
+                  path.toString(),
+                  "/" + name,
+                  location.getLineNr(),
+                  location.getColumnNr(),
+                  "unknown property"));
           parser.skipChildren();
         }
       }
@@ -163,6 +171,9 @@ public final class MappingFileReader {
     if (metadata == null) {
       problems.add("", 0, 0, "not a Mappings Explorer file: missing property 'metadata'");
       return new Result(Optional.empty(), problems.finish(), records.size(), records.size());
+    }
+    for (MappingProblem problem : unknown) {
+      problems.add(problem.pointer(), problem.line(), problem.column(), problem.message());
     }
     List<MappingSchema.Violation> metadataViolations = MappingSchema.checkMetadata(metadata);
     for (MappingSchema.Violation violation : metadataViolations) {

@@ -130,6 +130,18 @@ class MappingFileReaderTest {
   }
 
   @Test
+  void read_otherJsonFileGivesOneProblem(@TempDir Path folder) throws IOException {
+    Path file = write(folder, "schema.json", "{\"$schema\": \"x\", \"title\": \"y\"}");
+
+    MappingFileReader.Result result = new MappingFileReader().read(file);
+
+    assertThat(result.file()).isEmpty();
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("missing property 'metadata'"));
+  }
+
+  @Test
   void read_invalidJsonNamesLine(@TempDir Path folder) throws IOException {
     Path file = write(folder, "broken.json", "{\n\"metadata\": {\n  \"a\": ,\n}");
 
