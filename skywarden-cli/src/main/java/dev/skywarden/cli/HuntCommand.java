@@ -15,6 +15,7 @@ import dev.skywarden.core.report.OcsfFindingWriter;
 import dev.skywarden.core.report.TableReport;
 import dev.skywarden.core.stats.InputStatistics;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -95,6 +96,9 @@ final class HuntCommand implements Callable<Integer> {
       description = "Log errors only and print no progress line.")
   boolean quiet;
 
+  /** The stream that the path {@code -} reads; {@link Main#newCommandLine(InputStream)} sets it. */
+  InputStream standardInput = System.in;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     LoggingLevel.apply(verbose.length, quiet);
@@ -104,6 +108,7 @@ final class HuntCommand implements Callable<Integer> {
     }
 
     List<UserInput> inputs = discoverInputs();
+    createOutputDirectories();
     Hunter hunter = HunterBuilder.withBuiltinRules().threads(threads).build();
     HuntProgress progress = new HuntProgress();
     ProgressLine line = ProgressLine.start(progress, !quiet, spec.commandLine().getErr());
@@ -134,7 +139,7 @@ final class HuntCommand implements Callable<Integer> {
 
   private List<UserInput> discoverInputs() throws IOException {
     try {
-      return new InputDiscovery().discover(paths);
+      return new InputDiscovery(standardInput).discover(paths);
     } catch (NoSuchFileException e) {
       throw new ParameterException(
           spec.commandLine(),
@@ -152,13 +157,31 @@ final class HuntCommand implements Callable<Integer> {
       out.flush();
       return;
     }
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
     try (Writer out =
         new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)) {
       writer.write(result.findings(), summary, out);
+    } catch (IOException e) {
+      throw new IOException("failed to write --output " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Creates the missing parent directories of {@code --output} before the hunt, so that a path that
+   * cannot be written fails at once instead of after reading every input.
+   */
+  private void createOutputDirectories() throws IOException {
+    if (output == null) {
+      return;
+    }
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent == null) {
+      return;
+    }
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new IOException(
+          "failed to create the directory of --output " + output + ": " + e.getMessage(), e);
     }
   }
 
@@ -206,8 +229,8 @@ final class HuntCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .printf(
-              "skywarden: --strict: %d records skipped (see the statistics for reasons)%n",
-              result.total().skipped());
+              "skywarden: --strict: %d of %d records skipped (see the statistics for reasons)%n",
+              result.total().skipped(), result.total().records());
       return ExitCodes.SKIPPED_RECORDS;
     }
     return ExitCodes.OK;

@@ -1,6 +1,8 @@
 package dev.skywarden.cli;
 
+import java.io.InputStream;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /** Entry point of the {@code skywarden} command. */
 public final class Main {
@@ -16,17 +18,30 @@ public final class Main {
     return newCommandLine().execute(args);
   }
 
-  /** Builds the picocli command tree with Skywarden's exit-code and error handling. */
+  /**
+   * Builds the picocli command tree with Skywarden's exit-code and error handling; {@code hunt -}
+   * reads {@link System#in}.
+   */
   public static CommandLine newCommandLine() {
+    return newCommandLine(System.in);
+  }
+
+  /**
+   * Builds the command tree with {@code hunt -} reading {@code standardInput}; tests pass their own
+   * stream here.
+   */
+  static CommandLine newCommandLine(InputStream standardInput) {
     CommandLine commandLine = new CommandLine(new SkywardenCommand());
-    // A ParameterException thrown by a subcommand's call() is a usage error, like one from parsing.
+    // Picocli also takes the exit code of an invalid command line from this mapper.
     commandLine.setExitCodeExceptionMapper(
         exception ->
-            exception instanceof CommandLine.ParameterException
+            exception instanceof ParameterException
                 ? ExitCodes.USAGE_ERROR
                 : ExitCodes.RUNTIME_ERROR);
     commandLine.setExecutionExceptionHandler(new RuntimeErrorHandler());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    HuntCommand hunt = commandLine.getSubcommands().get("hunt").getCommand();
+    hunt.standardInput = standardInput;
     return commandLine;
   }
 }

@@ -33,6 +33,10 @@ import java.io.InputStream;
  * damaged record. So one bad JSON Line costs one record, and in a file that is one JSON document,
  * an error costs the rest of the document.
  *
+ * <p>NOTE: a JSON Line cut where a value must follow, such as right after a colon or inside an
+ * array, takes the next line in as that value. The next record is then lost inside the skipped one
+ * and not counted on its own.
+ *
  * <p>Thread-safe: all state of one stream lives in a {@link Run}.
  */
 final class JsonRecordStreamer {

@@ -33,11 +33,13 @@ import java.util.stream.Stream;
  * length and range, arrays, objects recursively); enum values; enum siblings equal to the caption;
  * {@code at_least_one} and {@code just_one} constraints; class and category uids; {@code type_uid =
  * class_uid * 100 + activity_id}. Use of a deprecated attribute is reported as a warning.
+ *
+ * <p>Public because the skywarden-cli tests use it through the test-jar of this module.
  */
-final class OcsfSchemaValidator {
+public final class OcsfSchemaValidator {
 
   /** Errors and warnings of one event; each message starts with the JSON path. */
-  record Result(List<String> errors, List<String> warnings) {}
+  public record Result(List<String> errors, List<String> warnings) {}
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -52,7 +54,12 @@ final class OcsfSchemaValidator {
   /** A resolved class or object: attribute name to merged definition, and constraints. */
   private record Resolved(String name, Map<String, ObjectNode> attributes, JsonNode constraints) {}
 
-  OcsfSchemaValidator(Path root) {
+  /**
+   * Loads the schema source files under {@code root}, the checkout of the OCSF schema repository.
+   *
+   * @throws java.io.UncheckedIOException when a schema file cannot be read
+   */
+  public OcsfSchemaValidator(Path root) {
     this.root = root;
     JsonNode dictionary = read(root.resolve("dictionary.json"));
     dictionary
@@ -107,7 +114,7 @@ final class OcsfSchemaValidator {
    *
    * @throws IllegalArgumentException when the schema has no such class
    */
-  Result validate(JsonNode event, String className) {
+  public Result validate(JsonNode event, String className) {
     JsonNode classFile = eventFiles.get(className);
     if (classFile == null) {
       throw new IllegalArgumentException("OCSF class '" + className + "' not in " + root);
@@ -160,7 +167,7 @@ final class OcsfSchemaValidator {
    * Validates each line of JSON Lines text; returns the errors, prefixed with the 1-based line
    * number.
    */
-  List<String> validateLines(String text, String className) {
+  public List<String> validateLines(String text, String className) {
     List<String> errors = new ArrayList<>();
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
