@@ -33,9 +33,10 @@ import java.io.InputStream;
  * damaged record. So one bad JSON Line costs one record, and in a file that is one JSON document,
  * an error costs the rest of the document.
  *
- * <p>NOTE: a JSON Line cut where a value must follow, such as right after a colon or inside an
- * array, takes the next line in as that value. The next record is then lost inside the skipped one
- * and not counted on its own.
+ * <p>A plain root record (a JSON Line) that fails is rescanned from its own first line, so a line
+ * cut where a value must follow, such as right after a colon, does not take in the next line. This
+ * needs the record start to be within the feed's rewind history ({@link ParserFeed}); for a longer
+ * damaged record the scan starts where the parser failed.
  *
  * <p>Thread-safe: all state of one stream lives in a {@link Run}.
  */
@@ -69,6 +70,13 @@ final class JsonRecordStreamer {
     new Run(new ParserFeed(decoded, maxRecordBytes), out, fixedLine).run();
   }
 
+  /** The outcome of trying to resume after a damaged record. */
+  private enum Resume {
+    NOT_POSSIBLE,
+    RESUMED,
+    END_OF_STREAM
+  }
+
   /** The state of one stream. */
   private final class Run {
     private final ParserFeed feed;
@@ -83,6 +91,13 @@ final class JsonRecordStreamer {
 
     /** Line where the record being read starts, or 0 between records. */
     private long recordLine;
+
+    /**
+     * Absolute offset of the root-level plain record being read (a JSON Line or a single event, not
+     * an envelope), or -1. After a parse error inside such a record, the scan for the next record
+     * starts right after this record's first line.
+     */
+    private long plainRecordStart = -1;
 
     Run(ParserFeed feed, RecordEmitter out, long fixedLine) {
       this.feed = feed;
@@ -119,7 +134,11 @@ final class JsonRecordStreamer {
                   ? SkipReason.RECORD_TOO_LARGE
                   : ParseErrors.reasonFor(e, SkipReason.MALFORMED_JSON);
           skipDamaged(reason, e, line(e.getLocation()));
-          if (!resync(parser, !tooLarge)) {
+          Resume resume = tooLarge ? Resume.NOT_POSSIBLE : resumeAfterFirstLine();
+          if (resume == Resume.END_OF_STREAM) {
+            return;
+          }
+          if (resume == Resume.NOT_POSSIBLE && !resync(parser, !tooLarge)) {
             return;
           }
         } catch (DamagedInputException e) {
@@ -133,6 +152,7 @@ final class JsonRecordStreamer {
         } finally {
           feed.releaseGuard();
           recordLine = 0;
+          plainRecordStart = -1;
           parser.close();
         }
       }
@@ -172,7 +192,9 @@ final class JsonRecordStreamer {
       }
 
       // Positioned at a field name, Jackson reads the rest of the object into one ObjectNode.
+      plainRecordStart = start;
       JsonNode record = readRecord(parser, start);
+      plainRecordStart = -1;
       if (record != null) {
         unwrapper.unwrap(record, recordLine, out);
       }
@@ -305,6 +327,27 @@ final class JsonRecordStreamer {
 
       feed.rewind(scanFrom);
       return resyncAfter(scanFrom, parserLine);
+    }
+
+    /**
+     * Resumes after a parse error inside a plain root record by scanning from the record's own
+     * start, so that a JSON Line cut where a value must follow (after a colon, inside an array)
+     * does not take in the lines after it: Jackson reads the next line as the missing value and
+     * fails only later. Returns {@code NOT_POSSIBLE}, leaving the feed alone, when the record start
+     * is no longer in the feed's history; the caller then resynchronises from the error position.
+     *
+     * @throws IOException when the source cannot be read
+     */
+    private Resume resumeAfterFirstLine() throws IOException {
+      if (plainRecordStart < 0 || fixedLine > 0 || !feed.canRewindTo(plainRecordStart)) {
+        return Resume.NOT_POSSIBLE;
+      }
+      feed.releaseGuard();
+      long startLineInParser = recordLine - lineBase;
+      feed.rewind(plainRecordStart);
+      return resyncAfter(plainRecordStart, startLineInParser)
+          ? Resume.RESUMED
+          : Resume.END_OF_STREAM;
     }
 
     /** Scans from the feed position, which is on line {@code parserLine} of the failed parser. */

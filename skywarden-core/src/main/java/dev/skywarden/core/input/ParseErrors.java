@@ -4,11 +4,27 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.skywarden.core.stats.SkipReason;
+import java.util.regex.Pattern;
 
 /** Maps Jackson parse errors to skip reasons and messages. */
 final class ParseErrors {
 
+  /**
+   * Jackson's own text for a location inside a message, such as {@code [Source: REDACTED
+   * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 2]}.
+   */
+  private static final Pattern SOURCE_TEXT =
+      Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
   private ParseErrors() {}
+
+  /** Replaces Jackson's source text inside a message with a plain {@code [line L, column C]}. */
+  static String withoutSourceText(String message) {
+    if (message == null) {
+      return "";
+    }
+    return SOURCE_TEXT.matcher(message).replaceAll("[line $1, column $2]");
+  }
 
   /**
    * Returns the skip reason for a parse error: {@code TOO_DEEP} or {@code RECORD_TOO_LARGE} for
@@ -37,7 +53,7 @@ final class ParseErrors {
    * @param lineBase lines of the source before the parser's first line
    */
   static String describe(JsonProcessingException error, long lineBase) {
-    String message = error.getOriginalMessage();
+    String message = withoutSourceText(error.getOriginalMessage());
     JsonLocation location = error.getLocation();
     if (location == null || location.getLineNr() <= 0) {
       return message;

@@ -89,6 +89,45 @@ class LogReaderDamagedInputTest {
   }
 
   @Test
+  void lineCutAfterColon_nextLineStillRead() throws Exception {
+    String content =
+        event("1")
+            + "\n{\"eventID\": \"2\", \"requestParameters\":\n"
+            + event("3")
+            + "\n"
+            + event("4");
+    Path file = write(dir, "cut.jsonl", content);
+    CollectingSink sink = new CollectingSink();
+
+    ReadSummary summary = read(reader, file, sink);
+
+    assertThat(sink.field("eventID")).containsExactly("1", "3", "4");
+    assertThat(sink.acceptedLines()).containsExactly(1L, 3L, 4L);
+    assertThat(sink.skipReasons()).containsExactly(SkipReason.MALFORMED_JSON);
+    assertThat(sink.skipped.get(0).location().line()).isEqualTo(2);
+    assertThat(summary.records()).isEqualTo(4);
+  }
+
+  @Test
+  void lineCutInsideArray_nextLinesStillRead() throws Exception {
+    String content =
+        event("1")
+            + "\n{\"eventID\": \"2\", \"resources\": [\n"
+            + event("3")
+            + "\n"
+            + event("4")
+            + "\n";
+    Path file = write(dir, "cut.jsonl", content);
+    CollectingSink sink = new CollectingSink();
+
+    read(reader, file, sink);
+
+    assertThat(sink.field("eventID")).containsExactly("1", "3", "4");
+    assertThat(sink.acceptedLines()).containsExactly(1L, 3L, 4L);
+    assertThat(sink.skipReasons()).containsExactly(SkipReason.MALFORMED_JSON);
+  }
+
+  @Test
   void garbageLines_belongToOneDamagedRecord() throws Exception {
     String content = event("1") + "\nnot json at all\n  still not\n" + event("4") + "\n";
     Path file = write(dir, "bad.jsonl", content);
