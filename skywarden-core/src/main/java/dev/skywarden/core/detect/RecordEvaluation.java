@@ -6,7 +6,7 @@ import dev.skywarden.core.stats.SkippedRecord;
 import java.util.List;
 
 /**
- * What the pipeline made of one raw record: an event and the hits it fired, or a skip.
+ * The outcome of one raw record in the pipeline: an event with the hits it fired, or a skip.
  *
  * @param event the normalised event, or {@code null} when the record was skipped
  * @param skipped why the record was skipped, or {@code null} when it became an event

@@ -130,10 +130,13 @@ final class PantherMeasurement {
     return rows;
   }
 
-  /** Returns whether {@code techniques} has {@code wanted}, or a sub-technique when it is T1098. */
-  static boolean hasTechnique(Set<String> techniques, String wanted) {
+  /**
+   * Returns whether {@code techniques} has {@code expected}, or a sub-technique when it is T1098.
+   */
+  static boolean hasTechnique(Set<String> techniques, String expected) {
     for (String technique : techniques) {
-      if (technique.equals(wanted) || (wanted.equals("T1098") && technique.startsWith("T1098."))) {
+      if (technique.equals(expected)
+          || (expected.equals("T1098") && technique.startsWith("T1098."))) {
         return true;
       }
     }

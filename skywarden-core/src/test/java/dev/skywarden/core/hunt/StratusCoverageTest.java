@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skywarden.core.finding.Evidence;
 import dev.skywarden.core.finding.Finding;
-import dev.skywarden.core.finding.Technique;
 import dev.skywarden.core.input.InputDiscovery;
 import dev.skywarden.core.testing.SharedData;
 import java.io.IOException;
@@ -175,13 +174,5 @@ class StratusCoverageTest {
       }
     }
     return techniques;
-  }
-
-  /** Returns the ATT&CK technique ids of findings, for messages. */
-  static Set<String> techniqueIds(List<Finding> findings) {
-    return findings.stream()
-        .flatMap(finding -> finding.techniques().stream())
-        .map(Technique::id)
-        .collect(Collectors.toCollection(TreeSet::new));
   }
 }
