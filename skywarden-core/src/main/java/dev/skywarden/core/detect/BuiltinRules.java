@@ -31,7 +31,10 @@ public final class BuiltinRules {
   public static final String RESOURCE_ROOT = "/dev/skywarden/core/rules";
 
   /** The file-name ending of the test-event files kept beside the rules. */
-  public static final String TEST_FILE_SUFFIX = ".tests.yml";
+  public static final String TEST_FILE_SUFFIX = SigmaRuleParser.TEST_FILE_SUFFIX;
+
+  /** A file at the top of the pack's folder, used to find that folder on the class path. */
+  private static final String MARKER = RESOURCE_ROOT + "/README.md";
 
   private BuiltinRules() {}
 
@@ -39,7 +42,8 @@ public final class BuiltinRules {
    * Parses every rule of the pack, in path order. Synchronized because reading from a jar opens a
    * jar file system, of which only one per jar may be open at a time.
    *
-   * @throws IllegalStateException when a built-in rule does not parse (a packaging bug)
+   * @throws IllegalStateException when a built-in rule does not parse or none is found (a packaging
+   *     bug)
    */
   public static synchronized List<SigmaRule> load() {
     SigmaRuleParser parser = new SigmaRuleParser();
@@ -57,13 +61,15 @@ public final class BuiltinRules {
             rules.addAll(result.rules());
           }
         });
+    if (rules.isEmpty()) {
+      throw new IllegalStateException("no built-in rules found under " + RESOURCE_ROOT);
+    }
     return List.copyOf(rules);
   }
 
   /** Returns whether a file name is a rule (YAML) and not a test-event file. */
   public static boolean isRuleFile(String fileName) {
-    return (fileName.endsWith(".yml") || fileName.endsWith(".yaml"))
-        && !fileName.endsWith(TEST_FILE_SUFFIX);
+    return SigmaRuleParser.isRuleFile(fileName);
   }
 
   private static List<Path> ruleFiles(Path root) {
@@ -87,15 +93,16 @@ public final class BuiltinRules {
 
   /** Runs {@code action} on the pack's folder, whether it is a directory or inside a jar. */
   private static void withRoot(Consumer<Path> action) {
-    URL url = BuiltinRules.class.getResource(RESOURCE_ROOT);
+    // Look the folder up through a file in it: another class-path entry (the test classes of the
+    // package dev.skywarden.core.rules) has a folder of the same name without the rules.
+    URL url = BuiltinRules.class.getResource(MARKER);
     if (url == null) {
-      throw new IllegalStateException(
-          "built-in rules missing from the class path: " + RESOURCE_ROOT);
+      throw new IllegalStateException("built-in rules missing from the class path: " + MARKER);
     }
     try {
       URI uri = url.toURI();
       if (!"jar".equals(uri.getScheme())) {
-        action.accept(Path.of(uri));
+        action.accept(Path.of(uri).getParent());
         return;
       }
       try (FileSystem jar = openJar(uri)) {

@@ -40,6 +40,9 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 public final class SigmaRuleParser {
 
+  /** The file-name ending of the test-event files kept beside rules; they hold no rules. */
+  public static final String TEST_FILE_SUFFIX = ".tests.yml";
+
   private static final Set<String> STATUSES =
       Set.of("stable", "test", "experimental", "deprecated", "unsupported");
 
@@ -94,8 +97,9 @@ public final class SigmaRuleParser {
   }
 
   /**
-   * Parses a rule file, or every {@code .yml} and {@code .yaml} file under a directory in path
-   * order, collecting errors. File names in locations are the paths as given.
+   * Parses a rule file, or every rule file under a directory in path order, collecting errors. Rule
+   * files are those {@link #isRuleFile} accepts, so the {@code .tests.yml} files of test events
+   * beside the rules are left out. File names in locations are the paths as given.
    *
    * @throws IOException when a file or directory cannot be read
    */
@@ -105,7 +109,7 @@ public final class SigmaRuleParser {
       try (Stream<Path> walk = Files.walk(fileOrDirectory)) {
         files =
             walk.filter(Files::isRegularFile)
-                .filter(SigmaRuleParser::isYamlFile)
+                .filter(path -> isRuleFile(path.getFileName().toString()))
                 .sorted()
                 .collect(Collectors.toList());
       }
@@ -123,9 +127,13 @@ public final class SigmaRuleParser {
     return new SigmaParseResult(rules, errors);
   }
 
-  private static boolean isYamlFile(Path path) {
-    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".yml") || name.endsWith(".yaml");
+  /**
+   * Returns whether a file name is a Sigma rule file: it ends in {@code .yml} or {@code .yaml},
+   * ignoring case, and not in {@value #TEST_FILE_SUFFIX}.
+   */
+  public static boolean isRuleFile(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT);
+    return (name.endsWith(".yml") || name.endsWith(".yaml")) && !name.endsWith(TEST_FILE_SUFFIX);
   }
 
   private static SigmaSyntaxException syntaxError(String file, YamlEngineException e) {

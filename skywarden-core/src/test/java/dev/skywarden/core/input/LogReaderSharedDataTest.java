@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skywarden.core.stats.SkippedRecord;
+import dev.skywarden.core.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,9 +74,7 @@ class LogReaderSharedDataTest {
   }
 
   private static Path sharedData() {
-    String configured = System.getProperty("skywarden.shared.dir");
-    Path shared = configured != null ? Path.of(configured) : Path.of("..", "..", "shared");
-    return shared.resolve("data");
+    return SharedData.root().resolve("data");
   }
 
   private static Map<String, Long> expectedCounts(Path index) throws IOException {

@@ -2,7 +2,7 @@ package dev.skywarden.core.mappings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skywarden.core.catalog.SharedData;
+import dev.skywarden.core.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

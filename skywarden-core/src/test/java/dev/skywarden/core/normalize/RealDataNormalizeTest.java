@@ -10,6 +10,7 @@ import dev.skywarden.core.event.LogKind;
 import dev.skywarden.core.event.SourceLocation;
 import dev.skywarden.core.input.RawRecord;
 import dev.skywarden.core.stats.SkipReason;
+import dev.skywarden.core.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class RealDataNormalizeTest {
 
   @Test
   void stratusDetonationLogs_normaliseWithoutSkips() throws IOException {
-    Path logs = SharedData.require("stratus/logs");
+    Path logs = SharedData.requireData("stratus/logs");
     int events = 0;
     List<String> problems = new ArrayList<>();
     for (Path file : jsonFiles(logs)) {
@@ -67,7 +68,7 @@ class RealDataNormalizeTest {
    */
   @Test
   void stratusSamples_normaliseAsTheirFormat() throws IOException {
-    Path samples = SharedData.require("stratus/samples");
+    Path samples = SharedData.requireData("stratus/samples");
     Map<String, LogKind> kindByPrefix =
         Map.of(
             "azure.",
@@ -122,7 +123,7 @@ class RealDataNormalizeTest {
    */
   @Test
   void pantherEvents_normaliseOrSkipWithReason() throws IOException {
-    Path panther = SharedData.require("panther");
+    Path panther = SharedData.requireData("panther");
     Map<String, LogKind> kindByType =
         Map.of(
             "aws_cloudtrail", LogKind.CLOUDTRAIL,

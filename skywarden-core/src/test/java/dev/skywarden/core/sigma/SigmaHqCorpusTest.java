@@ -3,6 +3,7 @@ package dev.skywarden.core.sigma;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.skywarden.core.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,7 @@ class SigmaHqCorpusTest {
   private static final Logger LOG = LoggerFactory.getLogger(SigmaHqCorpusTest.class);
 
   private static Path sigmaHqDirectory() {
-    String shared = System.getProperty("skywarden.shared.dir");
-    Path base = shared != null ? Path.of(shared) : Path.of("..", "..", "shared");
-    return base.resolve("data").resolve("sigmahq");
+    return SharedData.root().resolve("data").resolve("sigmahq");
   }
 
   @Test

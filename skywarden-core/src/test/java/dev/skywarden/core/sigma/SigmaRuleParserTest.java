@@ -258,4 +258,26 @@ class SigmaRuleParserTest {
         .singleElement()
         .satisfies(e -> assertThat(e.file()).endsWith("bad.yaml"));
   }
+
+  @Test
+  void parseAll_skipsTestEventFiles(@TempDir Path directory) throws IOException {
+    Files.writeString(directory.resolve("ssm.yml"), FULL_RULE);
+    Files.writeString(
+        directory.resolve("ssm.tests.yml"),
+        "rule: 5b0c1f77-7a5e-4a0e-9e0f-2d7f2c1d9a10\nmatch:\n  - {eventName: SendCommand}\n");
+
+    SigmaParseResult result = parser.parseAll(directory);
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.rules()).singleElement().satisfies(r -> assertThat(r.title()).isNotNull());
+  }
+
+  @Test
+  void isRuleFile_acceptsRulesOnly() {
+    assertThat(SigmaRuleParser.isRuleFile("rule.yml")).isTrue();
+    assertThat(SigmaRuleParser.isRuleFile("RULE.YAML")).isTrue();
+    assertThat(SigmaRuleParser.isRuleFile("rule.tests.yml")).isFalse();
+    assertThat(SigmaRuleParser.isRuleFile("rule.Tests.YML")).isFalse();
+    assertThat(SigmaRuleParser.isRuleFile("rule.json")).isFalse();
+  }
 }
