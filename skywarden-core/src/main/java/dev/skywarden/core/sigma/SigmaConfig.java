@@ -3,8 +3,9 @@ package dev.skywarden.core.sigma;
 import java.util.Objects;
 
 /**
- * What the engine needs besides the rules: placeholder values for the {@code expand} modifier (used
- * by {@link SigmaRuleParser}) and field mappings (used when rules are compiled). Immutable.
+ * Settings of the Sigma engine besides the rules: placeholder values for the {@code expand}
+ * modifier (used by {@link SigmaRuleParser}) and field mappings (used when rules are compiled).
+ * Immutable.
  *
  * @param placeholders the placeholder values; a rule that expands an undefined placeholder is
  *     rejected

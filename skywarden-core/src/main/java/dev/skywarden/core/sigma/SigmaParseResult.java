@@ -3,7 +3,7 @@ package dev.skywarden.core.sigma;
 import java.util.List;
 
 /**
- * What a collect-errors parse produced: the rules and filters that loaded and one error for each
+ * The output of a collect-errors parse: the rules and filters that loaded and one error for each
  * rejected document, in file order.
  */
 public record SigmaParseResult(

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 /** The specific modifiers: {@code expand} (placeholders) and {@code fieldref}. */
 final class SpecificModifiers {
 
-  /** The most alternatives one value may expand into, so a rule cannot exhaust memory. */
+  /**
+   * The maximum number of alternatives one value may expand into, so a rule cannot exhaust memory.
+   */
   static final int MAX_EXPANSIONS = 4096;
 
   private SpecificModifiers() {}
