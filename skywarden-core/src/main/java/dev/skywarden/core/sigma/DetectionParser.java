@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -34,9 +35,20 @@ final class DetectionParser {
   private static final Logger LOG = LoggerFactory.getLogger(DetectionParser.class);
 
   private final String file;
+  private final PlaceholderSet placeholders;
+  private final Set<String> reservedKeys;
 
-  DetectionParser(String file) {
+  /**
+   * Creates a parser for one file.
+   *
+   * @param placeholders the values for the {@code expand} modifier
+   * @param reservedKeys keys of the section that are not search identifiers, such as a filter's
+   *     {@code rules}; the caller reads them
+   */
+  DetectionParser(String file, PlaceholderSet placeholders, Set<String> reservedKeys) {
     this.file = file;
+    this.placeholders = placeholders;
+    this.reservedKeys = Set.copyOf(reservedKeys);
   }
 
   /**
@@ -54,7 +66,9 @@ final class DetectionParser {
     Node conditionNode = null;
     for (NodeTuple tuple : detectionMap.getValue()) {
       String name = keyText(tuple.getKeyNode());
-      if (name.equals("condition")) {
+      if (reservedKeys.contains(name)) {
+        LOG.trace("{}: key '{}' is read by the caller", file, name);
+      } else if (name.equals("condition")) {
         conditionNode = tuple.getValueNode();
       } else if (name.equals("timeframe")) {
         // NOTE: ignored. Sigma 1 kept aggregation windows here; Sigma 2 moved them to correlations.
@@ -191,7 +205,7 @@ final class DetectionParser {
       RuleLocation keyStart,
       String[] keyPieces) {
     List<SigmaValue> values = parseValues(field, valueNode);
-    ModifierTarget target = new ModifierTarget(field, values, keyStart);
+    ModifierTarget target = new ModifierTarget(field, values, keyStart, placeholders);
     int offset = keyPieces == null ? 0 : keyPieces[0].length() + 1;
     for (String modifier : modifiers) {
       SigmaModifiers.apply(modifier, target, keyStart.plusColumns(offset));
@@ -204,7 +218,8 @@ final class DetectionParser {
         target.linking(),
         target.cased(),
         target.negated(),
-        keyStart);
+        keyStart,
+        target.timePart());
   }
 
   private List<SigmaValue> parseValues(String field, Node valueNode) {

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Finds the finite set of literal values a field must have for a rule to match, so a rule set can
@@ -29,15 +30,28 @@ final class DiscriminatorAnalysis {
 
   private final SigmaDetections detections;
   private final String field;
+  private final Function<String, List<String>> fieldPaths;
 
-  private DiscriminatorAnalysis(SigmaDetections detections, String field) {
+  private DiscriminatorAnalysis(
+      SigmaDetections detections, String field, Function<String, List<String>> fieldPaths) {
     this.detections = detections;
     this.field = field;
+    this.fieldPaths = fieldPaths;
   }
 
   /** Returns the folded values {@code field} must take, or empty when the rule does not tell. */
   static Optional<Set<String>> requiredValues(SigmaDetections detections, String field) {
-    DiscriminatorAnalysis analysis = new DiscriminatorAnalysis(detections, field);
+    return requiredValues(detections, field, List::of);
+  }
+
+  /**
+   * Returns the folded values the event path {@code field} must take, where rule fields are looked
+   * up at the paths {@code fieldPaths} gives; a rule field mapped to several candidate paths is
+   * never taken to be {@code field}.
+   */
+  static Optional<Set<String>> requiredValues(
+      SigmaDetections detections, String field, Function<String, List<String>> fieldPaths) {
+    DiscriminatorAnalysis analysis = new DiscriminatorAnalysis(detections, field, fieldPaths);
     List<Optional<Set<String>>> perCondition = new ArrayList<>();
     for (SigmaCondition condition : detections.conditions()) {
       perCondition.add(analysis.ofCondition(condition.expression()));
@@ -80,7 +94,8 @@ final class DiscriminatorAnalysis {
 
   private Optional<Set<String>> ofItem(SigmaDetectionItem item) {
     if (item.isKeyword()
-        || !item.field().equalsIgnoreCase(field)
+        || !isField(item.field())
+        || item.timePart() != null
         || item.negated()
         || item.cased()
         || (item.valueLinking() == Linking.AND && item.values().size() > 1)) {
@@ -93,6 +108,12 @@ final class DiscriminatorAnalysis {
       }
     }
     return Optional.of(values);
+  }
+
+  private boolean isField(String ruleField) {
+    List<String> paths = fieldPaths.apply(ruleField);
+    String path = paths.isEmpty() ? ruleField : paths.size() == 1 ? paths.get(0) : null;
+    return path != null && path.equalsIgnoreCase(field);
   }
 
   private static boolean addLiterals(SigmaValue value, Set<String> values) {

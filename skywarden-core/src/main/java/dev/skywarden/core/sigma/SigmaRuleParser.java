@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,7 +37,10 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * document that fails any check is rejected with a {@link SigmaRuleException} that names the file,
  * line and column. Unknown top-level attributes are ignored, as the spec allows custom ones.
  *
- * <p>Correlation and filter documents are rejected with {@link SigmaUnsupportedException} for now.
+ * <p>Filter documents (a {@code filter} section and no {@code detection}) are parsed into {@link
+ * SigmaFilter}s of the result. Correlation documents are rejected with {@link
+ * SigmaUnsupportedException} for now. Values with the {@code expand} modifier take their
+ * placeholder values from the {@link SigmaConfig} given to the constructor.
  */
 public final class SigmaRuleParser {
 
@@ -48,6 +52,18 @@ public final class SigmaRuleParser {
 
   private final LoadSettings settings =
       LoadSettings.builder().setSchema(new CoreSchema()).setUseMarks(true).build();
+
+  private final SigmaConfig config;
+
+  /** Creates a parser with no placeholder values. */
+  public SigmaRuleParser() {
+    this(new SigmaConfig(PlaceholderSet.EMPTY, FieldMappings.none()));
+  }
+
+  /** Creates a parser that resolves {@code expand} placeholders from {@code config}. */
+  public SigmaRuleParser(SigmaConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
 
   /**
    * Parses every document of one file and stops at the first problem.
@@ -71,6 +87,7 @@ public final class SigmaRuleParser {
    */
   public SigmaParseResult parseAll(String fileName, String yaml) {
     List<SigmaRule> rules = new ArrayList<>();
+    List<SigmaFilter> filters = new ArrayList<>();
     List<SigmaRuleException> errors = new ArrayList<>();
     Iterator<Node> documents = new Compose(settings).composeAllFromString(yaml).iterator();
     while (true) {
@@ -88,12 +105,19 @@ public final class SigmaRuleParser {
         continue; // an empty document, as after a trailing "---"
       }
       try {
-        rules.add(parseDocument(fileName, document));
+        Map<String, NodeTuple> attributes = documentAttributes(fileName, document);
+        if (SigmaFilterParser.isFilter(attributes)) {
+          filters.add(
+              new SigmaFilterParser(config.placeholders())
+                  .parse(fileName, attributes, YamlNodes.location(fileName, document)));
+        } else {
+          rules.add(parseDocument(fileName, document, attributes));
+        }
       } catch (SigmaRuleException e) {
         errors.add(e);
       }
     }
-    return new SigmaParseResult(rules, errors);
+    return new SigmaParseResult(rules, filters, errors);
   }
 
   /**
@@ -117,14 +141,16 @@ public final class SigmaRuleParser {
       files = List.of(fileOrDirectory);
     }
     List<SigmaRule> rules = new ArrayList<>();
+    List<SigmaFilter> filters = new ArrayList<>();
     List<SigmaRuleException> errors = new ArrayList<>();
     for (Path file : files) {
       String yaml = Files.readString(file, StandardCharsets.UTF_8);
       SigmaParseResult result = parseAll(file.toString(), yaml);
       rules.addAll(result.rules());
+      filters.addAll(result.filters());
       errors.addAll(result.errors());
     }
-    return new SigmaParseResult(rules, errors);
+    return new SigmaParseResult(rules, filters, errors);
   }
 
   /**
@@ -151,7 +177,7 @@ public final class SigmaRuleParser {
     return new SigmaSyntaxException(location, "invalid YAML: " + reason, e);
   }
 
-  private SigmaRule parseDocument(String file, Node document) {
+  private static Map<String, NodeTuple> documentAttributes(String file, Node document) {
     RuleLocation documentLocation = YamlNodes.location(file, document);
     if (!(document instanceof MappingNode documentMap)) {
       throw new SigmaSyntaxException(
@@ -159,13 +185,20 @@ public final class SigmaRuleParser {
     }
     Map<String, NodeTuple> attributes = attributes(file, documentMap);
     rejectUnsupportedKinds(file, attributes, documentLocation);
+    return attributes;
+  }
+
+  private SigmaRule parseDocument(String file, Node document, Map<String, NodeTuple> attributes) {
+    RuleLocation documentLocation = YamlNodes.location(file, document);
 
     String title = requiredText(file, attributes, "title", documentLocation);
     NodeTuple detectionTuple = attributes.get("detection");
     if (detectionTuple == null) {
       throw new SigmaDetectionException(documentLocation, "rule '" + title + "' has no detection");
     }
-    SigmaDetections detection = new DetectionParser(file).parse(detectionTuple.getValueNode());
+    SigmaDetections detection =
+        new DetectionParser(file, config.placeholders(), Set.of())
+            .parse(detectionTuple.getValueNode());
 
     return new SigmaRule(
         optionalText(file, attributes, "id"),
@@ -211,11 +244,6 @@ public final class SigmaRuleParser {
           YamlNodes.location(file, attributes.get("correlation").getKeyNode()),
           "correlation rules are not supported yet");
     }
-    if (attributes.containsKey("filter") && !attributes.containsKey("detection")) {
-      throw new SigmaUnsupportedException(
-          YamlNodes.location(file, attributes.get("filter").getKeyNode()),
-          "Sigma filters are not supported yet");
-    }
     if (attributes.containsKey("action")) {
       throw new SigmaUnsupportedException(
           YamlNodes.location(file, attributes.get("action").getKeyNode()),
@@ -226,7 +254,7 @@ public final class SigmaRuleParser {
     }
   }
 
-  private static String requiredText(
+  static String requiredText(
       String file, Map<String, NodeTuple> attributes, String name, RuleLocation where) {
     String text = optionalText(file, attributes, name);
     if (text == null || text.isBlank()) {
@@ -239,7 +267,7 @@ public final class SigmaRuleParser {
     return text;
   }
 
-  private static String optionalText(String file, Map<String, NodeTuple> attributes, String name) {
+  static String optionalText(String file, Map<String, NodeTuple> attributes, String name) {
     NodeTuple tuple = attributes.get(name);
     if (tuple == null || YamlNodes.isNull(tuple.getValueNode())) {
       return null;
@@ -320,7 +348,7 @@ public final class SigmaRuleParser {
     }
   }
 
-  private static LogSource logSource(
+  static LogSource logSource(
       String file, Map<String, NodeTuple> attributes, RuleLocation documentLocation) {
     NodeTuple tuple = attributes.get("logsource");
     if (tuple == null) {

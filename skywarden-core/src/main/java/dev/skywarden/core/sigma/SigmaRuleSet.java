@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A set of compiled Sigma rules that finds the rules an event matches. Immutable and thread-safe.
@@ -21,6 +22,11 @@ import java.util.function.Consumer;
  * whose condition requires a {@linkplain #DISCRIMINATING_FIELDS discriminating field} to have one
  * of a finite set of literal values is indexed under those values, and is evaluated only for events
  * that have one of them. Other rules are evaluated for every event in scope.
+ *
+ * <p>Rules are compiled with the field mappings of a {@link SigmaConfig} and with the {@link
+ * SigmaFilter}s that apply to them. Filter entries that name no loaded rule, or a rule outside the
+ * filter's log source, are reported by {@link #problems()}; they do not stop the set from being
+ * built.
  */
 public final class SigmaRuleSet {
 
@@ -34,19 +40,22 @@ public final class SigmaRuleSet {
   private final List<CompiledRule> rules;
   private final List<Group> groups;
   private final int indexedRuleCount;
+  private final List<SigmaRuleException> problems;
 
   /** The rules of one log source: an index per discriminating field plus the unindexed rest. */
   private record Group(
       LogSource logSource, List<Map<String, BitSet>> indexByField, BitSet unindexed) {}
 
-  private SigmaRuleSet(List<CompiledRule> rules) {
+  private SigmaRuleSet(
+      List<CompiledRule> rules, SigmaConfig config, List<SigmaRuleException> problems) {
     this.rules = List.copyOf(rules);
+    this.problems = List.copyOf(problems);
     Map<LogSource, Group> byLogSource = new LinkedHashMap<>();
     int indexed = 0;
     for (int ordinal = 0; ordinal < rules.size(); ordinal++) {
       SigmaRule rule = rules.get(ordinal).rule();
       Group group = byLogSource.computeIfAbsent(rule.logSource(), SigmaRuleSet::emptyGroup);
-      if (index(group, rule, ordinal)) {
+      if (index(group, rule, config, ordinal)) {
         indexed++;
       } else {
         group.unindexed().set(ordinal);
@@ -56,13 +65,75 @@ public final class SigmaRuleSet {
     this.indexedRuleCount = indexed;
   }
 
-  /** Compiles {@code rules}; {@link #match} returns matches in this order. */
+  /**
+   * Compiles {@code rules} with the built-in field mappings and no filter; {@link #match} returns
+   * matches in this order.
+   */
   public static SigmaRuleSet compile(Collection<SigmaRule> rules) {
+    return compile(rules, List.of(), SigmaConfig.defaults());
+  }
+
+  /** Compiles the rules and filters of a parse result with {@code config}. */
+  public static SigmaRuleSet compile(SigmaParseResult parsed, SigmaConfig config) {
+    return compile(parsed.rules(), parsed.filters(), config);
+  }
+
+  /**
+   * Compiles {@code rules}, each with the field mappings of {@code config} for its log source and
+   * the {@code filters} that apply to it; {@link #match} returns matches in rule order.
+   */
+  public static SigmaRuleSet compile(
+      Collection<SigmaRule> rules, Collection<SigmaFilter> filters, SigmaConfig config) {
     List<CompiledRule> compiled = new ArrayList<>(rules.size());
     for (SigmaRule rule : rules) {
-      compiled.add(CompiledRule.compile(rule));
+      compiled.add(CompiledRule.compile(rule, config, filters));
     }
-    return new SigmaRuleSet(compiled);
+    return new SigmaRuleSet(compiled, config, checkFilters(rules, filters));
+  }
+
+  /**
+   * Returns the filter entries that name no loaded rule, or a rule outside the filter's log source,
+   * each with the entry's location.
+   */
+  public List<SigmaRuleException> problems() {
+    return problems;
+  }
+
+  private static List<SigmaRuleException> checkFilters(
+      Collection<SigmaRule> rules, Collection<SigmaFilter> filters) {
+    List<SigmaRuleException> problems = new ArrayList<>();
+    for (SigmaFilter filter : filters) {
+      for (SigmaFilter.RuleReference reference : filter.rules()) {
+        List<SigmaRule> named = rules.stream().filter(reference::names).toList();
+        if (named.isEmpty()) {
+          problems.add(
+              new SigmaFilterException(
+                  reference.location(),
+                  "filter '"
+                      + filter.title()
+                      + "' names rule '"
+                      + reference.idOrName()
+                      + "', which is not loaded"));
+        }
+        for (SigmaRule rule : named) {
+          if (!filter.covers(rule.logSource())) {
+            problems.add(
+                new SigmaFilterException(
+                    reference.location(),
+                    "filter '"
+                        + filter.title()
+                        + "' with logsource "
+                        + filter.logSource()
+                        + " names rule '"
+                        + reference.idOrName()
+                        + "' of logsource "
+                        + rule.logSource()
+                        + ", which it does not cover; the filter is not applied to it"));
+          }
+        }
+      }
+    }
+    return problems;
   }
 
   /** Returns the rules in the order given. */
@@ -130,10 +201,13 @@ public final class SigmaRuleSet {
   }
 
   /** Indexes the rule under the first discriminating field it constrains; false if none. */
-  private static boolean index(Group group, SigmaRule rule, int ordinal) {
+  private static boolean index(Group group, SigmaRule rule, SigmaConfig config, int ordinal) {
+    Function<String, List<String>> fieldPaths =
+        config.fieldMappings().resolverFor(rule.logSource());
     for (int f = 0; f < DISCRIMINATING_FIELDS.size(); f++) {
       Optional<Set<String>> values =
-          DiscriminatorAnalysis.requiredValues(rule.detection(), DISCRIMINATING_FIELDS.get(f));
+          DiscriminatorAnalysis.requiredValues(
+              rule.detection(), DISCRIMINATING_FIELDS.get(f), fieldPaths);
       if (values.isPresent()) {
         for (String value : values.get()) {
           group.indexByField().get(f).computeIfAbsent(value, key -> new BitSet()).set(ordinal);

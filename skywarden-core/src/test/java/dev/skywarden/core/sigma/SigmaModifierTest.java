@@ -45,7 +45,13 @@ class SigmaModifierTest {
             "wide",
             "utf16",
             "expand",
-            "fieldref");
+            "fieldref",
+            "minute",
+            "hour",
+            "day",
+            "week",
+            "month",
+            "year");
   }
 
   @Test
@@ -240,12 +246,14 @@ class SigmaModifierTest {
   }
 
   @Test
-  void unsupportedModifier_saysNotSupportedYet() {
+  void expand_undefinedPlaceholderIsRejected() {
     SigmaRuleException error =
         parseError(ruleYaml("sel:\n    user|expand: '%admins%'\ncondition: sel"));
 
-    assertThat(error).isInstanceOf(SigmaModifierException.class);
-    assertThat(error.reason()).contains("'expand'").contains("not supported yet");
+    assertThat(error).isInstanceOf(SigmaPlaceholderException.class);
+    assertThat(error.reason()).contains("'%admins%'").contains("not defined");
+    assertThat(error.line()).isEqualTo(9);
+    assertThat(error.column()).isEqualTo(14);
   }
 
   @Test

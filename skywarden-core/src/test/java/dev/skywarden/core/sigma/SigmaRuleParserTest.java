@@ -213,10 +213,13 @@ class SigmaRuleParserTest {
   }
 
   @Test
-  void filter_isNotSupportedYet() {
+  void filter_withoutConditionIsRejected() {
     String yaml = "title: f\nlogsource:\n    product: aws\nfilter:\n    rules: [a]\n";
 
-    assertThat(parseError(yaml)).isInstanceOf(SigmaUnsupportedException.class);
+    SigmaRuleException error = parseError(yaml);
+
+    assertThat(error).isInstanceOf(SigmaConditionException.class);
+    assertThat(error.line()).isEqualTo(5);
   }
 
   @Test

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param cased true after the {@code cased} modifier: strings compare case-sensitively
  * @param negated true after the {@code neq} modifier: the item matches when the values do not
  * @param location where the item's key starts in the rule file
+ * @param timePart the timestamp part a time modifier ({@code hour} and others) compares, or null to
+ *     compare the field value itself
  */
 public record SigmaDetectionItem(
     String field,
@@ -23,7 +25,8 @@ public record SigmaDetectionItem(
     Linking valueLinking,
     boolean cased,
     boolean negated,
-    RuleLocation location)
+    RuleLocation location,
+    TimePart timePart)
     implements DetectionElement {
 
   public SigmaDetectionItem {
@@ -31,6 +34,18 @@ public record SigmaDetectionItem(
     values = List.copyOf(values);
     Objects.requireNonNull(valueLinking, "valueLinking");
     Objects.requireNonNull(location, "location");
+  }
+
+  /** Returns an item that compares the field value itself, with no time part. */
+  public SigmaDetectionItem(
+      String field,
+      List<String> modifiers,
+      List<SigmaValue> values,
+      Linking valueLinking,
+      boolean cased,
+      boolean negated,
+      RuleLocation location) {
+    this(field, modifiers, values, valueLinking, cased, negated, location, null);
   }
 
   /** Returns whether this item is a keyword search rather than a field comparison. */

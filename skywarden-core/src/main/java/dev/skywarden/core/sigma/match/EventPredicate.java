@@ -1,7 +1,11 @@
 package dev.skywarden.core.sigma.match;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import dev.skywarden.core.normalize.TimeParser;
 import dev.skywarden.core.sigma.detection.Linking;
+import dev.skywarden.core.sigma.detection.TimePart;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +24,9 @@ interface EventPredicate {
 
   /**
    * One detection item: the field's values (or all scalars for a keyword item) against the rule's
-   * value matchers.
+   * value matchers. With a time part, each field value is first parsed as a timestamp ({@link
+   * TimeParser} forms; JSON numbers and digit strings are epoch milliseconds) and replaced by that
+   * part in UTC; values that are not timestamps are dropped, as if missing.
    */
   record Item(
       String field,
@@ -28,6 +34,7 @@ interface EventPredicate {
       List<ValueMatcher> matchers,
       Linking linking,
       boolean negated,
+      TimePart timePart,
       String rendered)
       implements EventPredicate {
 
@@ -41,10 +48,13 @@ interface EventPredicate {
     public boolean test(EventContext context) {
       List<JsonNode> values =
           path == null ? context.keywordValues() : path.resolve(context.document());
+      if (timePart != null) {
+        values = timeParts(values, timePart);
+      }
       JsonNode firstHit = null;
       boolean matched = linking == Linking.AND;
       for (ValueMatcher matcher : matchers) {
-        JsonNode hit = matcher.findIn(values);
+        JsonNode hit = matcher.findIn(values, context.document());
         if (hit != null && firstHit == null) {
           firstHit = hit;
         }
@@ -77,6 +87,24 @@ interface EventPredicate {
     @Override
     public String toString() {
       return rendered;
+    }
+
+    private static List<JsonNode> timeParts(List<JsonNode> values, TimePart part) {
+      List<JsonNode> parts = new ArrayList<>(values.size());
+      for (JsonNode value : values) {
+        if (value.isArray()) {
+          List<JsonNode> elements = new ArrayList<>();
+          value.forEach(elements::add);
+          parts.addAll(timeParts(elements, part));
+        } else if (value.isTextual() || value.isIntegralNumber()) {
+          try {
+            parts.add(IntNode.valueOf(part.extract(TimeParser.parse(value))));
+          } catch (DateTimeException e) {
+            // not a timestamp: the value cannot match a time modifier
+          }
+        }
+      }
+      return parts;
     }
 
     private static String describe(JsonNode hit, List<JsonNode> values) {

@@ -14,16 +14,30 @@ import java.util.Objects;
  * ({@code data.field}) is found. A key is looked up exactly first and, only when that fails, with
  * letter case ignored. An array met on the way is crossed: each element is followed, so the path
  * resolves to every value reached.
+ *
+ * <p>A path made by {@link #firstPresent} has several candidate event paths for one rule field
+ * (from a field mapping); it resolves to the values of the first candidate that is present in the
+ * event.
  */
 public final class FieldPath {
 
   private final String name;
-  private final String[][] keys;
+  private final List<String> paths;
+  private final List<String[][]> candidates;
 
-  private FieldPath(String name) {
+  private FieldPath(String name, List<String> paths) {
     this.name = name;
-    String[] segments = name.split("\\.", -1);
-    keys = new String[segments.length][segments.length];
+    this.paths = List.copyOf(paths);
+    List<String[][]> tables = new ArrayList<>(paths.size());
+    for (String path : paths) {
+      tables.add(keyTable(path));
+    }
+    this.candidates = List.copyOf(tables);
+  }
+
+  private static String[][] keyTable(String path) {
+    String[] segments = path.split("\\.", -1);
+    String[][] keys = new String[segments.length][segments.length];
     for (int from = 0; from < segments.length; from++) {
       StringBuilder key = new StringBuilder();
       for (int to = from; to < segments.length; to++) {
@@ -34,11 +48,30 @@ public final class FieldPath {
         keys[from][to] = key.toString();
       }
     }
+    return keys;
   }
 
   /** Returns the path for a Sigma field name. */
   public static FieldPath of(String name) {
-    return new FieldPath(Objects.requireNonNull(name, "name"));
+    return new FieldPath(Objects.requireNonNull(name, "name"), List.of(name));
+  }
+
+  /**
+   * Returns a path for the rule field {@code name} that resolves to the values of the first of
+   * {@code paths} present in an event (present: it reaches at least one value, JSON null included).
+   *
+   * @throws IllegalArgumentException when {@code paths} is empty
+   */
+  public static FieldPath firstPresent(String name, List<String> paths) {
+    if (paths.isEmpty()) {
+      throw new IllegalArgumentException("no candidate path for field '" + name + "'");
+    }
+    return new FieldPath(Objects.requireNonNull(name, "name"), paths);
+  }
+
+  /** Returns the event paths tried in order; the rule field name alone when it is not mapped. */
+  public List<String> paths() {
+    return paths;
   }
 
   /** Returns the field name as written in the rule. */
@@ -53,7 +86,12 @@ public final class FieldPath {
    */
   public List<JsonNode> resolve(JsonNode document) {
     List<JsonNode> found = new ArrayList<>(1);
-    resolve(document, 0, found);
+    for (String[][] keys : candidates) {
+      resolve(keys, document, 0, found);
+      if (!found.isEmpty()) {
+        break;
+      }
+    }
     return found;
   }
 
@@ -81,14 +119,14 @@ public final class FieldPath {
     }
   }
 
-  private void resolve(JsonNode node, int from, List<JsonNode> found) {
+  private static void resolve(String[][] keys, JsonNode node, int from, List<JsonNode> found) {
     if (from == keys.length) {
       found.add(node);
       return;
     }
     if (node.isArray()) {
       for (JsonNode element : node) {
-        resolve(element, from, found);
+        resolve(keys, element, from, found);
       }
       return;
     }
@@ -98,7 +136,7 @@ public final class FieldPath {
     for (int to = keys.length - 1; to >= from; to--) {
       JsonNode child = lookup(node, keys[from][to]);
       if (child != null) {
-        resolve(child, to + 1, found);
+        resolve(keys, child, to + 1, found);
       }
     }
   }

@@ -13,6 +13,7 @@ import dev.skywarden.core.sigma.value.SigmaCidr;
 import dev.skywarden.core.sigma.value.SigmaCompare;
 import dev.skywarden.core.sigma.value.SigmaExists;
 import dev.skywarden.core.sigma.value.SigmaExpansion;
+import dev.skywarden.core.sigma.value.SigmaFieldRef;
 import dev.skywarden.core.sigma.value.SigmaNull;
 import dev.skywarden.core.sigma.value.SigmaNumber;
 import dev.skywarden.core.sigma.value.SigmaRegex;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -48,11 +50,24 @@ public final class RuleMatcher {
    * compilation does not fail on a parsed rule.
    */
   public static RuleMatcher compile(SigmaDetections detections) {
+    return compile(detections, List::of);
+  }
+
+  /**
+   * Compiles a parsed detection section, looking each rule field up at the event paths that {@code
+   * fieldPaths} gives for it (the first present wins).
+   *
+   * @param fieldPaths the candidate event paths of a rule field name, from a field mapping; never
+   *     empty
+   */
+  public static RuleMatcher compile(
+      SigmaDetections detections, Function<String, List<String>> fieldPaths) {
     Map<String, EventPredicate> selections = new LinkedHashMap<>();
     for (Map.Entry<String, SigmaDetection> entry : detections.searchIdentifiers().entrySet()) {
       selections.put(
           entry.getKey(),
-          new EventPredicate.Selection(entry.getKey(), compileDetection(entry.getValue())));
+          new EventPredicate.Selection(
+              entry.getKey(), compileDetection(entry.getValue(), fieldPaths)));
     }
     List<EventPredicate> conditions = new ArrayList<>();
     for (SigmaCondition condition : detections.conditions()) {
@@ -117,34 +132,48 @@ public final class RuleMatcher {
     return operands.size() == 1 ? operands.get(0) : new EventPredicate.Junction(operands, and);
   }
 
-  private static EventPredicate compileDetection(SigmaDetection detection) {
+  private static EventPredicate compileDetection(
+      SigmaDetection detection, Function<String, List<String>> fieldPaths) {
     List<EventPredicate> operands = new ArrayList<>();
     for (DetectionElement element : detection.elements()) {
       if (element instanceof SigmaDetection nested) {
-        operands.add(compileDetection(nested));
+        operands.add(compileDetection(nested, fieldPaths));
       } else {
-        operands.add(compileItem((SigmaDetectionItem) element));
+        operands.add(compileItem((SigmaDetectionItem) element, fieldPaths));
       }
     }
     return combine(operands, detection.linking() == Linking.AND);
   }
 
-  private static EventPredicate compileItem(SigmaDetectionItem item) {
+  private static EventPredicate compileItem(
+      SigmaDetectionItem item, Function<String, List<String>> fieldPaths) {
     List<ValueMatcher> matchers = new ArrayList<>();
     for (SigmaValue value : item.values()) {
-      matchers.add(compileValue(value, item.cased(), item.isKeyword()));
+      matchers.add(compileValue(value, item.cased(), item.isKeyword(), fieldPaths));
     }
-    FieldPath path = item.isKeyword() ? null : FieldPath.of(item.field());
+    FieldPath path = item.isKeyword() ? null : path(item.field(), fieldPaths);
     String rendered =
         (item.isKeyword() ? "" : item.field())
             + item.modifiers().stream().map(m -> "|" + m).collect(Collectors.joining())
             + "="
             + item.values();
     return new EventPredicate.Item(
-        item.field(), path, matchers, item.valueLinking(), item.negated(), rendered);
+        item.field(),
+        path,
+        matchers,
+        item.valueLinking(),
+        item.negated(),
+        item.timePart(),
+        rendered);
   }
 
-  private static ValueMatcher compileValue(SigmaValue value, boolean cased, boolean keyword) {
+  private static FieldPath path(String field, Function<String, List<String>> fieldPaths) {
+    List<String> paths = fieldPaths.apply(field);
+    return paths.isEmpty() ? FieldPath.of(field) : FieldPath.firstPresent(field, paths);
+  }
+
+  private static ValueMatcher compileValue(
+      SigmaValue value, boolean cased, boolean keyword, Function<String, List<String>> fieldPaths) {
     if (value instanceof SigmaString string) {
       return new StringMatcher(keyword ? string.prependAny().appendAny() : string, cased);
     }
@@ -171,9 +200,12 @@ public final class RuleMatcher {
     if (value instanceof SigmaCompare compare) {
       return new ScalarMatchers.CompareMatcher(compare);
     }
+    if (value instanceof SigmaFieldRef reference) {
+      return new FieldRefMatcher(reference, path(reference.field(), fieldPaths), cased);
+    }
     List<ValueMatcher> alternatives = new ArrayList<>();
     for (SigmaValue alternative : ((SigmaExpansion) value).alternatives()) {
-      alternatives.add(compileValue(alternative, cased, keyword));
+      alternatives.add(compileValue(alternative, cased, keyword, fieldPaths));
     }
     return new ScalarMatchers.AnyOfMatcher(alternatives);
   }

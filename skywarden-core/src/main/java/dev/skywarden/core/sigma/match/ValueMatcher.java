@@ -27,6 +27,14 @@ interface ValueMatcher {
     return null;
   }
 
+  /**
+   * Returns the first of {@code values} that matches, as {@link #findIn(List)} does; matchers that
+   * compare with another field of the event ({@code fieldref}) read it from {@code document}.
+   */
+  default JsonNode findIn(List<JsonNode> values, JsonNode document) {
+    return findIn(values);
+  }
+
   private JsonNode findIn(JsonNode value) {
     if (value.isArray()) {
       for (JsonNode element : value) {

@@ -15,12 +15,19 @@ final class GenericModifiers {
   static void registerAll(Consumer<SigmaModifier> register) {
     register.accept(SigmaModifiers.of("all", GenericModifiers::all));
     register.accept(
-        SigmaModifiers.of("startswith", target -> target.mapStrings(s -> s.appendAny())));
-    register.accept(
-        SigmaModifiers.of("endswith", target -> target.mapStrings(s -> s.prependAny())));
+        SigmaModifiers.of(
+            "startswith",
+            target -> target.mapStringsAndReferences(s -> s.appendAny(), r -> r.withAnyAfter())));
     register.accept(
         SigmaModifiers.of(
-            "contains", target -> target.mapStrings(s -> s.prependAny().appendAny())));
+            "endswith",
+            target -> target.mapStringsAndReferences(s -> s.prependAny(), r -> r.withAnyBefore())));
+    register.accept(
+        SigmaModifiers.of(
+            "contains",
+            target ->
+                target.mapStringsAndReferences(
+                    s -> s.prependAny().appendAny(), r -> r.withAnyBefore().withAnyAfter())));
     register.accept(SigmaModifiers.of("exists", GenericModifiers::exists));
     register.accept(SigmaModifiers.of("cased", ModifierTarget::setCased));
     register.accept(SigmaModifiers.of("neq", ModifierTarget::setNegated));

@@ -1,20 +1,26 @@
 package dev.skywarden.core.sigma.modifier;
 
+import dev.skywarden.core.sigma.PlaceholderSet;
 import dev.skywarden.core.sigma.RuleLocation;
 import dev.skywarden.core.sigma.SigmaModifierException;
 import dev.skywarden.core.sigma.SigmaValueException;
 import dev.skywarden.core.sigma.detection.Linking;
+import dev.skywarden.core.sigma.detection.TimePart;
 import dev.skywarden.core.sigma.value.SigmaExpansion;
+import dev.skywarden.core.sigma.value.SigmaFieldRef;
 import dev.skywarden.core.sigma.value.SigmaNumber;
 import dev.skywarden.core.sigma.value.SigmaString;
 import dev.skywarden.core.sigma.value.SigmaValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The detection item under construction that modifiers change in chain order: its values, how they
- * are linked, and the {@code cased} and {@code neq} flags. Not thread-safe; one per item.
+ * are linked, the {@code cased} and {@code neq} flags and the time part to extract. Not
+ * thread-safe; one per item.
  */
 public final class ModifierTarget {
 
@@ -24,12 +30,21 @@ public final class ModifierTarget {
   private Linking linking = Linking.OR;
   private boolean cased;
   private boolean negated;
+  private TimePart timePart;
   private String currentModifier = "";
+  private final PlaceholderSet placeholders;
 
   public ModifierTarget(String field, List<SigmaValue> values, RuleLocation location) {
+    this(field, values, location, PlaceholderSet.EMPTY);
+  }
+
+  /** Starts an item whose {@code expand} modifiers take their values from {@code placeholders}. */
+  public ModifierTarget(
+      String field, List<SigmaValue> values, RuleLocation location, PlaceholderSet placeholders) {
     this.field = field;
     this.values = new ArrayList<>(values);
     this.location = location;
+    this.placeholders = Objects.requireNonNull(placeholders, "placeholders");
   }
 
   /** Returns the field, or null for a keyword item. */
@@ -60,6 +75,25 @@ public final class ModifierTarget {
   /** Returns whether the item is negated by {@code neq}. */
   public boolean negated() {
     return negated;
+  }
+
+  /** Returns the timestamp part a time modifier selected, or null. */
+  public TimePart timePart() {
+    return timePart;
+  }
+
+  /** Returns the placeholder values for {@code expand}. */
+  PlaceholderSet placeholders() {
+    return placeholders;
+  }
+
+  /** Returns the name of the modifier being applied. */
+  String currentModifier() {
+    return currentModifier;
+  }
+
+  void setTimePart(TimePart timePart) {
+    this.timePart = timePart;
   }
 
   void setCurrentModifier(String name, RuleLocation nameLocation) {
@@ -109,6 +143,27 @@ public final class ModifierTarget {
         });
   }
 
+  /**
+   * Replaces every string value with {@code change} applied to it and every field reference with
+   * {@code changeReference} applied to it, as {@code startswith} does for both.
+   */
+  void mapStringsAndReferences(
+      Function<SigmaString, SigmaValue> change, UnaryOperator<SigmaFieldRef> changeReference) {
+    mapValues(
+        value -> {
+          if (value instanceof SigmaFieldRef reference) {
+            return changeReference.apply(reference);
+          }
+          if (value instanceof SigmaString string) {
+            return change.apply(string);
+          }
+          if (value instanceof SigmaNumber number) {
+            return change.apply(SigmaString.parse(number.text()));
+          }
+          throw wrongKind(value, "string");
+        });
+  }
+
   /** Returns an error that the current modifier does not take {@code value}. */
   SigmaModifierException wrongKind(SigmaValue value, String expected) {
     return new SigmaModifierException(
@@ -132,7 +187,7 @@ public final class ModifierTarget {
         location, "modifier '" + currentModifier + "' on " + describeField() + ": " + reason);
   }
 
-  private String describeField() {
+  String describeField() {
     return field == null ? "keyword list" : "field '" + field + "'";
   }
 

@@ -12,17 +12,10 @@ import java.util.function.Consumer;
 
 /**
  * The registry of value modifiers, keyed by the names of the Sigma modifiers appendix (version
- * 2.1.0). Immutable and thread-safe.
- *
- * <p>Names the appendix defines but this engine does not implement yet ({@code expand}, {@code
- * fieldref} and the time modifiers) are registered too, so a rule using them is rejected with "not
- * supported yet" rather than "unknown".
+ * 2.1.0). Immutable and thread-safe. Every modifier of the appendix is implemented; a name not
+ * registered here rejects the rule.
  */
 public final class SigmaModifiers {
-
-  /** Modifiers of the spec that this engine rejects until they are implemented. */
-  private static final Set<String> NOT_SUPPORTED_YET =
-      Set.of("expand", "fieldref", "minute", "hour", "day", "week", "month", "year");
 
   private static final Map<String, SigmaModifier> REGISTRY = build();
 
@@ -33,7 +26,7 @@ public final class SigmaModifiers {
     return Optional.ofNullable(REGISTRY.get(name));
   }
 
-  /** Returns every registered name, the not-yet-supported ones included, in registration order. */
+  /** Returns every registered name, in registration order. */
   public static Set<String> names() {
     return REGISTRY.keySet();
   }
@@ -74,14 +67,8 @@ public final class SigmaModifiers {
     StringModifiers.registerAll(register);
     EncodingModifiers.registerAll(register);
     TypeModifiers.registerAll(register);
-    for (String name : NOT_SUPPORTED_YET) {
-      register.accept(
-          of(
-              name,
-              target -> {
-                throw target.error("not supported yet");
-              }));
-    }
+    TimeModifiers.registerAll(register);
+    SpecificModifiers.registerAll(register);
     return Collections.unmodifiableMap(registry);
   }
 
