@@ -36,7 +36,9 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * document that fails any check is rejected with a {@link SigmaRuleException} that names the file,
  * line and column. Unknown top-level attributes are ignored, as the spec allows custom ones.
  *
- * <p>Correlation and filter documents are rejected with {@link SigmaUnsupportedException} for now.
+ * <p>Correlation documents are parsed by {@link CorrelationParser} into {@link
+ * SigmaCorrelationRule}s; their references are resolved later, across files. Filter documents are
+ * rejected with {@link SigmaUnsupportedException} for now.
  */
 public final class SigmaRuleParser {
 
@@ -68,6 +70,7 @@ public final class SigmaRuleParser {
    */
   public SigmaParseResult parseAll(String fileName, String yaml) {
     List<SigmaRule> rules = new ArrayList<>();
+    List<SigmaCorrelationRule> correlations = new ArrayList<>();
     List<SigmaRuleException> errors = new ArrayList<>();
     Iterator<Node> documents = new Compose(settings).composeAllFromString(yaml).iterator();
     while (true) {
@@ -85,12 +88,19 @@ public final class SigmaRuleParser {
         continue; // an empty document, as after a trailing "---"
       }
       try {
-        rules.add(parseDocument(fileName, document));
+        Map<String, NodeTuple> attributes = correlationAttributes(fileName, document);
+        if (attributes != null) {
+          correlations.add(
+              new CorrelationParser(fileName)
+                  .parse(attributes, YamlNodes.location(fileName, document)));
+        } else {
+          rules.add(parseDocument(fileName, document));
+        }
       } catch (SigmaRuleException e) {
         errors.add(e);
       }
     }
-    return new SigmaParseResult(rules, errors);
+    return new SigmaParseResult(rules, correlations, errors);
   }
 
   /**
@@ -113,14 +123,16 @@ public final class SigmaRuleParser {
       files = List.of(fileOrDirectory);
     }
     List<SigmaRule> rules = new ArrayList<>();
+    List<SigmaCorrelationRule> correlations = new ArrayList<>();
     List<SigmaRuleException> errors = new ArrayList<>();
     for (Path file : files) {
       String yaml = Files.readString(file, StandardCharsets.UTF_8);
       SigmaParseResult result = parseAll(file.toString(), yaml);
       rules.addAll(result.rules());
+      correlations.addAll(result.correlations());
       errors.addAll(result.errors());
     }
-    return new SigmaParseResult(rules, errors);
+    return new SigmaParseResult(rules, correlations, errors);
   }
 
   private static boolean isYamlFile(Path path) {
@@ -141,6 +153,15 @@ public final class SigmaRuleParser {
       reason = marked.getProblem();
     }
     return new SigmaSyntaxException(location, "invalid YAML: " + reason, e);
+  }
+
+  /** Returns the attributes of a correlation document, or null for any other document. */
+  private static Map<String, NodeTuple> correlationAttributes(String file, Node document) {
+    if (!(document instanceof MappingNode documentMap)) {
+      return null;
+    }
+    Map<String, NodeTuple> attributes = attributes(file, documentMap);
+    return CorrelationParser.isCorrelation(attributes) ? attributes : null;
   }
 
   private SigmaRule parseDocument(String file, Node document) {
@@ -178,7 +199,7 @@ public final class SigmaRuleParser {
         documentLocation);
   }
 
-  private static Map<String, NodeTuple> attributes(String file, MappingNode document) {
+  static Map<String, NodeTuple> attributes(String file, MappingNode document) {
     Map<String, NodeTuple> attributes = new LinkedHashMap<>();
     for (NodeTuple tuple : document.getValue()) {
       Node key = tuple.getKeyNode();
@@ -198,11 +219,6 @@ public final class SigmaRuleParser {
 
   private static void rejectUnsupportedKinds(
       String file, Map<String, NodeTuple> attributes, RuleLocation documentLocation) {
-    if (attributes.containsKey("correlation")) {
-      throw new SigmaUnsupportedException(
-          YamlNodes.location(file, attributes.get("correlation").getKeyNode()),
-          "correlation rules are not supported yet");
-    }
     if (attributes.containsKey("filter") && !attributes.containsKey("detection")) {
       throw new SigmaUnsupportedException(
           YamlNodes.location(file, attributes.get("filter").getKeyNode()),
@@ -218,7 +234,7 @@ public final class SigmaRuleParser {
     }
   }
 
-  private static String requiredText(
+  static String requiredText(
       String file, Map<String, NodeTuple> attributes, String name, RuleLocation where) {
     String text = optionalText(file, attributes, name);
     if (text == null || text.isBlank()) {
@@ -231,7 +247,7 @@ public final class SigmaRuleParser {
     return text;
   }
 
-  private static String optionalText(String file, Map<String, NodeTuple> attributes, String name) {
+  static String optionalText(String file, Map<String, NodeTuple> attributes, String name) {
     NodeTuple tuple = attributes.get(name);
     if (tuple == null || YamlNodes.isNull(tuple.getValueNode())) {
       return null;
@@ -245,8 +261,7 @@ public final class SigmaRuleParser {
     return scalar.getValue();
   }
 
-  private static List<String> textList(
-      String file, Map<String, NodeTuple> attributes, String name) {
+  static List<String> textList(String file, Map<String, NodeTuple> attributes, String name) {
     NodeTuple tuple = attributes.get(name);
     if (tuple == null || YamlNodes.isNull(tuple.getValueNode())) {
       return List.of();
@@ -271,7 +286,7 @@ public final class SigmaRuleParser {
     return texts;
   }
 
-  private static String status(String file, Map<String, NodeTuple> attributes) {
+  static String status(String file, Map<String, NodeTuple> attributes) {
     String status = optionalText(file, attributes, "status");
     if (status != null && !STATUSES.contains(status)) {
       throw new SigmaMetadataException(
@@ -281,7 +296,7 @@ public final class SigmaRuleParser {
     return status;
   }
 
-  private static SigmaLevel level(String file, Map<String, NodeTuple> attributes) {
+  static SigmaLevel level(String file, Map<String, NodeTuple> attributes) {
     String level = optionalText(file, attributes, "level");
     if (level == null) {
       return null;
@@ -296,7 +311,7 @@ public final class SigmaRuleParser {
                         + "'; expected informational, low, medium, high or critical"));
   }
 
-  private static LocalDate date(String file, Map<String, NodeTuple> attributes, String name) {
+  static LocalDate date(String file, Map<String, NodeTuple> attributes, String name) {
     String text = optionalText(file, attributes, name);
     if (text == null) {
       return null;
