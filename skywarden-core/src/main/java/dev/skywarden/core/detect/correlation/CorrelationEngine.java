@@ -32,7 +32,9 @@ import java.util.function.Consumer;
  *       millisecond further apart do not. The window of a group's oldest input is evaluated once
  *       the watermark has passed its end. If the condition holds, the window fires and all its
  *       inputs are consumed, so one burst fires once; otherwise only the oldest input leaves and
- *       the window of the next one is evaluated in turn. Windows slide, with no fixed boundaries.
+ *       the window of the next one is evaluated in turn, provided it reaches an input the previous
+ *       window did not (a window holding only the tail of a judged one is skipped, so {@code lt}
+ *       conditions do not fire on the end of every burst). Windows slide, with no fixed boundaries.
  *   <li><b>Event time and watermark.</b> The engine never reads a clock. The watermark is the
  *       latest event time seen minus the allowed lateness, or a later instant passed to {@link
  *       #advanceWatermark}; {@link #flush} moves it to the end of time. Inputs wait in a reorder

@@ -16,7 +16,12 @@ import java.util.function.Consumer;
  * the window that starts at the oldest of them. Not thread-safe.
  *
  * <p>Entries {@code [head, end)} are in the aggregate; entries from {@code end} on have arrived but
- * the window has not been extended over them yet.
+ * the window has not been extended over them yet. Entries before {@code covered} were in the last
+ * window evaluated.
+ *
+ * <p>Only windows that reach an entry the previous window did not are evaluated. A window that
+ * holds nothing but the tail of the previous one is skipped, because it is contained in a window
+ * that was already judged: otherwise the last event of every burst would satisfy {@code lt: 2}.
  */
 final class GroupWindow {
 
@@ -27,6 +32,7 @@ final class GroupWindow {
   private final WindowAggregate aggregate;
   private int head;
   private int end;
+  private int covered;
 
   GroupWindow(List<String> key, long serial, WindowAggregate aggregate) {
     this.key = List.copyOf(key);
@@ -73,8 +79,9 @@ final class GroupWindow {
   }
 
   /**
-   * Evaluates the window of the oldest entry. When the condition holds, every entry of the window
-   * is consumed and a firing is reported; otherwise only the oldest entry leaves.
+   * Evaluates the window of the oldest entry, unless it reaches no entry beyond the previous
+   * window. When the condition holds, every entry of the window is consumed and a firing is
+   * reported; otherwise only the oldest entry leaves.
    *
    * @return the number of entries removed
    */
@@ -89,6 +96,13 @@ final class GroupWindow {
       aggregate.add(entries.get(end));
       end++;
     }
+    if (end <= covered) {
+      aggregate.remove(entries.get(head));
+      head++;
+      compact();
+      return 1;
+    }
+    covered = end;
     List<Entry> window = entries.subList(head, end);
     BigDecimal value = aggregate.value(window);
     int removed;
@@ -111,6 +125,7 @@ final class GroupWindow {
     if (head > 64 && head * 2 > entries.size()) {
       entries.subList(0, head).clear();
       end -= head;
+      covered = Math.max(0, covered - head);
       head = 0;
     }
   }
@@ -122,7 +137,7 @@ final class GroupWindow {
    * @throws IllegalStateException when one does not hold
    */
   void checkInvariants(WindowAggregate fresh) {
-    if (head < 0 || head > end || end > entries.size()) {
+    if (head < 0 || head > end || end > entries.size() || covered > entries.size()) {
       throw new IllegalStateException(
           "group " + key + ": pointers out of range: head " + head + ", end " + end);
     }
