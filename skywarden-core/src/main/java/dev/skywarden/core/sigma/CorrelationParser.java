@@ -291,7 +291,7 @@ final class CorrelationParser {
         return CorrelationCondition.of(Operator.GTE, ruleCount);
       }
       throw new SigmaCorrelationException(
-          sectionLocation, "a " + type + " correlation needs a condition");
+          sectionLocation, withArticle(type) + " correlation needs a condition");
     }
     Node value = tuple.getValueNode();
     RuleLocation location = YamlNodes.location(file, value);
@@ -334,16 +334,21 @@ final class CorrelationParser {
   private void checkFields(CorrelationType type, List<String> fields, RuleLocation location) {
     if (type.needsField() && fields.isEmpty()) {
       throw new SigmaCorrelationException(
-          location, "a " + type + " condition needs the 'field' to aggregate");
+          location, withArticle(type) + " condition needs the 'field' to aggregate");
     }
     if (!type.needsField() && !fields.isEmpty()) {
       throw new SigmaCorrelationException(
-          location, "a " + type + " condition counts events or rules and takes no 'field'");
+          location, withArticle(type) + " condition counts events or rules and takes no 'field'");
     }
     if (type.isNumeric() && fields.size() > 1) {
       throw new SigmaCorrelationException(
-          location, "a " + type + " condition aggregates one numeric 'field', not " + fields);
+          location, withArticle(type) + " condition aggregates one numeric 'field', not " + fields);
     }
+  }
+
+  /** Returns the type name after "a" or "an", as in "an event_count correlation". */
+  private static String withArticle(CorrelationType type) {
+    return (type == CorrelationType.EVENT_COUNT ? "an " : "a ") + type;
   }
 
   private Operator operator(String key, Node keyNode) {
@@ -365,7 +370,9 @@ final class CorrelationParser {
     if (counts && number.stripTrailingZeros().scale() > 0) {
       throw new SigmaCorrelationException(
           YamlNodes.location(file, node),
-          "a " + type + " threshold counts events, so it must be a whole number, not " + number);
+          withArticle(type)
+              + " threshold counts events, so it must be a whole number, not "
+              + number);
     }
     return number;
   }
