@@ -28,7 +28,7 @@ final class SourceTask implements Callable<SourceTask.Outcome> {
   private static final Logger log = LoggerFactory.getLogger(SourceTask.class);
 
   /**
-   * What every task of one hunt shares; all of it is thread-safe. {@code runs} holds this hunt's
+   * What every task of one hunt shares; all of it is thread-safe. {@code runs} contains this hunt's
    * run of each detector, in the order of {@code detectors}.
    */
   record Context(

@@ -52,7 +52,7 @@ public record CorrelationCondition(
       return symbol;
     }
 
-    /** Returns whether {@code value} relates to {@code threshold} as this operator says. */
+    /** Returns whether {@code value} compares to {@code threshold} as this operator requires. */
     public boolean test(BigDecimal value, BigDecimal threshold) {
       int order = value.compareTo(threshold);
       return switch (this) {

@@ -393,7 +393,7 @@ final class CorrelationParser {
     return number.intValueExact();
   }
 
-  private BigDecimal number(Node node, String what) {
+  private BigDecimal number(Node node, String role) {
     if (node instanceof ScalarNode scalar
         && (Tag.INT.equals(node.getTag()) || Tag.FLOAT.equals(node.getTag()))) {
       try {
@@ -401,14 +401,14 @@ final class CorrelationParser {
       } catch (NumberFormatException e) {
         throw new SigmaCorrelationException(
             YamlNodes.location(file, node),
-            "invalid " + what + " '" + scalar.getValue() + "'; expected a finite number",
+            "invalid " + role + " '" + scalar.getValue() + "'; expected a finite number",
             e);
       }
     }
     throw new SigmaCorrelationException(
         YamlNodes.location(file, node),
         "the "
-            + what
+            + role
             + " must be a number but is "
             + (node instanceof ScalarNode scalar
                 ? "'" + scalar.getValue() + "'"

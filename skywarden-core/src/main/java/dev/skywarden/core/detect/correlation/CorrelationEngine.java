@@ -46,10 +46,10 @@ import java.util.function.Consumer;
  *       each releases inputs only up to the oldest instant at which a referenced correlation can
  *       still fire, so chained inputs also arrive in order.
  *   <li><b>State and expiry.</b> Per correlation and group: the inputs of open windows and the
- *       running aggregate of the oldest window. A group is forgotten once its last window has been
- *       evaluated, which happens when the watermark passes it; so state lasts about timespan plus
- *       allowed lateness. Inputs that lack a group-by field, or the aggregated field, are skipped
- *       and counted.
+ *       running aggregate of the oldest window. A group is removed once its last window has been
+ *       evaluated, and that happens when the watermark passes it. State therefore lasts about the
+ *       timespan plus the allowed lateness. Inputs that lack a group-by field, or the aggregated
+ *       field, are skipped and counted.
  *   <li><b>Limits.</b> {@link CorrelationLimits} caps the events per group and in all (at the cap
  *       the oldest window is evaluated early on the events it has, and the firing says so), the
  *       groups in all (an input that would open another group is dropped), and the pending inputs
@@ -321,7 +321,7 @@ public final class CorrelationEngine {
     return picked;
   }
 
-  /** Builds an entry, or returns null and counts it when a numeric field holds no number. */
+  /** Builds an entry, or returns null and counts it when a numeric field contains no number. */
   private Entry entry(
       CorrelationNode node,
       Instant time,

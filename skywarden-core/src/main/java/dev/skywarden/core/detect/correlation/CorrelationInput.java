@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param rule the detection rule that matched
  * @param event the event with its raw record replaced by an empty object
  * @param fields the text of each needed field the event has, by field name; a field the event lacks
- *     (or holds JSON null in) is absent
+ *     (or has JSON null in) is absent
  */
 public record CorrelationInput(SigmaRule rule, CloudEvent event, Map<String, String> fields) {
 

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Bounds on what a {@link CorrelationEngine} keeps, and how long it waits for late events.
  *
  * @param allowedLateness how far behind the latest event time seen an event may arrive and still be
- *     counted; events further behind are dropped and counted as late. Zero for sorted input.
+ *     counted. Events further behind are dropped and counted as late. Zero suits sorted input.
  * @param maxEventsPerGroup events one group of one correlation keeps; at the limit the group's
  *     oldest window is evaluated early on the events it has
  * @param maxTrackedEvents events all groups together keep; at the limit the oldest window of the

@@ -126,7 +126,7 @@ final class CorrelationNode {
     counters.trackedEvents -= removed;
   }
 
-  /** Puts a group back in the deadline index, or forgets it once it is empty. */
+  /** Puts a group back in the deadline index, or removes it once it is empty. */
   private void restore(GroupWindow group) {
     if (group.isEmpty()) {
       groups.remove(group.key());
@@ -165,7 +165,7 @@ final class CorrelationNode {
     }
 
     while (!group.isEmpty() && group.size() >= limits.maxEventsPerGroup()) {
-      closeEarly(group, "group " + group.key() + " holds " + group.size() + " events", firings);
+      closeEarly(group, "group " + group.key() + " contains " + group.size() + " events", firings);
     }
     while (counters.trackedEvents >= limits.maxTrackedEvents() && !byDeadline.isEmpty()) {
       GroupWindow oldest = byDeadline.pollFirst();
@@ -183,9 +183,9 @@ final class CorrelationNode {
     byDeadline.add(group);
   }
 
-  private void closeEarly(GroupWindow group, String why, Consumer<CorrelationFiring> firings) {
+  private void closeEarly(GroupWindow group, String reason, Consumer<CorrelationFiring> firings) {
     counters.windowsClosedAtEventLimit++;
-    counters.warnOnce("events", correlation.key(), "evaluated a window early because " + why);
+    counters.warnOnce("events", correlation.key(), "evaluated a window early because " + reason);
     evaluate(group, true, firings);
   }
 

@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  * window evaluated.
  *
  * <p>Only windows that reach an entry the previous window did not are evaluated. A window that
- * holds nothing but the tail of the previous one is skipped, because it is contained in a window
- * that was already judged: otherwise the last event of every burst would satisfy {@code lt: 2}.
+ * contains nothing but the tail of the previous one is skipped, because it lies inside a window
+ * that was already judged. Otherwise the last event of every burst would satisfy {@code lt: 2}.
  */
 final class GroupWindow {
 
