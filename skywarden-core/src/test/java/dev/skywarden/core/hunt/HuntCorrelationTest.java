@@ -169,8 +169,8 @@ class HuntCorrelationTest {
     for (Finding finding : findings) {
       rules.add(finding.title() + " / " + finding.principal());
     }
-    // The listing rule is referenced by a correlation with generate: true, so it keeps its own
-    // findings; the burst correlation fires for alice (12 calls) but not bob (4 calls).
+    // A correlation with generate: true references the listing rule, so it keeps its own
+    // findings. The burst correlation fires for alice (12 calls) but not for bob (4 calls).
     assertThat(rules)
         .containsExactlyInAnyOrder(
             "IAM listing followed by a new access key / " + ALICE,
@@ -196,7 +196,7 @@ class HuntCorrelationTest {
   }
 
   @Test
-  void hunt_isIdenticalForAnyThreadCountAndFileOrder(@TempDir Path folder) throws Exception {
+  void hunt_sameForThreadsAndOrder(@TempDir Path folder) throws Exception {
     List<String> paths = writeLogs(folder);
     List<Finding> expected = hunt(paths, 1);
 

@@ -15,7 +15,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -482,25 +481,5 @@ public final class CorrelationSet {
       }
       return indexes;
     }
-  }
-
-  /** Returns the rules in {@code all} that a usable correlation references, in the given order. */
-  public List<SigmaRule> referencedRules(Collection<SigmaRule> all) {
-    List<SigmaRule> referenced = new ArrayList<>();
-    for (SigmaRule rule : all) {
-      if (references(rule)) {
-        referenced.add(rule);
-      }
-    }
-    return referenced;
-  }
-
-  /** Returns the correlations by key, for look-ups in tests and tools. */
-  public Map<String, ResolvedCorrelation> byKey() {
-    Map<String, ResolvedCorrelation> byKey = new LinkedHashMap<>();
-    for (ResolvedCorrelation correlation : correlations) {
-      byKey.putIfAbsent(correlation.key(), correlation);
-    }
-    return byKey;
   }
 }

@@ -273,7 +273,7 @@ class CorrelationSetTest {
   }
 
   @Test
-  void chainedGroupByOutsideUpstreamGroupBy_isRejected() {
+  void chainedGroupBy_mustBeUpstreamField() {
     SigmaRuleException error =
         onlyError(
             resolve(
