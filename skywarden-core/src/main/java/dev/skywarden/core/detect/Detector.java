@@ -19,4 +19,13 @@ public interface Detector {
 
   /** Examines one event and passes each hit to {@code hits}. */
   void detect(CloudEvent event, Consumer<DetectionHit> hits);
+
+  /**
+   * Starts this detector's part in one hunt. The default suits stateless detectors: the run calls
+   * {@link #detect} and reports nothing when it finishes. Detectors that keep state across events
+   * return a new run per hunt, so one detector can serve several hunts at once.
+   */
+  default DetectorRun startRun() {
+    return this::detect;
+  }
 }

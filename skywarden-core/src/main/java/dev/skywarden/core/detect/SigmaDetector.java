@@ -1,5 +1,6 @@
 package dev.skywarden.core.detect;
 
+import dev.skywarden.core.detect.correlation.CorrelationLimits;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.finding.DetectionHit;
 import dev.skywarden.core.finding.Severity;
@@ -7,6 +8,7 @@ import dev.skywarden.core.sigma.CompiledRule;
 import dev.skywarden.core.sigma.SigmaLevel;
 import dev.skywarden.core.sigma.SigmaRule;
 import dev.skywarden.core.sigma.SigmaRuleSet;
+import dev.skywarden.core.sigma.correlation.CorrelationSet;
 import dev.skywarden.core.sigma.match.MatchExplanation;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -17,6 +19,12 @@ import java.util.function.Consumer;
  * Runs a Sigma rule set over events. Each rule that matches gives one {@link DetectionHit} whose
  * explanation names the selections and field values that matched. Thread-safe, because the rule set
  * is immutable.
+ *
+ * <p>With correlation rules, {@link #detect} stays stateless and reports only the rules whose own
+ * findings the correlations keep ({@code generate}); a hunt's {@link #startRun() run} also collects
+ * the matches the correlations need and evaluates them when it finishes (see {@link
+ * BatchCorrelationRun}). For streams, feed matches to a {@link
+ * dev.skywarden.core.detect.correlation.CorrelationEngine} instead, through {@link #forEachMatch}.
  */
 public final class SigmaDetector implements Detector {
 
@@ -24,19 +32,51 @@ public final class SigmaDetector implements Detector {
   static final Severity DEFAULT_SEVERITY = Severity.MEDIUM;
 
   private final SigmaRuleSet rules;
+  private final CorrelationSet correlations;
+  private final CorrelationLimits limits;
   private final IdentityHashMap<CompiledRule, List<String>> techniquesByRule =
       new IdentityHashMap<>();
+  private final IdentityHashMap<CompiledRule, Boolean> reportsByRule = new IdentityHashMap<>();
 
+  /** Creates a detector without correlation rules. */
   public SigmaDetector(SigmaRuleSet rules) {
+    this(rules, CorrelationSet.empty(), CorrelationLimits.DEFAULTS);
+  }
+
+  /**
+   * Creates a detector whose hunt runs also evaluate {@code correlations}, which must have been
+   * resolved against the rules of {@code rules} (the same instances).
+   *
+   * @param limits bounds on correlation state; a hunt run ignores the allowed lateness, since it
+   *     evaluates the matches in time order, and keeps at most {@link
+   *     CorrelationLimits#maxPendingEvents()} matches (the earliest)
+   */
+  public SigmaDetector(SigmaRuleSet rules, CorrelationSet correlations, CorrelationLimits limits) {
     this.rules = Objects.requireNonNull(rules, "rules");
+    this.correlations = Objects.requireNonNull(correlations, "correlations");
+    this.limits = Objects.requireNonNull(limits, "limits");
     for (CompiledRule rule : rules.rules()) {
       techniquesByRule.put(rule, rule.rule().attackTechniques());
+      reportsByRule.put(rule, correlations.reportsFindings(rule.rule()));
     }
   }
 
   /** Returns the rule set this detector runs. */
   public SigmaRuleSet rules() {
     return rules;
+  }
+
+  /** Returns the correlation rules its hunt runs evaluate. */
+  public CorrelationSet correlations() {
+    return correlations;
+  }
+
+  /**
+   * Calls {@code action} with each rule that {@code event} matches, whether or not the rule reports
+   * its own findings; for feeding a correlation engine.
+   */
+  public void forEachMatch(CloudEvent event, Consumer<CompiledRule> action) {
+    rules.forEachMatch(new CloudSigmaEvent(event), action);
   }
 
   @Override
@@ -47,7 +87,34 @@ public final class SigmaDetector implements Detector {
   @Override
   public void detect(CloudEvent event, Consumer<DetectionHit> hits) {
     CloudSigmaEvent sigmaEvent = new CloudSigmaEvent(event);
-    rules.forEachMatch(sigmaEvent, rule -> hits.accept(toHit(rule, sigmaEvent)));
+    rules.forEachMatch(
+        sigmaEvent,
+        rule -> {
+          if (reportsByRule.get(rule)) {
+            hits.accept(toHit(rule, sigmaEvent));
+          }
+        });
+  }
+
+  /**
+   * Starts a hunt run: without correlation rules the run is {@link #detect}; with them, see {@link
+   * BatchCorrelationRun}.
+   */
+  @Override
+  public DetectorRun startRun() {
+    if (correlations.isEmpty()) {
+      return this::detect;
+    }
+    return new BatchCorrelationRun(this, correlations, limits);
+  }
+
+  /** Returns whether {@code rule} reports its own findings, given the correlations' generate. */
+  boolean reportsFindings(CompiledRule rule) {
+    return reportsByRule.get(rule);
+  }
+
+  DetectionHit toHit(CompiledRule compiled, CloudEvent event) {
+    return toHit(compiled, new CloudSigmaEvent(event));
   }
 
   private DetectionHit toHit(CompiledRule compiled, CloudSigmaEvent sigmaEvent) {

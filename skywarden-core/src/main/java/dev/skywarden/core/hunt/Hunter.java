@@ -2,6 +2,7 @@ package dev.skywarden.core.hunt;
 
 import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.detect.Detector;
+import dev.skywarden.core.detect.DetectorRun;
 import dev.skywarden.core.finding.FindingAggregator;
 import dev.skywarden.core.input.InputDiscovery.UserInput;
 import dev.skywarden.core.input.InputSource;
@@ -16,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a hunt: reads every source of every input, normalises the records, passes the events to the
@@ -24,11 +27,15 @@ import java.util.concurrent.Future;
  * <p>Sources are read in parallel, one task per file on a pool of {@code threads} workers. Each
  * task fills its own {@link InputStatistics}; the statistics are joined in input order afterwards
  * and the findings come from an order-independent {@link FindingAggregator}, so the result is the
- * same whatever the number of threads or the order in which files finish.
+ * same whatever the number of threads or the order in which files finish. Detectors that need every
+ * event, such as Sigma correlation rules, report when all sources have been read ({@link
+ * DetectorRun#finish}), from state that does not depend on that order either.
  *
  * <p>A hunter is immutable and may run several hunts, one after another or at once.
  */
 public final class Hunter {
+
+  private static final Logger log = LoggerFactory.getLogger(Hunter.class);
 
   private final LogReader reader;
   private final EventNormalizer normalizer;
@@ -70,8 +77,12 @@ public final class Hunter {
       throws InterruptedException {
     long started = System.nanoTime();
     FindingAggregator aggregator = new FindingAggregator(catalog);
+    List<DetectorRun> runs = new ArrayList<>();
+    for (Detector detector : detectors) {
+      runs.add(detector.startRun());
+    }
     SourceTask.Context context =
-        new SourceTask.Context(reader, normalizer, detectors, aggregator, progress);
+        new SourceTask.Context(reader, normalizer, detectors, runs, aggregator, progress);
 
     List<List<Future<SourceTask.Outcome>>> futures = new ArrayList<>();
     int totalFiles = inputs.stream().mapToInt(input -> input.sources().size()).sum();
@@ -86,7 +97,7 @@ public final class Hunter {
         }
         futures.add(perInput);
       }
-      return collect(inputs, futures, aggregator, started);
+      return collect(inputs, futures, context, started);
     } finally {
       pool.shutdownNow();
     }
@@ -95,7 +106,7 @@ public final class Hunter {
   private static HuntResult collect(
       List<UserInput> inputs,
       List<List<Future<SourceTask.Outcome>>> futures,
-      FindingAggregator aggregator,
+      SourceTask.Context context,
       long startedNanos)
       throws InterruptedException {
     List<InputStatistics> perInput = new ArrayList<>();
@@ -114,8 +125,38 @@ public final class Hunter {
       total.add(statistics);
     }
 
+    // Every source has been read: detectors that need all events (correlations) report now.
+    detectorErrors += finishRuns(context);
+
     Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
-    return new HuntResult(aggregator.findings(), perInput, total, detectorErrors, elapsed);
+    return new HuntResult(
+        context.aggregator().findings(), perInput, total, detectorErrors, elapsed);
+  }
+
+  /** Finishes every detector run in detector order; returns how many of them threw. */
+  private static long finishRuns(SourceTask.Context context) {
+    long errors = 0;
+    for (int i = 0; i < context.runs().size(); i++) {
+      try {
+        context
+            .runs()
+            .get(i)
+            .finish(
+                hit -> {
+                  context.aggregator().add(hit);
+                  context.progress().hit();
+                });
+      } catch (RuntimeException e) {
+        // Like a failure on one event, a failing finish must not lose the other findings.
+        errors++;
+        log.error(
+            "detector {} failed when finishing the hunt: {}",
+            context.detectors().get(i).name(),
+            e.toString(),
+            e);
+      }
+    }
+    return errors;
   }
 
   private static SourceTask.Outcome await(Future<SourceTask.Outcome> future)

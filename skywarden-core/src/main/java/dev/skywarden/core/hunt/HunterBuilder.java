@@ -4,10 +4,13 @@ import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.detect.BuiltinRules;
 import dev.skywarden.core.detect.Detector;
 import dev.skywarden.core.detect.SigmaDetector;
+import dev.skywarden.core.detect.correlation.CorrelationLimits;
 import dev.skywarden.core.input.LogReader;
 import dev.skywarden.core.input.ReaderLimits;
 import dev.skywarden.core.normalize.EventNormalizer;
+import dev.skywarden.core.sigma.SigmaRule;
 import dev.skywarden.core.sigma.SigmaRuleSet;
+import dev.skywarden.core.sigma.correlation.CorrelationSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +38,18 @@ public final class HunterBuilder {
   /** Returns a builder whose detectors are the built-in Sigma rule pack. */
   public static HunterBuilder withBuiltinRules() {
     return empty().detector(new SigmaDetector(SigmaRuleSet.compile(BuiltinRules.load())));
+  }
+
+  /**
+   * Adds a Sigma detector for {@code rules} that also evaluates {@code correlations}, which must
+   * have been resolved against the same rule instances ({@link CorrelationSet#resolve}); the
+   * correlations it rejected are left out. The correlation state uses {@link
+   * CorrelationLimits#DEFAULTS}; add a {@link SigmaDetector} with {@link #detector} for other
+   * limits.
+   */
+  public HunterBuilder sigma(List<SigmaRule> rules, CorrelationSet correlations) {
+    return detector(
+        new SigmaDetector(SigmaRuleSet.compile(rules), correlations, CorrelationLimits.DEFAULTS));
   }
 
   /** Adds a detector; detectors run in the order they were added. */

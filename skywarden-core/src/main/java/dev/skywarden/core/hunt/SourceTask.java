@@ -1,6 +1,7 @@
 package dev.skywarden.core.hunt;
 
 import dev.skywarden.core.detect.Detector;
+import dev.skywarden.core.detect.DetectorRun;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.finding.FindingAggregator;
 import dev.skywarden.core.input.InputSource;
@@ -26,11 +27,15 @@ final class SourceTask implements Callable<SourceTask.Outcome> {
 
   private static final Logger log = LoggerFactory.getLogger(SourceTask.class);
 
-  /** What every task of one hunt shares; all of it is thread-safe. */
+  /**
+   * What every task of one hunt shares; all of it is thread-safe. {@code runs} contains this hunt's
+   * run of each detector, in the order of {@code detectors}.
+   */
   record Context(
       LogReader reader,
       EventNormalizer normalizer,
       List<Detector> detectors,
+      List<DetectorRun> runs,
       FindingAggregator aggregator,
       HuntProgress progress) {}
 
@@ -60,14 +65,18 @@ final class SourceTask implements Callable<SourceTask.Outcome> {
   }
 
   private void detect(CloudEvent event) {
-    for (Detector detector : context.detectors()) {
+    for (int i = 0; i < context.runs().size(); i++) {
+      Detector detector = context.detectors().get(i);
       try {
-        detector.detect(
-            event,
-            hit -> {
-              context.aggregator().add(hit);
-              context.progress().hit();
-            });
+        context
+            .runs()
+            .get(i)
+            .detect(
+                event,
+                hit -> {
+                  context.aggregator().add(hit);
+                  context.progress().hit();
+                });
       } catch (RuntimeException e) {
         // A detector bug must not end the hunt; the event is still counted as parsed.
         detectorErrors++;

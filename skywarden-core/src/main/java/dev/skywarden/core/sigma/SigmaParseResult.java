@@ -3,29 +3,49 @@ package dev.skywarden.core.sigma;
 import java.util.List;
 
 /**
- * The output of a collect-errors parse: the rules and filters that loaded and one error for each
- * rejected document, in file order.
+ * What a collect-errors parse produced: the detection rules, filters and correlation rules that
+ * loaded, and one error for each rejected rule or document, in file order. The references of the
+ * correlations are not resolved yet.
  */
 public record SigmaParseResult(
-    List<SigmaRule> rules, List<SigmaFilter> filters, List<SigmaRuleException> errors) {
+    List<SigmaRule> rules,
+    List<SigmaFilter> filters,
+    List<SigmaCorrelationRule> correlations,
+    List<SigmaRuleException> errors) {
 
   public SigmaParseResult {
     rules = List.copyOf(rules);
     filters = List.copyOf(filters);
+    correlations = List.copyOf(correlations);
     errors = List.copyOf(errors);
   }
 
-  /** Returns a result with rules and errors and no filter. */
+  /** Creates a result with rules and errors only. */
   public SigmaParseResult(List<SigmaRule> rules, List<SigmaRuleException> errors) {
-    this(rules, List.of(), errors);
+    this(rules, List.of(), List.of(), errors);
   }
 
-  /** Returns a one-line summary such as {@code loaded 231 rules and 2 filters (3 not loaded)}. */
+  /**
+   * Returns a one-line summary such as {@code loaded 231 rules, 2 filters and 4 correlations (3 not
+   * loaded)}; filters and correlations are named only when there are some.
+   */
   public String summary() {
-    String loaded = "loaded " + rules.size() + (rules.size() == 1 ? " rule" : " rules");
-    if (!filters.isEmpty()) {
-      loaded += " and " + filters.size() + (filters.size() == 1 ? " filter" : " filters");
+    String loaded = "loaded " + count(rules.size(), "rule");
+    if (!filters.isEmpty() && !correlations.isEmpty()) {
+      loaded +=
+          ", "
+              + count(filters.size(), "filter")
+              + " and "
+              + count(correlations.size(), "correlation");
+    } else if (!filters.isEmpty()) {
+      loaded += " and " + count(filters.size(), "filter");
+    } else if (!correlations.isEmpty()) {
+      loaded += " and " + count(correlations.size(), "correlation");
     }
     return errors.isEmpty() ? loaded : loaded + " (" + errors.size() + " not loaded)";
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

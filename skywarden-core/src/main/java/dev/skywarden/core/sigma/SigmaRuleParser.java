@@ -38,9 +38,10 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * line and column. Unknown top-level attributes are ignored, as the spec allows custom ones.
  *
  * <p>Filter documents (a {@code filter} section and no {@code detection}) are parsed into {@link
- * SigmaFilter}s of the result. Correlation documents are rejected with {@link
- * SigmaUnsupportedException} for now. Values with the {@code expand} modifier take their
- * placeholder values from the {@link SigmaConfig} given to the constructor.
+ * SigmaFilter}s of the result, and correlation documents by {@link CorrelationParser} into {@link
+ * SigmaCorrelationRule}s whose references are resolved later, across files. Values with the {@code
+ * expand} modifier take their placeholder values from the {@link SigmaConfig} given to the
+ * constructor.
  */
 public final class SigmaRuleParser {
 
@@ -88,6 +89,7 @@ public final class SigmaRuleParser {
   public SigmaParseResult parseAll(String fileName, String yaml) {
     List<SigmaRule> rules = new ArrayList<>();
     List<SigmaFilter> filters = new ArrayList<>();
+    List<SigmaCorrelationRule> correlations = new ArrayList<>();
     List<SigmaRuleException> errors = new ArrayList<>();
     Iterator<Node> documents = new Compose(settings).composeAllFromString(yaml).iterator();
     while (true) {
@@ -106,10 +108,12 @@ public final class SigmaRuleParser {
       }
       try {
         Map<String, NodeTuple> attributes = documentAttributes(fileName, document);
-        if (SigmaFilterParser.isFilter(attributes)) {
+        RuleLocation location = YamlNodes.location(fileName, document);
+        if (CorrelationParser.isCorrelation(attributes)) {
+          correlations.add(new CorrelationParser(fileName).parse(attributes, location));
+        } else if (SigmaFilterParser.isFilter(attributes)) {
           filters.add(
-              new SigmaFilterParser(config.placeholders())
-                  .parse(fileName, attributes, YamlNodes.location(fileName, document)));
+              new SigmaFilterParser(config.placeholders()).parse(fileName, attributes, location));
         } else {
           rules.add(parseDocument(fileName, document, attributes));
         }
@@ -117,7 +121,7 @@ public final class SigmaRuleParser {
         errors.add(e);
       }
     }
-    return new SigmaParseResult(rules, filters, errors);
+    return new SigmaParseResult(rules, filters, correlations, errors);
   }
 
   /**
@@ -142,15 +146,17 @@ public final class SigmaRuleParser {
     }
     List<SigmaRule> rules = new ArrayList<>();
     List<SigmaFilter> filters = new ArrayList<>();
+    List<SigmaCorrelationRule> correlations = new ArrayList<>();
     List<SigmaRuleException> errors = new ArrayList<>();
     for (Path file : files) {
       String yaml = Files.readString(file, StandardCharsets.UTF_8);
       SigmaParseResult result = parseAll(file.toString(), yaml);
       rules.addAll(result.rules());
       filters.addAll(result.filters());
+      correlations.addAll(result.correlations());
       errors.addAll(result.errors());
     }
-    return new SigmaParseResult(rules, filters, errors);
+    return new SigmaParseResult(rules, filters, correlations, errors);
   }
 
   /**
@@ -219,7 +225,7 @@ public final class SigmaRuleParser {
         documentLocation);
   }
 
-  private static Map<String, NodeTuple> attributes(String file, MappingNode document) {
+  static Map<String, NodeTuple> attributes(String file, MappingNode document) {
     Map<String, NodeTuple> attributes = new LinkedHashMap<>();
     for (NodeTuple tuple : document.getValue()) {
       Node key = tuple.getKeyNode();
@@ -239,11 +245,6 @@ public final class SigmaRuleParser {
 
   private static void rejectUnsupportedKinds(
       String file, Map<String, NodeTuple> attributes, RuleLocation documentLocation) {
-    if (attributes.containsKey("correlation")) {
-      throw new SigmaUnsupportedException(
-          YamlNodes.location(file, attributes.get("correlation").getKeyNode()),
-          "correlation rules are not supported yet");
-    }
     if (attributes.containsKey("action")) {
       throw new SigmaUnsupportedException(
           YamlNodes.location(file, attributes.get("action").getKeyNode()),
@@ -281,8 +282,7 @@ public final class SigmaRuleParser {
     return scalar.getValue();
   }
 
-  private static List<String> textList(
-      String file, Map<String, NodeTuple> attributes, String name) {
+  static List<String> textList(String file, Map<String, NodeTuple> attributes, String name) {
     NodeTuple tuple = attributes.get(name);
     if (tuple == null || YamlNodes.isNull(tuple.getValueNode())) {
       return List.of();
@@ -307,7 +307,7 @@ public final class SigmaRuleParser {
     return texts;
   }
 
-  private static String status(String file, Map<String, NodeTuple> attributes) {
+  static String status(String file, Map<String, NodeTuple> attributes) {
     String status = optionalText(file, attributes, "status");
     if (status != null && !STATUSES.contains(status)) {
       throw new SigmaMetadataException(
@@ -317,7 +317,7 @@ public final class SigmaRuleParser {
     return status;
   }
 
-  private static SigmaLevel level(String file, Map<String, NodeTuple> attributes) {
+  static SigmaLevel level(String file, Map<String, NodeTuple> attributes) {
     String level = optionalText(file, attributes, "level");
     if (level == null) {
       return null;
@@ -332,7 +332,7 @@ public final class SigmaRuleParser {
                         + "'; expected informational, low, medium, high or critical"));
   }
 
-  private static LocalDate date(String file, Map<String, NodeTuple> attributes, String name) {
+  static LocalDate date(String file, Map<String, NodeTuple> attributes, String name) {
     String text = optionalText(file, attributes, name);
     if (text == null) {
       return null;

@@ -202,14 +202,14 @@ class SigmaRuleParserTest {
   }
 
   @Test
-  void correlation_isNotSupportedYet() {
+  void correlation_withoutTimespanIsRejected() {
     String yaml = "title: c\ncorrelation:\n    type: event_count\n    rules: [a]\n";
 
     SigmaRuleException error = parseError(yaml);
 
-    assertThat(error).isInstanceOf(SigmaUnsupportedException.class);
-    assertThat(error.reason()).isEqualTo("correlation rules are not supported yet");
-    assertThat(error.line()).isEqualTo(2);
+    assertThat(error).isInstanceOf(SigmaCorrelationException.class);
+    assertThat(error.reason()).isEqualTo("correlation has no timespan");
+    assertThat(error.line()).isEqualTo(3);
   }
 
   @Test
