@@ -8,12 +8,14 @@ import dev.skywarden.core.hunt.Hunter;
 import dev.skywarden.core.hunt.HunterBuilder;
 import dev.skywarden.core.input.InputDiscovery;
 import dev.skywarden.core.input.InputDiscovery.UserInput;
+import dev.skywarden.core.input.InputSource;
 import dev.skywarden.core.report.FindingWriter;
 import dev.skywarden.core.report.HuntSummary;
 import dev.skywarden.core.report.JsonLinesFindingWriter;
 import dev.skywarden.core.report.OcsfFindingWriter;
 import dev.skywarden.core.report.TableReport;
 import dev.skywarden.core.stats.InputStatistics;
+import dev.skywarden.core.stats.SkipReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -25,6 +27,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +66,11 @@ final class HuntCommand implements Callable<Integer> {
       description = "Write findings to FILE instead of standard output.")
   Path output;
 
-  @Option(names = "--strict", description = "Exit with code 4 when any input record was skipped.")
+  @Option(
+      names = "--strict",
+      description =
+          "Exit with code 4 when an input record was skipped as damaged, unreadable or not"
+              + " understood (digest files, control messages and Insights events do not count).")
   boolean strict;
 
   @Option(
@@ -108,6 +115,7 @@ final class HuntCommand implements Callable<Integer> {
     }
 
     List<UserInput> inputs = discoverInputs();
+    checkOutput(inputs);
     createOutputDirectories();
     Hunter hunter = HunterBuilder.withBuiltinRules().threads(threads).build();
     HuntProgress progress = new HuntProgress();
@@ -155,6 +163,10 @@ final class HuntCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       writer.write(result.findings(), summary, out);
       out.flush();
+      // PrintWriter records write errors instead of throwing them (a full disk, a closed pipe).
+      if (out.checkError()) {
+        throw new IOException("failed to write the findings to standard output");
+      }
       return;
     }
     try (Writer out =
@@ -162,6 +174,36 @@ final class HuntCommand implements Callable<Integer> {
       writer.write(result.findings(), summary, out);
     } catch (IOException e) {
       throw new IOException("failed to write --output " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Rejects an empty {@code --output}, maps {@code -} to standard output, and rejects an output
+   * that is one of the inputs, which the hunt would overwrite.
+   */
+  private void checkOutput(List<UserInput> inputs) throws IOException {
+    if (output == null) {
+      return;
+    }
+    String text = output.toString();
+    if (text.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--output: the file name is empty");
+    }
+    if ("-".equals(text)) {
+      output = null;
+      return;
+    }
+    if (!Files.exists(output)) {
+      return;
+    }
+    for (UserInput input : inputs) {
+      for (InputSource source : input.sources()) {
+        Optional<Path> path = source.path();
+        if (path.isPresent() && Files.exists(path.get()) && Files.isSameFile(path.get(), output)) {
+          throw new ParameterException(
+              spec.commandLine(), "--output " + output + " is also an input; choose another file");
+        }
+      }
     }
   }
 
@@ -217,7 +259,20 @@ final class HuntCommand implements Callable<Integer> {
             total.files(), total.records(), total.events(), total.skipped());
   }
 
+  /**
+   * Returns the exit code: 1 when an input could not be read, else 3 when a finding reaches {@code
+   * --fail-on}, else 4 when {@code --strict} and a record was skipped as a problem, else 0.
+   */
   private int exitCode(HuntResult result, Severity failThreshold) {
+    long unreadable = result.total().skipped(SkipReason.READ_ERROR);
+    if (unreadable > 0) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "skywarden: error: %d %s could not be read (see the statistics for which)%n",
+              unreadable, unreadable == 1 ? "input" : "inputs");
+      return ExitCodes.RUNTIME_ERROR;
+    }
     if (failThreshold != null) {
       for (Finding finding : result.findings()) {
         if (finding.severity().compareTo(failThreshold) >= 0) {
@@ -225,12 +280,13 @@ final class HuntCommand implements Callable<Integer> {
         }
       }
     }
-    if (strict && result.total().skipped() > 0) {
+    long problems = result.total().skippedProblems();
+    if (strict && problems > 0) {
       spec.commandLine()
           .getErr()
           .printf(
               "skywarden: --strict: %d of %d records skipped (see the statistics for reasons)%n",
-              result.total().skipped(), result.total().records());
+              problems, result.total().records());
       return ExitCodes.SKIPPED_RECORDS;
     }
     return ExitCodes.OK;

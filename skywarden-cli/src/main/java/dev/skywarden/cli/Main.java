@@ -39,6 +39,7 @@ public final class Main {
                 ? ExitCodes.USAGE_ERROR
                 : ExitCodes.RUNTIME_ERROR);
     commandLine.setExecutionExceptionHandler(new RuntimeErrorHandler());
+    commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     HuntCommand hunt = commandLine.getSubcommands().get("hunt").getCommand();
     hunt.standardInput = standardInput;

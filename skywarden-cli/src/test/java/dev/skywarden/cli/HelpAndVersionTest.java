@@ -76,8 +76,8 @@ class HelpAndVersionTest {
           softly
               .assertThat(result.err())
               .as("standard error")
-              .startsWith("missing subcommand: try 'skywarden hunt examples/'")
-              .contains("Commands:")
+              .startsWith("skywarden: error: missing subcommand: try 'skywarden hunt examples/'")
+              .contains("Try 'skywarden --help' for more information.")
               .contains("hunt");
         });
   }

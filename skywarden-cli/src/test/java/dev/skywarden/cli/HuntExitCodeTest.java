@@ -56,7 +56,8 @@ class HuntExitCodeTest {
           softly
               .assertThat(result.err())
               .as("standard error")
-              .startsWith("--fail-on: invalid severity 'bogus': expected informational, low,");
+              .startsWith(
+                  "skywarden: error: --fail-on: invalid severity 'bogus': expected informational, low,");
         });
   }
 
@@ -71,8 +72,8 @@ class HuntExitCodeTest {
           softly
               .assertThat(result.err())
               .as("standard error")
-              .startsWith("Unknown option: '--bogus'")
-              .contains("Usage: skywarden hunt");
+              .startsWith("skywarden: error: Unknown option: '--bogus'")
+              .contains("Try 'skywarden hunt --help' for more information.");
         });
   }
 
@@ -104,7 +105,7 @@ class HuntExitCodeTest {
           softly
               .assertThat(result.err())
               .as("standard error")
-              .startsWith("Missing required parameter: 'PATH'");
+              .startsWith("skywarden: error: Missing required parameter: 'PATH'");
         });
   }
 
@@ -121,7 +122,10 @@ class HuntExitCodeTest {
           softly
               .assertThat(result.err())
               .as("standard error")
-              .startsWith("input not found: " + missing + " (give a file, a directory or -)");
+              .startsWith(
+                  "skywarden: error: input not found: "
+                      + missing
+                      + " (give a file, a directory or -)");
         });
   }
 
@@ -142,7 +146,7 @@ class HuntExitCodeTest {
               .isEqualTo(
                   "skywarden: 4 files, 6 records, 2 events, 4 skipped"
                       + newline
-                      + "skywarden: --strict: 4 of 6 records skipped (see the statistics for"
+                      + "skywarden: --strict: 3 of 6 records skipped (see the statistics for"
                       + " reasons)"
                       + newline);
         });
@@ -176,7 +180,7 @@ class HuntExitCodeTest {
           softly
               .assertThat(result.err())
               .as("standard error")
-              .startsWith("--threads must be at least 1: 0");
+              .startsWith("skywarden: error: --threads must be at least 1: 0");
         });
   }
 

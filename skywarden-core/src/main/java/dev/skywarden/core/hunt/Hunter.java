@@ -88,7 +88,9 @@ public final class Hunter {
     int totalFiles = inputs.stream().mapToInt(input -> input.sources().size()).sum();
     progress.start(totalFiles);
 
-    ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
+    // More workers than files would only sit idle.
+    int workers = Math.max(1, Math.min(threads, totalFiles));
+    ExecutorService pool = Executors.newFixedThreadPool(workers, new WorkerThreads());
     try {
       for (UserInput input : inputs) {
         List<Future<SourceTask.Outcome>> perInput = new ArrayList<>();

@@ -102,6 +102,25 @@ public final class InputStatistics {
     return total;
   }
 
+  /**
+   * Returns the number of records skipped for a reason that is a problem with the input; see {@link
+   * SkipReason#isProblem()}.
+   */
+  public long skippedProblems() {
+    long total = 0;
+    for (Map.Entry<SkipReason, Long> entry : skippedByReason.entrySet()) {
+      if (entry.getKey().isProblem()) {
+        total += entry.getValue();
+      }
+    }
+    return total;
+  }
+
+  /** Returns the number of records skipped for {@code reason}. */
+  public long skipped(SkipReason reason) {
+    return skippedByReason.getOrDefault(reason, 0L);
+  }
+
   /** Returns an unmodifiable view of the skipped counts, in {@link SkipReason} order. */
   public Map<SkipReason, Long> skippedByReason() {
     return Collections.unmodifiableMap(skippedByReason);

@@ -16,11 +16,11 @@ public enum SkipReason {
   /** JSON nested deeper than the configured maximum depth. */
   TOO_DEEP("JSON nested too deep"),
   /** A CloudTrail digest file: it lists log files and hashes, not events. */
-  CLOUDTRAIL_DIGEST("CloudTrail digest file"),
+  CLOUDTRAIL_DIGEST("CloudTrail digest file", false),
   /** A CloudWatch Logs subscription {@code CONTROL_MESSAGE} that carries no event. */
-  CONTROL_MESSAGE("CloudWatch Logs control message"),
+  CONTROL_MESSAGE("CloudWatch Logs control message", false),
   /** A CloudTrail Insights event: a statistical summary, not an API call. */
-  INSIGHT_EVENT("CloudTrail Insights event"),
+  INSIGHT_EVENT("CloudTrail Insights event", false),
   /** A JSON value that is not an object where a record was expected (a number, a string). */
   NOT_AN_OBJECT("record is not a JSON object"),
   /** An object that matches none of the supported log formats. */
@@ -35,9 +35,24 @@ public enum SkipReason {
   READ_ERROR("input could not be read");
 
   private final String description;
+  private final boolean problem;
 
   SkipReason(String description) {
+    this(description, true);
+  }
+
+  SkipReason(String description, boolean problem) {
     this.description = description;
+    this.problem = problem;
+  }
+
+  /**
+   * Returns whether a record skipped for this reason is a problem with the input (damaged,
+   * unreadable or not understood), as opposed to a record that is known to carry no API call, such
+   * as a digest file, a CloudWatch Logs control message or an Insights summary.
+   */
+  public boolean isProblem() {
+    return problem;
   }
 
   /** Returns a short lower-case phrase for reports, such as {@code malformed JSON}. */
