@@ -1,5 +1,6 @@
 package dev.skywarden.cli;
 
+import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.Severity;
 import dev.skywarden.core.hunt.HuntProgress;
@@ -9,11 +10,17 @@ import dev.skywarden.core.hunt.HunterBuilder;
 import dev.skywarden.core.input.InputDiscovery;
 import dev.skywarden.core.input.InputDiscovery.UserInput;
 import dev.skywarden.core.input.InputSource;
+import dev.skywarden.core.mappings.MappingCatalog;
+import dev.skywarden.core.report.AsffFindingWriter;
+import dev.skywarden.core.report.CsvFindingWriter;
 import dev.skywarden.core.report.FindingWriter;
 import dev.skywarden.core.report.HuntSummary;
 import dev.skywarden.core.report.JsonLinesFindingWriter;
+import dev.skywarden.core.report.NavigatorLayerWriter;
 import dev.skywarden.core.report.OcsfFindingWriter;
 import dev.skywarden.core.report.TableReport;
+import dev.skywarden.core.report.html.ActivitySampler;
+import dev.skywarden.core.report.html.HtmlReportWriter;
 import dev.skywarden.core.stats.InputStatistics;
 import dev.skywarden.core.stats.SkipReason;
 import java.io.IOException;
@@ -117,7 +124,13 @@ final class HuntCommand implements Callable<Integer> {
     List<UserInput> inputs = discoverInputs();
     checkOutput(inputs);
     createOutputDirectories();
-    Hunter hunter = HunterBuilder.withBuiltinRules().threads(threads).build();
+    HunterBuilder builder = HunterBuilder.withBuiltinRules().threads(threads);
+    // The HTML report's timeline and stories need every event, not only the evidence of findings.
+    ActivitySampler sampler = format == OutputFormat.HTML ? new ActivitySampler() : null;
+    if (sampler != null) {
+      builder.detector(sampler);
+    }
+    Hunter hunter = builder.build();
     HuntProgress progress = new HuntProgress();
     ProgressLine line = ProgressLine.start(progress, !quiet, spec.commandLine().getErr());
     HuntResult result;
@@ -127,7 +140,7 @@ final class HuntCommand implements Callable<Integer> {
       line.close();
     }
 
-    writeFindings(result);
+    writeFindings(result, sampler);
     if (format != OutputFormat.TABLE || output != null) {
       printStatisticsLine(result.total());
     }
@@ -155,10 +168,10 @@ final class HuntCommand implements Callable<Integer> {
     }
   }
 
-  private void writeFindings(HuntResult result) throws IOException {
+  private void writeFindings(HuntResult result, ActivitySampler sampler) throws IOException {
     HuntSummary summary =
         new HuntSummary(VersionProvider.version(), Instant.now(), result.inputs());
-    FindingWriter writer = newWriter();
+    FindingWriter writer = newWriter(sampler);
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
       writer.write(result.findings(), summary, out);
@@ -227,14 +240,20 @@ final class HuntCommand implements Callable<Integer> {
     }
   }
 
-  private FindingWriter newWriter() {
-    if (format == OutputFormat.JSONL) {
-      return new JsonLinesFindingWriter();
-    }
-    if (format == OutputFormat.OCSF) {
-      return new OcsfFindingWriter();
-    }
-    return new TableReport(useColor());
+  private FindingWriter newWriter(ActivitySampler sampler) {
+    return switch (format) {
+      case JSONL -> new JsonLinesFindingWriter();
+      case OCSF -> new OcsfFindingWriter();
+      case CSV -> new CsvFindingWriter();
+      case ASFF -> new AsffFindingWriter();
+      case NAVIGATOR -> new NavigatorLayerWriter();
+      // TODO: pass the per-principal posture map once --posture exists; null shows "posture not
+      // loaded" in the report.
+      case HTML ->
+          new HtmlReportWriter(
+              ControlCatalog.bundled(), MappingCatalog.bundled(), sampler::snapshot, null);
+      case TABLE -> new TableReport(useColor());
+    };
   }
 
   private boolean useColor() {

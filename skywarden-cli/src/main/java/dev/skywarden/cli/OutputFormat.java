@@ -7,5 +7,13 @@ enum OutputFormat {
   /** One native Skywarden finding per line as JSON. */
   JSONL,
   /** One OCSF 1.8 Detection Finding (class 2004) per line as JSON. */
-  OCSF
+  OCSF,
+  /** One row per finding, RFC 4180 CSV with a header row. */
+  CSV,
+  /** AWS Security Finding Format (ASFF) findings as one JSON array, for Security Hub. */
+  ASFF,
+  /** An ATT&CK Navigator layer (format 4.5) of the techniques hit. */
+  NAVIGATOR,
+  /** One self-contained HTML report file with summary, timeline, findings and stories. */
+  HTML
 }

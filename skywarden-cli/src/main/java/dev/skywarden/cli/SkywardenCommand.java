@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Hunts abuse of cloud control-plane APIs in AWS, Azure and GCP audit logs.",
-    subcommands = {HuntCommand.class, MappingsCommand.class},
+    subcommands = {HuntCommand.class, MappingsCommand.class, CoverageCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

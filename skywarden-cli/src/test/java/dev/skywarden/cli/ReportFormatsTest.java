@@ -1,0 +1,83 @@
+package dev.skywarden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Runs {@code hunt} with the CSV, ASFF and Navigator formats and {@code coverage}. */
+class ReportFormatsTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final int EXAMPLE_FINDINGS = 23;
+
+  @Test
+  void csv_headerAndOneRowPerFinding() {
+    Cli.Result result = Cli.run("hunt", "--format", "csv", Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).startsWith("id,severity,rule_id,title,");
+    // No example value contains a line break, so every CRLF ends a record.
+    assertThat(result.out().split("\r\n", -1)).hasSize(EXAMPLE_FINDINGS + 2);
+  }
+
+  @Test
+  void asff_oneFindingPerFinding() throws IOException {
+    Cli.Result result = Cli.run("hunt", "--format", "asff", Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    JsonNode findings = MAPPER.readTree(result.out());
+    assertThat(findings).hasSize(EXAMPLE_FINDINGS);
+    for (JsonNode finding : findings) {
+      assertThat(finding.path("SchemaVersion").asText()).isEqualTo("2018-10-08");
+      assertThat(finding.path("AwsAccountId").asText()).matches("\\d{12}");
+      assertThat(finding.path("Resources")).isNotEmpty();
+    }
+  }
+
+  @Test
+  void navigator_layerOfTechniquesHit() throws IOException {
+    Cli.Result result = Cli.run("hunt", "--format", "navigator", Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    JsonNode layer = MAPPER.readTree(result.out());
+    assertThat(layer.path("versions").path("layer").asText()).isEqualTo("4.5");
+    assertThat(layer.path("domain").asText()).isEqualTo("enterprise-attack");
+    assertThat(new TreeSet<>(layer.path("techniques").findValuesAsText("techniqueID")))
+        .contains("T1059.009", "T1651", "T1562.008");
+  }
+
+  @Test
+  void coverage_layerOfBuiltinRules() throws IOException {
+    Cli.Result result = Cli.run("coverage");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    JsonNode layer = MAPPER.readTree(result.out());
+    assertThat(layer.path("versions").path("attack").asText()).matches("\\d+");
+    JsonNode cloudApi = null;
+    for (JsonNode technique : layer.path("techniques")) {
+      if (technique.path("techniqueID").asText().equals("T1059.009")) {
+        cloudApi = technique;
+      }
+    }
+    assertThat(cloudApi).as("T1059.009 in the coverage layer").isNotNull();
+    assertThat(cloudApi.path("score").asInt()).isGreaterThan(1);
+    assertThat(cloudApi.path("tactic").asText()).isEqualTo("execution");
+  }
+
+  @Test
+  void coverageControls_listsEvidenceAndGaps() {
+    Cli.Result result = Cli.run("coverage", "--controls");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out())
+        .contains("NIST SP 800-53 r5 (nist_800_53_r5)")
+        .contains("AWS (aws)")
+        .contains("amazon_guardduty")
+        .contains("Controls mapped to T1059.009 that no posture check evidences")
+        .doesNotContain("nist_800_53_r4   ");
+  }
+}

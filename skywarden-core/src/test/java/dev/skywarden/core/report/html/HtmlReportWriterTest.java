@@ -1,0 +1,84 @@
+package dev.skywarden.core.report.html;
+
+import static dev.skywarden.core.finding.TestHits.event;
+import static dev.skywarden.core.finding.TestHits.hit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skywarden.core.catalog.ControlCatalog;
+import dev.skywarden.core.finding.FindingAggregator;
+import dev.skywarden.core.finding.Severity;
+import dev.skywarden.core.mappings.MappingCatalog;
+import dev.skywarden.core.report.HuntSummary;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportWriterTest {
+
+  private static final Pattern DATA =
+      Pattern.compile(
+          "<script type=\"application/json\" id=\"report-data\">(.*?)</script>", Pattern.DOTALL);
+
+  private static String page(String user) throws IOException {
+    FindingAggregator aggregator = new FindingAggregator();
+    ActivitySampler sampler = new ActivitySampler();
+    var event = event(user, 1, 7, "AKIA1", "198.51.100.1", "CreateUser");
+    aggregator.add(hit("rule-a", Severity.HIGH, event));
+    sampler.detect(event, h -> {});
+    StringWriter out = new StringWriter();
+    new HtmlReportWriter(
+            ControlCatalog.bundled(), MappingCatalog.bundled(), sampler::snapshot, null)
+        .write(aggregator.findings(), new HuntSummary("0.1.0", Instant.EPOCH, List.of()), out);
+    return out.toString();
+  }
+
+  @Test
+  void markupInValues_isEscapedInTheDataBlock() throws IOException {
+    String payload = "</script><img src=x onerror=alert(1)>&\u2028";
+    String html = page(payload);
+
+    assertThat(html).doesNotContain("<img").doesNotContain(payload);
+    Matcher data = DATA.matcher(html);
+    assertThat(data.find()).isTrue();
+    JsonNode root = new ObjectMapper().readTree(data.group(1));
+    assertThat(root.path("findings").get(0).path("principal").asText())
+        .isEqualTo("arn:aws:iam::111122223333:user/" + payload);
+  }
+
+  @Test
+  void page_isSelfContainedWithScriptHashPolicy() throws IOException {
+    String html = page("alice");
+
+    assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//");
+    assertThat(html).doesNotContain("{{");
+    Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(html);
+    assertThat(script.find()).isTrue();
+    String body = script.group(1);
+    // The template puts the script between two line breaks, and the hash covers them.
+    String policy = HtmlReportWriter.contentSecurityPolicy(body.substring(1, body.length() - 1));
+    assertThat(html).contains(policy);
+    assertThat(policy).startsWith("default-src 'none'");
+  }
+
+  @Test
+  void model_withoutPosture_saysNotLoaded() throws IOException {
+    Matcher data = DATA.matcher(page("alice"));
+    assertThat(data.find()).isTrue();
+    JsonNode root = new ObjectMapper().readTree(data.group(1));
+
+    assertThat(root.path("meta").path("posture_loaded").asBoolean()).isFalse();
+    JsonNode principal = root.path("principals").get(0);
+    assertThat(principal.path("posture").path("loaded").asBoolean()).isFalse();
+    assertThat(principal.path("activity_source").asText()).isEqualTo("sampled");
+    assertThat(principal.path("steps")).hasSize(1);
+    assertThat(root.path("controls").path("nist_800_53_r5").findValuesAsText("id"))
+        .contains("AC-6");
+    assertThat(root.path("controls").path("veris")).isNotEmpty();
+  }
+}
