@@ -8,6 +8,11 @@ import dev.skywarden.core.hunt.Hunter;
 import dev.skywarden.core.hunt.HunterBuilder;
 import dev.skywarden.core.input.InputDiscovery;
 import dev.skywarden.core.input.InputDiscovery.UserInput;
+import dev.skywarden.core.posture.PostureAudit;
+import dev.skywarden.core.posture.PostureEnricher;
+import dev.skywarden.core.posture.PostureIndex;
+import dev.skywarden.core.posture.PostureInputs;
+import dev.skywarden.core.posture.PostureResult;
 import dev.skywarden.core.report.FindingWriter;
 import dev.skywarden.core.report.HuntSummary;
 import dev.skywarden.core.report.JsonLinesFindingWriter;
@@ -87,6 +92,16 @@ final class HuntCommand implements Callable<Integer> {
   ColorMode color = ColorMode.AUTO;
 
   @Option(
+      names = "--posture",
+      paramLabel = "DIR",
+      description =
+          "Add to each finding the posture of its principal from the IAM exports in DIR (see"
+              + " 'skywarden posture'), and raise the severity of medium or higher findings by"
+              + " one level when the principal is privileged without MFA, external or holds"
+              + " standing privileges.")
+  Path posture;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Log more: -v for progress details, -vv for debugging.")
   boolean[] verbose = new boolean[0];
@@ -108,6 +123,7 @@ final class HuntCommand implements Callable<Integer> {
     }
 
     List<UserInput> inputs = discoverInputs();
+    PostureIndex postureIndex = loadPosture();
     createOutputDirectories();
     Hunter hunter = HunterBuilder.withBuiltinRules().threads(threads).build();
     HuntProgress progress = new HuntProgress();
@@ -118,12 +134,42 @@ final class HuntCommand implements Callable<Integer> {
     } finally {
       line.close();
     }
+    if (postureIndex != null) {
+      result = withPosture(result, postureIndex);
+    }
 
     writeFindings(result);
     if (format != OutputFormat.TABLE || output != null) {
       printStatisticsLine(result.total());
     }
     return exitCode(result, failThreshold);
+  }
+
+  /** Audits the {@code --posture} folder before the hunt, so a bad export fails at once. */
+  private PostureIndex loadPosture() throws IOException {
+    if (posture == null) {
+      return null;
+    }
+    PostureInputs inputs = PostureCommand.load(posture, spec);
+    PostureResult audit =
+        new PostureAudit().audit(inputs, PostureAudit.defaultAsOf(inputs, Instant.now()));
+    if (!quiet) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "skywarden: posture: %d identities from %d exports in %s%n",
+              audit.identities().size(), inputs.exports().size(), posture);
+    }
+    return audit.index();
+  }
+
+  private static HuntResult withPosture(HuntResult result, PostureIndex index) {
+    return new HuntResult(
+        new PostureEnricher(index).enrich(result.findings()),
+        result.inputs(),
+        result.total(),
+        result.detectorErrors(),
+        result.elapsed());
   }
 
   private Severity parseFailOn() {

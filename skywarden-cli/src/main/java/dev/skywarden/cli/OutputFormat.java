@@ -6,6 +6,9 @@ enum OutputFormat {
   TABLE,
   /** One native Skywarden finding per line as JSON. */
   JSONL,
-  /** One OCSF 1.8 Detection Finding (class 2004) per line as JSON. */
+  /**
+   * One OCSF 1.8 finding per line as JSON: Detection Finding (2004) for hunt, Compliance Finding
+   * (2003) for posture.
+   */
   OCSF
 }

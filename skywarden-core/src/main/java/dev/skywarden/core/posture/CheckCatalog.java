@@ -120,6 +120,11 @@ public final class CheckCatalog implements CoverageSource {
     return check;
   }
 
+  /** Returns the ATT&CK name of a mitigation id such as {@code M1026}, or the id itself. */
+  public String mitigationName(String id) {
+    return root.path("attack_mitigations").path(id).asText(id);
+  }
+
   /** Returns the AWS privilege escalation combinations. */
   public List<Escalation> awsEscalations() {
     return awsEscalations;

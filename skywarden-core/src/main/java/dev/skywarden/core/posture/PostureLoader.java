@@ -227,7 +227,7 @@ public final class PostureLoader {
     if (sample == null) {
       return Recognised.ignored(array.isEmpty() ? "empty JSON list" : "JSON list without objects");
     }
-    if (sample.has("roleDefinitionName") || sample.has("principalName") && sample.has("scope")) {
+    if (sample.has("roleDefinitionName") || (sample.has("principalName") && sample.has("scope"))) {
       return export(ExportKind.AZURE_ROLE_ASSIGNMENTS, file, array);
     }
     if (sample.has("isMfaRegistered")) {

@@ -1,7 +1,9 @@
 package dev.skywarden.core.posture.aws;
 
 import dev.skywarden.core.posture.AuditResults;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * AWS-ADMIN-01, AWS-PRIVESC-01, AWS-SHELL-01 and AWS-JIT-01: what each user and role may do.
@@ -22,7 +24,12 @@ final class AwsPermissionChecks {
       }
       return;
     }
-    boolean identityCenter = identities.stream().anyMatch(p -> p.identity().identityCenterRole());
+    Set<String> identityCenterAccounts = new HashSet<>();
+    for (AwsPrivileges privileges : identities) {
+      if (privileges.identity().identityCenterRole()) {
+        identityCenterAccounts.add(privileges.identity().account());
+      }
+    }
     for (AwsPrivileges privileges : identities) {
       AwsIdentity identity = privileges.identity();
       if (identity.serviceLinked()) {
@@ -80,8 +87,8 @@ final class AwsPermissionChecks {
               identity.kind(),
               (privileges.admin() ? "administrator" : "can escalate privileges")
                   + " as a long-lived IAM user"
-                  + (identityCenter
-                      ? "; IAM Identity Center permission sets are in use in the export"
+                  + (identityCenterAccounts.contains(account)
+                      ? "; IAM Identity Center permission sets are in use in this account"
                       : ""),
               source);
         } else {

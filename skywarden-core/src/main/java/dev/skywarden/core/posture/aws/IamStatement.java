@@ -121,7 +121,8 @@ record IamStatement(
       return pattern.equals(text);
     }
     StringBuilder regex = new StringBuilder();
-    for (char c : pattern.toCharArray()) {
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
       if (c == '*') {
         regex.append(".*");
       } else if (c == '?') {

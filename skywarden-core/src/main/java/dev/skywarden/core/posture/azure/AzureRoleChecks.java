@@ -55,7 +55,7 @@ final class AzureRoleChecks {
       }
       return;
     }
-    Map<String, TreeSet<String>> subscriptionsByPrincipal = new LinkedHashMap<>();
+    Map<String, Set<String>> subscriptionsByPrincipal = new LinkedHashMap<>();
     Map<String, AzureAssignment> firstByPrincipal = new LinkedHashMap<>();
     for (AzureAssignment assignment : assignments) {
       String scope = assignment.subscription();
@@ -203,7 +203,7 @@ final class AzureRoleChecks {
   }
 
   private void crossEnvironment(
-      Map<String, TreeSet<String>> subscriptionsByPrincipal,
+      Map<String, Set<String>> subscriptionsByPrincipal,
       Map<String, AzureAssignment> firstByPrincipal) {
     if (config.production().isEmpty() || config.nonProduction().isEmpty()) {
       results.notEvaluated(
