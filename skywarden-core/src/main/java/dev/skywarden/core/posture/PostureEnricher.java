@@ -54,7 +54,7 @@ public final class PostureEnricher {
     }
     Severity raised = raise(finding.severity());
     if (raised == finding.severity()) {
-      String note = finding.explanation() + "; the principal is " + String.join(" and ", reasons);
+      String note = finding.explanation() + "; principal posture: " + String.join(", ", reasons);
       return finding.withPosture(raised, note, posture);
     }
     String explanation =
@@ -63,8 +63,8 @@ public final class PostureEnricher {
             + finding.severity().sigmaLevel()
             + " to "
             + raised.sigmaLevel()
-            + " because the principal is "
-            + String.join(" and ", reasons);
+            + " because of the principal's posture: "
+            + String.join(", ", reasons);
     return finding.withPosture(raised, explanation, posture);
   }
 
