@@ -1,8 +1,8 @@
 package dev.skywarden.core.posture;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -153,9 +153,12 @@ public final class PostureLoader {
   /** Reads one JSON document, or several (JSON Lines, concatenated) into an array. */
   private static JsonNode readJson(String text, String file) throws PostureInputException {
     List<JsonNode> values = new ArrayList<>();
-    try (MappingIterator<JsonNode> iterator = MAPPER.readerFor(JsonNode.class).readValues(text)) {
-      while (iterator.hasNextValue()) {
-        values.add(iterator.nextValue());
+    // A parser loop, not readValues: readValues would unwrap a top-level array into its elements.
+    try (JsonParser parser = MAPPER.createParser(text)) {
+      for (JsonNode value = MAPPER.readTree(parser);
+          value != null;
+          value = MAPPER.readTree(parser)) {
+        values.add(value);
       }
     } catch (JsonParseException e) {
       throw new PostureInputException(
@@ -232,6 +235,12 @@ public final class PostureLoader {
     }
     if (sample.has("isMfaRegistered")) {
       return export(ExportKind.ENTRA_REGISTRATION_DETAILS, file, array);
+    }
+    if (sample.has("principalId")
+        && sample.has("roleDefinitionId")
+        && sample.has("scope")
+        && !sample.has("memberType")) {
+      return export(ExportKind.AZURE_ROLE_ASSIGNMENTS, file, array);
     }
     if (sample.has("principalId") && sample.has("roleDefinitionId")) {
       return export(
