@@ -132,7 +132,11 @@ public final class PostureLoader {
     }
     char first = trimmed.charAt(0);
     if (first == '{' || first == '[') {
-      return recogniseJson(readJson(trimmed, file), file);
+      JsonNode json = readJson(trimmed, file);
+      if (json.isObject() && PostureConfigReader.KEYS.stream().anyMatch(json::has)) {
+        return new Recognised(null, PostureConfigReader.read(trimmed, file), null, null);
+      }
+      return recogniseJson(json, file);
     }
     String header = trimmed.lines().findFirst().orElse("");
     if (CredentialReportCsv.looksLikeHeader(header)) {
