@@ -122,14 +122,14 @@ final class AwsCredentialChecks {
     }
 
     Instant lastUse = null;
-    String what = null;
+    String lastUseField = null;
     for (String field :
         List.of(
             "password_last_used", "access_key_1_last_used_date", "access_key_2_last_used_date")) {
       Optional<Instant> used = row.time(field);
       if (used.isPresent() && (lastUse == null || used.get().isAfter(lastUse))) {
         lastUse = used.get();
-        what = field;
+        lastUseField = field;
       }
     }
     if (lastUse != null && context.daysSince(lastUse) <= context.config().staleDays()) {
@@ -138,7 +138,7 @@ final class AwsCredentialChecks {
           account,
           row.arn(),
           "root",
-          what
+          lastUseField
               + " "
               + lastUse
               + ", "

@@ -156,8 +156,8 @@ final class AwsTrustChecks {
    */
   private record Trustee(String principal, String account, boolean externalId) {
     String describe() {
-      String who = account.equals("*") ? "any AWS account (Principal *)" : "account " + account;
-      return who
+      String trusted = account.equals("*") ? "any AWS account (Principal *)" : "account " + account;
+      return trusted
           + (principal.equals(account) || account.equals("*") ? "" : " (" + principal + ")")
           + (externalId ? " with sts:ExternalId" : " without sts:ExternalId");
     }
