@@ -11,6 +11,11 @@ import dev.skywarden.core.input.InputDiscovery;
 import dev.skywarden.core.input.InputDiscovery.UserInput;
 import dev.skywarden.core.input.InputSource;
 import dev.skywarden.core.mappings.MappingCatalog;
+import dev.skywarden.core.posture.PostureAudit;
+import dev.skywarden.core.posture.PostureEnricher;
+import dev.skywarden.core.posture.PostureIndex;
+import dev.skywarden.core.posture.PostureInputs;
+import dev.skywarden.core.posture.PostureResult;
 import dev.skywarden.core.report.AsffFindingWriter;
 import dev.skywarden.core.report.CsvFindingWriter;
 import dev.skywarden.core.report.FindingWriter;
@@ -21,6 +26,7 @@ import dev.skywarden.core.report.OcsfFindingWriter;
 import dev.skywarden.core.report.TableReport;
 import dev.skywarden.core.report.html.ActivitySampler;
 import dev.skywarden.core.report.html.HtmlReportWriter;
+import dev.skywarden.core.report.html.PrincipalPosture;
 import dev.skywarden.core.stats.InputStatistics;
 import dev.skywarden.core.stats.SkipReason;
 import java.io.IOException;
@@ -101,6 +107,16 @@ final class HuntCommand implements Callable<Integer> {
   ColorMode color = ColorMode.AUTO;
 
   @Option(
+      names = "--posture",
+      paramLabel = "DIR",
+      description =
+          "Add to each finding the posture of its principal from the IAM exports in DIR (see"
+              + " 'skywarden posture'), and raise the severity of medium or higher findings by"
+              + " one level when the principal is privileged without MFA, external or holds"
+              + " standing privileges.")
+  Path posture;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Log more: -v for progress details, -vv for debugging.")
   boolean[] verbose = new boolean[0];
@@ -123,6 +139,7 @@ final class HuntCommand implements Callable<Integer> {
 
     List<UserInput> inputs = discoverInputs();
     checkOutput(inputs);
+    PostureIndex postureIndex = loadPosture();
     createOutputDirectories();
     HunterBuilder builder = HunterBuilder.withBuiltinRules().threads(threads);
     // The HTML report's timeline and stories need every event, not only the evidence of findings.
@@ -139,12 +156,42 @@ final class HuntCommand implements Callable<Integer> {
     } finally {
       line.close();
     }
+    if (postureIndex != null) {
+      result = withPosture(result, postureIndex);
+    }
 
     writeFindings(result, sampler);
     if (format != OutputFormat.TABLE || output != null) {
       printStatisticsLine(result.total());
     }
     return exitCode(result, failThreshold);
+  }
+
+  /** Audits the {@code --posture} folder before the hunt, so a bad export fails at once. */
+  private PostureIndex loadPosture() throws IOException {
+    if (posture == null) {
+      return null;
+    }
+    PostureInputs inputs = PostureCommand.load(posture, spec);
+    PostureResult audit =
+        new PostureAudit().audit(inputs, PostureAudit.defaultAsOf(inputs, Instant.now()));
+    if (!quiet) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "skywarden: posture: %d identities from %d exports in %s%n",
+              audit.identities().size(), inputs.exports().size(), posture);
+    }
+    return audit.index();
+  }
+
+  private static HuntResult withPosture(HuntResult result, PostureIndex index) {
+    return new HuntResult(
+        new PostureEnricher(index).enrich(result.findings()),
+        result.inputs(),
+        result.total(),
+        result.detectorErrors(),
+        result.elapsed());
   }
 
   private Severity parseFailOn() {
@@ -171,7 +218,7 @@ final class HuntCommand implements Callable<Integer> {
   private void writeFindings(HuntResult result, ActivitySampler sampler) throws IOException {
     HuntSummary summary =
         new HuntSummary(VersionProvider.version(), Instant.now(), result.inputs());
-    FindingWriter writer = newWriter(sampler);
+    FindingWriter writer = newWriter(sampler, result.findings());
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
       writer.write(result.findings(), summary, out);
@@ -240,18 +287,19 @@ final class HuntCommand implements Callable<Integer> {
     }
   }
 
-  private FindingWriter newWriter(ActivitySampler sampler) {
+  private FindingWriter newWriter(ActivitySampler sampler, List<Finding> findings) {
     return switch (format) {
       case JSONL -> new JsonLinesFindingWriter();
       case OCSF -> new OcsfFindingWriter();
       case CSV -> new CsvFindingWriter();
       case ASFF -> new AsffFindingWriter();
       case NAVIGATOR -> new NavigatorLayerWriter();
-      // TODO: pass the per-principal posture map once --posture exists; null shows "posture not
-      // loaded" in the report.
       case HTML ->
           new HtmlReportWriter(
-              ControlCatalog.bundled(), MappingCatalog.bundled(), sampler::snapshot, null);
+              ControlCatalog.bundled(),
+              MappingCatalog.bundled(),
+              sampler::snapshot,
+              PrincipalPosture.fromFindings(findings));
       case TABLE -> new TableReport(useColor());
     };
   }

@@ -12,6 +12,7 @@ import dev.skywarden.core.mappings.MappingViewWriter;
 import dev.skywarden.core.mappings.MappingViewWriter.Format;
 import dev.skywarden.core.mappings.SigmaRuleIndex;
 import dev.skywarden.core.mappings.UnknownIdException;
+import dev.skywarden.core.posture.CheckCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -192,7 +193,8 @@ final class MappingsCommand implements Callable<Integer> {
       }
       sources.add(loaded);
     }
-    // TODO: add behavioural detectors and posture checks here once they exist as CoverageSources.
+    sources.add(CheckCatalog.bundled());
+    // TODO: add behavioural detectors here once they exist as CoverageSources.
     return sources;
   }
 }

@@ -8,13 +8,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Hunts abuse of cloud control-plane APIs in AWS, Azure and GCP audit logs.",
-    subcommands = {HuntCommand.class, MappingsCommand.class, CoverageCommand.class},
+    subcommands = {
+      HuntCommand.class,
+      MappingsCommand.class,
+      CoverageCommand.class,
+      PostureCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
       "1:runtime error",
       "2:usage error",
-      "3:a finding at or above --fail-on severity",
+      "3:a finding or failed check at or above --fail-on severity",
       "4:records skipped under --strict"
     })
 final class SkywardenCommand implements Runnable {

@@ -19,6 +19,7 @@ class HelpAndVersionTest {
           "--fail-on",
           "--threads",
           "--color",
+          "--posture",
           "--verbose",
           "--quiet",
           "--help",
@@ -97,7 +98,8 @@ class HelpAndVersionTest {
                   ExitCodes.OK + "   success",
                   ExitCodes.RUNTIME_ERROR + "   runtime error",
                   ExitCodes.USAGE_ERROR + "   usage error",
-                  ExitCodes.FINDINGS_AT_SEVERITY + "   a finding at or above --fail-on severity",
+                  ExitCodes.FINDINGS_AT_SEVERITY
+                      + "   a finding or failed check at or above --fail-on severity",
                   ExitCodes.SKIPPED_RECORDS + "   records skipped under --strict");
         });
   }

@@ -46,6 +46,7 @@ class HuntFormatTest {
           "operations",
           "client",
           "explanation",
+          "posture",
           "evidence");
 
   /**

@@ -34,7 +34,8 @@ class MappingsCommandTest {
     assertThat(run.out()).startsWith("T1059.009  Cloud API");
     assertThat(run.out()).contains("Mappings Explorer: 40 mappings in 9 frameworks");
     assertThat(run.out()).contains("AWS CloudShell Session Started");
-    assertThat(run.out()).contains("Posture checks: none yet");
+    assertThat(run.out()).contains("Posture checks evidencing mapped controls:");
+    assertThat(run.out()).contains("PR.AA-05.02 by AWS-MFA-01");
     assertThat(run.err()).isEmpty();
   }
 

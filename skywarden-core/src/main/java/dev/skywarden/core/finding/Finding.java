@@ -30,6 +30,8 @@ import java.util.List;
  * @param count number of events that hit
  * @param evidence the earliest hits in time order, at most {@link FindingAggregator#MAX_EVIDENCE}
  * @param explanation a one-line explanation of why this fired
+ * @param posture the posture of the principal from a posture audit, or {@code null} when the hunt
+ *     had none or the audit does not know the principal
  */
 public record Finding(
     String id,
@@ -49,7 +51,50 @@ public record Finding(
     Instant lastSeen,
     long count,
     List<Evidence> evidence,
-    String explanation) {
+    String explanation,
+    PrincipalPosture posture) {
+
+  /** Creates a finding without posture, as a hunt without {@code --posture} makes it. */
+  public Finding(
+      String id,
+      String ruleId,
+      String title,
+      Severity severity,
+      List<Technique> techniques,
+      CloudProvider provider,
+      String account,
+      String principal,
+      String principalType,
+      List<String> credentials,
+      List<String> sourceAddresses,
+      ClientFingerprint client,
+      List<String> operations,
+      Instant firstSeen,
+      Instant lastSeen,
+      long count,
+      List<Evidence> evidence,
+      String explanation) {
+    this(
+        id,
+        ruleId,
+        title,
+        severity,
+        techniques,
+        provider,
+        account,
+        principal,
+        principalType,
+        credentials,
+        sourceAddresses,
+        client,
+        operations,
+        firstSeen,
+        lastSeen,
+        count,
+        evidence,
+        explanation,
+        null);
+  }
 
   public Finding {
     techniques = List.copyOf(techniques);
@@ -57,5 +102,33 @@ public record Finding(
     sourceAddresses = List.copyOf(sourceAddresses);
     operations = List.copyOf(operations);
     evidence = List.copyOf(evidence);
+  }
+
+  /**
+   * Returns a copy with the given severity, explanation and posture; the id stays the same, so a
+   * finding keeps its id whether or not a posture audit raised it.
+   */
+  public Finding withPosture(
+      Severity newSeverity, String newExplanation, PrincipalPosture newPosture) {
+    return new Finding(
+        id,
+        ruleId,
+        title,
+        newSeverity,
+        techniques,
+        provider,
+        account,
+        principal,
+        principalType,
+        credentials,
+        sourceAddresses,
+        client,
+        operations,
+        firstSeen,
+        lastSeen,
+        count,
+        evidence,
+        newExplanation,
+        newPosture);
   }
 }

@@ -1,13 +1,16 @@
 package dev.skywarden.core.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.finding.Evidence;
 import dev.skywarden.core.finding.Finding;
+import dev.skywarden.core.finding.PrincipalPosture;
 import dev.skywarden.core.finding.Technique;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -22,8 +25,9 @@ import java.util.Objects;
  * <p>Fields: {@code id, rule_id, title, severity, provider, account, principal, principal_type,
  * first_seen, last_seen, count, techniques[{id, name, tactics}], nist_800_53_r5[{id, name}],
  * csf_2_0[{id, name, subcategory}], credentials, source_addresses, operations, client{kind,
- * product, version, labels}, explanation, evidence[{event_id, time, service, operation, source,
- * file, record, line}]}. The summary is not written. Thread-safe.
+ * product, version, labels}, explanation, posture{principal, type, privileged, mfa, access,
+ * external, failed_checks} (null without a posture audit), evidence[{event_id, time, service,
+ * operation, source, file, record, line}]}. The summary is not written. Thread-safe.
  */
 public final class JsonLinesFindingWriter implements LineFindingWriter {
 
@@ -90,6 +94,7 @@ public final class JsonLinesFindingWriter implements LineFindingWriter {
     strings(node.putArray("operations"), finding.operations());
     node.set("client", client(finding.client()));
     node.put("explanation", finding.explanation());
+    node.set("posture", posture(finding.posture()));
 
     ArrayNode evidence = node.putArray("evidence");
     for (Evidence item : finding.evidence()) {
@@ -104,6 +109,26 @@ public final class JsonLinesFindingWriter implements LineFindingWriter {
           .put("record", item.location().recordIndex())
           .put("line", item.location().line());
     }
+    return node;
+  }
+
+  /** Builds the posture object of a finding, or JSON null when there is none. */
+  static JsonNode posture(PrincipalPosture posture) {
+    if (posture == null) {
+      return NullNode.getInstance();
+    }
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("principal", posture.principal());
+    node.put("type", posture.type());
+    node.put("privileged", posture.privileged());
+    if (posture.mfa() == null) {
+      node.putNull("mfa");
+    } else {
+      node.put("mfa", posture.mfa());
+    }
+    node.put("access", posture.access().name().toLowerCase(java.util.Locale.ROOT));
+    node.put("external", posture.external());
+    strings(node.putArray("failed_checks"), posture.failedChecks());
     return node;
   }
 

@@ -34,6 +34,7 @@ import java.util.Optional;
  *       statements, and {@code unmapped} contains them as structured lists, because the Detection
  *       Finding class has no compliance object (that is class 2003, Compliance Finding).
  *   <li>{@code resources}: the principal, the identity whose use the finding is about.
+ *   <li>{@code unmapped.principal_posture}: the principal's posture when a posture audit knew it.
  * </ul>
  *
  * <p>Times are epoch milliseconds. {@code time} is {@link HuntSummary#time()}. Thread-safe.
@@ -300,6 +301,9 @@ public final class OcsfFindingWriter implements LineFindingWriter {
     unmapped.put("principal_type", finding.principalType());
     if (finding.client() != null) {
       unmapped.put("client", finding.client().summary());
+    }
+    if (finding.posture() != null) {
+      unmapped.set("principal_posture", JsonLinesFindingWriter.posture(finding.posture()));
     }
     return unmapped;
   }

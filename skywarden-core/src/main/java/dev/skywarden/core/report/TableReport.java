@@ -74,8 +74,9 @@ public final class TableReport implements FindingWriter {
   }
 
   private TextTable findingsTable(List<Finding> findings) {
-    TextTable table =
-        new TextTable(
+    boolean withPosture = findings.stream().anyMatch(finding -> finding.posture() != null);
+    List<TextTable.Column> columns =
+        new ArrayList<>(
             List.of(
                 new TextTable.Column("SEVERITY", 13, false),
                 new TextTable.Column("FIRST SEEN (UTC)", 19, false),
@@ -85,18 +86,26 @@ public final class TableReport implements FindingWriter {
                 new TextTable.Column("SOURCE", 24, false),
                 new TextTable.Column("CLIENT", 24, false),
                 new TextTable.Column("COUNT", 10, true)));
+    if (withPosture) {
+      columns.add(new TextTable.Column("POSTURE", 60, false));
+    }
+    TextTable table = new TextTable(columns);
     for (Finding finding : findings) {
-      table.addRow(
-          List.of(
-              finding.severity().sigmaLevel(),
-              TIME.format(finding.firstSeen()),
-              finding.title() == null ? finding.ruleId() : finding.title(),
-              techniqueCell(finding.techniques()),
-              finding.principal(),
-              withMore(finding.sourceAddresses()),
-              finding.client() == null ? "" : finding.client().summary(),
-              Long.toString(finding.count())),
-          severityStyle(finding.severity()));
+      List<String> cells =
+          new ArrayList<>(
+              List.of(
+                  finding.severity().sigmaLevel(),
+                  TIME.format(finding.firstSeen()),
+                  finding.title() == null ? finding.ruleId() : finding.title(),
+                  techniqueCell(finding.techniques()),
+                  finding.principal(),
+                  withMore(finding.sourceAddresses()),
+                  finding.client() == null ? "" : finding.client().summary(),
+                  Long.toString(finding.count())));
+      if (withPosture) {
+        cells.add(finding.posture() == null ? "" : finding.posture().summary());
+      }
+      table.addRow(cells, severityStyle(finding.severity()));
     }
     return table;
   }

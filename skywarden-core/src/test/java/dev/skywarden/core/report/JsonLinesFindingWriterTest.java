@@ -63,6 +63,7 @@ class JsonLinesFindingWriterTest {
             "operations",
             "client",
             "explanation",
+            "posture",
             "evidence");
     assertThat(output()).isEqualTo(text);
   }

@@ -1,13 +1,17 @@
 package dev.skywarden.core.report.html;
 
+import dev.skywarden.core.finding.Finding;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The posture of one principal as the HTML report shows it beside the principal's findings.
  *
- * <p>TODO: the posture audit ({@code --posture}) is built separately. It should fill this record
- * per principal and pass the map to {@link ReportModel#build}; until then reports say "posture not
- * loaded".
+ * <p>{@link #fromFindings} builds the map from the posture that {@code hunt --posture} attaches to
+ * findings; without it reports say "posture not loaded".
  *
  * @param items the checks that apply to the principal, in the order to show
  */
@@ -15,6 +19,55 @@ public record PrincipalPosture(List<Item> items) {
 
   public PrincipalPosture {
     items = List.copyOf(items);
+  }
+
+  /**
+   * Returns the posture of each principal that has one in {@code findings}, or {@code null} when no
+   * finding carries a posture (the hunt ran without {@code --posture}).
+   */
+  public static Map<PrincipalKey, PrincipalPosture> fromFindings(List<Finding> findings) {
+    Map<PrincipalKey, PrincipalPosture> postures = new TreeMap<>();
+    for (Finding finding : findings) {
+      dev.skywarden.core.finding.PrincipalPosture facts = finding.posture();
+      if (facts == null) {
+        continue;
+      }
+      PrincipalKey key =
+          new PrincipalKey(finding.provider(), finding.account(), finding.principal());
+      postures.putIfAbsent(key, new PrincipalPosture(items(facts)));
+    }
+    return postures.isEmpty() ? null : postures;
+  }
+
+  private static List<Item> items(dev.skywarden.core.finding.PrincipalPosture facts) {
+    List<Item> items = new ArrayList<>();
+    items.add(
+        new Item(
+            "privileged",
+            "Administrator-equivalent or escalation rights",
+            facts.privileged() ? "fail" : "pass",
+            facts.principal()));
+    String mfa = facts.mfa() == null ? "unknown" : facts.mfa() ? "pass" : "fail";
+    items.add(new Item("mfa", "MFA active or registered", mfa, ""));
+    String access =
+        facts.access() == dev.skywarden.core.finding.PrincipalPosture.Access.STANDING
+            ? "fail"
+            : facts.access() == dev.skywarden.core.finding.PrincipalPosture.Access.JUST_IN_TIME
+                ? "pass"
+                : "unknown";
+    items.add(
+        new Item(
+            "access",
+            "Privileges granted just in time",
+            access,
+            facts.access().name().toLowerCase(Locale.ROOT)));
+    items.add(
+        new Item(
+            "external", "Identity of this organisation", facts.external() ? "fail" : "pass", ""));
+    for (String checkId : facts.failedChecks()) {
+      items.add(new Item(checkId, "Posture check failed", "fail", ""));
+    }
+    return items;
   }
 
   /**

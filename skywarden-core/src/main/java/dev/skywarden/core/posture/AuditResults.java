@@ -1,0 +1,144 @@
+package dev.skywarden.core.posture;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Collects the results and identity facts of one audit. Checks report each failure with {@link
+ * #fail}, and each scope they examined with {@link #evaluated}; a scope examined without a failure
+ * becomes one pass result. Not thread-safe.
+ */
+public final class AuditResults {
+
+  private final AuditContext context;
+  private final List<CheckResult> failures = new ArrayList<>();
+  private final Map<String, Examined> examined = new LinkedHashMap<>();
+  private final Map<String, CheckResult> notEvaluated = new LinkedHashMap<>();
+  private final Map<String, IdentityFacts> identities = new LinkedHashMap<>();
+
+  /** The count of resources a check examined in one scope, and the file they came from. */
+  private static final class Examined {
+    final String checkId;
+    final String scope;
+    final String source;
+    long count;
+
+    Examined(String checkId, String scope, String source) {
+      this.checkId = checkId;
+      this.scope = scope;
+      this.source = source;
+    }
+  }
+
+  AuditResults(AuditContext context) {
+    this.context = context;
+  }
+
+  /** Returns the context of the audit. */
+  public AuditContext context() {
+    return context;
+  }
+
+  /** Records a failure of a check for one resource. */
+  public void fail(
+      String checkId,
+      String scope,
+      String resource,
+      String resourceType,
+      String detail,
+      String source) {
+    failures.add(
+        new CheckResult(
+            context.catalog().check(checkId),
+            CheckStatus.FAIL,
+            scope,
+            resource,
+            resourceType,
+            detail,
+            source));
+    evaluated(checkId, scope, source);
+  }
+
+  /** Records that a check examined one more resource of a scope. */
+  public void evaluated(String checkId, String scope, String source) {
+    context.catalog().check(checkId);
+    examined.computeIfAbsent(key(checkId, scope), k -> new Examined(checkId, scope, source))
+        .count++;
+  }
+
+  /**
+   * Records that a check could not run for a scope, with the reason; ignored once the check ran for
+   * that scope.
+   */
+  public void notEvaluated(String checkId, String scope, String reason, String source) {
+    notEvaluated.putIfAbsent(
+        key(checkId, scope),
+        new CheckResult(
+            context.catalog().check(checkId),
+            CheckStatus.NOT_EVALUATED,
+            scope,
+            scope == null ? "(no scope)" : scope,
+            "scope",
+            reason,
+            source));
+  }
+
+  /** Returns the facts of an identity, creating them on first use. */
+  public IdentityFacts identity(String provider, String principal, String type) {
+    return identities.computeIfAbsent(
+        provider + "|" + principal.toLowerCase(Locale.ROOT),
+        k -> new IdentityFacts(provider, principal, type));
+  }
+
+  /** Returns the identity facts collected so far. */
+  List<IdentityFacts> identities() {
+    return List.copyOf(identities.values());
+  }
+
+  /** Returns the failures, one pass per examined scope without failure, and the checks not run. */
+  List<CheckResult> results() {
+    List<CheckResult> results = new ArrayList<>(failures);
+    Set<String> failed = new HashSet<>();
+    for (CheckResult failure : failures) {
+      failed.add(key(failure.check().id(), failure.scope()));
+      IdentityFacts facts =
+          identities.get(
+              failure.check().provider() + "|" + failure.resource().toLowerCase(Locale.ROOT));
+      if (facts != null) {
+        facts.failed(failure.check().id());
+      }
+    }
+    for (Map.Entry<String, Examined> entry : examined.entrySet()) {
+      Examined scope = entry.getValue();
+      if (!failed.contains(entry.getKey())) {
+        results.add(
+            new CheckResult(
+                context.catalog().check(scope.checkId),
+                CheckStatus.PASS,
+                scope.scope,
+                scope.scope == null ? "(no scope)" : scope.scope,
+                "scope",
+                scope.count + (scope.count == 1 ? " resource" : " resources") + " evaluated",
+                scope.source));
+      }
+    }
+    notEvaluated.forEach(
+        (key, result) -> {
+          if (!examined.containsKey(key)) {
+            results.add(result);
+          }
+        });
+    results.sort(CheckResult.ORDER);
+    return results;
+  }
+
+  private static String key(String checkId, String scope) {
+    return checkId + "|" + Objects.toString(scope, "").toLowerCase(Locale.ROOT);
+  }
+}

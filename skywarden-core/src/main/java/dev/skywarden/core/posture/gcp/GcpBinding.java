@@ -1,0 +1,45 @@
+package dev.skywarden.core.posture.gcp;
+
+/**
+ * One member of one role binding of an IAM policy.
+ *
+ * @param scope the project id, or the resource name when the policy is not a project's
+ * @param role the role, such as {@code roles/owner}
+ * @param member the member as written, such as {@code user:alice@example.com}
+ * @param condition the condition expression, or {@code null}
+ * @param source the export file
+ */
+record GcpBinding(String scope, String role, String member, String condition, String source) {
+
+  /** Returns the member kind: {@code user}, {@code group}, {@code serviceAccount}, ... */
+  String memberType() {
+    int colon = member.indexOf(':');
+    return colon > 0 ? member.substring(0, colon) : member;
+  }
+
+  /** Returns the part after the kind: an e-mail or a domain; the member itself when no kind. */
+  String memberName() {
+    int colon = member.indexOf(':');
+    return colon > 0 ? member.substring(colon + 1) : member;
+  }
+
+  /** Returns the e-mail or member domain in lower case, or {@code null}. */
+  String domain() {
+    String name = memberName().toLowerCase(java.util.Locale.ROOT);
+    if (memberType().equals("domain")) {
+      return name;
+    }
+    int at = name.indexOf('@');
+    return at >= 0 ? name.substring(at + 1) : null;
+  }
+
+  /** Tells whether the member is a person or a group of people. */
+  boolean human() {
+    return memberType().equals("user") || memberType().equals("group");
+  }
+
+  /** Tells whether the binding expires through a condition on {@code request.time}. */
+  boolean timeBound() {
+    return condition != null && condition.contains("request.time");
+  }
+}

@@ -1,0 +1,108 @@
+package dev.skywarden.core.posture;
+
+import static dev.skywarden.core.posture.PostureFixtures.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PostureLoaderTest {
+
+  @Test
+  void kinds_recognisedByContentNotName(@TempDir Path dir) throws IOException {
+    write(dir, "report.json", "user,arn,mfa_active\n<root_account>,arn:aws:iam::1:root,true\n");
+    write(dir, "policy.csv", "{\"bindings\": [], \"etag\": \"x\", \"version\": 1}");
+    write(dir, "notes.txt", "hello");
+    write(dir, "cfg.json", "{\"production\": [\"p\"]}");
+
+    PostureInputs inputs = new PostureLoader().load(dir);
+
+    assertThat(inputs.exports())
+        .extracting(PostureExport::kind)
+        .containsExactly(ExportKind.GCP_IAM_POLICY, ExportKind.AWS_CREDENTIAL_REPORT);
+    assertThat(inputs.config().production()).containsExactly("p");
+    assertThat(inputs.ignored()).singleElement().asString().contains("notes.txt");
+  }
+
+  @Test
+  void csv_wrongFieldCountNamesFileAndLine(@TempDir Path dir) throws IOException {
+    write(dir, "r.csv", "user,arn,mfa_active\nalice,arn:aws:iam::1:user/alice\n");
+
+    assertThatThrownBy(() -> new PostureLoader().load(dir))
+        .isInstanceOf(PostureInputException.class)
+        .hasMessageContaining("r.csv")
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("2 fields");
+  }
+
+  @Test
+  void authorizationDetails_wrongTypeNamesFileAndField(@TempDir Path dir) throws IOException {
+    write(dir, "a.json", "{\"UserDetailList\": [{\"UserName\": \"x\", \"Arn\": 42}]}");
+    PostureInputs inputs = new PostureLoader().load(dir);
+
+    assertThatThrownBy(() -> new PostureAudit().audit(inputs, PostureFixtures.AS_OF))
+        .isInstanceOf(PostureInputException.class)
+        .hasMessageContaining("a.json")
+        .hasMessageContaining("$.UserDetailList[0].Arn")
+        .hasMessageContaining("expected text");
+  }
+
+  @Test
+  void registrations_missingMfaFlagNamesField(@TempDir Path dir) throws IOException {
+    write(
+        dir,
+        "e.json",
+        "{\"value\": [{\"id\": \"1\", \"userPrincipalName\": \"a@b\","
+            + " \"isMfaRegistered\": \"yes\"}]}");
+    PostureInputs inputs = new PostureLoader().load(dir);
+
+    assertThatThrownBy(() -> new PostureAudit().audit(inputs, PostureFixtures.AS_OF))
+        .hasMessageContaining("e.json")
+        .hasMessageContaining("$.value[0].isMfaRegistered");
+  }
+
+  @Test
+  void json_syntaxErrorNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
+    write(dir, "bad.json", "{\"bindings\": [\n  {\"role\": }\n]}");
+
+    assertThatThrownBy(() -> new PostureLoader().load(dir))
+        .hasMessageContaining("bad.json")
+        .hasMessageContaining("invalid JSON at line 2");
+  }
+
+  @Test
+  void config_unknownKeyRejected(@TempDir Path dir) throws IOException {
+    write(dir, "c.yml", "production: [a]\nstale_dayz: 3\n");
+
+    assertThatThrownBy(() -> new PostureLoader().load(dir))
+        .hasMessageContaining("c.yml")
+        .hasMessageContaining("unknown key 'stale_dayz'");
+  }
+
+  @Test
+  void credentialReport_invalidTimeNamesLineAndField(@TempDir Path dir) throws IOException {
+    write(
+        dir,
+        "r.csv",
+        "user,arn,mfa_active,password_enabled,password_last_used,"
+            + "user_creation_time\nbob,arn:aws:iam::1:user/bob,true,true,yesterday,N/A\n");
+    PostureInputs inputs = new PostureLoader().load(dir);
+
+    assertThatThrownBy(() -> new PostureAudit().audit(inputs, PostureFixtures.AS_OF))
+        .hasMessageContaining("r.csv")
+        .hasMessageContaining("line 2, field 'password_last_used'")
+        .hasMessageContaining("yesterday");
+  }
+
+  @Test
+  void size_limitRejectsLargeFile(@TempDir Path dir) throws IOException {
+    write(dir, "big.json", "{\"bindings\": []}");
+
+    assertThatThrownBy(() -> new PostureLoader(5).load(dir))
+        .hasMessageContaining("big.json")
+        .hasMessageContaining("exceeds the limit of 5 bytes");
+  }
+}
