@@ -315,10 +315,13 @@ final class JsonRecordStreamer {
       }
 
       // A record cut short fails on the first byte of the next line when that line starts a new
-      // record, as in {"a":1 followed by {"b":2}: the next record starts right there.
+      // record, as in {"a":1 followed by {"b":2}: the next record starts right there. The scan
+      // position can be the end of what was read, for example when the parser decoded leading NUL
+      // bytes as UTF-16 or UTF-32 and reports no byte offset.
       if (badByteConsumed
           && scanFrom > parserStart
           && here.getColumnNr() == 2
+          && feed.isKept(scanFrom)
           && isRecordStart(feed.byteAt(scanFrom))) {
         feed.rewind(scanFrom);
         lineBase = lineBase + parserLine - 1;
