@@ -1,5 +1,6 @@
 package dev.skywarden.core.event;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /**
@@ -13,12 +14,58 @@ public record SourceAddress(InetAddress ip, String name) {
 
   public static final SourceAddress NONE = new SourceAddress(null, null);
 
-  /** Returns the text to show: the IP address literal, the name, or an empty string. */
+  /**
+   * Returns the text to show: the IP address literal (IPv6 in the RFC 5952 form, such as {@code
+   * 2001:db8::1}), the name, or an empty string.
+   */
   public String text() {
+    if (ip instanceof Inet6Address) {
+      return compressedIpv6(ip.getAddress());
+    }
     if (ip != null) {
       return ip.getHostAddress();
     }
     return name == null ? "" : name;
+  }
+
+  /**
+   * Formats 16 address bytes as RFC 5952 section 4 asks: lowercase hexadecimal groups without
+   * leading zeros, and the longest run of two or more zero groups (the first on a tie) as {@code
+   * ::}. The scope id, if any, is left out.
+   */
+  private static String compressedIpv6(byte[] bytes) {
+    int[] groups = new int[8];
+    for (int i = 0; i < 8; i++) {
+      groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+    }
+
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < 8; i++) {
+      int length = 0;
+      while (i + length < 8 && groups[i + length] == 0) {
+        length++;
+      }
+      if (length > bestLength) {
+        bestStart = i;
+        bestLength = length;
+      }
+      i += length;
+    }
+
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        text.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+        text.append(':');
+      }
+      text.append(Integer.toHexString(groups[i]));
+    }
+    return text.toString();
   }
 
   public boolean isIp() {

@@ -3,6 +3,7 @@ package dev.skywarden.core.hunt;
 import dev.skywarden.core.detect.Detector;
 import dev.skywarden.core.detect.DetectorRun;
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.SourceLocation;
 import dev.skywarden.core.finding.FindingAggregator;
 import dev.skywarden.core.input.InputSource;
 import dev.skywarden.core.input.LogReader;
@@ -12,6 +13,7 @@ import dev.skywarden.core.input.RecordSink;
 import dev.skywarden.core.normalize.EventNormalizer;
 import dev.skywarden.core.normalize.NormalizeResult;
 import dev.skywarden.core.stats.InputStatistics;
+import dev.skywarden.core.stats.SkipReason;
 import dev.skywarden.core.stats.SkippedRecord;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,14 +55,30 @@ final class SourceTask implements Callable<SourceTask.Outcome> {
     this.statistics = new InputStatistics(inputName);
   }
 
+  /**
+   * Reads the source. The reader turns damaged input into skips; any other runtime exception while
+   * reading (a bug in a reader or normaliser) ends this source only, with one {@code READ_ERROR}
+   * skip, so the other sources are still hunted.
+   */
   @Override
   public Outcome call() {
     statistics.countFile();
-    ReadSummary summary = context.reader().read(source, new Sink());
-    statistics.addBytes(summary.uncompressedBytes());
+    try {
+      ReadSummary summary = context.reader().read(source, new Sink());
+      statistics.addBytes(summary.uncompressedBytes());
+      log.debug(
+          "read {}: {} records, {} skipped", source.name(), summary.records(), summary.skipped());
+    } catch (RuntimeException e) {
+      log.error("reading {} failed, rest of the file not hunted: {}", source.name(), e, e);
+      // The task's statistics count this source only, so the failed record comes next.
+      SourceLocation location = new SourceLocation(source.name(), statistics.records() + 1, 0);
+      statistics.countRecord();
+      context.progress().record();
+      statistics.countSkipped(
+          new SkippedRecord(
+              location, SkipReason.READ_ERROR, "reading stopped by an internal error: " + e));
+    }
     context.progress().fileDone();
-    log.debug(
-        "read {}: {} records, {} skipped", source.name(), summary.records(), summary.skipped());
     return new Outcome(statistics, detectorErrors);
   }
 
@@ -95,9 +113,11 @@ final class SourceTask implements Callable<SourceTask.Outcome> {
 
     @Override
     public void accept(RawRecord record) {
+      // Normalise before counting, so that a normaliser exception leaves no record without an
+      // outcome: the record is then counted once, as the READ_ERROR skip of call().
+      NormalizeResult result = context.normalizer().normalize(record);
       statistics.countRecord();
       context.progress().record();
-      NormalizeResult result = context.normalizer().normalize(record);
       if (result instanceof NormalizeResult.Normalized normalized) {
         statistics.countEvent();
         detect(normalized.event());

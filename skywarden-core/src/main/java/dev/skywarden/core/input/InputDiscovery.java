@@ -13,8 +13,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,25 +60,68 @@ public final class InputDiscovery {
    *
    * @param userPath the path as given
    * @param sources the sources; empty for an empty directory
+   * @param duplicatesDropped files of this path left out because an earlier source of the same
+   *     {@link #discover(List)} call is the same file
    */
-  public record UserInput(String userPath, List<InputSource> sources) {
+  public record UserInput(String userPath, List<InputSource> sources, int duplicatesDropped) {
     public UserInput {
       sources = List.copyOf(sources);
+    }
+
+    /** Creates an input with no dropped duplicates. */
+    public UserInput(String userPath, List<InputSource> sources) {
+      this(userPath, sources, 0);
     }
   }
 
   /**
-   * Expands each user path, keeping the order of {@code userPaths}.
+   * Expands each user path, keeping the order of {@code userPaths}. A file whose real path ({@link
+   * Path#toRealPath}) was already seen, through the same path given twice or a symbolic link, is
+   * read once: later occurrences are dropped with a warning and counted in {@link
+   * UserInput#duplicatesDropped()}. A file whose real path cannot be resolved is kept.
    *
+   * @throws IllegalArgumentException when {@code -} is given more than once
    * @throws NoSuchFileException when a path does not exist; the message names the path
    * @throws IOException when a path cannot be examined at all
    */
   public List<UserInput> discover(List<String> userPaths) throws IOException {
+    if (userPaths.stream().filter(STANDARD_INPUT::equals).count() > 1) {
+      throw new IllegalArgumentException("standard input '-' given more than once");
+    }
+
+    Set<Path> seen = new HashSet<>();
     List<UserInput> inputs = new ArrayList<>(userPaths.size());
     for (String userPath : userPaths) {
-      inputs.add(discover(userPath));
+      inputs.add(withoutDuplicates(discover(userPath), seen));
     }
     return inputs;
+  }
+
+  private static UserInput withoutDuplicates(UserInput input, Set<Path> seen) {
+    List<InputSource> kept = new ArrayList<>();
+    int dropped = 0;
+    for (InputSource source : input.sources()) {
+      Path real = realPath(source);
+      if (real != null && !seen.add(real)) {
+        LOG.warn("Skipping input {}: it is the same file as an earlier input ({})", source, real);
+        dropped++;
+      } else {
+        kept.add(source);
+      }
+    }
+    return new UserInput(input.userPath(), kept, dropped);
+  }
+
+  /** Returns the real path of a file source, or null for a stream or an unresolvable path. */
+  private static Path realPath(InputSource source) {
+    if (source.path().isEmpty()) {
+      return null;
+    }
+    try {
+      return source.path().get().toRealPath();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.skywarden.core.input;
 
+import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,10 +34,23 @@ public final class InputSource {
     this.opener = opener;
   }
 
-  /** Returns a source that reads the file at {@code path}, named by the path as given. */
+  /**
+   * Returns a source that reads the file at {@code path}, named by the path as given. A path that
+   * is neither a regular file nor a directory, such as a named pipe, a character device or {@code
+   * /dev/fd/N} from a shell's process substitution, is read as a plain stream: the channel stream
+   * of {@link Files#newInputStream} asks such files for their size and position and fails with
+   * "Illegal seek".
+   */
   public static InputSource ofFile(Path path) {
     Objects.requireNonNull(path, "path");
-    return new InputSource(path.toString(), path, () -> Files.newInputStream(path));
+    return new InputSource(path.toString(), path, () -> openFile(path));
+  }
+
+  private static InputStream openFile(Path path) throws IOException {
+    if (Files.isRegularFile(path) || Files.isDirectory(path)) {
+      return Files.newInputStream(path);
+    }
+    return new FileInputStream(path.toFile());
   }
 
   /**

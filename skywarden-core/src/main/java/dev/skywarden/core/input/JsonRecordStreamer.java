@@ -30,8 +30,11 @@ import java.io.InputStream;
  *
  * <p>After a parse error the streamer emits one skip and resynchronises at the next line that
  * starts (in column 1) with <code>{</code> or <code>[</code>; the lines in between belong to the
- * damaged record. So one bad JSON Line costs one record, and in a file that is one JSON document,
- * an error costs the rest of the document.
+ * damaged record. So one bad JSON Line costs one record. Inside a streamed container array (a root
+ * array, or {@code Records}, {@code records}, {@code value} or {@code logEvents} of an envelope),
+ * the streamer instead scans for the next element start and goes on to the end of the array, so one
+ * bad element costs one skip (see {@code ArrayRecovery}). Elsewhere in a file that is one JSON
+ * document, an error costs the rest of the document.
  *
  * <p>A plain root record (a JSON Line) that fails is rescanned from its own first line, so a line
  * cut where a value must follow, such as right after a colon, does not take in the next line. This
@@ -121,8 +124,9 @@ final class JsonRecordStreamer {
         }
 
         try {
-          readValues(parser);
-          return;
+          if (!readValues(parser)) {
+            return;
+          }
         } catch (JsonProcessingException e) {
           DamagedInputException damage = DamagedInputException.find(e);
           if (damage != null && damage.reason() != SkipReason.RECORD_TOO_LARGE) {
@@ -158,14 +162,22 @@ final class JsonRecordStreamer {
       }
     }
 
-    private void readValues(JsonParser parser) throws IOException {
+    /**
+     * Reads root values to the end of the stream. Returns true when a container array was recovered
+     * after damage: the feed is then past that root value and a new parser must go on from there.
+     */
+    private boolean readValues(JsonParser parser) throws IOException {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
         recordLine = line(parser.currentTokenLocation());
         if (token == JsonToken.START_OBJECT) {
-          readRootObject(parser);
+          if (readRootObject(parser)) {
+            return true;
+          }
         } else if (token == JsonToken.START_ARRAY) {
-          readArray(parser, false);
+          if (readArray(parser, false, false)) {
+            return true;
+          }
         } else {
           out.skip(
               recordLine,
@@ -174,21 +186,24 @@ final class JsonRecordStreamer {
         }
         recordLine = 0;
       }
+      return false;
     }
 
-    /** Reads a root object, streaming its container field if it starts with one. */
-    private void readRootObject(JsonParser parser) throws IOException {
+    /**
+     * Reads a root object, streaming its container field if it starts with one. Returns true when
+     * its container array was recovered after damage (see {@link #readValues}).
+     */
+    private boolean readRootObject(JsonParser parser) throws IOException {
       long start = offset(parser.currentTokenLocation());
       JsonToken token = parser.nextToken();
       if (token != JsonToken.FIELD_NAME) {
         unwrapper.unwrap(mapper.createObjectNode(), recordLine, out);
-        return;
+        return false;
       }
 
       String name = parser.currentName();
       if (EnvelopeUnwrapper.CONTAINER_FIELDS.contains(name) || MESSAGE_TYPE.equals(name)) {
-        readEnvelope(parser, start, name);
-        return;
+        return readEnvelope(parser, start, name);
       }
 
       // Positioned at a field name, Jackson reads the rest of the object into one ObjectNode.
@@ -198,10 +213,15 @@ final class JsonRecordStreamer {
       if (record != null) {
         unwrapper.unwrap(record, recordLine, out);
       }
+      return false;
     }
 
-    /** Reads an envelope field by field; container arrays yield one record per element. */
-    private void readEnvelope(JsonParser parser, long start, String firstName) throws IOException {
+    /**
+     * Reads an envelope field by field; container arrays yield one record per element. Returns true
+     * when a container array was recovered after damage (see {@link #readValues}).
+     */
+    private boolean readEnvelope(JsonParser parser, long start, String firstName)
+        throws IOException {
       long envelopeLine = recordLine;
       ObjectNode header = mapper.createObjectNode();
       boolean streamed = false;
@@ -216,8 +236,8 @@ final class JsonRecordStreamer {
           if (logEvents && EnvelopeUnwrapper.isControlMessage(header)) {
             parser.skipChildren();
             control = true;
-          } else {
-            readArray(parser, logEvents);
+          } else if (readArray(parser, logEvents, true)) {
+            return true;
           }
           recordLine = envelopeLine;
         } else {
@@ -239,31 +259,236 @@ final class JsonRecordStreamer {
       } else if (!streamed) {
         unwrapper.unwrap(header, envelopeLine, out);
       }
+      return false;
     }
 
-    /** Reads the elements of an array as records; the parser is at its {@code [}. */
-    private void readArray(JsonParser parser, boolean logEvents) throws IOException {
-      JsonToken token;
-      while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-        recordLine = line(parser.currentTokenLocation());
-        if (token != JsonToken.START_OBJECT) {
-          parser.skipChildren();
-          out.skip(
-              recordLine,
-              SkipReason.NOT_AN_OBJECT,
-              "expected a JSON object, found a " + token.asString() + " value");
-          continue;
-        }
+    /**
+     * Reads the elements of an array as records; the parser is at its {@code [}. After a parse
+     * error in an element, the rest of the array is recovered ({@link ArrayRecovery}) and this
+     * method returns true: the feed is then past the array (and past the envelope's closing brace
+     * when {@code inEnvelope}), and the caller must stop using {@code parser}.
+     *
+     * @throws JsonProcessingException when the error cannot be recovered here: damage below the
+     *     parser, a record over the size limit, or a parser without byte offsets
+     */
+    private boolean readArray(JsonParser parser, boolean logEvents, boolean inEnvelope)
+        throws IOException {
+      JsonLocation arrayStart = parser.currentTokenLocation();
+      long elementStart = offset(arrayStart);
+      long breaksBefore = lineBase + arrayStart.getLineNr() - 1;
 
-        JsonNode record = readRecord(parser, offset(parser.currentTokenLocation()));
-        if (record == null) {
-          continue;
+      while (true) {
+        try {
+          JsonToken token = parser.nextToken();
+          if (token == JsonToken.END_ARRAY || token == null) {
+            return false;
+          }
+          JsonLocation location = parser.currentTokenLocation();
+          recordLine = line(location);
+          elementStart = offset(location);
+          breaksBefore = lineBase + location.getLineNr() - 1;
+          readElement(parser, token, logEvents);
+          recordLine = 0;
+        } catch (JsonProcessingException e) {
+          if (!canRecover(e, parser, elementStart)) {
+            throw e;
+          }
+          skipDamaged(
+              ParseErrors.reasonFor(e, SkipReason.MALFORMED_JSON), e, line(e.getLocation()));
+          recordLine = 0;
+          FeedCursor cursor = scanStartAfterError(parser, elementStart, breaksBefore);
+          FeedCursor end = new ArrayRecovery(cursor, logEvents, inEnvelope).run();
+          lineBase = end.lineBreaks();
+          return true;
         }
-        if (logEvents) {
-          unwrapper.unwrapLogEvent(record, recordLine, out);
-        } else {
-          unwrapper.unwrap(record, recordLine, out);
+      }
+    }
+
+    private void readElement(JsonParser parser, JsonToken token, boolean logEvents)
+        throws IOException {
+      if (token != JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        out.skip(
+            recordLine,
+            SkipReason.NOT_AN_OBJECT,
+            "expected a JSON object, found a " + token.asString() + " value");
+        return;
+      }
+
+      JsonNode record = readRecord(parser, offset(parser.currentTokenLocation()));
+      if (record != null) {
+        emitElement(record, recordLine, logEvents);
+      }
+    }
+
+    private void emitElement(JsonNode record, long line, boolean logEvents) {
+      if (logEvents) {
+        unwrapper.unwrapLogEvent(record, line, out);
+      } else {
+        unwrapper.unwrap(record, line, out);
+      }
+    }
+
+    private boolean canRecover(JsonProcessingException error, JsonParser parser, long start) {
+      return DamagedInputException.find(error) == null
+          && start >= 0
+          && parser.currentLocation().getByteOffset() >= 0;
+    }
+
+    /**
+     * Returns a cursor right after the first byte of the damaged element at {@code start}, with
+     * {@code breaksBefore} line breaks before that element. The scan restarts inside the damaged
+     * element because a value cut short, such as an unclosed string, can swallow the comma and
+     * brace of the next element, and the parser then fails only after them. When the feed no longer
+     * keeps {@code start}, the cursor starts where {@code failed} stopped, on the parser's line.
+     */
+    private FeedCursor scanStartAfterError(JsonParser failed, long start, long breaksBefore)
+        throws IOException {
+      feed.releaseGuard();
+      if (feed.canRewindTo(start) && start < feed.position()) {
+        FeedCursor cursor = new FeedCursor(feed, start, breaksBefore);
+        cursor.next();
+        return cursor;
+      }
+
+      JsonLocation here = failed.currentLocation();
+      long consumed = parserStart + here.getByteOffset();
+      long from = feed.canRewindTo(consumed - 1) ? consumed - 1 : feed.position();
+      return new FeedCursor(feed, from, lineBase + Math.max(1, here.getLineNr()) - 1);
+    }
+
+    /**
+     * Recovers the rest of a container array after a parse error in one of its elements. It scans
+     * the raw bytes for the next element start, a <code>{</code> after a comma and followed by a
+     * field name or <code>}</code>, and parses one object from there with a new parser. Each
+     * fragment that parses is passed on like an element; when the damaged element contained
+     * objects, fragments of it are passed on too, and the normaliser skips them. Each stretch that
+     * fails to parse costs one skip. The array ends at a <code>]</code> not followed by a comma
+     * (for an envelope, <code>]</code> and <code>}</code>).
+     *
+     * <p>NOTE: a container followed by more envelope fields, as in {@code {"Records":[...],"x":1}},
+     * looks like a nested array, so recovery then runs to the end of the stream.
+     */
+    private final class ArrayRecovery {
+      private FeedCursor cursor;
+      private final boolean logEvents;
+      private final boolean inEnvelope;
+      private FeedCursor.Mark elementStart;
+
+      ArrayRecovery(FeedCursor cursor, boolean logEvents, boolean inEnvelope) {
+        this.cursor = cursor;
+        this.logEvents = logEvents;
+        this.inEnvelope = inEnvelope;
+      }
+
+      /** Recovers up to the end of the array or stream; returns the cursor, synced to the feed. */
+      FeedCursor run() throws IOException {
+        while (scanToElementStart()) {
+          readFragment(elementStart);
         }
+        cursor.syncFeed();
+        return cursor;
+      }
+
+      /**
+       * Moves to the next element start and returns true, or returns false with the cursor after
+       * the end of the array or at the end of the stream.
+       */
+      private boolean scanToElementStart() throws IOException {
+        while (true) {
+          int b = cursor.next();
+          if (b < 0) {
+            return false;
+          }
+          if (b == ',' && atElementStart()) {
+            return true;
+          }
+          if (b == ']' && atArrayEnd()) {
+            return false;
+          }
+        }
+      }
+
+      /** Checks the bytes after a comma; on a match, stores the brace position in elementStart. */
+      private boolean atElementStart() throws IOException {
+        FeedCursor.Mark afterComma = cursor.save();
+        if (cursor.nextNonWhitespace() == '{') {
+          FeedCursor.Mark brace =
+              new FeedCursor.Mark(cursor.position() - 1, cursor.lineBreaks(), false);
+          int next = cursor.nextNonWhitespace();
+          if (next == '"' || next == '}') {
+            elementStart = brace;
+            return true;
+          }
+        }
+        cursor.restore(afterComma);
+        return false;
+      }
+
+      /** Checks the bytes after a <code>]</code>; on a match, leaves the cursor after the end. */
+      private boolean atArrayEnd() throws IOException {
+        FeedCursor.Mark afterBracket = cursor.save();
+        if (inEnvelope && cursor.nextNonWhitespace() != '}') {
+          cursor.restore(afterBracket);
+          return false;
+        }
+        FeedCursor.Mark end = cursor.save();
+        boolean nested = cursor.nextNonWhitespace() == ',';
+        cursor.restore(nested ? afterBracket : end);
+        return !nested;
+      }
+
+      private void readFragment(FeedCursor.Mark brace) throws IOException {
+        cursor.restore(brace);
+        cursor.syncFeed();
+        parserStart = brace.position();
+        lineBase = brace.lineBreaks();
+
+        JsonParser parser = null;
+        try {
+          parser = factory.createParser(feed);
+          parser.nextToken();
+          recordLine = line(parser.currentTokenLocation());
+          JsonNode record = readRecord(parser, brace.position());
+          if (record != null) {
+            emitElement(record, recordLine, logEvents);
+          }
+          JsonLocation end = parser.currentLocation();
+          cursor =
+              new FeedCursor(
+                  feed, parserStart + end.getByteOffset(), lineBase + end.getLineNr() - 1);
+        } catch (JsonProcessingException e) {
+          DamagedInputException damage = DamagedInputException.find(e);
+          if (damage != null) {
+            skipTooLarge(damage, parser);
+          } else {
+            skipDamaged(
+                ParseErrors.reasonFor(e, SkipReason.MALFORMED_JSON), e, line(e.getLocation()));
+            cursor = scanStartAfterError(parser, brace.position(), brace.lineBreaks());
+          }
+        } catch (DamagedInputException e) {
+          skipTooLarge(e, parser);
+        } finally {
+          feed.releaseGuard();
+          recordLine = 0;
+          if (parser != null) {
+            parser.close();
+          }
+        }
+      }
+
+      /** Skips a fragment over the size limit and scans on from where the feed stopped. */
+      private void skipTooLarge(DamagedInputException damage, JsonParser parser)
+          throws DamagedInputException {
+        if (damage.reason() != SkipReason.RECORD_TOO_LARGE || parser == null) {
+          throw damage;
+        }
+        out.skip(recordLineOr(0), SkipReason.RECORD_TOO_LARGE, damage.getMessage());
+        feed.releaseGuard();
+        // NOTE: the parser's line lags behind the feed by its read buffer, so later lines in this
+        // array may be reported a few lines early.
+        long breaks = lineBase + Math.max(1, parser.currentLocation().getLineNr()) - 1;
+        cursor = new FeedCursor(feed, feed.position(), breaks);
       }
     }
 
@@ -315,10 +540,13 @@ final class JsonRecordStreamer {
       }
 
       // A record cut short fails on the first byte of the next line when that line starts a new
-      // record, as in {"a":1 followed by {"b":2}: the next record starts right there.
+      // record, as in {"a":1 followed by {"b":2}: the next record starts right there. The scan
+      // position can be the end of what was read, for example when the parser decoded leading NUL
+      // bytes as UTF-16 or UTF-32 and reports no byte offset.
       if (badByteConsumed
           && scanFrom > parserStart
           && here.getColumnNr() == 2
+          && feed.isKept(scanFrom)
           && isRecordStart(feed.byteAt(scanFrom))) {
         feed.rewind(scanFrom);
         lineBase = lineBase + parserLine - 1;

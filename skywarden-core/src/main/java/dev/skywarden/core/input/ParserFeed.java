@@ -64,13 +64,18 @@ final class ParserFeed extends InputStream {
     position = offset;
   }
 
+  /** Returns whether the byte at {@code offset} was already read and is still kept. */
+  boolean isKept(long offset) {
+    return canRewindTo(offset) && offset < written;
+  }
+
   /**
    * Returns the byte at an absolute offset that was already read.
    *
    * @throws IllegalArgumentException when the offset is no longer kept
    */
   int byteAt(long offset) {
-    if (!canRewindTo(offset) || offset >= written) {
+    if (!isKept(offset)) {
       throw new IllegalArgumentException("byte " + offset + " is not kept (read " + written + ")");
     }
     return history[(int) (offset % HISTORY_BYTES)] & 0xff;

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  *   <li>an offset such as {@code +01:00} or {@code +0100}; without an offset the time is read as
  *       UTC;
  *   <li>a space instead of {@code T}, as in Panther's {@code 2019-01-01 00:00:00.000000000};
- *   <li>a JSON number, or a string of digits only, read as milliseconds since the epoch.
+ *   <li>a JSON number, or a string of digits only, read as time since the epoch: in seconds when
+ *       its absolute value is below {@value #SECONDS_LIMIT}, else in milliseconds (see {@link
+ *       #fromEpoch(long)}).
  * </ul>
  *
  * <p>Stateless and thread-safe.
@@ -56,7 +58,24 @@ public final class TimeParser {
   private static final Pattern SPACE_SEPARATED = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d");
   private static final Pattern DIGITS = Pattern.compile("^-?\\d{1,18}$");
 
+  /**
+   * Epoch values with an absolute value below this are seconds. As milliseconds they would be
+   * before 1973-03-03, and as seconds values above it are after the year 5138, so neither reading
+   * is plausible for an audit log on the wrong side.
+   */
+  static final long SECONDS_LIMIT = 100_000_000_000L;
+
   private TimeParser() {}
+
+  /**
+   * Returns the instant of an epoch value in seconds or milliseconds, by {@link #SECONDS_LIMIT}.
+   */
+  static Instant fromEpoch(long value) {
+    if (Math.abs(value) < SECONDS_LIMIT) {
+      return Instant.ofEpochSecond(value);
+    }
+    return Instant.ofEpochMilli(value);
+  }
 
   /**
    * Parses a time given as text.
@@ -66,7 +85,7 @@ public final class TimeParser {
   public static Instant parse(String text) {
     String value = text.trim();
     if (DIGITS.matcher(value).matches()) {
-      return Instant.ofEpochMilli(Long.parseLong(value));
+      return fromEpoch(Long.parseLong(value));
     }
     if (SPACE_SEPARATED.matcher(value).find()) {
       value = value.substring(0, 10) + 'T' + value.substring(11);
@@ -79,20 +98,19 @@ public final class TimeParser {
   }
 
   /**
-   * Parses a time given as a JSON value: a string (see {@link #parse(String)}) or a number of
-   * milliseconds since the epoch.
+   * Parses a time given as a JSON value: a string (see {@link #parse(String)}) or an integral
+   * number of seconds or milliseconds since the epoch (see {@link #fromEpoch(long)}).
    *
    * @throws DateTimeParseException when the value is a string in none of the accepted forms, or
    *     neither a string nor an integral number
    */
   public static Instant parse(JsonNode value) {
     if (value.isIntegralNumber()) {
-      return Instant.ofEpochMilli(value.asLong());
+      return fromEpoch(value.asLong());
     }
     if (value.isTextual()) {
       return parse(value.asText());
     }
-    throw new DateTimeParseException(
-        "not a time string or epoch milliseconds", value.toString(), 0);
+    throw new DateTimeParseException("not a time string or epoch number", value.toString(), 0);
   }
 }

@@ -119,4 +119,39 @@ class InputDiscoveryTest {
   private static List<String> names(InputDiscovery.UserInput input) {
     return input.sources().stream().map(InputSource::name).toList();
   }
+
+  @Test
+  void sameFileTwice_readOnce() throws Exception {
+    Path file = Files.writeString(dir.resolve("good.jsonl"), "{}");
+
+    List<InputDiscovery.UserInput> inputs =
+        discovery.discover(List.of(file.toString(), file.toString()));
+
+    assertThat(inputs.get(0).sources()).hasSize(1);
+    assertThat(inputs.get(0).duplicatesDropped()).isZero();
+    assertThat(inputs.get(1).sources()).isEmpty();
+    assertThat(inputs.get(1).duplicatesDropped()).isEqualTo(1);
+  }
+
+  @Test
+  void symlinkIntoHuntedDirectory_readOnce() throws Exception {
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    Path file = Files.writeString(logs.resolve("a.jsonl"), "{}");
+    Path link = dir.resolve("link.jsonl");
+    Files.createSymbolicLink(link, file);
+
+    List<InputDiscovery.UserInput> inputs =
+        discovery.discover(List.of(logs.toString(), link.toString()));
+
+    assertThat(names(inputs.get(0))).containsExactly(file.toString());
+    assertThat(inputs.get(1).sources()).isEmpty();
+    assertThat(inputs.get(1).duplicatesDropped()).isEqualTo(1);
+  }
+
+  @Test
+  void standardInputTwice_rejected() {
+    assertThatThrownBy(() -> discovery.discover(List.of("-", "-")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("standard input '-' given more than once");
+  }
 }

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -185,8 +186,8 @@ class LogReaderDamagedInputTest {
 
     read(reader, file, sink);
 
-    assertThat(sink.field("eventID")).containsExactly("1", "5");
-    assertThat(sink.acceptedLines()).containsExactly(1L, 2L);
+    assertThat(sink.field("eventID")).containsExactly("1", "3", "5");
+    assertThat(sink.acceptedLines()).containsExactly(1L, 1L, 2L);
     assertThat(sink.skipReasons()).containsExactly(SkipReason.MALFORMED_JSON);
   }
 
@@ -311,6 +312,30 @@ class LogReaderDamagedInputTest {
     assertThat(sink.skipReasons()).containsExactly(SkipReason.MALFORMED_JSON);
     assertThat(sink.skipped.get(0).detail()).containsIgnoringCase("UTF-8");
     assertThat(sink.skipped.get(0).location().line()).isEqualTo(2);
+  }
+
+  @Test
+  void leadingNulBytes_skippedNotThrown() throws Exception {
+    List<byte[]> contents =
+        List.of(
+            new byte[] {0, 0},
+            new byte[] {'x', 0, 0},
+            new byte[] {'\n', 0, 0},
+            new byte[7999],
+            new byte[8000],
+            new byte[8001],
+            concat(new byte[8000], utf8("\n" + event("1") + "\n")));
+    for (byte[] content : contents) {
+      Path file = write(dir, "nul-" + content.length + "-" + content[0] + ".bin", content);
+      CollectingSink sink = new CollectingSink();
+
+      ReadSummary summary = read(reader, file, sink);
+
+      assertThat(sink.skipped).as("skips of %s", file).isNotEmpty();
+      assertThat(summary.records())
+          .as("records of %s", file)
+          .isEqualTo(sink.accepted.size() + sink.skipped.size());
+    }
   }
 
   @Test

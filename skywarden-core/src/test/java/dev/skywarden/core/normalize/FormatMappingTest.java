@@ -166,7 +166,7 @@ class FormatMappingTest {
     assertThat(event.actor().type()).isEqualTo(ActorType.USER);
     assertThat(event.actor().name()).isEqualTo("grace@example.com");
     assertThat(event.credential().mfaUsed()).isTrue();
-    assertThat(event.source().text()).isEqualTo("2001:db8:0:0:0:0:0:5");
+    assertThat(event.source().text()).isEqualTo("2001:db8::5");
     assertThat(event.api().operation()).isEqualTo("Microsoft.Compute/virtualMachines/read");
     assertThat(event.api().service()).isEqualTo("Microsoft.Compute");
     assertThat(event.api().readOnly()).isTrue();

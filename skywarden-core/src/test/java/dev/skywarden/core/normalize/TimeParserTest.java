@@ -26,7 +26,10 @@ class TimeParserTest {
     "2025-01-15 09:30:45.123, 2025-01-15T09:30:45.123Z",
     "2019-01-01 00:20:04.000Z, 2019-01-01T00:20:04Z",
     "2024-03-01t10:20:30z, 2024-03-01T10:20:30Z",
-    "1700000000000, 2023-11-14T22:13:20Z"
+    "1700000000000, 2023-11-14T22:13:20Z",
+    "1764499262, 2025-11-30T10:41:02Z",
+    "99999999999, 5138-11-16T09:46:39Z",
+    "100000000000, 1973-03-03T09:46:40Z"
   })
   void parse_acceptedForms(String text, String expected) {
     assertThat(TimeParser.parse(text)).isEqualTo(Instant.parse(expected));
@@ -42,5 +45,11 @@ class TimeParserTest {
   void parse_jsonNumberIsEpochMillis() {
     assertThat(TimeParser.parse(Normalize.json("1700000000123")))
         .isEqualTo(Instant.parse("2023-11-14T22:13:20.123Z"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void parse_jsonNumberEpochSeconds() {
+    assertThat(TimeParser.parse(Normalize.json("1764499262")))
+        .isEqualTo(Instant.parse("2025-11-30T10:41:02Z"));
   }
 }
