@@ -1,5 +1,6 @@
 package dev.skywarden.cli;
 
+import dev.skywarden.core.detect.SigmaDetector;
 import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.Severity;
 import dev.skywarden.core.hunt.HuntProgress;
@@ -25,8 +26,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -63,7 +66,11 @@ final class HuntCommand implements Callable<Integer> {
       description = "Write findings to FILE instead of standard output.")
   Path output;
 
-  @Option(names = "--strict", description = "Exit with code 4 when any input record was skipped.")
+  @Option(
+      names = "--strict",
+      description =
+          "Exit with code 4 when any input record was skipped, and with code 2 before reading"
+              + " any input when a rule of --rules fails to load.")
   boolean strict;
 
   @Option(
@@ -96,6 +103,8 @@ final class HuntCommand implements Callable<Integer> {
       description = "Log errors only and print no progress line.")
   boolean quiet;
 
+  @Mixin RuleOptions ruleOptions;
+
   /** The stream that the path {@code -} reads; {@link Main#newCommandLine(InputStream)} sets it. */
   InputStream standardInput = System.in;
 
@@ -108,8 +117,12 @@ final class HuntCommand implements Callable<Integer> {
     }
 
     List<UserInput> inputs = discoverInputs();
+    Optional<SigmaDetector> sigma = ruleOptions.loadDetector(strict, verbose.length > 0, quiet);
+    if (sigma.isEmpty()) {
+      return ExitCodes.USAGE_ERROR;
+    }
     createOutputDirectories();
-    Hunter hunter = HunterBuilder.withBuiltinRules().threads(threads).build();
+    Hunter hunter = HunterBuilder.empty().detector(sigma.get()).threads(threads).build();
     HuntProgress progress = new HuntProgress();
     ProgressLine line = ProgressLine.start(progress, !quiet, spec.commandLine().getErr());
     HuntResult result;
