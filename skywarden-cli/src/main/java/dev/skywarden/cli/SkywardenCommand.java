@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:runtime error; for rules check and rules test, an invalid rule or a failing case",
-      "2:usage error, or a rule not loaded under hunt --strict",
+      "1:runtime error",
+      "2:usage error",
       "3:a finding at or above --fail-on severity",
       "4:records skipped under --strict"
     })

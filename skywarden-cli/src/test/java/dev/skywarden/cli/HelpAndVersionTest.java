@@ -21,6 +21,10 @@ class HelpAndVersionTest {
           "--color",
           "--verbose",
           "--quiet",
+          "--rules",
+          "--no-builtin",
+          "--placeholders",
+          "--field-mapping",
           "--help",
           "--version");
 
