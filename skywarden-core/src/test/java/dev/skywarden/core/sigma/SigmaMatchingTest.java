@@ -179,7 +179,6 @@ class SigmaMatchingTest {
 
     @Test
     void asciiValue_matchesNonAsciiTextThatFoldsToIt() {
-      // Text outside ASCII takes the folding path even when the rule value is ASCII.
       assertThat(matches("sel:\n    city: strasse\ncondition: sel", "{\"city\":\"STRAßE\"}"))
           .isTrue();
       assertThat(

@@ -26,7 +26,6 @@ final class StringMatcher implements ValueMatcher {
   private final Shape shape;
   private final String literal;
   private final Pattern glob;
-  private final boolean asciiLiteral;
 
   StringMatcher(SigmaString value, boolean cased) {
     this.value = value;
@@ -53,7 +52,6 @@ final class StringMatcher implements ValueMatcher {
       literal = normalize(longestLiteral(parts));
       glob = compileGlob(parts);
     }
-    asciiLiteral = isAscii(literal);
   }
 
   @Override
@@ -61,9 +59,6 @@ final class StringMatcher implements ValueMatcher {
     String text = JsonText.of(node);
     if (text == null) {
       return false;
-    }
-    if (!cased && shape != Shape.GLOB && asciiLiteral && isAscii(text)) {
-      return testAsciiIgnoringCase(text);
     }
     String candidate = normalize(text);
     return switch (shape) {
@@ -74,42 +69,6 @@ final class StringMatcher implements ValueMatcher {
       case ANY -> true;
       case GLOB -> candidate.contains(literal) && glob.matcher(candidate).matches();
     };
-  }
-
-  /**
-   * Compares ASCII text with the folded ASCII literal without folding the text first. For ASCII,
-   * folding only maps {@code A-Z} to {@code a-z}, which is what ignoring case in {@link
-   * String#regionMatches(boolean, int, String, int, int)} does, so the result is the same.
-   */
-  private boolean testAsciiIgnoringCase(String text) {
-    int length = literal.length();
-    return switch (shape) {
-      case EQUALS -> text.length() == length && text.regionMatches(true, 0, literal, 0, length);
-      case STARTS_WITH -> text.regionMatches(true, 0, literal, 0, length);
-      case ENDS_WITH -> text.regionMatches(true, text.length() - length, literal, 0, length);
-      case CONTAINS -> containsIgnoringCase(text);
-      case ANY -> true;
-      case GLOB -> throw new IllegalStateException("glob patterns take the folding path");
-    };
-  }
-
-  private boolean containsIgnoringCase(String text) {
-    int last = text.length() - literal.length();
-    for (int i = 0; i <= last; i++) {
-      if (text.regionMatches(true, i, literal, 0, literal.length())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isAscii(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override
