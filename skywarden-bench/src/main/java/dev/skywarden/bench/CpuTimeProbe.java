@@ -9,8 +9,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Runs the bodies of {@link SigmaBenchmark} in this thread and reports events per second of this
  * thread's CPU time, next to events per wall-clock second. On a machine shared with other work, the
- * CPU-time figure is less disturbed by the thread waiting for a core than JMH's wall-clock
- * throughput; it still includes cache and frequency effects of the other work.
+ * CPU-time figure leaves out the time the thread waits for a core, which JMH's wall-clock
+ * throughput includes. It still includes the cache and frequency effects of the other work.
  *
  * <p>Usage: {@code java -Dskywarden.shared.dir=DIR -cp benchmarks.jar
  * dev.skywarden.bench.CpuTimeProbe [seconds per benchmark, default 10]}. Each benchmark first runs

@@ -17,11 +17,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A deterministic mix of CloudTrail records, as compact JSON: a few percent are records of the
- * Stratus Red Team detonation logs (attacks, each with the calls around it), the rest are read-only
- * Describe, List and Get calls by known roles and users with their usual clients, which is what
- * most real CloudTrail traffic is. The benign share keeps the figures from being dominated by the
- * cost of rule hits.
+ * A deterministic mix of CloudTrail records, as compact JSON. A few percent are records of the
+ * Stratus Red Team detonation logs: attacks, each with the calls around it. The rest are read-only
+ * Describe, List and Get calls by known roles and users with their usual clients, because most real
+ * CloudTrail traffic is of that kind. The benign share keeps the figures from being dominated by
+ * the cost of rule hits.
  */
 final class EventCorpus {
 
@@ -133,7 +133,7 @@ final class EventCorpus {
    *
    * @param stratusLogs the folder of Stratus detonation logs (JSON arrays of CloudTrail records)
    * @throws IOException when a log cannot be read
-   * @throws IllegalStateException when the folder holds no record
+   * @throws IllegalStateException when the folder contains no record
    */
   static List<byte[]> build(Path stratusLogs, int size, int attackPercent, long seed)
       throws IOException {

@@ -79,7 +79,7 @@ public class SigmaBenchmark {
   private SigmaEvent[] sigmaEvents;
 
   /**
-   * Loads the rule set and builds the corpus, then prints what the corpus holds and how many of its
+   * Loads the rule set and builds the corpus, then prints the corpus make-up and how many of its
    * events fire a rule, so that the figures can be read against the share of hits.
    *
    * @throws IllegalStateException when data is missing or a corpus record does not normalise
@@ -109,7 +109,7 @@ public class SigmaBenchmark {
     printCorpus();
   }
 
-  /** Rule matching alone on events parsed and normalised at setup. */
+  /** Matches the rule set alone against events parsed and normalised at setup. */
   @Benchmark
   @OperationsPerInvocation(EventCorpus.SIZE)
   public void match(Blackhole blackhole) {
@@ -119,7 +119,7 @@ public class SigmaBenchmark {
     }
   }
 
-  /** The Sigma detector, which also builds hits, on events normalised at setup. */
+  /** Runs the Sigma detector, which also builds hits, on events normalised at setup. */
   @Benchmark
   @OperationsPerInvocation(EventCorpus.SIZE)
   public void detect(Blackhole blackhole) {
@@ -129,7 +129,7 @@ public class SigmaBenchmark {
     }
   }
 
-  /** Reading JSON Lines bytes, normalising and detecting, per event. */
+  /** Reads the corpus from JSON Lines bytes, normalises each record and runs the detector. */
   @Benchmark
   @OperationsPerInvocation(EventCorpus.SIZE)
   public void pipeline(Blackhole blackhole) {

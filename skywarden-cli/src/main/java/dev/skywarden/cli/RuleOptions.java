@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
  * {@code --no-builtin}, and the engine settings of {@link SigmaConfigOptions}. A picocli mixin.
  *
  * <p>Rules that fail to load are reported on standard error with {@code file:line:column: reason}
- * (the first {@value #ERRORS_SHOWN}, or all with {@code -v}) and a summary line, and the hunt goes
- * on with the rules that loaded. Under {@code --strict} the hunt does not start instead.
+ * (the first {@value #ERRORS_SHOWN}, or all with {@code -v} or {@code --strict}) and a summary
+ * line, and the hunt goes on with the rules that loaded. Under {@code --strict} the hunt does not
+ * start instead.
  */
 final class RuleOptions {
 

@@ -123,7 +123,7 @@ final class RulesListCommand implements Callable<Integer> {
     }
   }
 
-  /** Writes product/service/category, leaving out the parts the rule does not set. */
+  /** Returns product/service/category, leaving out the parts the rule does not set. */
   private static String logSource(LogSource logSource) {
     List<String> parts = new ArrayList<>();
     for (String part :
