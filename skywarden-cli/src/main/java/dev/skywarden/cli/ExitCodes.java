@@ -9,6 +9,12 @@ public final class ExitCodes {
   /** The run failed: an input could not be opened, an output could not be written, a bug. */
   public static final int RUNTIME_ERROR = 1;
 
+  /**
+   * {@code rules check} found an invalid rule, or {@code rules test} a failing case. It has the
+   * value of {@link #RUNTIME_ERROR}, which {@code mappings --import} also uses for invalid records.
+   */
+  public static final int RULES_FAILED = 1;
+
   /** The command line was invalid: unknown option, bad value, missing argument. */
   public static final int USAGE_ERROR = 2;
 

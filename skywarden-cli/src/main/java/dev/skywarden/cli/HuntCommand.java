@@ -1,6 +1,7 @@
 package dev.skywarden.cli;
 
 import dev.skywarden.core.catalog.ControlCatalog;
+import dev.skywarden.core.detect.SigmaDetector;
 import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.Severity;
 import dev.skywarden.core.hunt.HuntProgress;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -83,7 +85,8 @@ final class HuntCommand implements Callable<Integer> {
       names = "--strict",
       description =
           "Exit with code 4 when an input record was skipped as damaged, unreadable or not"
-              + " understood (digest files, control messages and Insights events do not count).")
+              + " understood (digest files, control messages and Insights events do not count),"
+              + " and with code 2 before reading any input when a rule of --rules fails to load.")
   boolean strict;
 
   @Option(
@@ -126,6 +129,8 @@ final class HuntCommand implements Callable<Integer> {
       description = "Log errors only and print no progress line.")
   boolean quiet;
 
+  @Mixin RuleOptions ruleOptions;
+
   /** The stream that the path {@code -} reads; {@link Main#newCommandLine(InputStream)} sets it. */
   InputStream standardInput = System.in;
 
@@ -140,8 +145,12 @@ final class HuntCommand implements Callable<Integer> {
     List<UserInput> inputs = discoverInputs();
     checkOutput(inputs);
     PostureIndex postureIndex = loadPosture();
+    Optional<SigmaDetector> sigma = ruleOptions.loadDetector(strict, verbose.length > 0, quiet);
+    if (sigma.isEmpty()) {
+      return ExitCodes.USAGE_ERROR;
+    }
     createOutputDirectories();
-    HunterBuilder builder = HunterBuilder.withBuiltinRules().threads(threads);
+    HunterBuilder builder = HunterBuilder.empty().detector(sigma.get()).threads(threads);
     // The HTML report's timeline and stories need every event, not only the evidence of findings.
     ActivitySampler sampler = format == OutputFormat.HTML ? new ActivitySampler() : null;
     if (sampler != null) {

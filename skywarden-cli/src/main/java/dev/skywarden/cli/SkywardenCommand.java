@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Hunts abuse of cloud control-plane APIs in AWS, Azure and GCP audit logs.",
     subcommands = {
       HuntCommand.class,
+      RulesCommand.class,
       MappingsCommand.class,
       CoverageCommand.class,
       PostureCommand.class

@@ -22,6 +22,10 @@ class HelpAndVersionTest {
           "--posture",
           "--verbose",
           "--quiet",
+          "--rules",
+          "--no-builtin",
+          "--placeholders",
+          "--field-mapping",
           "--help",
           "--version");
 

@@ -162,6 +162,31 @@ class SigmaMatchingTest {
     }
 
     @Test
+    void asciiShapes_ignoreCase() {
+      String event = "{\"ua\":\"AWS-CLI/2.17 md/distrib#KALI.2024\"}";
+
+      assertThat(matches("sel:\n    ua|startswith: aws-cli/\ncondition: sel", event)).isTrue();
+      assertThat(matches("sel:\n    ua|endswith: Kali.2024\ncondition: sel", event)).isTrue();
+      assertThat(matches("sel:\n    ua|contains: distrib#kali\ncondition: sel", event)).isTrue();
+      assertThat(matches("sel:\n    ua|contains: distrib#parrot\ncondition: sel", event)).isFalse();
+      assertThat(
+              matches(
+                  "sel:\n    ua|endswith: AWS-CLI/2.17 md/distrib#KALI.2024x\ncondition: sel",
+                  event))
+          .isFalse();
+      assertThat(matches("sel:\n    ua: aws-cli/2.17\ncondition: sel", event)).isFalse();
+    }
+
+    @Test
+    void asciiValue_matchesNonAsciiTextThatFoldsToIt() {
+      assertThat(matches("sel:\n    city: strasse\ncondition: sel", "{\"city\":\"STRAßE\"}"))
+          .isTrue();
+      assertThat(
+              matches("sel:\n    unit|startswith: k\ncondition: sel", "{\"unit\":\"\u212Aelvin\"}"))
+          .isTrue();
+    }
+
+    @Test
     void cyrillic_foldsCase() {
       String detection = "sel:\n    user|contains: 'АДМИН'\ncondition: sel";
 

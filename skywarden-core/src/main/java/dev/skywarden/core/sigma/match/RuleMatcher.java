@@ -192,7 +192,7 @@ public final class RuleMatcher {
       return new PresenceMatchers.ExistsMatcher(exists.expected());
     }
     if (value instanceof SigmaRegex regex) {
-      return new ScalarMatchers.RegexMatcher(regex);
+      return ScalarMatchers.RegexMatcher.of(regex);
     }
     if (value instanceof SigmaCidr cidr) {
       return new ScalarMatchers.CidrMatcher(cidr);

@@ -93,12 +93,35 @@ final class ScalarMatchers {
     }
   }
 
-  /** {@code re}: the expression is found anywhere in the field text. */
-  record RegexMatcher(SigmaRegex regex) implements ValueMatcher {
+  /**
+   * {@code re}: the expression is found anywhere in the field text. When the expression is
+   * case-sensitive and every match must contain a literal ({@link RegexLiteral}), text without that
+   * literal is rejected before the expression runs; a leading {@code .+} or {@code .*} otherwise
+   * makes a failed search cost time quadratic in the text length.
+   *
+   * @param regex the expression
+   * @param requiredLiteral the literal every match contains, or null to always run the expression
+   */
+  record RegexMatcher(SigmaRegex regex, String requiredLiteral) implements ValueMatcher {
+
+    /** Returns a matcher for {@code regex}, with its required literal when it is safe to use. */
+    static RegexMatcher of(SigmaRegex regex) {
+      if (regex.flags().contains(SigmaRegex.Flag.IGNORE_CASE)) {
+        return new RegexMatcher(regex, null);
+      }
+      return new RegexMatcher(regex, RegexLiteral.required(regex.regex()).orElse(null));
+    }
+
     @Override
     public boolean test(JsonNode node) {
       String text = JsonText.of(node);
-      return text != null && regex.pattern().matcher(text).find();
+      if (text == null) {
+        return false;
+      }
+      if (requiredLiteral != null && !text.contains(requiredLiteral)) {
+        return false;
+      }
+      return regex.pattern().matcher(text).find();
     }
 
     @Override

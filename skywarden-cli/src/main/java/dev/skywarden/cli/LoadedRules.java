@@ -1,0 +1,164 @@
+package dev.skywarden.cli;
+
+import dev.skywarden.core.detect.BuiltinRules;
+import dev.skywarden.core.sigma.SigmaConfig;
+import dev.skywarden.core.sigma.SigmaCorrelationRule;
+import dev.skywarden.core.sigma.SigmaFilter;
+import dev.skywarden.core.sigma.SigmaParseResult;
+import dev.skywarden.core.sigma.SigmaRule;
+import dev.skywarden.core.sigma.SigmaRuleException;
+import dev.skywarden.core.sigma.SigmaRuleParser;
+import dev.skywarden.core.sigma.SigmaRuleSet;
+import dev.skywarden.core.sigma.correlation.CorrelationSet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The Sigma rules of one command run: the built-in pack (unless left out) followed by the rules and
+ * filters read from the paths the user gave, compiled into one {@link SigmaRuleSet}. Filters of the
+ * user's files apply to built-in rules too. Immutable.
+ *
+ * @param builtin the rules of the built-in pack, empty when it was left out
+ * @param user what the user's paths gave: rules, filters and one error per rejected document
+ * @param files the rule files read from the user's paths, in reading order
+ * @param emptyPaths the user's directories that hold no rule file
+ * @param ruleSet the compiled set of the built-in and user rules
+ * @param correlations the user's correlation rules, resolved against all rules
+ */
+record LoadedRules(
+    List<SigmaRule> builtin,
+    SigmaParseResult user,
+    List<Path> files,
+    List<Path> emptyPaths,
+    SigmaRuleSet ruleSet,
+    CorrelationSet correlations) {
+
+  LoadedRules {
+    builtin = List.copyOf(builtin);
+    files = List.copyOf(files);
+    emptyPaths = List.copyOf(emptyPaths);
+  }
+
+  /**
+   * Reads and compiles the rules.
+   *
+   * @param config the placeholders and field mappings, for the user's and the built-in rules
+   * @param includeBuiltin whether the built-in pack is part of the set
+   * @param paths rule files and directories (searched recursively for {@code .yml} and {@code
+   *     .yaml} files, without the {@code .tests.yml} files of test events)
+   * @throws NoSuchFileException when a path does not exist
+   * @throws IOException when a file cannot be read
+   */
+  static LoadedRules load(SigmaConfig config, boolean includeBuiltin, List<Path> paths)
+      throws IOException {
+    List<SigmaRule> builtin = includeBuiltin ? BuiltinRules.load() : List.of();
+    SigmaRuleParser parser = new SigmaRuleParser(config);
+
+    List<Path> files = new ArrayList<>();
+    List<Path> emptyPaths = new ArrayList<>();
+    for (Path path : paths) {
+      List<Path> found = ruleFiles(path);
+      if (found.isEmpty()) {
+        emptyPaths.add(path);
+      }
+      files.addAll(found);
+    }
+
+    List<SigmaRule> rules = new ArrayList<>();
+    List<SigmaFilter> filters = new ArrayList<>();
+    List<SigmaCorrelationRule> correlationRules = new ArrayList<>();
+    List<SigmaRuleException> errors = new ArrayList<>();
+    for (Path file : files) {
+      SigmaParseResult result =
+          parser.parseAll(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+      rules.addAll(result.rules());
+      filters.addAll(result.filters());
+      correlationRules.addAll(result.correlations());
+      errors.addAll(result.errors());
+    }
+
+    List<SigmaRule> all = new ArrayList<>(builtin);
+    all.addAll(rules);
+    CorrelationSet correlations = CorrelationSet.resolve(all, correlationRules);
+    errors.addAll(correlations.errors());
+    SigmaParseResult user = new SigmaParseResult(rules, filters, correlationRules, errors);
+    SigmaRuleSet ruleSet = SigmaRuleSet.compile(all, filters, config);
+    return new LoadedRules(builtin, user, files, emptyPaths, ruleSet, correlations);
+  }
+
+  /** Returns the built-in rules followed by the user's, in the order of the rule set. */
+  List<SigmaRule> rules() {
+    return ruleSet.rules().stream().map(compiled -> compiled.rule()).toList();
+  }
+
+  /** Returns the documents of the user's files that were rejected, with their locations. */
+  List<SigmaRuleException> errors() {
+    return user.errors();
+  }
+
+  /**
+   * Returns what loads but deserves a look: filter entries that name no loaded rule or a rule
+   * outside the filter's log source, and rule ids used twice (their findings would share one id).
+   */
+  List<SigmaRuleException> warnings() {
+    List<SigmaRuleException> warnings = new ArrayList<>(ruleSet.problems());
+    Map<String, SigmaRule> byId = new HashMap<>();
+    for (SigmaRule rule : rules()) {
+      if (rule.id() == null) {
+        continue;
+      }
+      SigmaRule first = byId.putIfAbsent(rule.id(), rule);
+      if (first != null) {
+        warnings.add(
+            new SigmaRuleException(
+                rule.location(),
+                "rule id "
+                    + rule.id()
+                    + " is also used by '"
+                    + first.title()
+                    + "' at "
+                    + first.location()
+                    + "; findings of both rules share this id"));
+      }
+    }
+    return warnings;
+  }
+
+  /** Returns a summary such as {@code loaded 52 rules and 1 filter (3 not loaded)}. */
+  String summary() {
+    List<SigmaRule> all = new ArrayList<>(builtin);
+    all.addAll(user.rules());
+    return new SigmaParseResult(all, user.filters(), user.correlations(), user.errors()).summary();
+  }
+
+  private static List<Path> ruleFiles(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      if (!Files.exists(path)) {
+        throw new NoSuchFileException(path.toString());
+      }
+      // A test-event file named on its own holds no rules; `rules test` finds it by itself.
+      boolean testFile =
+          path.getFileName()
+              .toString()
+              .toLowerCase(Locale.ROOT)
+              .endsWith(SigmaRuleParser.TEST_FILE_SUFFIX);
+      return testFile ? List.of() : List.of(path);
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(file -> SigmaRuleParser.isRuleFile(file.getFileName().toString()))
+          .sorted()
+          .collect(Collectors.toList());
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package dev.skywarden.cli;
+
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checks {@code skywarden rules list} in both formats. */
+class RulesListCommandTest {
+
+  private static final String NL = System.lineSeparator();
+
+  @TempDir Path temp;
+
+  @Test
+  void table_userRulesOnly() throws IOException {
+    Path rules = temp.resolve("rules");
+    RuleFiles.write(rules.resolve("a.yml"), RuleFiles.KALI_LIST_BUCKETS);
+    RuleFiles.write(
+        rules.resolve("b.yml"),
+        RuleFiles.UNKNOWN_IDENTIFIER.replace(
+            "  condition: selection and not filter", "  condition: selection"));
+
+    Cli.Result result = Cli.run("rules", "list", "--no-builtin", rules.toString());
+
+    assertSoftly(
+        softly -> {
+          softly.assertThat(result.exitCode()).as("exit code").isEqualTo(ExitCodes.OK);
+          softly
+              .assertThat(result.out())
+              .as("standard output")
+              .isEqualTo(
+                  "ID                                    LEVEL  LOG SOURCE      ATT&CK  TITLE"
+                      + NL
+                      + "0f5e2d4c-1111-4a2b-9c3d-000000000001  high   aws/cloudtrail  T1619  "
+                      + " Bucket Listing From Kali Linux"
+                      + NL
+                      + "-                                     -      aws             -      "
+                      + " Unknown Identifier"
+                      + NL);
+          softly.assertThat(result.err()).as("standard error").isEmpty();
+        });
+  }
+
+  @Test
+  void jsonl_carriesTagsAndLocation() throws IOException {
+    Path rule = RuleFiles.write(temp.resolve("kali.yml"), RuleFiles.KALI_LIST_BUCKETS);
+
+    Cli.Result result = Cli.run("rules", "list", "--no-builtin", "-f", "jsonl", rule.toString());
+
+    String json = rule.toString().replace("\\", "\\\\");
+    assertSoftly(
+        softly -> {
+          softly.assertThat(result.exitCode()).as("exit code").isEqualTo(ExitCodes.OK);
+          softly
+              .assertThat(result.out())
+              .as("standard output")
+              .isEqualTo(
+                  "{\"id\":\"0f5e2d4c-1111-4a2b-9c3d-000000000001\","
+                      + "\"title\":\"Bucket Listing From Kali Linux\",\"level\":\"high\","
+                      + "\"status\":\"test\",\"logsource\":{\"product\":\"aws\","
+                      + "\"service\":\"cloudtrail\",\"category\":null},"
+                      + "\"techniques\":[\"T1619\"],\"tactics\":[\"discovery\"],"
+                      + "\"tags\":[\"attack.discovery\",\"attack.t1619\"],"
+                      + "\"file\":\""
+                      + json
+                      + "\",\"line\":1}"
+                      + NL);
+        });
+  }
+
+  @Test
+  void builtinAndUser_builtinFirst() throws IOException {
+    Path rule = RuleFiles.write(temp.resolve("kali.yml"), RuleFiles.KALI_LIST_BUCKETS);
+
+    Cli.Result builtinOnly = Cli.run("rules", "list");
+    Cli.Result both = Cli.run("rules", "list", rule.toString());
+
+    assertSoftly(
+        softly -> {
+          softly.assertThat(both.exitCode()).as("exit code").isEqualTo(ExitCodes.OK);
+          softly
+              .assertThat(builtinOnly.out())
+              .as("built-in pack")
+              .contains("92a04aa6-507d-4e84-a00b-dbc1655c1484")
+              .contains("AWS Access Key Created for a Named IAM User")
+              .doesNotContain(RuleFiles.KALI_RULE_ID);
+          softly
+              .assertThat(both.out().lines().count())
+              .as("lines with the user rule")
+              .isEqualTo(builtinOnly.out().lines().count() + 1);
+          softly
+              .assertThat(both.out().lines().reduce((first, second) -> second).orElse(""))
+              .as("last line")
+              .startsWith(RuleFiles.KALI_RULE_ID)
+              .endsWith("Bucket Listing From Kali Linux");
+        });
+  }
+
+  @Test
+  void invalidRule_reportedOnStderrAndLeftOut() throws IOException {
+    Path broken = RuleFiles.write(temp.resolve("broken.yml"), RuleFiles.UNKNOWN_MODIFIER);
+    RuleFiles.write(temp.resolve("kali.yml"), RuleFiles.KALI_LIST_BUCKETS);
+
+    Cli.Result result = Cli.run("rules", "list", "--no-builtin", "-f", "jsonl", temp.toString());
+
+    assertSoftly(
+        softly -> {
+          softly.assertThat(result.exitCode()).as("exit code").isEqualTo(ExitCodes.OK);
+          softly.assertThat(result.out().lines()).as("listed rules").hasSize(1);
+          softly
+              .assertThat(result.err())
+              .as("standard error")
+              .startsWith("skywarden: " + broken + ":8:15: unknown modifier 'contain'")
+              .endsWith(NL + "skywarden: loaded 1 rule (1 not loaded)" + NL);
+        });
+  }
+}
