@@ -29,7 +29,11 @@ import java.util.List;
  * @param lastSeen time of the latest hit
  * @param count number of events that hit
  * @param evidence the earliest hits in time order, at most {@link FindingAggregator#MAX_EVIDENCE}
- * @param explanation a one-line explanation of why this fired
+ * @param explanation a one-line explanation of why this fired, which ends with the failed share
+ *     when some calls failed, such as {@code (all 3 calls failed: AccessDenied)}
+ * @param failedCount number of events among {@code count} whose outcome was a failure or denial
+ * @param errorCodes distinct error codes of the failed events, sorted, at most {@link
+ *     FindingAggregator#MAX_VALUES}
  */
 public record Finding(
     String id,
@@ -49,7 +53,9 @@ public record Finding(
     Instant lastSeen,
     long count,
     List<Evidence> evidence,
-    String explanation) {
+    String explanation,
+    long failedCount,
+    List<String> errorCodes) {
 
   public Finding {
     techniques = List.copyOf(techniques);
@@ -57,5 +63,59 @@ public record Finding(
     sourceAddresses = List.copyOf(sourceAddresses);
     operations = List.copyOf(operations);
     evidence = List.copyOf(evidence);
+    errorCodes = List.copyOf(errorCodes);
+  }
+
+  /** Creates a finding whose calls all succeeded: the signature before failures were counted. */
+  public Finding(
+      String id,
+      String ruleId,
+      String title,
+      Severity severity,
+      List<Technique> techniques,
+      CloudProvider provider,
+      String account,
+      String principal,
+      String principalType,
+      List<String> credentials,
+      List<String> sourceAddresses,
+      ClientFingerprint client,
+      List<String> operations,
+      Instant firstSeen,
+      Instant lastSeen,
+      long count,
+      List<Evidence> evidence,
+      String explanation) {
+    this(
+        id,
+        ruleId,
+        title,
+        severity,
+        techniques,
+        provider,
+        account,
+        principal,
+        principalType,
+        credentials,
+        sourceAddresses,
+        client,
+        operations,
+        firstSeen,
+        lastSeen,
+        count,
+        evidence,
+        explanation,
+        0,
+        List.of());
+  }
+
+  /** Returns true when at least one of the events failed or was denied. */
+  public boolean anyFailed() {
+    return failedCount > 0;
+  }
+
+  /** Returns true when every event failed or was denied. */
+  public boolean allFailed() {
+    return count > 0 && failedCount == count;
   }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -30,9 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>Evidence: the {@link #MAX_EVIDENCE} earliest hits by (time, source location, event id).
  *   <li>Title, severity, principal type, client, techniques and explanation: those of the earliest
  *       hit in that order (with explanation, title and severity as final tie-breakers).
- *   <li>Credentials, source addresses and operations: the {@link #MAX_VALUES} smallest distinct
- *       values in {@link String} order; larger values are dropped, so each finding keeps bounded
- *       state however many hits it folds.
+ *   <li>Failed events: counted, with their distinct error codes kept like operations below.
+ *   <li>Credentials, source addresses, operations and error codes: the {@link #MAX_VALUES} smallest
+ *       distinct values in {@link String} order; larger values are dropped, so each finding keeps
+ *       bounded state however many hits it folds.
  *   <li>{@code id}: the first 32 hex digits of SHA-256 over {@code
  *       ruleId|provider|account|principal|eventId of the earliest evidence}.
  * </ul>
@@ -46,7 +48,9 @@ public final class FindingAggregator {
   /** How many evidence entries a finding keeps: the earliest hits. */
   public static final int MAX_EVIDENCE = 20;
 
-  /** How many distinct credentials, source addresses and operations a finding keeps. */
+  /**
+   * How many distinct credentials, source addresses, operations and error codes a finding keeps.
+   */
   public static final int MAX_VALUES = 10;
 
   /** Length of {@link Finding#id()} in hex digits (128 bits of the SHA-256). */
@@ -137,8 +141,10 @@ public final class FindingAggregator {
     private final NavigableSet<String> credentials = new TreeSet<>();
     private final NavigableSet<String> sourceAddresses = new TreeSet<>();
     private final NavigableSet<String> operations = new TreeSet<>();
+    private final NavigableSet<String> errorCodes = new TreeSet<>();
     private java.time.Instant lastSeen;
     private long count;
+    private long failedCount;
 
     synchronized void add(DetectionHit hit) {
       CloudEvent event = hit.event();
@@ -155,6 +161,10 @@ public final class FindingAggregator {
       addBounded(credentials, event.credential().id());
       addBounded(sourceAddresses, event.source().text());
       addBounded(operations, event.api().operation());
+      if (!event.outcome().success()) {
+        failedCount++;
+        addBounded(errorCodes, event.outcome().errorCode());
+      }
     }
 
     synchronized Finding toFinding(Key key) {
@@ -193,7 +203,9 @@ public final class FindingAggregator {
           lastSeen,
           count,
           evidence,
-          explanation(first.explanation(), count));
+          explanation(first.explanation(), count, failedCount, errorCodes),
+          failedCount,
+          List.copyOf(errorCodes));
     }
 
     private List<Technique> techniques(List<String> ids) {
@@ -219,8 +231,33 @@ public final class FindingAggregator {
     }
   }
 
-  private static String explanation(String first, long count) {
+  /**
+   * Builds the explanation: the earliest hit's text, the number of events and the failed share.
+   *
+   * <p>Failures never lower the severity: a denied attempt to stop logging or to grant access still
+   * shows the intent, and a principal probing its permissions is itself notable. The explanation
+   * states how many calls failed, so a reader can tell attempts from successes.
+   */
+  static String explanation(String first, long count, long failed, Collection<String> codes) {
     String text = first == null || first.isEmpty() ? "rule matched" : first;
-    return count == 1 ? text : text + " (" + count + " matching events)";
+    String codeText = codes.isEmpty() ? "" : ": " + String.join(", ", codes);
+    if (failed == 0) {
+      return count == 1 ? text : text + " (" + count + " matching events)";
+    }
+    if (failed == count) {
+      return count == 1
+          ? text + " (the call failed" + codeText + ")"
+          : text + " (all " + count + " calls failed" + codeText + ")";
+    }
+    return text
+        + " ("
+        + count
+        + " matching events, "
+        + failed
+        + " of "
+        + count
+        + " failed"
+        + codeText
+        + ")";
   }
 }

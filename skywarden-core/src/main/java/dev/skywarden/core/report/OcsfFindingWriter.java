@@ -33,6 +33,9 @@ import java.util.Optional;
  *   <li>{@code remediation.desc} names the mapped NIST SP 800-53 r5 controls and CSF 2.0
  *       statements, and {@code unmapped} contains them as structured lists, because the Detection
  *       Finding class has no compliance object (that is class 2003, Compliance Finding).
+ *   <li>{@code status_detail} says how many of the calls failed and with which error codes, such as
+ *       {@code 3 of 5 calls failed: AccessDenied}, and is absent when none failed; {@code
+ *       unmapped.failed_count} and {@code unmapped.error_codes} contain the same as values.
  *   <li>{@code resources}: the principal, the identity whose use the finding is about.
  * </ul>
  *
@@ -87,6 +90,9 @@ public final class OcsfFindingWriter implements LineFindingWriter {
     event.put("severity", severityCaption(finding.severity()));
     event.put("status_id", STATUS_NEW);
     event.put("status", "New");
+    if (finding.anyFailed()) {
+      event.put("status_detail", failureDetail(finding));
+    }
     event.put("is_alert", true);
     event.put("time", summary.time().toEpochMilli());
     event.put("start_time", millis(finding.firstSeen()));
@@ -298,10 +304,28 @@ public final class OcsfFindingWriter implements LineFindingWriter {
                     .put("name", c.name())
                     .put("subcategory", c.subcategory()));
     unmapped.put("principal_type", finding.principalType());
+    unmapped.put("failed_count", finding.failedCount());
+    ArrayNode errorCodes = unmapped.putArray("error_codes");
+    finding.errorCodes().forEach(errorCodes::add);
     if (finding.client() != null) {
       unmapped.put("client", finding.client().summary());
     }
     return unmapped;
+  }
+
+  /** Returns text such as {@code 3 of 5 calls failed: AccessDenied, Throttling}. */
+  static String failureDetail(Finding finding) {
+    String share;
+    if (finding.count() == 1 && finding.allFailed()) {
+      share = "the call failed";
+    } else if (finding.allFailed()) {
+      share = "all " + finding.count() + " calls failed";
+    } else {
+      share = finding.failedCount() + " of " + finding.count() + " calls failed";
+    }
+    return finding.errorCodes().isEmpty()
+        ? share
+        : share + ": " + String.join(", ", finding.errorCodes());
   }
 
   private static String severityCaption(Severity severity) {

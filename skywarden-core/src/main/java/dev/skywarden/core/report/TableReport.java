@@ -22,6 +22,9 @@ import java.util.TreeMap;
  * and first-seen time, a summary by severity and by technique, then the statistics of each input
  * with the first skip samples.
  *
+ * <p>The COUNT cell of a finding whose calls all failed reads {@code 3 (all failed)}; when only
+ * some failed, it reads {@code 5 (3 failed)}. Failed calls keep the rule's severity.
+ *
  * <p>Columns are as wide as their widest value up to a maximum each; longer values are cut and end
  * with an ellipsis ({@code …}). With {@code ansi} set, headers are bold and severities coloured;
  * the caller decides, typically colour only when the output is a terminal. Times are UTC. Immutable
@@ -84,7 +87,7 @@ public final class TableReport implements FindingWriter {
                 new TextTable.Column("PRINCIPAL", 40, false),
                 new TextTable.Column("SOURCE", 24, false),
                 new TextTable.Column("CLIENT", 24, false),
-                new TextTable.Column("COUNT", 10, true)));
+                new TextTable.Column("COUNT", 18, true)));
     for (Finding finding : findings) {
       table.addRow(
           List.of(
@@ -95,7 +98,7 @@ public final class TableReport implements FindingWriter {
               finding.principal(),
               withMore(finding.sourceAddresses()),
               finding.client() == null ? "" : finding.client().summary(),
-              Long.toString(finding.count())),
+              countCell(finding)),
           severityStyle(finding.severity()));
     }
     return table;
@@ -190,6 +193,15 @@ public final class TableReport implements FindingWriter {
           .append(" more skipped records not shown)\n");
     }
     return text.toString();
+  }
+
+  /** Returns the count, with the failed share when any call failed or was denied. */
+  static String countCell(Finding finding) {
+    String count = Long.toString(finding.count());
+    if (finding.allFailed()) {
+      return count + " (all failed)";
+    }
+    return finding.anyFailed() ? count + " (" + finding.failedCount() + " failed)" : count;
   }
 
   private static String techniqueCell(List<Technique> techniques) {

@@ -2,6 +2,7 @@ package dev.skywarden.core.finding;
 
 import static dev.skywarden.core.finding.TestHits.T0;
 import static dev.skywarden.core.finding.TestHits.event;
+import static dev.skywarden.core.finding.TestHits.failed;
 import static dev.skywarden.core.finding.TestHits.hit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -193,5 +194,79 @@ class FindingAggregatorTest {
             FindingAggregator.findingId(
                 "r", dev.skywarden.core.event.CloudProvider.AWS, null, "p", "e"))
         .isEqualTo("75b376bd5d1ac88ff0fb07eb4a965d3e");
+  }
+
+  @Test
+  void failures_allDeniedCountedAndExplained() {
+    FindingAggregator aggregator = new FindingAggregator();
+    for (int i = 0; i < 3; i++) {
+      aggregator.add(
+          hit(
+              "stop-logging",
+              Severity.HIGH,
+              failed(
+                  event("mallory", i, i + 1, null, "203.0.113.1", "StopLogging"), "AccessDenied")));
+    }
+    Finding finding = aggregator.findings().get(0);
+
+    assertThat(finding.count()).isEqualTo(3);
+    assertThat(finding.failedCount()).isEqualTo(3);
+    assertThat(finding.allFailed()).isTrue();
+    assertThat(finding.errorCodes()).containsExactly("AccessDenied");
+    assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+    assertThat(finding.explanation()).endsWith("(all 3 calls failed: AccessDenied)");
+  }
+
+  @Test
+  void failures_partialShareAndCodesSorted() {
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(hit("r", Severity.LOW, event("eve", 1, 1, null, "203.0.113.1", "ListUsers")));
+    aggregator.add(hit("r", Severity.LOW, event("eve", 2, 2, null, "203.0.113.1", "ListUsers")));
+    aggregator.add(
+        hit(
+            "r",
+            Severity.LOW,
+            failed(event("eve", 3, 3, null, "203.0.113.1", "ListUsers"), "Throttling")));
+    aggregator.add(
+        hit(
+            "r",
+            Severity.LOW,
+            failed(event("eve", 4, 4, null, "203.0.113.1", "ListUsers"), "AccessDenied")));
+    aggregator.add(
+        hit(
+            "r",
+            Severity.LOW,
+            failed(event("eve", 5, 5, null, "203.0.113.1", "ListUsers"), "AccessDenied")));
+    Finding finding = aggregator.findings().get(0);
+
+    assertThat(finding.failedCount()).isEqualTo(3);
+    assertThat(finding.allFailed()).isFalse();
+    assertThat(finding.errorCodes()).containsExactly("AccessDenied", "Throttling");
+    assertThat(finding.explanation())
+        .endsWith("(5 matching events, 3 of 5 failed: AccessDenied, Throttling)");
+  }
+
+  @Test
+  void failures_singleFailedCall() {
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(
+        hit(
+            "r",
+            Severity.LOW,
+            failed(event("eve", 1, 1, null, "203.0.113.1", "StopLogging"), null)));
+    Finding finding = aggregator.findings().get(0);
+
+    assertThat(finding.failedCount()).isEqualTo(1);
+    assertThat(finding.errorCodes()).isEmpty();
+    assertThat(finding.explanation()).endsWith("(the call failed)");
+  }
+
+  @Test
+  void failures_noneWhenAllSucceeded() {
+    Finding finding = aggregate(corpus()).get(0);
+
+    assertThat(finding.failedCount()).isZero();
+    assertThat(finding.errorCodes()).isEmpty();
+    assertThat(finding.explanation()).doesNotContain("failed");
   }
 }

@@ -1,6 +1,7 @@
 package dev.skywarden.core.report;
 
 import static dev.skywarden.core.finding.TestHits.event;
+import static dev.skywarden.core.finding.TestHits.failed;
 import static dev.skywarden.core.finding.TestHits.hit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +50,11 @@ class OcsfFindingWriterTest {
             "rule-b",
             Severity.CRITICAL,
             event("bob", 3, 40, null, "2001:db8::7", "PutBucketPolicy")));
+    aggregator.add(
+        hit(
+            "rule-c",
+            Severity.HIGH,
+            failed(event("mallory", 5, 50, null, "203.0.113.9", "StopLogging"), "AccessDenied")));
     findings = aggregator.findings();
   }
 
@@ -67,7 +73,7 @@ class OcsfFindingWriterTest {
     OcsfSchemaValidator validator = validator();
     String text = output();
 
-    assertThat(text.lines()).hasSize(2);
+    assertThat(text.lines()).hasSize(3);
     assertThat(validator.validateLines(text, "detection_finding")).isEmpty();
   }
 
@@ -163,5 +169,28 @@ class OcsfFindingWriterTest {
         .anyMatch(e -> e.startsWith("$.severity_id: sibling severity is \"Low\""));
     assertThat(result.warnings())
         .anyMatch(w -> w.startsWith("$.evidences[0].actor.user.credential_uid: deprecated"));
+  }
+
+  @Test
+  void output_failedCallsInStatusDetail() throws IOException {
+    JsonNode failedFinding = null;
+    JsonNode succeeded = null;
+    for (String line : output().lines().toList()) {
+      JsonNode node = MAPPER.readTree(line);
+      if (node.at("/finding_info/analytic/uid").asText().equals("rule-c")) {
+        failedFinding = node;
+      } else if (node.at("/finding_info/analytic/uid").asText().equals("rule-b")) {
+        succeeded = node;
+      }
+    }
+
+    assertThat(failedFinding).isNotNull();
+    assertThat(failedFinding.get("status_detail").asText())
+        .isEqualTo("the call failed: AccessDenied");
+    assertThat(failedFinding.at("/finding_info/desc").asText()).contains("AccessDenied");
+    assertThat(failedFinding.at("/unmapped/failed_count").asLong()).isEqualTo(1);
+    assertThat(failedFinding.at("/unmapped/error_codes/0").asText()).isEqualTo("AccessDenied");
+    assertThat(succeeded).isNotNull();
+    assertThat(succeeded.has("status_detail")).isFalse();
   }
 }

@@ -1,6 +1,7 @@
 package dev.skywarden.core.report;
 
 import static dev.skywarden.core.finding.TestHits.event;
+import static dev.skywarden.core.finding.TestHits.failed;
 import static dev.skywarden.core.finding.TestHits.hit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,5 +135,30 @@ class TableReportTest {
     new TableReport(false).write(List.of(), summary(), out);
 
     assertThat(out.toString()).startsWith("Findings (0)\nNo findings.\n");
+  }
+
+  @Test
+  void findingsTable_marksFailedCalls() throws IOException {
+    FindingAggregator aggregator = new FindingAggregator();
+    for (int i = 1; i <= 2; i++) {
+      aggregator.add(
+          hit(
+              "rule-denied",
+              Severity.HIGH,
+              failed(event("mallory", i, i, null, "203.0.113.1", "StopLogging"), "AccessDenied")));
+    }
+    aggregator.add(
+        hit("rule-mixed", Severity.LOW, event("eve", 5, 5, null, "203.0.113.2", "ListUsers")));
+    aggregator.add(
+        hit(
+            "rule-mixed",
+            Severity.LOW,
+            failed(event("eve", 6, 6, null, "203.0.113.2", "ListUsers"), "Throttling")));
+    StringWriter out = new StringWriter();
+    new TableReport(false).write(aggregator.findings(), summary(), out);
+
+    assertThat(out.toString().lines())
+        .anyMatch(line -> line.contains("Rule rule-denied") && line.endsWith("2 (all failed)"))
+        .anyMatch(line -> line.contains("Rule rule-mixed") && line.endsWith("2 (1 failed)"));
   }
 }
