@@ -46,6 +46,7 @@ class HuntFormatTest {
           "source_addresses",
           "operations",
           "error_codes",
+          "resources",
           "client",
           "explanation",
           "evidence");

@@ -34,6 +34,9 @@ import java.util.List;
  * @param failedCount number of events among {@code count} whose outcome was a failure or denial
  * @param errorCodes distinct error codes of the failed events, sorted, at most {@link
  *     FindingAggregator#MAX_VALUES}
+ * @param resources distinct resources the events touched ({@link
+ *     dev.skywarden.core.event.CloudEvent#resources()}: ARNs, Azure resource ids, GCP resource
+ *     names), sorted, at most {@link FindingAggregator#MAX_VALUES}
  */
 public record Finding(
     String id,
@@ -55,7 +58,8 @@ public record Finding(
     List<Evidence> evidence,
     String explanation,
     long failedCount,
-    List<String> errorCodes) {
+    List<String> errorCodes,
+    List<String> resources) {
 
   public Finding {
     techniques = List.copyOf(techniques);
@@ -64,9 +68,13 @@ public record Finding(
     operations = List.copyOf(operations);
     evidence = List.copyOf(evidence);
     errorCodes = List.copyOf(errorCodes);
+    resources = List.copyOf(resources);
   }
 
-  /** Creates a finding whose calls all succeeded: the signature before failures were counted. */
+  /**
+   * Creates a finding whose calls all succeeded and whose resources are unknown: the signature
+   * before failures and resources were kept.
+   */
   public Finding(
       String id,
       String ruleId,
@@ -106,6 +114,7 @@ public record Finding(
         evidence,
         explanation,
         0,
+        List.of(),
         List.of());
   }
 

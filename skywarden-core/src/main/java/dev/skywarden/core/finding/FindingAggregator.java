@@ -32,9 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>Title, severity, principal type, client, techniques and explanation: those of the earliest
  *       hit in that order (with explanation, title and severity as final tie-breakers).
  *   <li>Failed events: counted, with their distinct error codes kept like operations below.
- *   <li>Credentials, source addresses, operations and error codes: the {@link #MAX_VALUES} smallest
- *       distinct values in {@link String} order; larger values are dropped, so each finding keeps
- *       bounded state however many hits it folds.
+ *   <li>Credentials, source addresses, operations, error codes and resources: the {@link
+ *       #MAX_VALUES} smallest distinct values in {@link String} order; larger values are dropped,
+ *       so each finding keeps bounded state however many hits it folds.
  *   <li>{@code id}: the first 32 hex digits of SHA-256 over {@code
  *       ruleId|provider|account|principal|eventId of the earliest evidence}.
  * </ul>
@@ -142,6 +142,7 @@ public final class FindingAggregator {
     private final NavigableSet<String> sourceAddresses = new TreeSet<>();
     private final NavigableSet<String> operations = new TreeSet<>();
     private final NavigableSet<String> errorCodes = new TreeSet<>();
+    private final NavigableSet<String> resources = new TreeSet<>();
     private java.time.Instant lastSeen;
     private long count;
     private long failedCount;
@@ -161,6 +162,9 @@ public final class FindingAggregator {
       addBounded(credentials, event.credential().id());
       addBounded(sourceAddresses, event.source().text());
       addBounded(operations, event.api().operation());
+      for (String resource : event.resources()) {
+        addBounded(resources, resource);
+      }
       if (!event.outcome().success()) {
         failedCount++;
         addBounded(errorCodes, event.outcome().errorCode());
@@ -205,7 +209,8 @@ public final class FindingAggregator {
           evidence,
           explanation(first.explanation(), count, failedCount, errorCodes),
           failedCount,
-          List.copyOf(errorCodes));
+          List.copyOf(errorCodes),
+          List.copyOf(resources));
     }
 
     private List<Technique> techniques(List<String> ids) {

@@ -90,6 +90,7 @@ public final class JsonLinesFindingWriter implements LineFindingWriter {
     strings(node.putArray("source_addresses"), finding.sourceAddresses());
     strings(node.putArray("operations"), finding.operations());
     strings(node.putArray("error_codes"), finding.errorCodes());
+    strings(node.putArray("resources"), finding.resources());
     node.set("client", client(finding.client()));
     node.put("explanation", finding.explanation());
 

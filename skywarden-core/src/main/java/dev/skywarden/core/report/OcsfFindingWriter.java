@@ -36,7 +36,9 @@ import java.util.Optional;
  *   <li>{@code status_detail} says how many of the calls failed and with which error codes, such as
  *       {@code 3 of 5 calls failed: AccessDenied}, and is absent when none failed; {@code
  *       unmapped.failed_count} and {@code unmapped.error_codes} contain the same as values.
- *   <li>{@code resources}: the principal, the identity whose use the finding is about.
+ *   <li>{@code resources}: the resources the evidence events touched (ARNs, Azure resource ids, GCP
+ *       resource names), absent when the events name none. The principal is not a resource here: it
+ *       is the {@code actor} of each evidence.
  * </ul>
  *
  * <p>Times are epoch milliseconds. {@code time} is {@link HuntSummary#time()}. Thread-safe.
@@ -105,7 +107,9 @@ public final class OcsfFindingWriter implements LineFindingWriter {
     event.set("finding_info", findingInfo(finding));
     event.set("cloud", cloud(finding));
     event.set("evidences", evidences(finding));
-    event.set("resources", resources(finding));
+    if (!finding.resources().isEmpty()) {
+      event.set("resources", resources(finding));
+    }
 
     MappedControls controls = MappedControls.of(finding, catalog);
     if (!controls.nist().isEmpty() || !controls.csf().isEmpty()) {
@@ -263,10 +267,9 @@ public final class OcsfFindingWriter implements LineFindingWriter {
 
   private static ArrayNode resources(Finding finding) {
     ArrayNode resources = MAPPER.createArrayNode();
-    ObjectNode principal = resources.addObject();
-    principal.put("uid", finding.principal());
-    principal.put("type", "principal");
-    principal.put("provider", finding.provider().id());
+    for (String uid : finding.resources()) {
+      resources.addObject().put("uid", uid).put("provider", finding.provider().id());
+    }
     return resources;
   }
 

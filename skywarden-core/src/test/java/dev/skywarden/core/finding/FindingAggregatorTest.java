@@ -4,6 +4,7 @@ import static dev.skywarden.core.finding.TestHits.T0;
 import static dev.skywarden.core.finding.TestHits.event;
 import static dev.skywarden.core.finding.TestHits.failed;
 import static dev.skywarden.core.finding.TestHits.hit;
+import static dev.skywarden.core.finding.TestHits.touching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -268,5 +269,46 @@ class FindingAggregatorTest {
     assertThat(finding.failedCount()).isZero();
     assertThat(finding.errorCodes()).isEmpty();
     assertThat(finding.explanation()).doesNotContain("failed");
+  }
+
+  @Test
+  void resources_distinctSortedAndCapped() {
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(
+        hit(
+            "r",
+            Severity.LOW,
+            touching(
+                event("eve", 1, 1, null, "203.0.113.1", "StopLogging"),
+                "arn:aws:cloudtrail:eu-west-1:111122223333:trail/b",
+                "arn:aws:cloudtrail:eu-west-1:111122223333:trail/a")));
+    aggregator.add(
+        hit(
+            "r",
+            Severity.LOW,
+            touching(
+                event("eve", 2, 2, null, "203.0.113.1", "StopLogging"),
+                "arn:aws:cloudtrail:eu-west-1:111122223333:trail/a")));
+    for (int i = 0; i < 20; i++) {
+      aggregator.add(
+          hit(
+              "capped",
+              Severity.LOW,
+              touching(
+                  event("eve", 3 + i, 3 + i, null, "203.0.113.1", "DeleteBucket"),
+                  String.format("arn:aws:s3:::bucket-%02d", i))));
+    }
+    List<Finding> findings = aggregator.findings();
+    Finding trails =
+        findings.stream().filter(f -> f.ruleId().equals("r")).findFirst().orElseThrow();
+    Finding buckets =
+        findings.stream().filter(f -> f.ruleId().equals("capped")).findFirst().orElseThrow();
+
+    assertThat(trails.resources())
+        .containsExactly(
+            "arn:aws:cloudtrail:eu-west-1:111122223333:trail/a",
+            "arn:aws:cloudtrail:eu-west-1:111122223333:trail/b");
+    assertThat(buckets.resources()).hasSize(FindingAggregator.MAX_VALUES);
+    assertThat(buckets.resources().get(0)).isEqualTo("arn:aws:s3:::bucket-00");
   }
 }

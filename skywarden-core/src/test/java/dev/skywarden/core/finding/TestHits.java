@@ -80,6 +80,26 @@ public final class TestHits {
         event.location());
   }
 
+  /** Returns a copy of the event that names the given resources. */
+  public static CloudEvent touching(CloudEvent event, String... resources) {
+    return new CloudEvent(
+        event.time(),
+        event.kind(),
+        event.eventId(),
+        event.account(),
+        event.region(),
+        event.actor(),
+        event.credential(),
+        event.source(),
+        event.userAgent(),
+        event.api(),
+        event.outcome(),
+        List.of(resources),
+        event.client(),
+        event.raw(),
+        event.location());
+  }
+
   /** Returns a hit of rule {@code ruleId} on the given event. */
   public static DetectionHit hit(String ruleId, Severity severity, CloudEvent event) {
     return new DetectionHit(

@@ -64,6 +64,7 @@ class JsonLinesFindingWriterTest {
             "source_addresses",
             "operations",
             "error_codes",
+            "resources",
             "client",
             "explanation",
             "evidence");
@@ -109,5 +110,7 @@ class JsonLinesFindingWriterTest {
     assertThat(line.get("error_codes")).hasSize(1);
     assertThat(line.get("error_codes").get(0).asText()).isEqualTo("AccessDenied");
     assertThat(line.get("explanation").asText()).endsWith("1 of 2 failed: AccessDenied)");
+    assertThat(line.get("resources").get(0).asText())
+        .isEqualTo("arn:aws:iam::111122223333:user/eve");
   }
 }

@@ -3,6 +3,7 @@ package dev.skywarden.core.report;
 import static dev.skywarden.core.finding.TestHits.event;
 import static dev.skywarden.core.finding.TestHits.failed;
 import static dev.skywarden.core.finding.TestHits.hit;
+import static dev.skywarden.core.finding.TestHits.touching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +50,9 @@ class OcsfFindingWriterTest {
         hit(
             "rule-b",
             Severity.CRITICAL,
-            event("bob", 3, 40, null, "2001:db8::7", "PutBucketPolicy")));
+            touching(
+                event("bob", 3, 40, null, "2001:db8::7", "PutBucketPolicy"),
+                "arn:aws:s3:::exfil-bucket")));
     aggregator.add(
         hit(
             "rule-c",
@@ -192,5 +195,17 @@ class OcsfFindingWriterTest {
     assertThat(failedFinding.at("/unmapped/error_codes/0").asText()).isEqualTo("AccessDenied");
     assertThat(succeeded).isNotNull();
     assertThat(succeeded.has("status_detail")).isFalse();
+  }
+
+  @Test
+  void output_resourcesAreTouchedResources() throws IOException {
+    JsonNode first = MAPPER.readTree(output().lines().findFirst().orElseThrow());
+    JsonNode resources = first.get("resources");
+
+    assertThat(resources).hasSize(1);
+    assertThat(resources.get(0).get("uid").asText()).isEqualTo("arn:aws:s3:::exfil-bucket");
+    assertThat(resources.get(0).get("provider").asText()).isEqualTo("aws");
+    assertThat(first.at("/evidences/0/actor/user/name").asText())
+        .isEqualTo("arn:aws:iam::111122223333:user/bob");
   }
 }
