@@ -48,6 +48,8 @@ class HuntFormatTest {
           "error_codes",
           "resources",
           "client",
+          "clients",
+          "truncated",
           "explanation",
           "evidence");
 

@@ -3,7 +3,10 @@ package dev.skywarden.core.finding;
 import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.event.CloudProvider;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A detection: one rule or detector that fired for one principal, with every hit folded in.
@@ -21,10 +24,12 @@ import java.util.List;
  * @param account the account, subscription or project, or {@code null}
  * @param principal the display name of the identity
  * @param principalType the identity type name, such as {@code ROLE_SESSION}
- * @param credentials distinct credential ids seen, sorted, at most a few
- * @param sourceAddresses distinct source addresses seen, sorted, at most a few
- * @param client the client fingerprint of the first hit
- * @param operations distinct operations seen, sorted
+ * @param credentials distinct credential ids seen, sorted, at most {@link
+ *     FindingAggregator#MAX_VALUES}
+ * @param sourceAddresses distinct source addresses seen, sorted, at most {@link
+ *     FindingAggregator#MAX_VALUES}
+ * @param client the client fingerprint of the first hit; {@code clients} lists them all
+ * @param operations distinct operations seen, sorted, at most {@link FindingAggregator#MAX_VALUES}
  * @param firstSeen time of the earliest hit
  * @param lastSeen time of the latest hit
  * @param count number of events that hit
@@ -37,6 +42,10 @@ import java.util.List;
  * @param resources distinct resources the events touched ({@link
  *     dev.skywarden.core.event.CloudEvent#resources()}: ARNs, Azure resource ids, GCP resource
  *     names), sorted, at most {@link FindingAggregator#MAX_VALUES}
+ * @param clients distinct {@link ClientFingerprint#summary()} texts of the events, sorted, at most
+ *     {@link FindingAggregator#MAX_VALUES}
+ * @param truncated the capped lists that had more distinct values than they keep; for example
+ *     {@code SOURCE_ADDRESSES} when the events came from 20 addresses and 10 are listed
  */
 public record Finding(
     String id,
@@ -59,7 +68,9 @@ public record Finding(
     String explanation,
     long failedCount,
     List<String> errorCodes,
-    List<String> resources) {
+    List<String> resources,
+    List<String> clients,
+    Set<CappedList> truncated) {
 
   public Finding {
     techniques = List.copyOf(techniques);
@@ -69,11 +80,16 @@ public record Finding(
     evidence = List.copyOf(evidence);
     errorCodes = List.copyOf(errorCodes);
     resources = List.copyOf(resources);
+    clients = List.copyOf(clients);
+    truncated =
+        truncated.isEmpty()
+            ? Collections.unmodifiableSet(EnumSet.noneOf(CappedList.class))
+            : Collections.unmodifiableSet(EnumSet.copyOf(truncated));
   }
 
   /**
-   * Creates a finding whose calls all succeeded and whose resources are unknown: the signature
-   * before failures and resources were kept.
+   * Creates a finding whose calls all succeeded, whose resources are unknown, whose only client is
+   * {@code client} and whose lists are complete: the signature before these were kept.
    */
   public Finding(
       String id,
@@ -115,7 +131,14 @@ public record Finding(
         explanation,
         0,
         List.of(),
-        List.of());
+        List.of(),
+        client == null ? List.of() : List.of(client.summary()),
+        Set.of());
+  }
+
+  /** Returns true when the given list had more distinct values than it keeps. */
+  public boolean truncated(CappedList list) {
+    return truncated.contains(list);
   }
 
   /** Returns true when at least one of the events failed or was denied. */

@@ -92,6 +92,9 @@ public final class JsonLinesFindingWriter implements LineFindingWriter {
     strings(node.putArray("error_codes"), finding.errorCodes());
     strings(node.putArray("resources"), finding.resources());
     node.set("client", client(finding.client()));
+    strings(node.putArray("clients"), finding.clients());
+    ArrayNode truncated = node.putArray("truncated");
+    finding.truncated().forEach(list -> truncated.add(list.fieldName()));
     node.put("explanation", finding.explanation());
 
     ArrayNode evidence = node.putArray("evidence");

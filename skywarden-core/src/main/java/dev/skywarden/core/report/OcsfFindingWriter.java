@@ -36,6 +36,8 @@ import java.util.Optional;
  *   <li>{@code status_detail} says how many of the calls failed and with which error codes, such as
  *       {@code 3 of 5 calls failed: AccessDenied}, and is absent when none failed; {@code
  *       unmapped.failed_count} and {@code unmapped.error_codes} contain the same as values.
+ *   <li>{@code unmapped.clients} lists the client summaries and {@code unmapped.truncated} names
+ *       the capped lists that had more distinct values than the finding keeps.
  *   <li>{@code resources}: the resources the evidence events touched (ARNs, Azure resource ids, GCP
  *       resource names), absent when the events name none. The principal is not a resource here: it
  *       is the {@code actor} of each evidence.
@@ -313,6 +315,10 @@ public final class OcsfFindingWriter implements LineFindingWriter {
     if (finding.client() != null) {
       unmapped.put("client", finding.client().summary());
     }
+    ArrayNode clients = unmapped.putArray("clients");
+    finding.clients().forEach(clients::add);
+    ArrayNode truncated = unmapped.putArray("truncated");
+    finding.truncated().forEach(list -> truncated.add(list.fieldName()));
     return unmapped;
   }
 

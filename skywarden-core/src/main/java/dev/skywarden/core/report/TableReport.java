@@ -1,5 +1,6 @@
 package dev.skywarden.core.report;
 
+import dev.skywarden.core.finding.CappedList;
 import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.FindingAggregator;
 import dev.skywarden.core.finding.Severity;
@@ -21,6 +22,13 @@ import java.util.TreeMap;
  * Writes a report for people at a terminal: a findings table sorted by severity (critical first)
  * and first-seen time, a summary by severity and by technique, then the statistics of each input
  * with the first skip samples.
+ *
+ * <p>The By-severity and By-technique tables count FINDINGS and HITS. HITS is the sum of the
+ * findings' counts, so an event that fired two rules counts twice: it is not a number of distinct
+ * events.
+ *
+ * <p>SOURCE and CLIENT show the first value of the finding's list and how many more there are; when
+ * the list was capped, the text reads {@code (+10 or more)} because the full number is not kept.
  *
  * <p>The COUNT cell of a finding whose calls all failed reads {@code 3 (all failed)}; when only
  * some failed, it reads {@code 5 (3 failed)}. Failed calls keep the rule's severity.
@@ -85,7 +93,7 @@ public final class TableReport implements FindingWriter {
                 new TextTable.Column("RULE", 40, false),
                 new TextTable.Column("TECHNIQUE", 28, false),
                 new TextTable.Column("PRINCIPAL", 40, false),
-                new TextTable.Column("SOURCE", 24, false),
+                new TextTable.Column("SOURCE", 28, false),
                 new TextTable.Column("CLIENT", 24, false),
                 new TextTable.Column("COUNT", 18, true)));
     for (Finding finding : findings) {
@@ -96,8 +104,8 @@ public final class TableReport implements FindingWriter {
               finding.title() == null ? finding.ruleId() : finding.title(),
               techniqueCell(finding.techniques()),
               finding.principal(),
-              withMore(finding.sourceAddresses()),
-              finding.client() == null ? "" : finding.client().summary(),
+              withMore(finding.sourceAddresses(), finding.truncated(CappedList.SOURCE_ADDRESSES)),
+              withMore(finding.clients(), finding.truncated(CappedList.CLIENTS)),
               countCell(finding)),
           severityStyle(finding.severity()));
     }
@@ -116,7 +124,7 @@ public final class TableReport implements FindingWriter {
             List.of(
                 new TextTable.Column("SEVERITY", 13, false),
                 new TextTable.Column("FINDINGS", 10, true),
-                new TextTable.Column("EVENTS", 12, true)));
+                new TextTable.Column("HITS", 12, true)));
     Severity[] severities = Severity.values();
     for (int i = severities.length - 1; i >= 0; i--) {
       long[] counts = bySeverity.get(severities[i]);
@@ -129,7 +137,7 @@ public final class TableReport implements FindingWriter {
     return table;
   }
 
-  /** Counts findings and events per technique, ordered by technique id. */
+  /** Counts findings and hits per technique, ordered by technique id. */
   private static TextTable techniqueTable(List<Finding> findings) {
     Map<String, String> names = new TreeMap<>();
     Map<String, long[]> counts = new TreeMap<>();
@@ -147,7 +155,7 @@ public final class TableReport implements FindingWriter {
                 new TextTable.Column("TECHNIQUE", 12, false),
                 new TextTable.Column("NAME", 40, false),
                 new TextTable.Column("FINDINGS", 10, true),
-                new TextTable.Column("EVENTS", 12, true)));
+                new TextTable.Column("HITS", 12, true)));
     counts.forEach(
         (id, count) ->
             table.addRow(
@@ -213,9 +221,17 @@ public final class TableReport implements FindingWriter {
     return techniques.size() == 1 ? text : text + " (+" + (techniques.size() - 1) + ")";
   }
 
-  private static String withMore(List<String> values) {
+  /**
+   * Returns the first value and how many more there are, such as {@code 203.0.113.1 (+2)}. A
+   * truncated list kept {@link FindingAggregator#MAX_VALUES} of more values, so the text then gives
+   * the lower bound: {@code 203.0.113.1 (+10 or more)}.
+   */
+  static String withMore(List<String> values, boolean truncated) {
     if (values.isEmpty()) {
       return "";
+    }
+    if (truncated) {
+      return values.get(0) + " (+" + values.size() + " or more)";
     }
     return values.size() == 1 ? values.get(0) : values.get(0) + " (+" + (values.size() - 1) + ")";
   }

@@ -1,12 +1,15 @@
 package dev.skywarden.core.finding;
 
 import static dev.skywarden.core.finding.TestHits.T0;
+import static dev.skywarden.core.finding.TestHits.by;
 import static dev.skywarden.core.finding.TestHits.event;
 import static dev.skywarden.core.finding.TestHits.failed;
 import static dev.skywarden.core.finding.TestHits.hit;
 import static dev.skywarden.core.finding.TestHits.touching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skywarden.core.event.ClientFingerprint;
+import dev.skywarden.core.event.ClientKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -310,5 +313,59 @@ class FindingAggregatorTest {
             "arn:aws:cloudtrail:eu-west-1:111122223333:trail/b");
     assertThat(buckets.resources()).hasSize(FindingAggregator.MAX_VALUES);
     assertThat(buckets.resources().get(0)).isEqualTo("arn:aws:s3:::bucket-00");
+  }
+
+  @Test
+  void truncated_onlyListsOverTheCap() {
+    FindingAggregator aggregator = new FindingAggregator();
+    // 11 addresses and 10 access keys: only the address list drops a value.
+    for (int i = 0; i < 22; i++) {
+      aggregator.add(
+          hit(
+              "r",
+              Severity.LOW,
+              event(
+                  "eve",
+                  i,
+                  i + 1,
+                  "AKIAEXAMPLE" + (i % 10),
+                  "198.51.100." + (i % 11 + 1),
+                  "ListUsers")));
+    }
+    Finding finding = aggregator.findings().get(0);
+
+    assertThat(finding.sourceAddresses()).hasSize(FindingAggregator.MAX_VALUES);
+    assertThat(finding.truncated(CappedList.SOURCE_ADDRESSES)).isTrue();
+    assertThat(finding.credentials()).hasSize(10);
+    assertThat(finding.truncated(CappedList.CREDENTIALS)).isFalse();
+    assertThat(finding.truncated()).containsExactly(CappedList.SOURCE_ADDRESSES);
+  }
+
+  @Test
+  void truncated_sameInAnyOrder() {
+    List<DetectionHit> hits = corpus();
+    Finding sorted = aggregate(hits).get(0);
+    Collections.shuffle(hits, new Random(7));
+    Finding shuffled = aggregate(hits).get(0);
+
+    assertThat(sorted.truncated())
+        .containsExactlyInAnyOrder(CappedList.CREDENTIALS, CappedList.SOURCE_ADDRESSES);
+    assertThat(shuffled.truncated()).isEqualTo(sorted.truncated());
+  }
+
+  @Test
+  void clients_distinctSummariesSorted() {
+    FindingAggregator aggregator = new FindingAggregator();
+    ClientFingerprint python =
+        new ClientFingerprint(ClientKind.AWS_SDK, "Boto3", "1.34.0", List.of("AWS_SDK:Boto3"));
+    aggregator.add(hit("r", Severity.LOW, event("eve", 1, 1, null, "198.51.100.1", "ListUsers")));
+    aggregator.add(
+        hit("r", Severity.LOW, by(event("eve", 2, 2, null, "198.51.100.1", "ListUsers"), python)));
+    aggregator.add(hit("r", Severity.LOW, event("eve", 3, 3, null, "198.51.100.1", "ListUsers")));
+    Finding finding = aggregator.findings().get(0);
+
+    assertThat(finding.clients()).containsExactly("AWS_CLI aws-cli/2.15.0", "AWS_SDK Boto3/1.34.0");
+    assertThat(finding.client().product()).isEqualTo("aws-cli");
+    assertThat(finding.truncated()).isEmpty();
   }
 }

@@ -100,6 +100,26 @@ public final class TestHits {
         event.location());
   }
 
+  /** Returns a copy of the event made by the given client. */
+  public static CloudEvent by(CloudEvent event, ClientFingerprint client) {
+    return new CloudEvent(
+        event.time(),
+        event.kind(),
+        event.eventId(),
+        event.account(),
+        event.region(),
+        event.actor(),
+        event.credential(),
+        event.source(),
+        event.userAgent(),
+        event.api(),
+        event.outcome(),
+        event.resources(),
+        client,
+        event.raw(),
+        event.location());
+  }
+
   /** Returns a hit of rule {@code ruleId} on the given event. */
   public static DetectionHit hit(String ruleId, Severity severity, CloudEvent event) {
     return new DetectionHit(

@@ -66,6 +66,8 @@ class JsonLinesFindingWriterTest {
             "error_codes",
             "resources",
             "client",
+            "clients",
+            "truncated",
             "explanation",
             "evidence");
     assertThat(output()).isEqualTo(text);

@@ -161,4 +161,34 @@ class TableReportTest {
         .anyMatch(line -> line.contains("Rule rule-denied") && line.endsWith("2 (all failed)"))
         .anyMatch(line -> line.contains("Rule rule-mixed") && line.endsWith("2 (1 failed)"));
   }
+
+  @Test
+  void findingsTable_signalsTruncatedSources() throws IOException {
+    FindingAggregator aggregator = new FindingAggregator();
+    for (int i = 1; i <= 20; i++) {
+      aggregator.add(
+          hit("rule-many", Severity.LOW, event("eve", i, i, null, "203.0.113." + i, "ListUsers")));
+    }
+    aggregator.add(
+        hit("rule-two", Severity.LOW, event("bob", 1, 30, null, "198.51.100.1", "ListUsers")));
+    aggregator.add(
+        hit("rule-two", Severity.LOW, event("bob", 2, 31, null, "198.51.100.2", "ListUsers")));
+    StringWriter out = new StringWriter();
+    new TableReport(false).write(aggregator.findings(), summary(), out);
+
+    assertThat(out.toString().lines())
+        .anyMatch(
+            line -> line.contains("Rule rule-many") && line.contains("203.0.113.1 (+10 or more)"))
+        .anyMatch(line -> line.contains("Rule rule-two") && line.contains("198.51.100.1 (+1) "));
+  }
+
+  @Test
+  void summaryTables_countHitsNotEvents() throws IOException {
+    String text = render(false);
+
+    assertThat(text.lines())
+        .anyMatch(line -> line.matches("SEVERITY +FINDINGS +HITS"))
+        .anyMatch(line -> line.matches("TECHNIQUE +NAME +FINDINGS +HITS"))
+        .noneMatch(line -> line.contains("EVENTS"));
+  }
 }
