@@ -33,8 +33,8 @@ import java.util.Optional;
  *   <li>{@code remediation.desc} names the mapped NIST SP 800-53 r5 controls and CSF 2.0
  *       statements, and {@code unmapped} contains them as structured lists, because the Detection
  *       Finding class has no compliance object (that is class 2003, Compliance Finding).
- *   <li>{@code status_detail} says how many of the calls failed and with which error codes, such as
- *       {@code 3 of 5 calls failed: AccessDenied}, and is absent when none failed; {@code
+ *   <li>{@code status_detail} states how many of the calls failed and with which error codes, such
+ *       as {@code 3 of 5 calls failed: AccessDenied}, and is absent when none failed; {@code
  *       unmapped.failed_count} and {@code unmapped.error_codes} contain the same as values.
  *   <li>{@code unmapped.clients} lists the client summaries and {@code unmapped.truncated} names
  *       the capped lists that had more distinct values than the finding keeps.

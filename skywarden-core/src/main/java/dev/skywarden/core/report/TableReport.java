@@ -1,5 +1,6 @@
 package dev.skywarden.core.report;
 
+import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.finding.CappedList;
 import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.FindingAggregator;
@@ -34,9 +35,11 @@ import java.util.TreeMap;
  * some failed, it reads {@code 5 (3 failed)}. Failed calls keep the rule's severity.
  *
  * <p>Columns are as wide as their widest value up to a maximum each; longer values are cut and end
- * with an ellipsis ({@code …}). With {@code ansi} set, headers are bold and severities coloured;
- * the caller decides, typically colour only when the output is a terminal. Times are UTC. Immutable
- * and thread-safe.
+ * with an ellipsis ({@code …}), except principals, which are cut in the middle because their end
+ * (the user or role name) tells them apart. Given a line width, the text columns narrow to fit it.
+ * CLIENT shows products, not kinds: the kind is in the JSON output. With {@code ansi} set, headers
+ * are bold and severities coloured; the caller decides, typically colour only when the output is a
+ * terminal. Times are UTC. Immutable and thread-safe.
  */
 public final class TableReport implements FindingWriter {
 
@@ -50,10 +53,32 @@ public final class TableReport implements FindingWriter {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private final boolean ansi;
+  private final int lineWidth;
 
-  /** Creates a report writer; {@code ansi} turns on colour and bold escape sequences. */
+  /**
+   * Creates a report writer whose tables use each column's maximum width; {@code ansi} turns on
+   * colour and bold escape sequences.
+   */
   public TableReport(boolean ansi) {
+    this(ansi, 0);
+  }
+
+  /**
+   * Creates a report writer that fits its tables to a line width, such as the terminal's {@code
+   * COLUMNS}, by narrowing the widest text columns; lines stay longer when the columns cannot
+   * shrink enough.
+   *
+   * @param ansi true for colour and bold escape sequences
+   * @param lineWidth the line width in characters, or 0 for each column's maximum width
+   * @throws IllegalArgumentException when {@code lineWidth} is negative
+   */
+  public TableReport(boolean ansi, int lineWidth) {
+    if (lineWidth < 0) {
+      throw new IllegalArgumentException(
+          "invalid table width " + lineWidth + ": expected 0 (no limit) or a number of columns");
+    }
     this.ansi = ansi;
+    this.lineWidth = lineWidth;
   }
 
   @Override
@@ -65,16 +90,16 @@ public final class TableReport implements FindingWriter {
     if (sorted.isEmpty()) {
       out.write("No findings.\n");
     } else {
-      out.write(findingsTable(sorted).render(ansi));
+      out.write(findingsTable(sorted).render(ansi, lineWidth));
     }
 
     out.write('\n');
     out.write(heading("By severity"));
-    out.write(severityTable(sorted).render(ansi));
+    out.write(severityTable(sorted).render(ansi, lineWidth));
 
     out.write('\n');
     out.write(heading("By technique"));
-    out.write(techniqueTable(sorted).render(ansi));
+    out.write(techniqueTable(sorted).render(ansi, lineWidth));
 
     out.write('\n');
     out.write(heading("Inputs (" + summary.inputs().size() + ")"));
@@ -92,9 +117,9 @@ public final class TableReport implements FindingWriter {
                 new TextTable.Column("FIRST SEEN (UTC)", 19, false),
                 new TextTable.Column("RULE", 40, false),
                 new TextTable.Column("TECHNIQUE", 28, false),
-                new TextTable.Column("PRINCIPAL", 40, false),
+                new TextTable.Column("PRINCIPAL", 40, false, true),
                 new TextTable.Column("SOURCE", 28, false),
-                new TextTable.Column("CLIENT", 24, false),
+                new TextTable.Column("CLIENT", 30, false),
                 new TextTable.Column("COUNT", 18, true)));
     for (Finding finding : findings) {
       table.addRow(
@@ -105,7 +130,7 @@ public final class TableReport implements FindingWriter {
               techniqueCell(finding.techniques()),
               finding.principal(),
               withMore(finding.sourceAddresses(), finding.truncated(CappedList.SOURCE_ADDRESSES)),
-              withMore(finding.clients(), finding.truncated(CappedList.CLIENTS)),
+              clientCell(finding),
               countCell(finding)),
           severityStyle(finding.severity()));
     }
@@ -201,6 +226,34 @@ public final class TableReport implements FindingWriter {
           .append(" more skipped records not shown)\n");
     }
     return text.toString();
+  }
+
+  /**
+   * Returns the client as its products, such as {@code Kali Linux + AWS CLI} or {@code
+   * Terraform/1.9.8 + Terraform provider}: the primary product with its version, then the next
+   * distinct product of the labels, and how many more clients the finding saw.
+   */
+  static String clientCell(Finding finding) {
+    ClientFingerprint client = finding.client();
+    String text;
+    if (client == null || client.product() == null) {
+      text = "unknown";
+    } else {
+      text =
+          client.version() == null ? client.product() : client.product() + "/" + client.version();
+      for (String label : client.labels()) {
+        String product = label.substring(label.indexOf(':') + 1);
+        if (!product.isEmpty() && !product.equals(client.product())) {
+          text += " + " + product;
+          break;
+        }
+      }
+    }
+    List<String> clients = finding.clients();
+    if (finding.truncated(CappedList.CLIENTS)) {
+      return text + " (+" + clients.size() + " or more)";
+    }
+    return clients.size() > 1 ? text + " (+" + (clients.size() - 1) + ")" : text;
   }
 
   /** Returns the count, with the failed share when any call failed or was denied. */
