@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ReportFormatsTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final int EXAMPLE_FINDINGS = 23;
+  private static final int EXAMPLE_FINDINGS = ExampleFindings.read().total();
 
   @Test
   void csv_headerAndOneRowPerFinding() {

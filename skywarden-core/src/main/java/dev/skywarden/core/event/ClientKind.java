@@ -18,6 +18,13 @@ public enum ClientKind {
   AZURE_POWERSHELL,
   GCLOUD,
   GOOGLE_CLIENT_LIBRARY,
+  /**
+   * A general-purpose HTTP library or tool driven by a script, such as python-requests, curl, Go's
+   * net/http or PowerShell's {@code Invoke-WebRequest}. It comes after the cloud clients, which
+   * name the program more precisely, and before {@link #BROWSER}, because PowerShell user agents
+   * start with {@code Mozilla/}.
+   */
+  SCRIPTED_HTTP,
   WEB_CONSOLE,
   CLOUD_SERVICE,
   BROWSER,

@@ -8,6 +8,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,9 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>Evidence: the {@link #MAX_EVIDENCE} earliest hits by (time, source location, event id).
  *   <li>Title, severity, principal type, client, techniques and explanation: those of the earliest
  *       hit in that order (with explanation, title and severity as final tie-breakers).
- *   <li>Credentials, source addresses and operations: the {@link #MAX_VALUES} smallest distinct
- *       values in {@link String} order; larger values are dropped, so each finding keeps bounded
- *       state however many hits it folds.
+ *   <li>Failed events: counted, with their distinct error codes kept like operations below.
+ *   <li>Credentials, source addresses, operations, error codes, resources and client summaries (the
+ *       {@link CappedList}s): the {@link #MAX_VALUES} smallest distinct values in {@link String}
+ *       order. Larger values are dropped, so each finding keeps bounded state however many hits it
+ *       folds, and {@link Finding#truncated()} names each list that dropped a value.
  *   <li>{@code id}: the first 32 hex digits of SHA-256 over {@code
  *       ruleId|provider|account|principal|eventId of the earliest evidence}.
  * </ul>
@@ -46,7 +50,9 @@ public final class FindingAggregator {
   /** How many evidence entries a finding keeps: the earliest hits. */
   public static final int MAX_EVIDENCE = 20;
 
-  /** How many distinct credentials, source addresses and operations a finding keeps. */
+  /**
+   * How many distinct credentials, source addresses, operations and error codes a finding keeps.
+   */
   public static final int MAX_VALUES = 10;
 
   /** Length of {@link Finding#id()} in hex digits (128 bits of the SHA-256). */
@@ -134,11 +140,16 @@ public final class FindingAggregator {
   /** The bounded state of one finding; every method holds the instance lock. */
   private final class Accumulator {
     private final NavigableSet<DetectionHit> earliest = new TreeSet<>(HIT_ORDER);
-    private final NavigableSet<String> credentials = new TreeSet<>();
-    private final NavigableSet<String> sourceAddresses = new TreeSet<>();
-    private final NavigableSet<String> operations = new TreeSet<>();
+    private final Map<CappedList, BoundedValues> lists = new EnumMap<>(CappedList.class);
     private java.time.Instant lastSeen;
     private long count;
+    private long failedCount;
+
+    Accumulator() {
+      for (CappedList list : CappedList.values()) {
+        lists.put(list, new BoundedValues());
+      }
+    }
 
     synchronized void add(DetectionHit hit) {
       CloudEvent event = hit.event();
@@ -152,9 +163,17 @@ public final class FindingAggregator {
         earliest.pollLast();
       }
 
-      addBounded(credentials, event.credential().id());
-      addBounded(sourceAddresses, event.source().text());
-      addBounded(operations, event.api().operation());
+      lists.get(CappedList.CREDENTIALS).add(event.credential().id());
+      lists.get(CappedList.SOURCE_ADDRESSES).add(event.source().text());
+      lists.get(CappedList.OPERATIONS).add(event.api().operation());
+      lists.get(CappedList.CLIENTS).add(event.client().summary());
+      for (String resource : event.resources()) {
+        lists.get(CappedList.RESOURCES).add(resource);
+      }
+      if (!event.outcome().success()) {
+        failedCount++;
+        lists.get(CappedList.ERROR_CODES).add(event.outcome().errorCode());
+      }
     }
 
     synchronized Finding toFinding(Key key) {
@@ -174,6 +193,14 @@ public final class FindingAggregator {
       }
       String id =
           findingId(key.ruleId(), key.provider(), key.account(), key.principal(), event.eventId());
+      Set<CappedList> truncated = EnumSet.noneOf(CappedList.class);
+      lists.forEach(
+          (list, values) -> {
+            if (values.truncated()) {
+              truncated.add(list);
+            }
+          });
+      BoundedValues errorCodes = lists.get(CappedList.ERROR_CODES);
 
       return new Finding(
           id,
@@ -185,15 +212,25 @@ public final class FindingAggregator {
           key.account(),
           key.principal(),
           event.actor().type().name(),
-          List.copyOf(credentials),
-          List.copyOf(sourceAddresses),
+          values(CappedList.CREDENTIALS),
+          values(CappedList.SOURCE_ADDRESSES),
           event.client(),
-          List.copyOf(operations),
+          values(CappedList.OPERATIONS),
           event.time(),
           lastSeen,
           count,
           evidence,
-          explanation(first.explanation(), count));
+          explanation(
+              first.explanation(), count, failedCount, errorCodes.values(), errorCodes.truncated()),
+          failedCount,
+          errorCodes.values(),
+          values(CappedList.RESOURCES),
+          values(CappedList.CLIENTS),
+          truncated);
+    }
+
+    private List<String> values(CappedList list) {
+      return lists.get(list).values();
     }
 
     private List<Technique> techniques(List<String> ids) {
@@ -208,19 +245,37 @@ public final class FindingAggregator {
     }
   }
 
-  /** Adds a non-empty value, then drops the largest while more than the maximum are kept. */
-  private static void addBounded(NavigableSet<String> values, String value) {
-    if (value == null || value.isEmpty()) {
-      return;
-    }
-    values.add(value);
-    if (values.size() > MAX_VALUES) {
-      values.pollLast();
-    }
-  }
-
-  private static String explanation(String first, long count) {
+  /**
+   * Builds the explanation: the earliest hit's text, the number of events and the failed share.
+   *
+   * <p>Failures never lower the severity: a denied attempt to stop logging or to grant access still
+   * shows the intent, and a principal probing its permissions is itself notable. The explanation
+   * states how many calls failed, so a reader can tell attempts from successes.
+   */
+  static String explanation(
+      String first, long count, long failed, List<String> codes, boolean codesTruncated) {
     String text = first == null || first.isEmpty() ? "rule matched" : first;
-    return count == 1 ? text : text + " (" + count + " matching events)";
+    String codeText = codes.isEmpty() ? "" : ": " + String.join(", ", codes);
+    if (codesTruncated) {
+      codeText += " and more";
+    }
+    if (failed == 0) {
+      return count == 1 ? text : text + " (" + count + " matching events)";
+    }
+    if (failed == count) {
+      return count == 1
+          ? text + " (the call failed" + codeText + ")"
+          : text + " (all " + count + " calls failed" + codeText + ")";
+    }
+    return text
+        + " ("
+        + count
+        + " matching events, "
+        + failed
+        + " of "
+        + count
+        + " failed"
+        + codeText
+        + ")";
   }
 }

@@ -16,6 +16,10 @@ import java.util.Map;
  * replaced by their {@code value}. For Entra logs, the nested objects and arrays inside {@code
  * properties} that are given as strings are decoded too.
  *
+ * <p>A Log Analytics export also gets the diagnostic-settings field names ({@code operationName}
+ * from {@code OperationNameValue}, {@code properties.appId} from {@code AppId} and more), as {@link
+ * LogAnalyticsFields} lists, so built-in rules match both layouts.
+ *
  * <p>The input node is never mutated: the record is copied once, and only when a repair applies.
  *
  * <p>NOTE: field names are not case-folded, so a rule written for {@code operationName} still needs
@@ -51,10 +55,17 @@ final class AzureRecordRepair {
 
   /** Returns the record itself when it needs no repair, else a repaired deep copy. */
   static JsonNode repair(JsonNode record, boolean entra) {
-    if (!record.isObject() || !needsRepair(record, entra)) {
+    if (!record.isObject()) {
+      return record;
+    }
+    boolean logAnalytics = LogAnalyticsFields.applies(record);
+    if (!logAnalytics && !needsRepair(record, entra)) {
       return record;
     }
     ObjectNode copy = record.deepCopy();
+    if (logAnalytics) {
+      LogAnalyticsFields.addDiagnosticSettingsFields(copy);
+    }
 
     for (String name : ENCODED_TOP_LEVEL) {
       decodeField(copy, name);

@@ -23,11 +23,11 @@ import java.util.Objects;
  * null}, so every line has every field.
  *
  * <p>Fields: {@code id, rule_id, title, severity, provider, account, principal, principal_type,
- * first_seen, last_seen, count, techniques[{id, name, tactics}], nist_800_53_r5[{id, name}],
- * csf_2_0[{id, name, subcategory}], credentials, source_addresses, operations, client{kind,
- * product, version, labels}, explanation, posture{principal, type, privileged, mfa, access,
- * external, failed_checks} (null without a posture audit), evidence[{event_id, time, service,
- * operation, source, file, record, line}]}. The summary is not written. Thread-safe.
+ * first_seen, last_seen, count, failed_count, techniques[{id, name, tactics}], nist_800_53_r5[{id,
+ * name}], csf_2_0[{id, name, subcategory}], credentials, source_addresses, operations, error_codes,
+ * client{kind, product, version, labels}, explanation, posture{principal, type, privileged, mfa,
+ * access, external, failed_checks} (null without a posture audit), evidence[{event_id, time,
+ * service, operation, source, file, record, line}]}. The summary is not written. Thread-safe.
  */
 public final class JsonLinesFindingWriter implements LineFindingWriter {
 
@@ -68,6 +68,7 @@ public final class JsonLinesFindingWriter implements LineFindingWriter {
     node.put("first_seen", iso(finding.firstSeen()));
     node.put("last_seen", iso(finding.lastSeen()));
     node.put("count", finding.count());
+    node.put("failed_count", finding.failedCount());
 
     ArrayNode techniques = node.putArray("techniques");
     for (Technique technique : finding.techniques()) {
@@ -92,7 +93,12 @@ public final class JsonLinesFindingWriter implements LineFindingWriter {
     strings(node.putArray("credentials"), finding.credentials());
     strings(node.putArray("source_addresses"), finding.sourceAddresses());
     strings(node.putArray("operations"), finding.operations());
+    strings(node.putArray("error_codes"), finding.errorCodes());
+    strings(node.putArray("resources"), finding.resources());
     node.set("client", client(finding.client()));
+    strings(node.putArray("clients"), finding.clients());
+    ArrayNode truncated = node.putArray("truncated");
+    finding.truncated().forEach(list -> truncated.add(list.fieldName()));
     node.put("explanation", finding.explanation());
     node.set("posture", posture(finding.posture()));
 

@@ -33,7 +33,14 @@ import java.util.Optional;
  *   <li>{@code remediation.desc} names the mapped NIST SP 800-53 r5 controls and CSF 2.0
  *       statements, and {@code unmapped} contains them as structured lists, because the Detection
  *       Finding class has no compliance object (that is class 2003, Compliance Finding).
- *   <li>{@code resources}: the principal, the identity whose use the finding is about.
+ *   <li>{@code status_detail} states how many of the calls failed and with which error codes, such
+ *       as {@code 3 of 5 calls failed: AccessDenied}, and is absent when none failed; {@code
+ *       unmapped.failed_count} and {@code unmapped.error_codes} contain the same as values.
+ *   <li>{@code unmapped.clients} lists the client summaries and {@code unmapped.truncated} names
+ *       the capped lists that had more distinct values than the finding keeps.
+ *   <li>{@code resources}: the resources the evidence events touched (ARNs, Azure resource ids, GCP
+ *       resource names), absent when the events name none. The principal is not a resource here: it
+ *       is the {@code actor} of each evidence.
  *   <li>{@code unmapped.principal_posture}: the principal's posture when a posture audit knew it.
  * </ul>
  *
@@ -88,6 +95,9 @@ public final class OcsfFindingWriter implements LineFindingWriter {
     event.put("severity", severityCaption(finding.severity()));
     event.put("status_id", STATUS_NEW);
     event.put("status", "New");
+    if (finding.anyFailed()) {
+      event.put("status_detail", failureDetail(finding));
+    }
     event.put("is_alert", true);
     event.put("time", summary.time().toEpochMilli());
     event.put("start_time", millis(finding.firstSeen()));
@@ -100,7 +110,9 @@ public final class OcsfFindingWriter implements LineFindingWriter {
     event.set("finding_info", findingInfo(finding));
     event.set("cloud", cloud(finding));
     event.set("evidences", evidences(finding));
-    event.set("resources", resources(finding));
+    if (!finding.resources().isEmpty()) {
+      event.set("resources", resources(finding));
+    }
 
     MappedControls controls = MappedControls.of(finding, catalog);
     if (!controls.nist().isEmpty() || !controls.csf().isEmpty()) {
@@ -258,10 +270,9 @@ public final class OcsfFindingWriter implements LineFindingWriter {
 
   private static ArrayNode resources(Finding finding) {
     ArrayNode resources = MAPPER.createArrayNode();
-    ObjectNode principal = resources.addObject();
-    principal.put("uid", finding.principal());
-    principal.put("type", "principal");
-    principal.put("provider", finding.provider().id());
+    for (String uid : finding.resources()) {
+      resources.addObject().put("uid", uid).put("provider", finding.provider().id());
+    }
     return resources;
   }
 
@@ -299,13 +310,35 @@ public final class OcsfFindingWriter implements LineFindingWriter {
                     .put("name", c.name())
                     .put("subcategory", c.subcategory()));
     unmapped.put("principal_type", finding.principalType());
+    unmapped.put("failed_count", finding.failedCount());
+    ArrayNode errorCodes = unmapped.putArray("error_codes");
+    finding.errorCodes().forEach(errorCodes::add);
     if (finding.client() != null) {
       unmapped.put("client", finding.client().summary());
     }
+    ArrayNode clients = unmapped.putArray("clients");
+    finding.clients().forEach(clients::add);
+    ArrayNode truncated = unmapped.putArray("truncated");
+    finding.truncated().forEach(list -> truncated.add(list.fieldName()));
     if (finding.posture() != null) {
       unmapped.set("principal_posture", JsonLinesFindingWriter.posture(finding.posture()));
     }
     return unmapped;
+  }
+
+  /** Returns text such as {@code 3 of 5 calls failed: AccessDenied, Throttling}. */
+  static String failureDetail(Finding finding) {
+    String share;
+    if (finding.count() == 1 && finding.allFailed()) {
+      share = "the call failed";
+    } else if (finding.allFailed()) {
+      share = "all " + finding.count() + " calls failed";
+    } else {
+      share = finding.failedCount() + " of " + finding.count() + " calls failed";
+    }
+    return finding.errorCodes().isEmpty()
+        ? share
+        : share + ": " + String.join(", ", finding.errorCodes());
   }
 
   private static String severityCaption(Severity severity) {

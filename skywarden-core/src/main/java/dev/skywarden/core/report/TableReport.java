@@ -1,5 +1,7 @@
 package dev.skywarden.core.report;
 
+import dev.skywarden.core.event.ClientFingerprint;
+import dev.skywarden.core.finding.CappedList;
 import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.FindingAggregator;
 import dev.skywarden.core.finding.Severity;
@@ -22,10 +24,22 @@ import java.util.TreeMap;
  * and first-seen time, a summary by severity and by technique, then the statistics of each input
  * with the first skip samples.
  *
+ * <p>The By-severity and By-technique tables count FINDINGS and HITS. HITS is the sum of the
+ * findings' counts, so an event that fired two rules counts twice: it is not a number of distinct
+ * events.
+ *
+ * <p>SOURCE and CLIENT show the first value of the finding's list and how many more there are; when
+ * the list was capped, the text reads {@code (+10 or more)} because the full number is not kept.
+ *
+ * <p>The COUNT cell of a finding whose calls all failed reads {@code 3 (all failed)}; when only
+ * some failed, it reads {@code 5 (3 failed)}. Failed calls keep the rule's severity.
+ *
  * <p>Columns are as wide as their widest value up to a maximum each; longer values are cut and end
- * with an ellipsis ({@code …}). With {@code ansi} set, headers are bold and severities coloured;
- * the caller decides, typically colour only when the output is a terminal. Times are UTC. Immutable
- * and thread-safe.
+ * with an ellipsis ({@code …}), except principals, which are cut in the middle because their end
+ * (the user or role name) tells them apart. Given a line width, the text columns narrow to fit it.
+ * CLIENT shows products, not kinds: the kind is in the JSON output. With {@code ansi} set, headers
+ * are bold and severities coloured; the caller decides, typically colour only when the output is a
+ * terminal. Times are UTC. Immutable and thread-safe.
  */
 public final class TableReport implements FindingWriter {
 
@@ -39,10 +53,32 @@ public final class TableReport implements FindingWriter {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private final boolean ansi;
+  private final int lineWidth;
 
-  /** Creates a report writer; {@code ansi} turns on colour and bold escape sequences. */
+  /**
+   * Creates a report writer whose tables use each column's maximum width; {@code ansi} turns on
+   * colour and bold escape sequences.
+   */
   public TableReport(boolean ansi) {
+    this(ansi, 0);
+  }
+
+  /**
+   * Creates a report writer that fits its tables to a line width, such as the terminal's {@code
+   * COLUMNS}, by narrowing the widest text columns; lines stay longer when the columns cannot
+   * shrink enough.
+   *
+   * @param ansi true for colour and bold escape sequences
+   * @param lineWidth the line width in characters, or 0 for each column's maximum width
+   * @throws IllegalArgumentException when {@code lineWidth} is negative
+   */
+  public TableReport(boolean ansi, int lineWidth) {
+    if (lineWidth < 0) {
+      throw new IllegalArgumentException(
+          "invalid table width " + lineWidth + ": expected 0 (no limit) or a number of columns");
+    }
     this.ansi = ansi;
+    this.lineWidth = lineWidth;
   }
 
   @Override
@@ -54,16 +90,16 @@ public final class TableReport implements FindingWriter {
     if (sorted.isEmpty()) {
       out.write("No findings.\n");
     } else {
-      out.write(findingsTable(sorted).render(ansi));
+      out.write(findingsTable(sorted).render(ansi, lineWidth));
     }
 
     out.write('\n');
     out.write(heading("By severity"));
-    out.write(severityTable(sorted).render(ansi));
+    out.write(severityTable(sorted).render(ansi, lineWidth));
 
     out.write('\n');
     out.write(heading("By technique"));
-    out.write(techniqueTable(sorted).render(ansi));
+    out.write(techniqueTable(sorted).render(ansi, lineWidth));
 
     out.write('\n');
     out.write(heading("Inputs (" + summary.inputs().size() + ")"));
@@ -82,10 +118,10 @@ public final class TableReport implements FindingWriter {
                 new TextTable.Column("FIRST SEEN (UTC)", 19, false),
                 new TextTable.Column("RULE", 40, false),
                 new TextTable.Column("TECHNIQUE", 28, false),
-                new TextTable.Column("PRINCIPAL", 40, false),
-                new TextTable.Column("SOURCE", 24, false),
-                new TextTable.Column("CLIENT", 24, false),
-                new TextTable.Column("COUNT", 10, true)));
+                new TextTable.Column("PRINCIPAL", 40, false, true),
+                new TextTable.Column("SOURCE", 28, false),
+                new TextTable.Column("CLIENT", 30, false),
+                new TextTable.Column("COUNT", 18, true)));
     if (withPosture) {
       columns.add(new TextTable.Column("POSTURE", 60, false));
     }
@@ -99,9 +135,10 @@ public final class TableReport implements FindingWriter {
                   finding.title() == null ? finding.ruleId() : finding.title(),
                   techniqueCell(finding.techniques()),
                   finding.principal(),
-                  withMore(finding.sourceAddresses()),
-                  finding.client() == null ? "" : finding.client().summary(),
-                  Long.toString(finding.count())));
+                  withMore(
+                      finding.sourceAddresses(), finding.truncated(CappedList.SOURCE_ADDRESSES)),
+                  clientCell(finding),
+                  countCell(finding)));
       if (withPosture) {
         cells.add(finding.posture() == null ? "" : finding.posture().summary());
       }
@@ -122,7 +159,7 @@ public final class TableReport implements FindingWriter {
             List.of(
                 new TextTable.Column("SEVERITY", 13, false),
                 new TextTable.Column("FINDINGS", 10, true),
-                new TextTable.Column("EVENTS", 12, true)));
+                new TextTable.Column("HITS", 12, true)));
     Severity[] severities = Severity.values();
     for (int i = severities.length - 1; i >= 0; i--) {
       long[] counts = bySeverity.get(severities[i]);
@@ -135,7 +172,7 @@ public final class TableReport implements FindingWriter {
     return table;
   }
 
-  /** Counts findings and events per technique, ordered by technique id. */
+  /** Counts findings and hits per technique, ordered by technique id. */
   private static TextTable techniqueTable(List<Finding> findings) {
     Map<String, String> names = new TreeMap<>();
     Map<String, long[]> counts = new TreeMap<>();
@@ -153,7 +190,7 @@ public final class TableReport implements FindingWriter {
                 new TextTable.Column("TECHNIQUE", 12, false),
                 new TextTable.Column("NAME", 40, false),
                 new TextTable.Column("FINDINGS", 10, true),
-                new TextTable.Column("EVENTS", 12, true)));
+                new TextTable.Column("HITS", 12, true)));
     counts.forEach(
         (id, count) ->
             table.addRow(
@@ -201,6 +238,43 @@ public final class TableReport implements FindingWriter {
     return text.toString();
   }
 
+  /**
+   * Returns the client as its products, such as {@code Kali Linux + AWS CLI} or {@code
+   * Terraform/1.9.8 + Terraform provider}: the primary product with its version, then the next
+   * distinct product of the labels, and how many more clients the finding saw.
+   */
+  static String clientCell(Finding finding) {
+    ClientFingerprint client = finding.client();
+    String text;
+    if (client == null || client.product() == null) {
+      text = "unknown";
+    } else {
+      text =
+          client.version() == null ? client.product() : client.product() + "/" + client.version();
+      for (String label : client.labels()) {
+        String product = label.substring(label.indexOf(':') + 1);
+        if (!product.isEmpty() && !product.equals(client.product())) {
+          text += " + " + product;
+          break;
+        }
+      }
+    }
+    List<String> clients = finding.clients();
+    if (finding.truncated(CappedList.CLIENTS)) {
+      return text + " (+" + clients.size() + " or more)";
+    }
+    return clients.size() > 1 ? text + " (+" + (clients.size() - 1) + ")" : text;
+  }
+
+  /** Returns the count, with the failed share when any call failed or was denied. */
+  static String countCell(Finding finding) {
+    String count = Long.toString(finding.count());
+    if (finding.allFailed()) {
+      return count + " (all failed)";
+    }
+    return finding.anyFailed() ? count + " (" + finding.failedCount() + " failed)" : count;
+  }
+
   private static String techniqueCell(List<Technique> techniques) {
     if (techniques.isEmpty()) {
       return "";
@@ -210,9 +284,17 @@ public final class TableReport implements FindingWriter {
     return techniques.size() == 1 ? text : text + " (+" + (techniques.size() - 1) + ")";
   }
 
-  private static String withMore(List<String> values) {
+  /**
+   * Returns the first value and how many more there are, such as {@code 203.0.113.1 (+2)}. A
+   * truncated list kept {@link FindingAggregator#MAX_VALUES} of more values, so the text then gives
+   * the lower bound: {@code 203.0.113.1 (+10 or more)}.
+   */
+  static String withMore(List<String> values, boolean truncated) {
     if (values.isEmpty()) {
       return "";
+    }
+    if (truncated) {
+      return values.get(0) + " (+" + values.size() + " or more)";
     }
     return values.size() == 1 ? values.get(0) : values.get(0) + " (+" + (values.size() - 1) + ")";
   }

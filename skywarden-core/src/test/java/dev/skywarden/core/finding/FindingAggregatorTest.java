@@ -1,10 +1,15 @@
 package dev.skywarden.core.finding;
 
 import static dev.skywarden.core.finding.TestHits.T0;
+import static dev.skywarden.core.finding.TestHits.by;
 import static dev.skywarden.core.finding.TestHits.event;
+import static dev.skywarden.core.finding.TestHits.failed;
 import static dev.skywarden.core.finding.TestHits.hit;
+import static dev.skywarden.core.finding.TestHits.touching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skywarden.core.event.ClientFingerprint;
+import dev.skywarden.core.event.ClientKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -193,5 +198,174 @@ class FindingAggregatorTest {
             FindingAggregator.findingId(
                 "r", dev.skywarden.core.event.CloudProvider.AWS, null, "p", "e"))
         .isEqualTo("75b376bd5d1ac88ff0fb07eb4a965d3e");
+  }
+
+  @Test
+  void failures_allDeniedCountedAndExplained() {
+    FindingAggregator aggregator = new FindingAggregator();
+    for (int i = 0; i < 3; i++) {
+      aggregator.add(
+          hit(
+              "stop-logging",
+              Severity.HIGH,
+              failed(
+                  event("mallory", i, i + 1, null, "203.0.113.1", "StopLogging"), "AccessDenied")));
+    }
+    Finding finding = aggregator.findings().get(0);
+
+    assertThat(finding.count()).isEqualTo(3);
+    assertThat(finding.failedCount()).isEqualTo(3);
+    assertThat(finding.allFailed()).isTrue();
+    assertThat(finding.errorCodes()).containsExactly("AccessDenied");
+    assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+    assertThat(finding.explanation()).endsWith("(all 3 calls failed: AccessDenied)");
+  }
+
+  @Test
+  void failures_partialShareAndCodesSorted() {
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(hit("r", Severity.LOW, event("eve", 1, 1, null, "203.0.113.1", "ListUsers")));
+    aggregator.add(hit("r", Severity.LOW, event("eve", 2, 2, null, "203.0.113.1", "ListUsers")));
+    aggregator.add(
+        hit(
+            "r",
+            Severity.LOW,
+            failed(event("eve", 3, 3, null, "203.0.113.1", "ListUsers"), "Throttling")));
+    aggregator.add(
+        hit(
+            "r",
+            Severity.LOW,
+            failed(event("eve", 4, 4, null, "203.0.113.1", "ListUsers"), "AccessDenied")));
+    aggregator.add(
+        hit(
+            "r",
+            Severity.LOW,
+            failed(event("eve", 5, 5, null, "203.0.113.1", "ListUsers"), "AccessDenied")));
+    Finding finding = aggregator.findings().get(0);
+
+    assertThat(finding.failedCount()).isEqualTo(3);
+    assertThat(finding.allFailed()).isFalse();
+    assertThat(finding.errorCodes()).containsExactly("AccessDenied", "Throttling");
+    assertThat(finding.explanation())
+        .endsWith("(5 matching events, 3 of 5 failed: AccessDenied, Throttling)");
+  }
+
+  @Test
+  void failures_singleFailedCall() {
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(
+        hit(
+            "r",
+            Severity.LOW,
+            failed(event("eve", 1, 1, null, "203.0.113.1", "StopLogging"), null)));
+    Finding finding = aggregator.findings().get(0);
+
+    assertThat(finding.failedCount()).isEqualTo(1);
+    assertThat(finding.errorCodes()).isEmpty();
+    assertThat(finding.explanation()).endsWith("(the call failed)");
+  }
+
+  @Test
+  void failures_noneWhenAllSucceeded() {
+    Finding finding = aggregate(corpus()).get(0);
+
+    assertThat(finding.failedCount()).isZero();
+    assertThat(finding.errorCodes()).isEmpty();
+    assertThat(finding.explanation()).doesNotContain("failed");
+  }
+
+  @Test
+  void resources_distinctSortedAndCapped() {
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(
+        hit(
+            "r",
+            Severity.LOW,
+            touching(
+                event("eve", 1, 1, null, "203.0.113.1", "StopLogging"),
+                "arn:aws:cloudtrail:eu-west-1:111122223333:trail/b",
+                "arn:aws:cloudtrail:eu-west-1:111122223333:trail/a")));
+    aggregator.add(
+        hit(
+            "r",
+            Severity.LOW,
+            touching(
+                event("eve", 2, 2, null, "203.0.113.1", "StopLogging"),
+                "arn:aws:cloudtrail:eu-west-1:111122223333:trail/a")));
+    for (int i = 0; i < 20; i++) {
+      aggregator.add(
+          hit(
+              "capped",
+              Severity.LOW,
+              touching(
+                  event("eve", 3 + i, 3 + i, null, "203.0.113.1", "DeleteBucket"),
+                  String.format("arn:aws:s3:::bucket-%02d", i))));
+    }
+    List<Finding> findings = aggregator.findings();
+    Finding trails =
+        findings.stream().filter(f -> f.ruleId().equals("r")).findFirst().orElseThrow();
+    Finding buckets =
+        findings.stream().filter(f -> f.ruleId().equals("capped")).findFirst().orElseThrow();
+
+    assertThat(trails.resources())
+        .containsExactly(
+            "arn:aws:cloudtrail:eu-west-1:111122223333:trail/a",
+            "arn:aws:cloudtrail:eu-west-1:111122223333:trail/b");
+    assertThat(buckets.resources()).hasSize(FindingAggregator.MAX_VALUES);
+    assertThat(buckets.resources().get(0)).isEqualTo("arn:aws:s3:::bucket-00");
+  }
+
+  @Test
+  void truncated_onlyListsOverTheCap() {
+    FindingAggregator aggregator = new FindingAggregator();
+    // 11 addresses and 10 access keys: only the address list drops a value.
+    for (int i = 0; i < 22; i++) {
+      aggregator.add(
+          hit(
+              "r",
+              Severity.LOW,
+              event(
+                  "eve",
+                  i,
+                  i + 1,
+                  "AKIAEXAMPLE" + (i % 10),
+                  "198.51.100." + (i % 11 + 1),
+                  "ListUsers")));
+    }
+    Finding finding = aggregator.findings().get(0);
+
+    assertThat(finding.sourceAddresses()).hasSize(FindingAggregator.MAX_VALUES);
+    assertThat(finding.truncated(CappedList.SOURCE_ADDRESSES)).isTrue();
+    assertThat(finding.credentials()).hasSize(10);
+    assertThat(finding.truncated(CappedList.CREDENTIALS)).isFalse();
+    assertThat(finding.truncated()).containsExactly(CappedList.SOURCE_ADDRESSES);
+  }
+
+  @Test
+  void truncated_sameInAnyOrder() {
+    List<DetectionHit> hits = corpus();
+    Finding sorted = aggregate(hits).get(0);
+    Collections.shuffle(hits, new Random(7));
+    Finding shuffled = aggregate(hits).get(0);
+
+    assertThat(sorted.truncated())
+        .containsExactlyInAnyOrder(CappedList.CREDENTIALS, CappedList.SOURCE_ADDRESSES);
+    assertThat(shuffled.truncated()).isEqualTo(sorted.truncated());
+  }
+
+  @Test
+  void clients_distinctSummariesSorted() {
+    FindingAggregator aggregator = new FindingAggregator();
+    ClientFingerprint python =
+        new ClientFingerprint(ClientKind.AWS_SDK, "Boto3", "1.34.0", List.of("AWS_SDK:Boto3"));
+    aggregator.add(hit("r", Severity.LOW, event("eve", 1, 1, null, "198.51.100.1", "ListUsers")));
+    aggregator.add(
+        hit("r", Severity.LOW, by(event("eve", 2, 2, null, "198.51.100.1", "ListUsers"), python)));
+    aggregator.add(hit("r", Severity.LOW, event("eve", 3, 3, null, "198.51.100.1", "ListUsers")));
+    Finding finding = aggregator.findings().get(0);
+
+    assertThat(finding.clients()).containsExactly("AWS_CLI aws-cli/2.15.0", "AWS_SDK Boto3/1.34.0");
+    assertThat(finding.client().product()).isEqualTo("aws-cli");
+    assertThat(finding.truncated()).isEmpty();
   }
 }

@@ -60,6 +60,66 @@ public final class TestHits {
         new SourceLocation("trail.json", index, index));
   }
 
+  /** Returns a copy of the event whose call failed with the given error code. */
+  public static CloudEvent failed(CloudEvent event, String errorCode) {
+    return new CloudEvent(
+        event.time(),
+        event.kind(),
+        event.eventId(),
+        event.account(),
+        event.region(),
+        event.actor(),
+        event.credential(),
+        event.source(),
+        event.userAgent(),
+        event.api(),
+        new Outcome(false, errorCode, "denied by test"),
+        event.resources(),
+        event.client(),
+        event.raw(),
+        event.location());
+  }
+
+  /** Returns a copy of the event that names the given resources. */
+  public static CloudEvent touching(CloudEvent event, String... resources) {
+    return new CloudEvent(
+        event.time(),
+        event.kind(),
+        event.eventId(),
+        event.account(),
+        event.region(),
+        event.actor(),
+        event.credential(),
+        event.source(),
+        event.userAgent(),
+        event.api(),
+        event.outcome(),
+        List.of(resources),
+        event.client(),
+        event.raw(),
+        event.location());
+  }
+
+  /** Returns a copy of the event made by the given client. */
+  public static CloudEvent by(CloudEvent event, ClientFingerprint client) {
+    return new CloudEvent(
+        event.time(),
+        event.kind(),
+        event.eventId(),
+        event.account(),
+        event.region(),
+        event.actor(),
+        event.credential(),
+        event.source(),
+        event.userAgent(),
+        event.api(),
+        event.outcome(),
+        event.resources(),
+        client,
+        event.raw(),
+        event.location());
+  }
+
   /** Returns a hit of rule {@code ruleId} on the given event. */
   public static DetectionHit hit(String ruleId, Severity severity, CloudEvent event) {
     return new DetectionHit(

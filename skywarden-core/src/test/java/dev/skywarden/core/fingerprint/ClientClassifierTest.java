@@ -44,7 +44,15 @@ class ClientClassifierTest {
         "ssm.amazonaws.com | CLOUD_SERVICE | ssm.amazonaws.com | null",
         "AWS Internal | CLOUD_SERVICE | AWS Internal | null",
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) | BROWSER | Browser | null",
-        "curl/8.4.0 | UNKNOWN | null | null"
+        "python-requests/2.32.3 | SCRIPTED_HTTP | Python Requests | 2.32.3",
+        "curl/8.4.0 | SCRIPTED_HTTP | curl | 8.4.0",
+        "Go-http-client/1.1 | SCRIPTED_HTTP | Go net/http | 1.1",
+        "okhttp/4.12.0 | SCRIPTED_HTTP | OkHttp | 4.12.0",
+        "Mozilla/5.0 (Windows NT; Windows NT 10.0; en-US) WindowsPowerShell/5.1.19041.4291 | SCRIPTED_HTTP | Windows PowerShell | 5.1.19041.4291",
+        "Mozilla/5.0 (Windows NT 10.0; Microsoft Windows 10.0.22631; en-US) PowerShell/7.4.1 | SCRIPTED_HTTP | PowerShell | 7.4.1",
+        "Boto3/1.34.0 md/Botocore#1.34.0 python-requests/2.32.3 | AWS_SDK | AWS SDK for Python (Boto3) | 1.34.0",
+        "AzurePowershell/v11.1.0 PSVersion/v7.4.0 PowerShell/7.4.0 | AZURE_POWERSHELL | Azure PowerShell | 11.1.0",
+        "my-internal-tool/1.0 | UNKNOWN | null | null"
       })
   void classify_userAgents(String userAgent, ClientKind kind, String product, String version) {
     ClientFingerprint fingerprint = classifier.classify(userAgent, null);

@@ -1,6 +1,7 @@
 package dev.skywarden.core.report;
 
 import static dev.skywarden.core.finding.TestHits.event;
+import static dev.skywarden.core.finding.TestHits.failed;
 import static dev.skywarden.core.finding.TestHits.hit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,13 +56,18 @@ class JsonLinesFindingWriterTest {
             "first_seen",
             "last_seen",
             "count",
+            "failed_count",
             "techniques",
             "nist_800_53_r5",
             "csf_2_0",
             "credentials",
             "source_addresses",
             "operations",
+            "error_codes",
+            "resources",
             "client",
+            "clients",
+            "truncated",
             "explanation",
             "posture",
             "evidence");
@@ -86,5 +92,28 @@ class JsonLinesFindingWriterTest {
     assertThat(evidence.get("record").asLong()).isEqualTo(7);
     assertThat(evidence.get("line").asLong()).isEqualTo(7);
     assertThat(first.path("client").path("kind").asText()).isEqualTo("AWS_CLI");
+  }
+
+  @Test
+  void output_failedCallsAndErrorCodes() throws IOException {
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(
+        hit(
+            "stop",
+            Severity.HIGH,
+            failed(event("eve", 1, 1, null, "198.51.100.1", "StopLogging"), "AccessDenied")));
+    aggregator.add(
+        hit("stop", Severity.HIGH, event("eve", 2, 2, null, "198.51.100.1", "StopLogging")));
+    StringWriter out = new StringWriter();
+    new JsonLinesFindingWriter()
+        .write(aggregator.findings(), new HuntSummary("0.1.0", Instant.EPOCH, List.of()), out);
+    JsonNode line = new ObjectMapper().readTree(out.toString());
+
+    assertThat(line.get("failed_count").asLong()).isEqualTo(1);
+    assertThat(line.get("error_codes")).hasSize(1);
+    assertThat(line.get("error_codes").get(0).asText()).isEqualTo("AccessDenied");
+    assertThat(line.get("explanation").asText()).endsWith("1 of 2 failed: AccessDenied)");
+    assertThat(line.get("resources").get(0).asText())
+        .isEqualTo("arn:aws:iam::111122223333:user/eve");
   }
 }

@@ -1,7 +1,9 @@
 package dev.skywarden.core.report;
 
 import static dev.skywarden.core.finding.TestHits.event;
+import static dev.skywarden.core.finding.TestHits.failed;
 import static dev.skywarden.core.finding.TestHits.hit;
+import static dev.skywarden.core.finding.TestHits.touching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +50,14 @@ class OcsfFindingWriterTest {
         hit(
             "rule-b",
             Severity.CRITICAL,
-            event("bob", 3, 40, null, "2001:db8::7", "PutBucketPolicy")));
+            touching(
+                event("bob", 3, 40, null, "2001:db8::7", "PutBucketPolicy"),
+                "arn:aws:s3:::exfil-bucket")));
+    aggregator.add(
+        hit(
+            "rule-c",
+            Severity.HIGH,
+            failed(event("mallory", 5, 50, null, "203.0.113.9", "StopLogging"), "AccessDenied")));
     findings = aggregator.findings();
   }
 
@@ -67,7 +76,7 @@ class OcsfFindingWriterTest {
     OcsfSchemaValidator validator = validator();
     String text = output();
 
-    assertThat(text.lines()).hasSize(2);
+    assertThat(text.lines()).hasSize(3);
     assertThat(validator.validateLines(text, "detection_finding")).isEmpty();
   }
 
@@ -163,5 +172,40 @@ class OcsfFindingWriterTest {
         .anyMatch(e -> e.startsWith("$.severity_id: sibling severity is \"Low\""));
     assertThat(result.warnings())
         .anyMatch(w -> w.startsWith("$.evidences[0].actor.user.credential_uid: deprecated"));
+  }
+
+  @Test
+  void output_failedCallsInStatusDetail() throws IOException {
+    JsonNode failedFinding = null;
+    JsonNode succeeded = null;
+    for (String line : output().lines().toList()) {
+      JsonNode node = MAPPER.readTree(line);
+      if (node.at("/finding_info/analytic/uid").asText().equals("rule-c")) {
+        failedFinding = node;
+      } else if (node.at("/finding_info/analytic/uid").asText().equals("rule-b")) {
+        succeeded = node;
+      }
+    }
+
+    assertThat(failedFinding).isNotNull();
+    assertThat(failedFinding.get("status_detail").asText())
+        .isEqualTo("the call failed: AccessDenied");
+    assertThat(failedFinding.at("/finding_info/desc").asText()).contains("AccessDenied");
+    assertThat(failedFinding.at("/unmapped/failed_count").asLong()).isEqualTo(1);
+    assertThat(failedFinding.at("/unmapped/error_codes/0").asText()).isEqualTo("AccessDenied");
+    assertThat(succeeded).isNotNull();
+    assertThat(succeeded.has("status_detail")).isFalse();
+  }
+
+  @Test
+  void output_resourcesAreTouchedResources() throws IOException {
+    JsonNode first = MAPPER.readTree(output().lines().findFirst().orElseThrow());
+    JsonNode resources = first.get("resources");
+
+    assertThat(resources).hasSize(1);
+    assertThat(resources.get(0).get("uid").asText()).isEqualTo("arn:aws:s3:::exfil-bucket");
+    assertThat(resources.get(0).get("provider").asText()).isEqualTo("aws");
+    assertThat(first.at("/evidences/0/actor/user/name").asText())
+        .isEqualTo("arn:aws:iam::111122223333:user/bob");
   }
 }

@@ -1,9 +1,13 @@
 package dev.skywarden.core.report;
 
+import static dev.skywarden.core.finding.TestHits.by;
 import static dev.skywarden.core.finding.TestHits.event;
+import static dev.skywarden.core.finding.TestHits.failed;
 import static dev.skywarden.core.finding.TestHits.hit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skywarden.core.event.ClientFingerprint;
+import dev.skywarden.core.event.ClientKind;
 import dev.skywarden.core.event.SourceLocation;
 import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.FindingAggregator;
@@ -99,7 +103,7 @@ class TableReportTest {
 
     assertThat(row)
         .doesNotContain(LONG_USER)
-        .contains("arn:aws:iam::111122223333:user/a-very-l\u2026");
+        .contains("arn:aws:iam::\u2026es-not-fit-into-the-column");
     assertThat(row).contains("T1059.009 Cloud API (+1)");
   }
 
@@ -134,5 +138,116 @@ class TableReportTest {
     new TableReport(false).write(List.of(), summary(), out);
 
     assertThat(out.toString()).startsWith("Findings (0)\nNo findings.\n");
+  }
+
+  @Test
+  void findingsTable_marksFailedCalls() throws IOException {
+    FindingAggregator aggregator = new FindingAggregator();
+    for (int i = 1; i <= 2; i++) {
+      aggregator.add(
+          hit(
+              "rule-denied",
+              Severity.HIGH,
+              failed(event("mallory", i, i, null, "203.0.113.1", "StopLogging"), "AccessDenied")));
+    }
+    aggregator.add(
+        hit("rule-mixed", Severity.LOW, event("eve", 5, 5, null, "203.0.113.2", "ListUsers")));
+    aggregator.add(
+        hit(
+            "rule-mixed",
+            Severity.LOW,
+            failed(event("eve", 6, 6, null, "203.0.113.2", "ListUsers"), "Throttling")));
+    StringWriter out = new StringWriter();
+    new TableReport(false).write(aggregator.findings(), summary(), out);
+
+    assertThat(out.toString().lines())
+        .anyMatch(line -> line.contains("Rule rule-denied") && line.endsWith("2 (all failed)"))
+        .anyMatch(line -> line.contains("Rule rule-mixed") && line.endsWith("2 (1 failed)"));
+  }
+
+  @Test
+  void findingsTable_signalsTruncatedSources() throws IOException {
+    FindingAggregator aggregator = new FindingAggregator();
+    for (int i = 1; i <= 20; i++) {
+      aggregator.add(
+          hit("rule-many", Severity.LOW, event("eve", i, i, null, "203.0.113." + i, "ListUsers")));
+    }
+    aggregator.add(
+        hit("rule-two", Severity.LOW, event("bob", 1, 30, null, "198.51.100.1", "ListUsers")));
+    aggregator.add(
+        hit("rule-two", Severity.LOW, event("bob", 2, 31, null, "198.51.100.2", "ListUsers")));
+    StringWriter out = new StringWriter();
+    new TableReport(false).write(aggregator.findings(), summary(), out);
+
+    assertThat(out.toString().lines())
+        .anyMatch(
+            line -> line.contains("Rule rule-many") && line.contains("203.0.113.1 (+10 or more)"))
+        .anyMatch(line -> line.contains("Rule rule-two") && line.contains("198.51.100.1 (+1) "));
+  }
+
+  @Test
+  void summaryTables_countHitsNotEvents() throws IOException {
+    String text = render(false);
+
+    assertThat(text.lines())
+        .anyMatch(line -> line.matches("SEVERITY +FINDINGS +HITS"))
+        .anyMatch(line -> line.matches("TECHNIQUE +NAME +FINDINGS +HITS"))
+        .noneMatch(line -> line.contains("EVENTS"));
+  }
+
+  @Test
+  void cutMiddle_keepsPrincipalEnd() {
+    String cut = TextTable.cutMiddle("arn:aws:iam::111122223333:user/svc-repo-sync", 30);
+
+    assertThat(cut).hasSize(30);
+    assertThat(cut).startsWith("arn:aws:i\u2026");
+    assertThat(cut).endsWith(":user/svc-repo-sync");
+    assertThat(TextTable.cutMiddle("short", 30)).isEqualTo("short");
+  }
+
+  @Test
+  void findingsTable_clientAsProducts() throws IOException {
+    ClientFingerprint kali =
+        new ClientFingerprint(
+            ClientKind.PENTEST_DISTRIBUTION,
+            "Kali Linux",
+            null,
+            List.of("PENTEST_DISTRIBUTION:Kali Linux", "AWS_CLI:AWS CLI"));
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(
+        hit(
+            "rule-kali",
+            Severity.HIGH,
+            by(event("eve", 1, 1, null, "203.0.113.1", "ListUsers"), kali)));
+    aggregator.add(
+        hit("rule-kali", Severity.HIGH, event("eve", 2, 2, null, "203.0.113.1", "ListUsers")));
+    StringWriter out = new StringWriter();
+    new TableReport(false).write(aggregator.findings(), summary(), out);
+
+    assertThat(out.toString())
+        .contains("Kali Linux + AWS CLI (+1)")
+        .doesNotContain("PENTEST_DISTRIBUTION");
+  }
+
+  @Test
+  void report_fitsGivenWidth() throws IOException {
+    StringWriter wide = new StringWriter();
+    new TableReport(false).write(findings(), summary(), wide);
+    StringWriter narrow = new StringWriter();
+    new TableReport(false, 120).write(findings(), summary(), narrow);
+    List<String> narrowTable =
+        narrow.toString().lines().takeWhile(line -> !line.isEmpty()).toList();
+
+    assertThat(wide.toString().lines()).anyMatch(line -> line.length() > 120);
+    assertThat(narrowTable).hasSize(6);
+    assertThat(narrowTable).allMatch(line -> line.length() <= 120, "at most 120 characters");
+    assertThat(narrowTable.get(1)).endsWith("COUNT");
+  }
+
+  @Test
+  void constructor_rejectsNegativeWidth() {
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> new TableReport(false, -1))
+        .withMessageContaining("-1");
   }
 }

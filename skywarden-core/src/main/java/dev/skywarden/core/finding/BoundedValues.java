@@ -1,0 +1,38 @@
+package dev.skywarden.core.finding;
+
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+
+/**
+ * The {@link FindingAggregator#MAX_VALUES} smallest distinct values added, in {@link String} order,
+ * and whether more distinct values were seen. Both results are the same whatever the order of the
+ * additions. Not thread-safe: the owning accumulator holds its lock.
+ */
+final class BoundedValues {
+
+  private final NavigableSet<String> values = new TreeSet<>();
+  private boolean truncated;
+
+  /** Adds a non-empty value, then drops the largest while more than the maximum are kept. */
+  void add(String value) {
+    if (value == null || value.isEmpty()) {
+      return;
+    }
+    values.add(value);
+    if (values.size() > FindingAggregator.MAX_VALUES) {
+      values.pollLast();
+      truncated = true;
+    }
+  }
+
+  /** Returns the kept values, sorted. */
+  List<String> values() {
+    return List.copyOf(values);
+  }
+
+  /** Returns true when some distinct values were dropped. */
+  boolean truncated() {
+    return truncated;
+  }
+}
