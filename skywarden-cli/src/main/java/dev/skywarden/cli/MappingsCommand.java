@@ -147,10 +147,21 @@ final class MappingsCommand implements Callable<Integer> {
   }
 
   private MappingImport importFiles() throws IOException {
-    if (!Files.isDirectory(importDir)) {
+    if (!Files.exists(importDir)) {
       throw new ParameterException(spec.commandLine(), "--import: folder not found: " + importDir);
     }
+    if (!Files.isDirectory(importDir)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--import: not a folder: " + importDir + " (give the folder of the downloaded files)");
+    }
     MappingImport imported = new MappingFileReader().readDirectory(importDir);
+    if (imported.files().isEmpty() && imported.problems().isEmpty()) {
+      throw new IOException(
+          "--import: no Mappings Explorer .json file in "
+              + importDir
+              + " (subfolders are not searched)");
+    }
     PrintWriter err = spec.commandLine().getErr();
     for (MappingProblem problem : imported.problems()) {
       err.println("skywarden: import: " + problem);

@@ -84,6 +84,26 @@ class MappingsCommandTest {
   }
 
   @Test
+  void import_emptyFolderIsRuntimeError(@TempDir Path folder) throws IOException {
+    Files.writeString(folder.resolve("notes.txt"), "not a mapping file");
+
+    Run run = run("mappings", "--import", folder.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.RUNTIME_ERROR);
+    assertThat(run.err()).contains("no Mappings Explorer .json file in " + folder);
+  }
+
+  @Test
+  void import_fileInsteadOfFolderIsUsageError(@TempDir Path folder) throws IOException {
+    Path file = Files.writeString(folder.resolve("aws.json"), "{}");
+
+    Run run = run("mappings", "--import", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE_ERROR);
+    assertThat(run.err()).contains("--import: not a folder: " + file);
+  }
+
+  @Test
   void import_reportsBadRecordWithPosition(@TempDir Path folder) throws IOException {
     Files.writeString(
         folder.resolve("aws.json"),

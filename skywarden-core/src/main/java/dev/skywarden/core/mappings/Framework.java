@@ -45,7 +45,15 @@ public record Framework(
     String wanted = simplify(name);
     return wanted.equals(simplify(key))
         || wanted.equals(simplify(label))
-        || wanted.equals(simplify(framework));
+        || wanted.equals(simplify(framework))
+        || (!wanted.isEmpty() && wanted.equals(simplify(labelInParentheses())));
+  }
+
+  /** Returns the part of the label in parentheses, such as {@code CSF 2.0}, or an empty string. */
+  private String labelInParentheses() {
+    int open = label.indexOf('(');
+    int close = label.lastIndexOf(')');
+    return open >= 0 && close > open ? label.substring(open + 1, close) : "";
   }
 
   private static String simplify(String text) {

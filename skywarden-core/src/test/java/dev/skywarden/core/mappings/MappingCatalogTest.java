@@ -140,6 +140,14 @@ class MappingCatalogTest {
   }
 
   @Test
+  void frameworksNamed_acceptsLabelInParentheses() {
+    List<Framework> csf = CATALOG.frameworksNamed("CSF 2.0");
+
+    assertThat(csf).extracting(Framework::label).containsExactly("CRI Profile (CSF 2.0)");
+    assertThat(CATALOG.frameworksNamed("")).isEmpty();
+  }
+
+  @Test
   void versions_recordedPerFramework() {
     assertThat(CATALOG.attackVersion()).isEqualTo("18.1");
     assertThat(CATALOG.frameworks()).extracting(Framework::key).hasSize(9);
