@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -148,10 +149,18 @@ public final class PostureLoader {
           null);
     }
     Map<?, ?> yaml = PostureConfigReader.parseMapping(trimmed);
-    if (yaml != null && PostureConfigReader.isConfig(yaml)) {
+    // A YAML mapping in a .yml or .yaml file can only be a configuration, so it is read as one
+    // even when every key is misspelt: the unknown keys are then reported instead of ignored.
+    if (yaml != null && (PostureConfigReader.isConfig(yaml) || isYamlName(file))) {
       return new Recognised(null, PostureConfigReader.fromDocument(yaml, file), null, null);
     }
     return Recognised.ignored("not JSON, a credential report or a posture configuration");
+  }
+
+  /** Tells whether a file name has a YAML extension ({@code .yml} or {@code .yaml}). */
+  static boolean isYamlName(String file) {
+    String lower = file.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".yml") || lower.endsWith(".yaml");
   }
 
   /** Reads one JSON document, or several (JSON Lines, concatenated) into an array. */

@@ -83,6 +83,15 @@ class PostureLoaderTest {
   }
 
   @Test
+  void config_allKeysMisspeltRejectedNotIgnored(@TempDir Path dir) throws IOException {
+    write(dir, "posture.yaml", "prodution: [a]\nstale_dayz: 1\n");
+
+    assertThatThrownBy(() -> new PostureLoader().load(dir))
+        .hasMessageContaining("posture.yaml")
+        .hasMessageContaining("unknown key 'prodution'");
+  }
+
+  @Test
   void credentialReport_invalidTimeNamesLineAndField(@TempDir Path dir) throws IOException {
     write(
         dir,
