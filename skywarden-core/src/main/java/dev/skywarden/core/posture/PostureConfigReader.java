@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -77,6 +78,13 @@ public final class PostureConfigReader {
         throw new PostureInputException(file, "posture configuration is not a mapping of keys");
       }
       document = map;
+    } catch (MarkedYamlEngineException e) {
+      String where =
+          e.getProblemMark()
+              .map(
+                  mark -> " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
+              .orElse("");
+      throw new PostureInputException(file, "invalid YAML" + where + ": " + e.getProblem(), e);
     } catch (YamlEngineException e) {
       throw new PostureInputException(file, "invalid YAML: " + e.getMessage(), e);
     }

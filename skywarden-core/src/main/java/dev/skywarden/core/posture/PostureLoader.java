@@ -148,10 +148,13 @@ public final class PostureLoader {
           null,
           null);
     }
+    // A .yml or .yaml file can only be a configuration, so it is read as one even when every key
+    // is misspelt or the YAML is invalid: the error is then reported instead of the file ignored.
+    if (isYamlName(file)) {
+      return new Recognised(null, PostureConfigReader.read(trimmed, file), null, null);
+    }
     Map<?, ?> yaml = PostureConfigReader.parseMapping(trimmed);
-    // A YAML mapping in a .yml or .yaml file can only be a configuration, so it is read as one
-    // even when every key is misspelt: the unknown keys are then reported instead of ignored.
-    if (yaml != null && (PostureConfigReader.isConfig(yaml) || isYamlName(file))) {
+    if (yaml != null && PostureConfigReader.isConfig(yaml)) {
       return new Recognised(null, PostureConfigReader.fromDocument(yaml, file), null, null);
     }
     return Recognised.ignored("not JSON, a credential report or a posture configuration");

@@ -92,6 +92,16 @@ class PostureLoaderTest {
   }
 
   @Test
+  void config_invalidYamlNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
+    write(dir, "posture.yml", "production: [a\nstale_days: 1\n");
+
+    assertThatThrownBy(() -> new PostureLoader().load(dir))
+        .hasMessageContaining("posture.yml")
+        .hasMessageContaining("invalid YAML at line ")
+        .hasMessageContaining(", column ");
+  }
+
+  @Test
   void credentialReport_invalidTimeNamesLineAndField(@TempDir Path dir) throws IOException {
     write(
         dir,
