@@ -15,6 +15,24 @@ final class CredentialReportCsv {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /**
+   * The columns the checks read; a report without one would make its checks pass for want of data.
+   */
+  static final List<String> REQUIRED_COLUMNS =
+      List.of(
+          "user",
+          "arn",
+          "user_creation_time",
+          "password_enabled",
+          "password_last_used",
+          "mfa_active",
+          "access_key_1_active",
+          "access_key_1_last_rotated",
+          "access_key_1_last_used_date",
+          "access_key_2_active",
+          "access_key_2_last_rotated",
+          "access_key_2_last_used_date");
+
   private CredentialReportCsv() {}
 
   /** Tells whether a first line is the header of a credential report. */
@@ -26,7 +44,8 @@ final class CredentialReportCsv {
   /**
    * Parses the report.
    *
-   * @throws PostureInputException when a row has a different number of fields from the header
+   * @throws PostureInputException when a required column is missing or a row has a different number
+   *     of fields from the header
    */
   static ArrayNode parse(String text, String file) throws PostureInputException {
     List<String> lines = text.lines().toList();
@@ -35,6 +54,15 @@ final class CredentialReportCsv {
           file, "line 1: expected a credential report header with user, arn and mfa_active");
     }
     List<String> header = split(lines.get(0).strip().toLowerCase(Locale.ROOT));
+    for (String column : REQUIRED_COLUMNS) {
+      if (!header.contains(column)) {
+        throw new PostureInputException(
+            file,
+            "line 1: credential report has no column '"
+                + column
+                + "', which the MFA, root and staleness checks need");
+      }
+    }
     ArrayNode rows = MAPPER.createArrayNode();
     for (int i = 1; i < lines.size(); i++) {
       String line = lines.get(i).strip();

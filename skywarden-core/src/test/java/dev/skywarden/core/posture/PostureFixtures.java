@@ -11,6 +11,12 @@ import java.util.List;
 final class PostureFixtures {
 
   /** The "now" of every fixture audit. */
+  /** The credential report columns the checks need, in AWS order. */
+  static final String REPORT_HEADER =
+      "user,arn,user_creation_time,password_enabled,password_last_used,mfa_active,"
+          + "access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,"
+          + "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date\n";
+
   static final Instant AS_OF = Instant.parse("2025-03-02T00:00:00Z");
 
   private PostureFixtures() {}

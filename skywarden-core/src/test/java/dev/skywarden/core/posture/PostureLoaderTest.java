@@ -13,7 +13,12 @@ class PostureLoaderTest {
 
   @Test
   void kinds_recognisedByContentNotName(@TempDir Path dir) throws IOException {
-    write(dir, "report.json", "user,arn,mfa_active\n<root_account>,arn:aws:iam::1:root,true\n");
+    write(
+        dir,
+        "report.json",
+        PostureFixtures.REPORT_HEADER
+            + "<root_account>,arn:aws:iam::1:root,N/A,not_supported,N/A,true,"
+            + "false,N/A,N/A,false,N/A,N/A\n");
     write(dir, "policy.csv", "{\"bindings\": [], \"etag\": \"x\", \"version\": 1}");
     write(dir, "notes.txt", "hello");
     write(dir, "cfg.json", "{\"production\": [\"p\"]}");
@@ -29,7 +34,7 @@ class PostureLoaderTest {
 
   @Test
   void csv_wrongFieldCountNamesFileAndLine(@TempDir Path dir) throws IOException {
-    write(dir, "r.csv", "user,arn,mfa_active\nalice,arn:aws:iam::1:user/alice\n");
+    write(dir, "r.csv", PostureFixtures.REPORT_HEADER + "alice,arn:aws:iam::1:user/alice\n");
 
     assertThatThrownBy(() -> new PostureLoader().load(dir))
         .isInstanceOf(PostureInputException.class)
@@ -102,12 +107,22 @@ class PostureLoaderTest {
   }
 
   @Test
+  void credentialReport_missingColumnNamesFileAndColumn(@TempDir Path dir) throws IOException {
+    write(dir, "r.csv", "user,arn,mfa_active\nbob,arn:aws:iam::1:user/bob,false\n");
+
+    assertThatThrownBy(() -> new PostureLoader().load(dir))
+        .isInstanceOf(PostureInputException.class)
+        .hasMessageContaining("r.csv")
+        .hasMessageContaining("no column 'user_creation_time'");
+  }
+
+  @Test
   void credentialReport_invalidTimeNamesLineAndField(@TempDir Path dir) throws IOException {
     write(
         dir,
         "r.csv",
-        "user,arn,mfa_active,password_enabled,password_last_used,"
-            + "user_creation_time\nbob,arn:aws:iam::1:user/bob,true,true,yesterday,N/A\n");
+        PostureFixtures.REPORT_HEADER
+            + "bob,arn:aws:iam::1:user/bob,N/A,true,yesterday,true,false,N/A,N/A,false,N/A,N/A\n");
     PostureInputs inputs = new PostureLoader().load(dir);
 
     assertThatThrownBy(() -> new PostureAudit().audit(inputs, PostureFixtures.AS_OF))

@@ -34,7 +34,8 @@ class PostureOutputTest {
     write(
         dir,
         "r.csv",
-        "user,arn,mfa_active,password_enabled\nbob,arn:aws:iam::1:user/bob,false,true\n");
+        PostureFixtures.REPORT_HEADER
+            + "bob,arn:aws:iam::1:user/bob,N/A,true,N/A,false,false,N/A,N/A,false,N/A,N/A\n");
     return PostureFixtures.audit(dir);
   }
 
@@ -156,7 +157,8 @@ class PostureOutputTest {
     write(
         dir,
         "r.csv",
-        "user,arn,mfa_active,password_enabled\nbob,arn:aws:iam::1:user/bob,false,true\n");
+        PostureFixtures.REPORT_HEADER
+            + "bob,arn:aws:iam::1:user/bob,N/A,true,N/A,false,false,N/A,N/A,false,N/A,N/A\n");
     PostureEnricher enricher = new PostureEnricher(PostureFixtures.audit(dir).index());
 
     Finding high = enricher.enrich(finding(Severity.HIGH, "arn:aws:iam::1:user/bob"));
