@@ -117,6 +117,20 @@ class PostureLoaderTest {
   }
 
   @Test
+  void credentialReport_invalidBooleanNamesLineAndField(@TempDir Path dir) throws IOException {
+    write(
+        dir,
+        "r.csv",
+        PostureFixtures.REPORT_HEADER
+            + "bob,arn:aws:iam::1:user/bob,N/A,false,N/A,true,yes,N/A,N/A,false,N/A,N/A\n");
+    PostureInputs inputs = new PostureLoader().load(dir);
+
+    assertThatThrownBy(() -> new PostureAudit().audit(inputs, PostureFixtures.AS_OF))
+        .hasMessageContaining("r.csv")
+        .hasMessageContaining("line 2, field 'access_key_1_active': expected true or false");
+  }
+
+  @Test
   void credentialReport_invalidTimeNamesLineAndField(@TempDir Path dir) throws IOException {
     write(
         dir,

@@ -263,7 +263,7 @@ final class AwsCredentialChecks {
     }
   }
 
-  private static String activeKeys(Row row) {
+  private static String activeKeys(Row row) throws PostureInputException {
     StringBuilder keys = new StringBuilder();
     for (int key = 1; key <= 2; key++) {
       if (row.flag("access_key_" + key + "_active")) {
@@ -289,8 +289,31 @@ final class AwsCredentialChecks {
       return arn;
     }
 
-    boolean flag(String field) {
-      return AwsAudit.text(node, field).equalsIgnoreCase("true");
+    /**
+     * Reads a boolean field; {@code N/A} and {@code not_supported}, which AWS writes where a flag
+     * does not apply, read as false.
+     *
+     * @throws PostureInputException when the value is anything else
+     */
+    boolean flag(String field) throws PostureInputException {
+      String value = AwsAudit.text(node, field);
+      if (value.equalsIgnoreCase("true")) {
+        return true;
+      }
+      if (value.equalsIgnoreCase("false")
+          || value.equalsIgnoreCase("N/A")
+          || value.equalsIgnoreCase("not_supported")) {
+        return false;
+      }
+      throw new PostureInputException(
+          file,
+          "line "
+              + node.path("_line").asInt()
+              + ", field '"
+              + field
+              + "': expected true or false, got '"
+              + value
+              + "'");
     }
 
     Optional<Instant> time(String field) throws PostureInputException {
