@@ -6,8 +6,11 @@ import dev.skywarden.core.posture.azure.AzureAudit;
 import dev.skywarden.core.posture.gcp.GcpAudit;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Runs the posture checks of AWS, Azure and GCP over exported IAM data, offline.
@@ -44,7 +47,8 @@ public final class PostureAudit {
     for (ProviderAudit provider : providers) {
       provider.run(inputs, results);
     }
-    List<CheckResult> all = results.results();
+    List<CheckResult> all = new ArrayList<>(results.results());
+    addUnreported(inputs, all);
     List<IdentityFacts> facts = results.identities();
     List<PrincipalPosture> identities = new ArrayList<>();
     facts.forEach(identity -> identities.add(identity.toPosture()));
@@ -53,6 +57,56 @@ public final class PostureAudit {
     inputs.exports().forEach(e -> files.add(e.file() + " (" + e.kind().description() + ")"));
     return new PostureResult(
         all, identities, PostureIndex.of(facts), asOf, files, inputs.ignored());
+  }
+
+  /**
+   * Adds a not-evaluated result for every check of a cloud with at least one export that reported
+   * nothing, so a check whose export is missing shows up instead of vanishing.
+   */
+  private void addUnreported(PostureInputs inputs, List<CheckResult> all) {
+    Set<String> providers = new HashSet<>();
+    for (PostureExport export : inputs.exports()) {
+      providers.add(providerOf(export.kind()));
+    }
+    Set<String> reported = new HashSet<>();
+    all.forEach(result -> reported.add(result.check().id()));
+    for (CheckDefinition check : catalog.all()) {
+      if (providers.contains(check.provider()) && !reported.contains(check.id())) {
+        all.add(
+            new CheckResult(
+                check,
+                CheckStatus.NOT_EVALUATED,
+                null,
+                "(no scope)",
+                "scope",
+                "no export it reads holds anything to evaluate (exports read: "
+                    + kindsOf(inputs, check.provider())
+                    + ")",
+                null));
+      }
+    }
+    all.sort(CheckResult.ORDER);
+  }
+
+  private static String kindsOf(PostureInputs inputs, String provider) {
+    Set<String> kinds = new TreeSet<>();
+    for (PostureExport export : inputs.exports()) {
+      if (providerOf(export.kind()).equals(provider)) {
+        kinds.add(export.kind().description());
+      }
+    }
+    return String.join(", ", kinds);
+  }
+
+  private static String providerOf(ExportKind kind) {
+    String name = kind.name();
+    if (name.startsWith("AWS_")) {
+      return "aws";
+    }
+    if (name.startsWith("GCP_")) {
+      return "gcp";
+    }
+    return name.startsWith("AZURE_") || name.startsWith("ENTRA_") ? "azure" : "";
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +129,25 @@ class PostureLoaderTest {
     assertThatThrownBy(() -> new PostureAudit().audit(inputs, PostureFixtures.AS_OF))
         .hasMessageContaining("r.csv")
         .hasMessageContaining("line 2, field 'access_key_1_active': expected true or false");
+  }
+
+  @Test
+  void checks_withoutTheirExportShowAsNotEvaluated(@TempDir Path dir) throws IOException {
+    write(
+        dir,
+        "r.csv",
+        PostureFixtures.REPORT_HEADER
+            + "bob,arn:aws:iam::1:user/bob,N/A,false,N/A,true,false,N/A,N/A,false,N/A,N/A\n");
+    write(dir, "policy.json", "{\"bindings\": [], \"etag\": \"x\", \"version\": 1}");
+
+    PostureResult result = PostureFixtures.audit(dir);
+
+    for (String id :
+        List.of("AWS-EXT-01", "AWS-PROD-01", "AWS-PROD-02", "GCP-KEY-01", "GCP-KEY-02")) {
+      assertThat(PostureFixtures.statuses(result, id))
+          .as(id)
+          .containsExactly(CheckStatus.NOT_EVALUATED);
+    }
   }
 
   @Test
