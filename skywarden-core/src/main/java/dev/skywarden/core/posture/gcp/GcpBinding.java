@@ -1,5 +1,7 @@
 package dev.skywarden.core.posture.gcp;
 
+import java.util.regex.Pattern;
+
 /**
  * One member of one role binding of an IAM policy.
  *
@@ -38,8 +40,15 @@ record GcpBinding(String scope, String role, String member, String condition, St
     return memberType().equals("user") || memberType().equals("group");
   }
 
-  /** Tells whether the binding expires through a condition on {@code request.time}. */
+  /**
+   * Tells whether the binding expires through an upper bound on {@code request.time} ({@code
+   * request.time <} or {@code <=} a time, or the same written the other way round). A lower bound
+   * or another use of {@code request.time}, such as office hours, is no expiry.
+   */
   boolean timeBound() {
-    return condition != null && condition.contains("request.time");
+    return condition != null && EXPIRY.matcher(condition).find();
   }
+
+  private static final Pattern EXPIRY =
+      Pattern.compile("request\\.time\\s*<|>=?\\s*request\\.time");
 }

@@ -1,0 +1,27 @@
+package dev.skywarden.core.posture.gcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class GcpBindingTest {
+
+  private static GcpBinding withCondition(String condition) {
+    return new GcpBinding("p", "roles/owner", "user:a@example.com", condition, "policy.json");
+  }
+
+  @Test
+  void timeBound_onlyUpperBoundsOnRequestTimeAreExpiries() {
+    assertThat(withCondition("request.time < timestamp('2025-03-05T00:00:00Z')").timeBound())
+        .isTrue();
+    assertThat(withCondition("request.time<=timestamp('2025-03-05T00:00:00Z')").timeBound())
+        .isTrue();
+    assertThat(withCondition("timestamp('2025-03-05T00:00:00Z') > request.time").timeBound())
+        .isTrue();
+
+    assertThat(withCondition("request.time > timestamp('2025-03-05T00:00:00Z')").timeBound())
+        .isFalse();
+    assertThat(withCondition("request.time.getHours('Europe/Berlin') >= 9").timeBound()).isFalse();
+    assertThat(withCondition(null).timeBound()).isFalse();
+  }
+}
