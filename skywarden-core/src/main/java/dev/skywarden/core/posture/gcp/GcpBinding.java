@@ -25,9 +25,16 @@ record GcpBinding(String scope, String role, String member, String condition, St
     return colon > 0 ? member.substring(colon + 1) : member;
   }
 
-  /** Returns the e-mail or member domain in lower case, or {@code null}. */
+  /**
+   * Returns the e-mail or member domain in lower case, or {@code null}. The {@code ?uid=...} suffix
+   * of a deleted member ({@code deleted:user:x@example.com?uid=123}) is not part of the domain.
+   */
   String domain() {
     String name = memberName().toLowerCase(java.util.Locale.ROOT);
+    int query = name.indexOf('?');
+    if (query >= 0) {
+      name = name.substring(0, query);
+    }
     if (memberType().equals("domain")) {
       return name;
     }

@@ -24,4 +24,13 @@ class GcpBindingTest {
     assertThat(withCondition("request.time.getHours('Europe/Berlin') >= 9").timeBound()).isFalse();
     assertThat(withCondition(null).timeBound()).isFalse();
   }
+
+  @Test
+  void domain_ofDeletedMemberDropsTheUidSuffix() {
+    GcpBinding deleted =
+        new GcpBinding(
+            "p", "roles/owner", "deleted:user:x@Example.com?uid=123", null, "policy.json");
+
+    assertThat(deleted.domain()).isEqualTo("example.com");
+  }
 }
