@@ -80,4 +80,21 @@ class ReportFormatsTest {
         .contains("Controls mapped to T1059.009 that no posture check evidences")
         .doesNotContain("nist_800_53_r4   ");
   }
+
+  @Test
+  void coverageControls_saysMappedNotEvidenced_andAgreesWithMappings() {
+    Cli.Result result = Cli.run("coverage", "--controls");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out())
+        .doesNotContain("Evidenced by")
+        .contains("Mapped to techniques the loaded rules detect")
+        .containsPattern("(?m)^  AC-2 .*evidenced by posture checks ");
+    String gaps = result.out().substring(result.out().indexOf("that no posture check evidences"));
+    assertThat(gaps).as("AC-2 is evidenced by posture checks").doesNotContain(" AC-2 ");
+
+    Cli.Result mappings = Cli.run("mappings", "T1059.009");
+    String notEvidenced = mappings.out().substring(mappings.out().indexOf("not evidenced"));
+    assertThat(notEvidenced).as(mappings.toString()).doesNotContain("NIST SP 800-53 r5");
+  }
 }
