@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -62,9 +63,22 @@ public final class NavigatorLayer {
     }
   }
 
+  /** The most principals one entry's comment names. */
+  static final int COMMENT_PRINCIPALS = 10;
+
+  /** Joins the first {@code limit} names, then says how many were left out. */
+  private static String capped(SortedSet<String> names, int limit) {
+    if (names.size() <= limit) {
+      return String.join("; ", names);
+    }
+    List<String> shown = new ArrayList<>(names).subList(0, limit);
+    return String.join("; ", shown) + " and " + (names.size() - limit) + " more";
+  }
+
   /**
    * Builds the layer of a hunt: each technique hit, scored by the number of findings that tag it,
-   * with the rules and principals in the comment and the counts in the metadata.
+   * with the rules and principals in the comment and the counts in the metadata. The comment names
+   * at most {@value #COMMENT_PRINCIPALS} principals, in sorted order, then "and N more".
    */
   public ObjectNode hunt(List<Finding> findings, String name) {
     Map<String, List<Finding>> byTechnique = new TreeMap<>();
@@ -95,7 +109,7 @@ public final class NavigatorLayer {
               + " findings by rules: "
               + String.join("; ", rules)
               + ". Principals: "
-              + String.join("; ", principals);
+              + capped(principals, COMMENT_PRINCIPALS);
       List<String[]> metadata =
           List.of(
               new String[] {"findings", Integer.toString(hits.size())},

@@ -94,4 +94,19 @@ class NavigatorLayerTest {
     assertThat(layer.path("techniques").get(1).path("score").asInt()).isEqualTo(2);
     assertThat(layer.path("gradient").path("maxValue").asInt()).isEqualTo(4);
   }
+
+  @Test
+  void hunt_capsPrincipalsInComment() {
+    FindingAggregator aggregator = new FindingAggregator();
+    for (int i = 0; i < 3000; i++) {
+      String name = String.format(java.util.Locale.ROOT, "user%04d", i);
+      aggregator.add(
+          hit("rule-a", Severity.HIGH, event(name, 1, 7, "AKIA1", "198.51.100.1", "CreateUser")));
+    }
+
+    JsonNode layer = new NavigatorLayer(ControlCatalog.bundled()).hunt(aggregator.findings(), "t");
+
+    String comment = layer.path("techniques").get(0).path("comment").asText();
+    assertThat(comment).contains("user0000; ", "user0009 and 2990 more").doesNotContain("user0010");
+  }
 }
