@@ -97,4 +97,28 @@ class ReportFormatsTest {
     String notEvidenced = mappings.out().substring(mappings.out().indexOf("not evidenced"));
     assertThat(notEvidenced).as(mappings.toString()).doesNotContain("NIST SP 800-53 r5");
   }
+
+  @Test
+  void asff_awsAccountAndRegion_applyToEveryFinding() throws IOException {
+    Cli.Result result =
+        Cli.run(
+            "hunt",
+            "--format",
+            "asff",
+            "--aws-account",
+            "444455556666",
+            "--aws-region",
+            "eu-west-1",
+            Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    JsonNode array = new ObjectMapper().readTree(result.out());
+    TreeSet<String> arns = new TreeSet<>(array.findValuesAsText("ProductArn"));
+    TreeSet<String> accounts = new TreeSet<>(array.findValuesAsText("AwsAccountId"));
+    assertThat(arns)
+        .containsExactly("arn:aws:securityhub:eu-west-1:444455556666:product/444455556666/default");
+    assertThat(accounts).containsExactly("444455556666");
+    assertThat(Cli.run("hunt", "-f", "asff", "--aws-account", "12", Cli.EXAMPLES).exitCode())
+        .isEqualTo(2);
+  }
 }
