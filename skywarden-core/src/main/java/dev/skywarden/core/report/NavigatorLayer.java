@@ -117,6 +117,7 @@ public final class NavigatorLayer {
               new String[] {"highest severity", highest.sigmaLevel()});
       addEntries(techniques, entry.getKey(), hits.size(), comment, metadata);
     }
+    showSubtechniques(techniques);
     gradient(layer, max);
     return layer;
   }
@@ -156,6 +157,7 @@ public final class NavigatorLayer {
               new String[] {"score", Integer.toString(score)});
       addEntries(techniques, entry.getKey(), score, comment, metadata);
     }
+    showSubtechniques(techniques);
     gradient(layer, max);
     return layer;
   }
@@ -226,8 +228,51 @@ public final class NavigatorLayer {
       for (String[] pair : metadata) {
         meta.addObject().put("name", pair[0]).put("value", pair[1]);
       }
-      entry.put("showSubtechniques", false);
+      if (id.indexOf('.') < 0) {
+        entry.put("showSubtechniques", false);
+      }
     }
+  }
+
+  /**
+   * Sets {@code showSubtechniques} on the parent entry of every sub-technique entry, per tactic,
+   * adding a parent entry without a score when missing, so the Navigator opens the parent and the
+   * sub-technique's score is visible.
+   */
+  private static void showSubtechniques(ArrayNode techniques) {
+    Map<String, ObjectNode> entries = new TreeMap<>();
+    for (int i = 0; i < techniques.size(); i++) {
+      ObjectNode entry = (ObjectNode) techniques.get(i);
+      entries.put(entryKey(entry.path("techniqueID").asText(), entry), entry);
+    }
+    for (int i = 0, size = techniques.size(); i < size; i++) {
+      ObjectNode entry = (ObjectNode) techniques.get(i);
+      String id = entry.path("techniqueID").asText();
+      int dot = id.indexOf('.');
+      if (dot < 0) {
+        continue;
+      }
+      String parentId = id.substring(0, dot);
+      String key = entryKey(parentId, entry);
+      ObjectNode parent = entries.get(key);
+      if (parent == null) {
+        parent = techniques.addObject();
+        parent.put("techniqueID", parentId);
+        if (entry.has("tactic")) {
+          parent.put("tactic", entry.path("tactic").asText());
+        }
+        parent.put("color", "");
+        parent.put("comment", "");
+        parent.put("enabled", true);
+        parent.putArray("metadata");
+        entries.put(key, parent);
+      }
+      parent.put("showSubtechniques", true);
+    }
+  }
+
+  private static String entryKey(String id, ObjectNode entry) {
+    return id + "\u0000" + entry.path("tactic").asText("");
   }
 
   private static void gradient(ObjectNode layer, int max) {
