@@ -133,7 +133,7 @@ final class CoverageCommand implements Callable<Integer> {
         evidence.detectionCount(), evidence.checkCount());
     out.println(
         "A detection shows that a technique can be detected, not that a control mapped to it"
-            + " is in place; only a posture check evidences a control.");
+            + " is in place. Only a posture check evidences a control.");
     String framework = null;
     for (ControlEvidence.Row row : evidence.rows()) {
       if (!row.framework().key().equals(framework)) {
