@@ -11,6 +11,7 @@ import dev.skywarden.core.mappings.CoverageSource;
 import dev.skywarden.core.mappings.Detection;
 import dev.skywarden.core.mappings.MappingCatalog;
 import dev.skywarden.core.mappings.SigmaRuleIndex;
+import dev.skywarden.core.posture.CheckCatalog;
 import dev.skywarden.core.report.NavigatorLayer;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code skywarden coverage}: the ATT&CK techniques the loaded rules can detect as an ATT&CK
- * Navigator layer, or with {@code --controls} the controls and vendor capabilities they evidence.
+ * Navigator layer, or with {@code --controls} the controls and vendor capabilities mapped to those
+ * techniques and the ones the posture checks evidence.
  */
 @Command(
     name = "coverage",
@@ -41,8 +43,9 @@ import picocli.CommandLine.Spec;
       "Writes an ATT&CK Navigator layer (format 4.5) of the techniques the loaded rules can"
           + " detect, scored by how many rules tag each and how strong they are.",
       "With --controls, prints the NIST SP 800-53 r5 controls, CSF 2.0 statements and vendor"
-          + " capabilities that the rules and posture checks evidence, and the controls mapped"
-          + " to T1059.009 that nothing evidences."
+          + " capabilities mapped to techniques the loaded rules detect (a mapping, not proof"
+          + " that a control is in place), the ones a posture check evidences, and the controls"
+          + " mapped to T1059.009 that no posture check evidences."
     })
 final class CoverageCommand implements Callable<Integer> {
 
@@ -64,7 +67,9 @@ final class CoverageCommand implements Callable<Integer> {
 
   @Option(
       names = "--controls",
-      description = "Print the controls and capabilities evidenced instead of a layer.")
+      description =
+          "Print the controls and capabilities mapped to detected techniques or evidenced by"
+              + " posture checks instead of a layer.")
   boolean controls;
 
   @Option(
@@ -123,22 +128,33 @@ final class CoverageCommand implements Callable<Integer> {
 
   private static void writeControls(ControlEvidence evidence, PrintWriter out) {
     out.printf(
-        "Evidenced by %d detections and %d posture checks%n",
+        "Mapped to techniques the loaded rules detect (%d detections), or evidenced by a"
+            + " posture check (%d checks)%n",
         evidence.detectionCount(), evidence.checkCount());
+    out.println(
+        "A detection shows that a technique can be detected, not that a control mapped to it"
+            + " is in place. Only a posture check evidences a control.");
     String framework = null;
     for (ControlEvidence.Row row : evidence.rows()) {
       if (!row.framework().key().equals(framework)) {
         framework = row.framework().key();
         out.printf("%n%s (%s)%n", row.framework().label(), framework);
       }
-      String checks = row.checks().isEmpty() ? "" : "; checks: " + String.join(", ", row.checks());
+      List<String> parts = new ArrayList<>();
+      if (!row.checks().isEmpty()) {
+        parts.add("evidenced by posture checks " + String.join(", ", row.checks()));
+      }
+      if (!row.techniques().isEmpty()) {
+        parts.add(
+            "mapped to "
+                + String.join(", ", row.techniques())
+                + " ("
+                + plural(row.detections().size(), "detection")
+                + ")");
+      }
       out.printf(
-          "  %-16s %-48s via %s (%d detections)%s%n",
-          row.capability().id(),
-          cut(row.capability().name(), 48),
-          String.join(", ", row.techniques()),
-          row.detections().size(),
-          checks);
+          "  %-16s %-48s %s%n",
+          row.capability().id(), cut(row.capability().name(), 48), String.join("; ", parts));
     }
 
     List<ControlCoverage> gaps =
@@ -149,7 +165,7 @@ final class CoverageCommand implements Callable<Integer> {
         "%nControls mapped to %s that no posture check evidences (%d)%n",
         ControlEvidence.GAP_TECHNIQUE, gaps.size());
     if (evidence.checkCount() == 0) {
-      out.println("  (no posture checks are loaded yet, so every mapped control is listed)");
+      out.println("  (no posture checks are loaded, so every mapped control is listed)");
     }
     for (ControlCoverage gap : gaps) {
       out.printf(
@@ -169,8 +185,12 @@ final class CoverageCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--rules: not found: " + e.getFile());
       }
     }
-    // TODO: add the posture checks as a CoverageSource once the posture audit exists.
+    sources.add(CheckCatalog.bundled());
     return sources;
+  }
+
+  private static String plural(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   private static String cut(String text, int width) {

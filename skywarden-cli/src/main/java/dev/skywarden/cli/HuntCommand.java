@@ -82,6 +82,24 @@ final class HuntCommand implements Callable<Integer> {
   Path output;
 
   @Option(
+      names = "--aws-account",
+      paramLabel = "ID",
+      description =
+          "With --format asff: the 12-digit AWS account that will import the file, used as"
+              + " AwsAccountId and in the ProductArn of every finding. Security Hub's"
+              + " BatchImportFindings needs AwsAccountId equal to the calling account with the"
+              + " default product ARN. Without it, AWS findings use the event's account and"
+              + " Azure and GCP findings 000000000000.")
+  String awsAccount;
+
+  @Option(
+      names = "--aws-region",
+      paramLabel = "REGION",
+      description =
+          "With --format asff: the Security Hub region of the ProductArn (default: us-east-1).")
+  String awsRegion = "us-east-1";
+
+  @Option(
       names = "--strict",
       description =
           "Exit with code 4 when an input record was skipped as damaged, unreadable or not"
@@ -140,6 +158,14 @@ final class HuntCommand implements Callable<Integer> {
     Severity failThreshold = parseFailOn();
     if (threads < 1) {
       throw new ParameterException(spec.commandLine(), "--threads must be at least 1: " + threads);
+    }
+    if (awsAccount != null && !awsAccount.matches("[0-9]{12}")) {
+      throw new ParameterException(
+          spec.commandLine(), "--aws-account: expected 12 digits, got '" + awsAccount + "'");
+    }
+    if (!awsRegion.matches("[a-z]{2}(-[a-z]+)+-[0-9]+")) {
+      throw new ParameterException(
+          spec.commandLine(), "--aws-region: expected a region such as eu-west-1: " + awsRegion);
     }
 
     List<UserInput> inputs = discoverInputs();
@@ -301,7 +327,12 @@ final class HuntCommand implements Callable<Integer> {
       case JSONL -> new JsonLinesFindingWriter();
       case OCSF -> new OcsfFindingWriter();
       case CSV -> new CsvFindingWriter();
-      case ASFF -> new AsffFindingWriter();
+      case ASFF ->
+          awsAccount == null
+              ? new AsffFindingWriter(
+                  ControlCatalog.bundled(), awsRegion, AsffFindingWriter.UNKNOWN_ACCOUNT)
+              : AsffFindingWriter.forImportingAccount(
+                  ControlCatalog.bundled(), awsRegion, awsAccount);
       case NAVIGATOR -> new NavigatorLayerWriter();
       case HTML ->
           new HtmlReportWriter(

@@ -15,6 +15,8 @@ class HelpAndVersionTest {
       List.of(
           "--format",
           "--output",
+          "--aws-account",
+          "--aws-region",
           "--strict",
           "--fail-on",
           "--threads",

@@ -80,4 +80,45 @@ class ReportFormatsTest {
         .contains("Controls mapped to T1059.009 that no posture check evidences")
         .doesNotContain("nist_800_53_r4   ");
   }
+
+  @Test
+  void coverageControls_saysMappedNotEvidenced_andAgreesWithMappings() {
+    Cli.Result result = Cli.run("coverage", "--controls");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out())
+        .doesNotContain("Evidenced by")
+        .contains("Mapped to techniques the loaded rules detect")
+        .containsPattern("(?m)^  AC-2 .*evidenced by posture checks ");
+    String gaps = result.out().substring(result.out().indexOf("that no posture check evidences"));
+    assertThat(gaps).as("AC-2 is evidenced by posture checks").doesNotContain(" AC-2 ");
+
+    Cli.Result mappings = Cli.run("mappings", "T1059.009");
+    String notEvidenced = mappings.out().substring(mappings.out().indexOf("not evidenced"));
+    assertThat(notEvidenced).as(mappings.toString()).doesNotContain("NIST SP 800-53 r5");
+  }
+
+  @Test
+  void asff_awsAccountAndRegion_applyToEveryFinding() throws IOException {
+    Cli.Result result =
+        Cli.run(
+            "hunt",
+            "--format",
+            "asff",
+            "--aws-account",
+            "444455556666",
+            "--aws-region",
+            "eu-west-1",
+            Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    JsonNode array = new ObjectMapper().readTree(result.out());
+    TreeSet<String> arns = new TreeSet<>(array.findValuesAsText("ProductArn"));
+    TreeSet<String> accounts = new TreeSet<>(array.findValuesAsText("AwsAccountId"));
+    assertThat(arns)
+        .containsExactly("arn:aws:securityhub:eu-west-1:444455556666:product/444455556666/default");
+    assertThat(accounts).containsExactly("444455556666");
+    assertThat(Cli.run("hunt", "-f", "asff", "--aws-account", "12", Cli.EXAMPLES).exitCode())
+        .isEqualTo(2);
+  }
 }

@@ -8,16 +8,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Which controls and vendor capabilities the loaded detections and posture checks evidence, for
- * {@code skywarden coverage --controls}.
+ * Which controls and vendor capabilities are mapped to techniques the loaded detections tag, and
+ * which the posture checks evidence, for {@code skywarden coverage --controls}.
  *
- * <p>A detection evidences a capability when it tags a technique (or a sub-technique of it) that
- * the capability is mapped to: the control frameworks' NIST SP 800-53 r5 controls and CRI Profile
- * (CSF 2.0) statements with a {@code mitigates} or {@code protects} relation, and the vendor
- * frameworks' capabilities of any relation. A posture check evidences the controls it names. This
- * is coverage by mapping, not a test that a control works.
+ * <p>A detection does not evidence a control: a row lists it when it tags a technique (or a
+ * sub-technique of it) that the capability is mapped to: the control frameworks' NIST SP 800-53 r5
+ * controls and CRI Profile (CSF 2.0) statements with a {@code mitigates} or {@code protects}
+ * relation, and the vendor frameworks' capabilities of any relation. That shows the technique can
+ * be detected, not that the control is in place. Only a posture check evidences the controls it
+ * names.
  *
- * @param rows one row per evidenced capability, by framework key then capability id
+ * @param rows one row per mapped or evidenced capability, by framework key then capability id
  * @param gaps for {@link #GAP_TECHNIQUE}: the mitigating controls that no posture check evidences
  * @param detectionCount the detections consulted
  * @param checkCount the posture checks consulted
@@ -40,11 +41,11 @@ public record ControlEvidence(
   }
 
   /**
-   * One evidenced capability.
+   * One capability mapped to a detected technique or evidenced by a posture check.
    *
    * @param framework the framework
    * @param capability the control or product feature
-   * @param techniques the techniques through which detections evidence it, sorted
+   * @param techniques the detected techniques it is mapped to, sorted
    * @param detections the ids of those detections, sorted
    * @param checks the ids of the posture checks that evidence it, sorted
    */

@@ -27,7 +27,8 @@ import java.util.Objects;
  * subscription or project in {@code ProductFields} and use the configured AWS account, because ASFF
  * requires a 12-digit AWS account. Types use the ASFF namespace {@code TTPs} with the ATT&CK tactic
  * as category. Times are ISO-8601 UTC. {@code Title} is cut at 256 and {@code Description} at 1024
- * characters, the ASFF maximums. Thread-safe.
+ * characters, the ASFF maximums, and {@code Resources[].Id} at 512. No findings give {@code []}.
+ * Thread-safe.
  */
 public final class AsffFindingWriter implements FindingWriter {
 
@@ -40,6 +41,7 @@ public final class AsffFindingWriter implements FindingWriter {
   static final int MAX_TITLE = 256;
   static final int MAX_DESCRIPTION = 1024;
   static final int MAX_PRODUCT_FIELD = 2048;
+  static final int MAX_RESOURCE_ID = 512;
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -47,6 +49,7 @@ public final class AsffFindingWriter implements FindingWriter {
   private final ControlCatalog catalog;
   private final String region;
   private final String defaultAccount;
+  private final boolean fixedAccount;
 
   /**
    * Creates a writer.
@@ -57,6 +60,12 @@ public final class AsffFindingWriter implements FindingWriter {
    * @throws IllegalArgumentException when {@code defaultAccount} is not 12 digits
    */
   public AsffFindingWriter(ControlCatalog catalog, String region, String defaultAccount) {
+    this(catalog, region, defaultAccount, false);
+  }
+
+  private AsffFindingWriter(
+      ControlCatalog catalog, String region, String defaultAccount, boolean fixedAccount) {
+    this.fixedAccount = fixedAccount;
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.region = Objects.requireNonNull(region, "region");
     if (!isAwsAccount(defaultAccount)) {
@@ -64,6 +73,21 @@ public final class AsffFindingWriter implements FindingWriter {
           "invalid AWS account '" + defaultAccount + "': expected 12 digits");
     }
     this.defaultAccount = defaultAccount;
+  }
+
+  /**
+   * Creates a writer whose findings all carry {@code account} as {@code AwsAccountId} and in the
+   * default {@code ProductArn}, as Security Hub's BatchImportFindings requires when that account
+   * imports them. The account of each AWS event stays in {@code ProductFields}.
+   *
+   * @param catalog resolves controls of techniques
+   * @param region the Security Hub region that will import the file, such as {@code eu-west-1}
+   * @param account the 12-digit AWS account that will import the file
+   * @throws IllegalArgumentException when {@code account} is not 12 digits
+   */
+  public static AsffFindingWriter forImportingAccount(
+      ControlCatalog catalog, String region, String account) {
+    return new AsffFindingWriter(catalog, region, account, true);
   }
 
   /** Creates a writer for region {@code us-east-1} and account {@value #UNKNOWN_ACCOUNT}. */
@@ -77,7 +101,8 @@ public final class AsffFindingWriter implements FindingWriter {
     for (Finding finding : findings) {
       array.add(toJson(finding, summary));
     }
-    out.write(MAPPER.writeValueAsString(array));
+    // An empty array is written compactly as [] (nothing to import).
+    out.write(array.isEmpty() ? "[]" : MAPPER.writeValueAsString(array));
     out.write('\n');
     out.flush();
   }
@@ -130,7 +155,7 @@ public final class AsffFindingWriter implements FindingWriter {
   private static void resources(ArrayNode resources, Finding finding) {
     ObjectNode principal = resources.addObject();
     principal.put("Type", resourceType(finding));
-    principal.put("Id", finding.principal());
+    principal.put("Id", cut(finding.principal(), MAX_RESOURCE_ID));
     principal.put("Partition", "aws");
     principal
         .putObject("Details")
@@ -187,7 +212,9 @@ public final class AsffFindingWriter implements FindingWriter {
   }
 
   private String awsAccount(Finding finding) {
-    if (finding.provider() == CloudProvider.AWS && isAwsAccount(finding.account())) {
+    if (!fixedAccount
+        && finding.provider() == CloudProvider.AWS
+        && isAwsAccount(finding.account())) {
       return finding.account();
     }
     return defaultAccount;

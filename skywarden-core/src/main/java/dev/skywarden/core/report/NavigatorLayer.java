@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -62,9 +63,22 @@ public final class NavigatorLayer {
     }
   }
 
+  /** The most principals one entry's comment names. */
+  static final int COMMENT_PRINCIPALS = 10;
+
+  /** Joins the first {@code limit} names, then says how many were left out. */
+  private static String capped(SortedSet<String> names, int limit) {
+    if (names.size() <= limit) {
+      return String.join("; ", names);
+    }
+    List<String> shown = new ArrayList<>(names).subList(0, limit);
+    return String.join("; ", shown) + " and " + (names.size() - limit) + " more";
+  }
+
   /**
    * Builds the layer of a hunt: each technique hit, scored by the number of findings that tag it,
-   * with the rules and principals in the comment and the counts in the metadata.
+   * with the rules and principals in the comment and the counts in the metadata. The comment names
+   * at most {@value #COMMENT_PRINCIPALS} principals, in sorted order, then "and N more".
    */
   public ObjectNode hunt(List<Finding> findings, String name) {
     Map<String, List<Finding>> byTechnique = new TreeMap<>();
@@ -95,7 +109,7 @@ public final class NavigatorLayer {
               + " findings by rules: "
               + String.join("; ", rules)
               + ". Principals: "
-              + String.join("; ", principals);
+              + capped(principals, COMMENT_PRINCIPALS);
       List<String[]> metadata =
           List.of(
               new String[] {"findings", Integer.toString(hits.size())},
@@ -103,6 +117,7 @@ public final class NavigatorLayer {
               new String[] {"highest severity", highest.sigmaLevel()});
       addEntries(techniques, entry.getKey(), hits.size(), comment, metadata);
     }
+    showSubtechniques(techniques);
     gradient(layer, max);
     return layer;
   }
@@ -142,6 +157,7 @@ public final class NavigatorLayer {
               new String[] {"score", Integer.toString(score)});
       addEntries(techniques, entry.getKey(), score, comment, metadata);
     }
+    showSubtechniques(techniques);
     gradient(layer, max);
     return layer;
   }
@@ -212,8 +228,51 @@ public final class NavigatorLayer {
       for (String[] pair : metadata) {
         meta.addObject().put("name", pair[0]).put("value", pair[1]);
       }
-      entry.put("showSubtechniques", false);
+      if (id.indexOf('.') < 0) {
+        entry.put("showSubtechniques", false);
+      }
     }
+  }
+
+  /**
+   * Sets {@code showSubtechniques} on the parent entry of every sub-technique entry, per tactic,
+   * adding a parent entry without a score when missing, so the Navigator opens the parent and the
+   * sub-technique's score is visible.
+   */
+  private static void showSubtechniques(ArrayNode techniques) {
+    Map<String, ObjectNode> entries = new TreeMap<>();
+    for (int i = 0; i < techniques.size(); i++) {
+      ObjectNode entry = (ObjectNode) techniques.get(i);
+      entries.put(entryKey(entry.path("techniqueID").asText(), entry), entry);
+    }
+    for (int i = 0, size = techniques.size(); i < size; i++) {
+      ObjectNode entry = (ObjectNode) techniques.get(i);
+      String id = entry.path("techniqueID").asText();
+      int dot = id.indexOf('.');
+      if (dot < 0) {
+        continue;
+      }
+      String parentId = id.substring(0, dot);
+      String key = entryKey(parentId, entry);
+      ObjectNode parent = entries.get(key);
+      if (parent == null) {
+        parent = techniques.addObject();
+        parent.put("techniqueID", parentId);
+        if (entry.has("tactic")) {
+          parent.put("tactic", entry.path("tactic").asText());
+        }
+        parent.put("color", "");
+        parent.put("comment", "");
+        parent.put("enabled", true);
+        parent.putArray("metadata");
+        entries.put(key, parent);
+      }
+      parent.put("showSubtechniques", true);
+    }
+  }
+
+  private static String entryKey(String id, ObjectNode entry) {
+    return id + "\u0000" + entry.path("tactic").asText("");
   }
 
   private static void gradient(ObjectNode layer, int max) {

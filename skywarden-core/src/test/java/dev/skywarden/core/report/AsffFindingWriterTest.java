@@ -79,4 +79,32 @@ class AsffFindingWriterTest {
     assertThat(first.path("Network").path("SourceIpV4").asText()).isEqualTo("198.51.100.1");
     assertThat(first.path("CreatedAt").asText()).isEqualTo("2025-03-02T00:00:00Z");
   }
+
+  @Test
+  void importingAccount_longPrincipal_andEmptyHunt() throws IOException {
+    HuntSummary summary = new HuntSummary("0.1.0", Instant.EPOCH, List.of());
+    AsffFindingWriter writer =
+        AsffFindingWriter.forImportingAccount(
+            dev.skywarden.core.catalog.ControlCatalog.bundled(), "eu-west-1", "444455556666");
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(
+        hit(
+            "rule-a",
+            Severity.HIGH,
+            event("a".repeat(5000), 1, 7, "AKIA1", "198.51.100.1", "CreateUser")));
+    StringWriter out = new StringWriter();
+    writer.write(aggregator.findings(), summary, out);
+
+    JsonNode first = new ObjectMapper().readTree(out.toString()).get(0);
+    assertThat(first.path("AwsAccountId").asText()).isEqualTo("444455556666");
+    assertThat(first.path("ProductArn").asText())
+        .isEqualTo("arn:aws:securityhub:eu-west-1:444455556666:product/444455556666/default");
+    assertThat(first.path("ProductFields").path("skywarden/account").asText())
+        .isEqualTo("111122223333");
+    assertThat(first.path("Resources").get(0).path("Id").asText()).hasSizeLessThanOrEqualTo(512);
+
+    StringWriter empty = new StringWriter();
+    writer.write(List.of(), summary, empty);
+    assertThat(empty.toString()).isEqualTo("[]\n");
+  }
 }

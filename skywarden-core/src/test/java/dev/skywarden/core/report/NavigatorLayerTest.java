@@ -47,7 +47,9 @@ class NavigatorLayerTest {
       if (technique.has("tactic")) {
         assertThat(technique.path("tactic").asText()).isIn(TACTICS);
       }
-      assertThat(technique.path("score").isNumber()).isTrue();
+      if (technique.has("score")) {
+        assertThat(technique.path("score").isNumber()).isTrue();
+      }
       assertThat(technique.path("comment").isTextual()).isTrue();
       assertThat(technique.path("enabled").isBoolean()).isTrue();
       for (JsonNode meta : technique.path("metadata")) {
@@ -89,9 +91,47 @@ class NavigatorLayerTest {
     JsonNode layer = new NavigatorLayer(ControlCatalog.bundled()).coverage(rules, "c");
 
     assertValidLayer(layer);
-    assertThat(layer.path("techniques")).hasSize(2);
+    assertThat(layer.path("techniques")).hasSize(3);
     assertThat(layer.path("techniques").get(0).path("score").asInt()).isEqualTo(4);
     assertThat(layer.path("techniques").get(1).path("score").asInt()).isEqualTo(2);
     assertThat(layer.path("gradient").path("maxValue").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void hunt_capsPrincipalsInComment() {
+    FindingAggregator aggregator = new FindingAggregator();
+    for (int i = 0; i < 3000; i++) {
+      String name = String.format(java.util.Locale.ROOT, "user%04d", i);
+      aggregator.add(
+          hit("rule-a", Severity.HIGH, event(name, 1, 7, "AKIA1", "198.51.100.1", "CreateUser")));
+    }
+
+    JsonNode layer = new NavigatorLayer(ControlCatalog.bundled()).hunt(aggregator.findings(), "t");
+
+    String comment = layer.path("techniques").get(0).path("comment").asText();
+    assertThat(comment).contains("user0000; ", "user0009 and 2990 more").doesNotContain("user0010");
+  }
+
+  @Test
+  void coverage_parentOfSubtechniqueShowsSubtechniques() {
+    List<NavigatorLayer.RuleCoverage> rules =
+        List.of(new NavigatorLayer.RuleCoverage("r1", "One", Severity.HIGH, List.of("T1059.009")));
+
+    JsonNode layer = new NavigatorLayer(ControlCatalog.bundled()).coverage(rules, "c");
+
+    assertValidLayer(layer);
+    JsonNode parent = null;
+    for (JsonNode entry : layer.path("techniques")) {
+      if (entry.path("techniqueID").asText().equals("T1059")) {
+        parent = entry;
+      }
+      if (entry.path("techniqueID").asText().equals("T1059.009")) {
+        assertThat(entry.has("showSubtechniques")).isFalse();
+      }
+    }
+    assertThat(parent).as("parent entry T1059").isNotNull();
+    assertThat(parent.path("showSubtechniques").asBoolean()).isTrue();
+    assertThat(parent.path("tactic").asText()).isEqualTo("execution");
+    assertThat(parent.has("score")).as("parent without a score").isFalse();
   }
 }

@@ -40,6 +40,12 @@ import java.util.TreeSet;
  */
 public final class ReportModel {
 
+  /**
+   * How many principals with findings get a story and a timeline row: those with the most findings,
+   * ties by principal key. The rest are counted in {@code meta.principals_omitted}.
+   */
+  public static final int MAX_STORY_PRINCIPALS = 50;
+
   /** How many principals without findings are shown, the most active first. */
   public static final int CONTEXT_PRINCIPALS = 10;
 
@@ -93,7 +99,8 @@ public final class ReportModel {
     root.set("meta", meta(summary, activity, posture != null, catalog));
     root.set("inputs", inputs(summary.inputs()));
     root.set("findings", findingsJson(sorted, catalog));
-    root.set("principals", principals(sorted, activity, posture));
+    ArrayNode principals = principals(sorted, activity, posture, root);
+    root.set("principals", principals);
     root.set("tactics", tactics(sorted, catalog));
     root.set("controls", controls(sorted, catalog, mappings));
     return new ReportModel(root);
@@ -153,14 +160,27 @@ public final class ReportModel {
   private static ArrayNode principals(
       List<Finding> findings,
       ActivitySampler.Snapshot activity,
-      Map<PrincipalKey, PrincipalPosture> posture) {
-    Map<PrincipalKey, List<Finding>> byPrincipal = new TreeMap<>();
+      Map<PrincipalKey, PrincipalPosture> posture,
+      ObjectNode root) {
+    Map<PrincipalKey, List<Finding>> all = new TreeMap<>();
     for (Finding finding : findings) {
-      byPrincipal.computeIfAbsent(key(finding), k -> new ArrayList<>()).add(finding);
+      all.computeIfAbsent(key(finding), k -> new ArrayList<>()).add(finding);
     }
+    List<Map.Entry<PrincipalKey, List<Finding>>> ranked = new ArrayList<>(all.entrySet());
+    ranked.sort(
+        Comparator.comparingInt((Map.Entry<PrincipalKey, List<Finding>> e) -> e.getValue().size())
+            .reversed()
+            .thenComparing(Map.Entry::getKey));
+    Map<PrincipalKey, List<Finding>> byPrincipal = new TreeMap<>();
+    for (Map.Entry<PrincipalKey, List<Finding>> entry :
+        ranked.subList(0, Math.min(MAX_STORY_PRINCIPALS, ranked.size()))) {
+      byPrincipal.put(entry.getKey(), entry.getValue());
+    }
+    ((ObjectNode) root.get("meta")).put("principals_omitted", all.size() - byPrincipal.size());
+    ((ObjectNode) root.get("meta")).put("max_story_principals", MAX_STORY_PRINCIPALS);
     List<PrincipalActivity> quiet = new ArrayList<>();
     for (PrincipalActivity candidate : activity.principals().values()) {
-      if (!byPrincipal.containsKey(candidate.key())) {
+      if (!all.containsKey(candidate.key())) {
         quiet.add(candidate);
       }
     }

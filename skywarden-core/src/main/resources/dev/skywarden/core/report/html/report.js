@@ -66,7 +66,7 @@
         : "Activity was not sampled; stories show what the findings contain.");
   }
 
-  function barList(title, map, order) {
+  function barList(title, map, order, limit) {
     var keys = order || sortedKeys(map).sort(function (a, b) { return map[b] - map[a] || (a < b ? -1 : 1); });
     var max = 1;
     keys.forEach(function (k) { max = Math.max(max, map[k] || 0); });
@@ -77,6 +77,9 @@
       ]);
     });
     if (!rows.length) { rows = [el("div", { "class": "muted", text: "none" })]; }
+    if (limit && rows.length > limit) {
+      rows = rows.slice(0, limit).concat([el("div", { "class": "muted", text: "and " + (rows.length - limit) + " more" })]);
+    }
     return el("div", { "class": "card" }, [el("h3", { text: title })].concat(rows));
   }
 
@@ -109,7 +112,12 @@
     }))));
     body.appendChild(barList("By technique", byTechnique));
     body.appendChild(barList("By cloud", byCloud));
-    body.appendChild(barList("Principals involved", byPrincipal));
+    body.appendChild(barList("Principals involved", byPrincipal, null, 20));
+    if (data.meta.principals_omitted) {
+      body.appendChild(el("div", { "class": "card muted", text: "Timeline and stories show the " +
+        data.meta.max_story_principals + " principals with the most findings; " +
+        data.meta.principals_omitted + " more are in the findings table." }));
+    }
   }
 
   // ---- Timeline ----

@@ -81,4 +81,33 @@ class HtmlReportWriterTest {
         .contains("AC-6");
     assertThat(root.path("controls").path("veris")).isNotEmpty();
   }
+
+  @Test
+  void model_withThousandsOfPrincipals_capsStoriesAndTimeline() {
+    FindingAggregator aggregator = new FindingAggregator();
+    for (int i = 0; i < 3000; i++) {
+      String name = String.format(java.util.Locale.ROOT, "user%04d", i);
+      var event = event(name, 1, 7, "AKIA1", "198.51.100.1", "CreateUser");
+      aggregator.add(hit("rule-a", Severity.HIGH, event));
+      if (i == 2999) {
+        aggregator.add(hit("rule-b", Severity.LOW, event));
+      }
+    }
+
+    JsonNode root =
+        ReportModel.build(
+                aggregator.findings(),
+                new HuntSummary("0.1.0", Instant.EPOCH, List.of()),
+                ActivitySampler.Snapshot.empty(),
+                null,
+                ControlCatalog.bundled(),
+                MappingCatalog.bundled())
+            .json();
+
+    assertThat(root.path("principals")).hasSize(ReportModel.MAX_STORY_PRINCIPALS);
+    assertThat(root.path("meta").path("principals_omitted").asInt()).isEqualTo(2950);
+    assertThat(root.path("principals").findValuesAsText("principal"))
+        .as("the principal with the most findings comes first in the cut")
+        .anyMatch(p -> p.endsWith("user2999"));
+  }
 }
