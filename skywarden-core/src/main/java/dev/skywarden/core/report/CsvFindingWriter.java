@@ -14,8 +14,9 @@ import java.util.Objects;
  * field is quoted when it contains a comma, a double quote, CR or LF; a double quote inside is
  * doubled. Lists inside a field are joined with {@code "; "}. Times are ISO-8601 UTC.
  *
- * <p>A field that starts with {@code =}, {@code +}, {@code -} or {@code @} is written as is: CSV
- * has no type for it, and a spreadsheet that evaluates formulas must be told not to. Thread-safe.
+ * <p>A field that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
+ * return gets a leading {@code '}, because spreadsheets run such a cell as a formula and the values
+ * come from logs an attacker can write (user agents, principal names). Thread-safe.
  */
 public final class CsvFindingWriter implements FindingWriter {
 
@@ -113,9 +114,25 @@ public final class CsvFindingWriter implements FindingWriter {
       if (i > 0) {
         line.append(',');
       }
-      line.append(quote(fields.get(i)));
+      line.append(quote(neutralizeFormula(fields.get(i))));
     }
     return line.append("\r\n").toString();
+  }
+
+  /** Prefixes {@code '} to a field that a spreadsheet would otherwise run as a formula. */
+  static String neutralizeFormula(String field) {
+    if (field.isEmpty()) {
+      return field;
+    }
+    char first = field.charAt(0);
+    boolean formula =
+        first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r';
+    return formula ? "'" + field : field;
   }
 
   /** Quotes a field when it contains a comma, double quote, CR or LF. */

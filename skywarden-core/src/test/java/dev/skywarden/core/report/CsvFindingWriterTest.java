@@ -56,6 +56,19 @@ class CsvFindingWriterTest {
   }
 
   @Test
+  void row_neutralizesFormulaCells() {
+    String line =
+        CsvFindingWriter.row(
+            List.of("=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tcmd", "plain", ""));
+
+    List<String> fields = parse(line).get(0);
+
+    assertThat(fields)
+        .containsExactly(
+            "'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)", "'\tcmd", "plain", "");
+  }
+
+  @Test
   void output_headerAndOneRowPerFinding() throws IOException {
     FindingAggregator aggregator = new FindingAggregator();
     aggregator.add(
