@@ -108,9 +108,17 @@ final class CloudTrailNormalizer implements FormatNormalizer {
       // AWSService identities name the service only in invokedBy.
       name = text(identity, "invokedBy");
     }
+    String principalId = text(identity, "principalId");
+    String onBehalfOf = text(identity, "onBehalfOf", "userId");
+    if (name == null && onBehalfOf != null) {
+      // IAM Identity Center users have no ARN: the user id within its identity store names them.
+      String store = text(identity, "onBehalfOf", "identityStoreArn");
+      name = store == null ? onBehalfOf : store + "/user/" + onBehalfOf;
+      principalId = principalId == null ? onBehalfOf : principalId;
+    }
     return new Actor(
         type,
-        text(identity, "principalId"),
+        principalId,
         name,
         text(identity, "accountId"),
         text(identity, "sessionContext", "sessionIssuer", "arn"),
