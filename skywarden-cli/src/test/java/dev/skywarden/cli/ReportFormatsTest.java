@@ -82,7 +82,7 @@ class ReportFormatsTest {
   }
 
   @Test
-  void coverageControls_saysMappedNotEvidenced_andAgreesWithMappings() {
+  void coverageControls_mappedNotEvidenced() {
     Cli.Result result = Cli.run("coverage", "--controls");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -99,7 +99,7 @@ class ReportFormatsTest {
   }
 
   @Test
-  void asff_awsAccountAndRegion_applyToEveryFinding() throws IOException {
+  void asff_accountAndRegionApplied() throws IOException {
     Cli.Result result =
         Cli.run(
             "hunt",

@@ -4,7 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /**
- * Where a call came from: a valid IP address, or a name when the log holds something else (a
+ * Where a call came from: a valid IP address, or a name when the log contains something else (a
  * service host name such as {@code ssm.amazonaws.com}, or {@code AWS Internal}).
  *
  * <p>Exactly one of {@code ip} and {@code name} is non-null, unless the log has no source at all,

@@ -9,7 +9,7 @@ import java.util.List;
  * @param principal the identity as the audit names it: an IAM ARN, an Entra object id or UPN, or a
  *     GCP member such as {@code user:alice@example.com}
  * @param type the identity kind, such as {@code user}, {@code role}, {@code serviceAccount}
- * @param privileged whether the identity holds administrator-equivalent or escalation rights
+ * @param privileged whether the identity has administrator-equivalent or escalation rights
  * @param mfa {@code TRUE} or {@code FALSE} when the exports say whether MFA is active or
  *     registered, {@code null} when they do not
  * @param access whether its privileges are standing or granted just in time
@@ -26,13 +26,13 @@ public record PrincipalPosture(
     boolean external,
     List<String> failedChecks) {
 
-  /** How an identity holds its privileges. */
+  /** The way an identity is granted its privileges. */
   public enum Access {
     /** Assigned permanently: active whether or not it is in use. */
     STANDING,
     /** Activated for a limited time (PIM activation, time-bound condition, assumed role). */
     JUST_IN_TIME,
-    /** The exports do not say. */
+    /** Not stated in the exports. */
     UNKNOWN
   }
 
@@ -40,12 +40,12 @@ public record PrincipalPosture(
     failedChecks = List.copyOf(failedChecks);
   }
 
-  /** Tells whether the identity is privileged and has no MFA. */
+  /** Returns whether the identity is privileged and has no MFA. */
   public boolean privilegedWithoutMfa() {
     return privileged && Boolean.FALSE.equals(mfa);
   }
 
-  /** Tells whether the identity holds privileges permanently. */
+  /** Returns whether the identity is privileged with a permanent assignment. */
   public boolean standingPrivileged() {
     return privileged && access == Access.STANDING;
   }
@@ -70,7 +70,10 @@ public record PrincipalPosture(
 
   /** Returns a short text such as {@code privileged, MFA no, standing, internal}. */
   public String summary() {
-    String mfaText = mfa == null ? "MFA unknown" : mfa ? "MFA yes" : "MFA no";
+    String mfaText = "MFA unknown";
+    if (mfa != null) {
+      mfaText = mfa ? "MFA yes" : "MFA no";
+    }
     String accessText =
         switch (access) {
           case STANDING -> "standing";

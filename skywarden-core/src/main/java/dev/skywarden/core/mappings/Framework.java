@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One Mappings Explorer framework file as the catalogue holds it.
+ * One Mappings Explorer framework file as stored in the catalogue.
  *
  * @param key the catalogue key, such as {@code nist_800_53_r5}, {@code cri_profile} or {@code aws};
  *     see {@link FrameworkKeys#key(String, String)}
@@ -36,10 +36,10 @@ public record Framework(
   }
 
   /**
-   * Tells whether a name given by a user names this framework: its key, label or Mappings Explorer
-   * name, ignoring case and punctuation, so {@code nist-800-53-r5}, {@code NIST SP 800-53 r5} and
-   * {@code m365} all work. The Mappings Explorer name alone ({@code nist_800_53}) matches every
-   * version of that framework.
+   * Returns whether a name given by a user names this framework: its key, label or Mappings
+   * Explorer name, ignoring case and punctuation, so {@code nist-800-53-r5}, {@code NIST SP 800-53
+   * r5} and {@code m365} all work. The Mappings Explorer name alone ({@code nist_800_53}) matches
+   * every version of that framework.
    */
   public boolean matches(String name) {
     String wanted = simplify(name);

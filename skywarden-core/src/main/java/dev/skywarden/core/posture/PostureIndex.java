@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class PostureIndex {
 
-  /** An index that knows no principal. */
+  /** An index without any principal. */
   public static final PostureIndex EMPTY = new PostureIndex(Map.of());
 
   private final Map<String, PrincipalPosture> byKey;
@@ -38,7 +38,7 @@ public final class PostureIndex {
     return new PostureIndex(byKey);
   }
 
-  /** Returns the number of names the index knows. */
+  /** Returns the number of names in the index. */
   public int size() {
     return byKey.size();
   }

@@ -63,10 +63,10 @@ public final class NavigatorLayer {
     }
   }
 
-  /** The most principals one entry's comment names. */
+  /** The maximum number of principals named in one entry's comment. */
   static final int COMMENT_PRINCIPALS = 10;
 
-  /** Joins the first {@code limit} names, then says how many were left out. */
+  /** Joins the first {@code limit} names, then states how many were left out. */
   private static String capped(SortedSet<String> names, int limit) {
     if (names.size() <= limit) {
       return String.join("; ", names);

@@ -1,8 +1,8 @@
 package dev.skywarden.core.stats;
 
 /**
- * Why an input record was not turned into an event. Every record that is read is either an event or
- * counted under one of these reasons.
+ * The reason an input record was not turned into an event. Every record that is read is either an
+ * event or counted under one of these reasons.
  */
 public enum SkipReason {
   /** Bytes that are not valid JSON, or JSON cut off in the middle of a value. */
@@ -47,9 +47,9 @@ public enum SkipReason {
   }
 
   /**
-   * Returns whether a record skipped for this reason is a problem with the input (damaged,
-   * unreadable or not understood), as opposed to a record that is known to carry no API call, such
-   * as a digest file, a CloudWatch Logs control message or an Insights summary.
+   * Returns whether a record skipped for this reason is a problem with the input: damaged,
+   * unreadable or not understood. Digest files, CloudWatch Logs control messages and Insights
+   * summaries are not problems, because they are known to carry no API call.
    */
   public boolean isProblem() {
     return problem;

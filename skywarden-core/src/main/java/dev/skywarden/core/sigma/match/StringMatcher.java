@@ -41,10 +41,15 @@ final class StringMatcher implements ValueMatcher {
       literal = "";
       glob = null;
     } else if (innerPlain) {
-      shape =
-          start && end
-              ? Shape.CONTAINS
-              : start ? Shape.ENDS_WITH : end ? Shape.STARTS_WITH : Shape.EQUALS;
+      if (start && end) {
+        shape = Shape.CONTAINS;
+      } else if (start) {
+        shape = Shape.ENDS_WITH;
+      } else if (end) {
+        shape = Shape.STARTS_WITH;
+      } else {
+        shape = Shape.EQUALS;
+      }
       literal = normalize(((SigmaString.Literal) inner.get(0)).text());
       glob = null;
     } else {
@@ -73,7 +78,10 @@ final class StringMatcher implements ValueMatcher {
 
   @Override
   public int cost() {
-    return shape == Shape.GLOB ? 5 : shape == Shape.EQUALS ? 1 : 2;
+    if (shape == Shape.GLOB) {
+      return 5;
+    }
+    return shape == Shape.EQUALS ? 1 : 2;
   }
 
   @Override
