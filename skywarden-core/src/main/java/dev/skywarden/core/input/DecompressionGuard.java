@@ -159,7 +159,18 @@ final class DecompressionGuard extends FilterInputStream {
     }
     return new DamagedInputException(
         SkipReason.TRUNCATED_GZIP,
-        "gzip stream of " + input + " is truncated or corrupt: " + error.getMessage(),
+        "gzip stream of " + input + " is truncated or corrupt: " + describe(error),
         error);
+  }
+
+  /** Returns the error's message, or what its type means when it has none (an EOF has none). */
+  private static String describe(IOException error) {
+    if (error.getMessage() != null) {
+      return error.getMessage();
+    }
+    if (error instanceof java.io.EOFException) {
+      return "the data ends before the gzip trailer";
+    }
+    return error.getClass().getSimpleName();
   }
 }

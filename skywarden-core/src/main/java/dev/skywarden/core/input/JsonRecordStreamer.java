@@ -182,7 +182,7 @@ final class JsonRecordStreamer {
           out.skip(
               recordLine,
               SkipReason.NOT_AN_OBJECT,
-              "expected a JSON object, found a " + token.asString() + " value");
+              "expected a JSON object, found " + ParseErrors.valueKind(token));
         }
         recordLine = 0;
       }
@@ -311,7 +311,7 @@ final class JsonRecordStreamer {
         out.skip(
             recordLine,
             SkipReason.NOT_AN_OBJECT,
-            "expected a JSON object, found a " + token.asString() + " value");
+            "expected a JSON object, found " + ParseErrors.valueKind(token));
         return;
       }
 

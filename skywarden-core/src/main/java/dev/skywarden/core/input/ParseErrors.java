@@ -2,6 +2,7 @@ package dev.skywarden.core.input;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.skywarden.core.stats.SkipReason;
 import java.util.regex.Pattern;
@@ -17,6 +18,22 @@ final class ParseErrors {
       Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
   private ParseErrors() {}
+
+  /**
+   * Names the JSON value that starts with {@code token}, such as {@code a number} or {@code an
+   * array}, for messages about records that are not objects.
+   */
+  static String valueKind(JsonToken token) {
+    return switch (token) {
+      case START_ARRAY -> "an array";
+      case START_OBJECT -> "an object";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> "a " + token.name().toLowerCase(java.util.Locale.ROOT) + " token";
+    };
+  }
 
   /** Replaces Jackson's source text inside a message with a plain {@code [line L, column C]}. */
   static String withoutSourceText(String message) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.skywarden.core.stats.SkipReason;
+import dev.skywarden.core.stats.SkippedRecord;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -101,6 +102,13 @@ class LogReaderEnvelopeTest {
     assertThat(summary.skipped(SkipReason.NOT_AN_OBJECT)).isEqualTo(4);
     assertThat(summary.records()).isEqualTo(5);
     assertThat(sink.skipped.get(3).location().line()).isEqualTo(2);
+    assertThat(sink.skipped)
+        .extracting(SkippedRecord::detail)
+        .containsExactly(
+            "expected a JSON object, found a number",
+            "expected a JSON object, found a string",
+            "expected a JSON object, found an array",
+            "expected a JSON object, found a number");
   }
 
   @Test
