@@ -10,7 +10,7 @@ class SkippedRecordTest {
   private static final SourceLocation WHERE = new SourceLocation("trail.jsonl", 3, 7);
 
   @Test
-  void terminalEscapesAndBidiOverrides_areWrittenAsEscapes() {
+  void controlAndBidiChars_escaped() {
     SkippedRecord record =
         new SkippedRecord(
             WHERE, SkipReason.MALFORMED_JSON, "near \"Get\u001b[31mX\u202Efdp.exe\u200B\"");
@@ -20,14 +20,14 @@ class SkippedRecordTest {
   }
 
   @Test
-  void printableText_includingNonAscii_isKeptAsIs() {
+  void printableNonAscii_keptAsIs() {
     SkippedRecord record = new SkippedRecord(WHERE, SkipReason.MALFORMED_JSON, "clé 東京 ünïcode");
 
     assertThat(record.detail()).isEqualTo("clé 東京 ünïcode");
   }
 
   @Test
-  void missingDetail_staysMissing() {
+  void missingDetail_staysNull() {
     SkippedRecord record = new SkippedRecord(WHERE, SkipReason.MALFORMED_JSON, null);
 
     assertThat(record.detail()).isNull();
