@@ -9,10 +9,16 @@ import dev.skywarden.core.mappings.ControlCoverage;
 import dev.skywarden.core.mappings.ControlEvidence;
 import dev.skywarden.core.mappings.CoverageSource;
 import dev.skywarden.core.mappings.Detection;
+import dev.skywarden.core.mappings.Detection.DetectionKind;
 import dev.skywarden.core.mappings.MappingCatalog;
+import dev.skywarden.core.mappings.PostureCheck;
 import dev.skywarden.core.mappings.SigmaRuleIndex;
 import dev.skywarden.core.posture.CheckCatalog;
 import dev.skywarden.core.report.NavigatorLayer;
+import dev.skywarden.core.sigma.SigmaCorrelationRule;
+import dev.skywarden.core.sigma.SigmaLevel;
+import dev.skywarden.core.sigma.SigmaRule;
+import dev.skywarden.core.sigma.SigmaRuleException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -22,9 +28,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,7 +67,12 @@ final class CoverageCommand implements Callable<Integer> {
   /** The frameworks whose unevidenced controls are listed: NIST SP 800-53 r5 and CSF 2.0. */
   private static final List<String> GAP_FRAMEWORKS = List.of("nist_800_53_r5", "cri_profile");
 
+  private static final Pattern TECHNIQUE_TAG =
+      Pattern.compile("attack\\.(t\\d{4}(?:\\.\\d{3})?)", Pattern.CASE_INSENSITIVE);
+
   @Spec CommandSpec spec;
+
+  @Mixin SigmaConfigOptions engine;
 
   @Option(
       names = "--rules",
@@ -175,18 +192,116 @@ final class CoverageCommand implements Callable<Integer> {
     out.flush();
   }
 
+  /**
+   * Returns the built-in rules, the rules of {@code --rules} and the posture checks. The user's
+   * rules go through the same parser as {@code hunt}, so a rule counts only when a hunt would load
+   * it; each rejected document is printed on standard error as {@code file:line:column: reason},
+   * with rule ids used twice and a summary line. A rule id counts once, the first rule with it wins
+   * (built-in rules first, then the user's in path order).
+   */
   private List<CoverageSource> coverageSources() throws IOException {
     List<CoverageSource> sources = new ArrayList<>();
-    sources.add(SigmaRuleIndex.builtin());
+    SigmaRuleIndex builtin = SigmaRuleIndex.builtin();
+    sources.add(builtin);
     if (!rules.isEmpty()) {
-      try {
-        sources.add(SigmaRuleIndex.loaded(rules));
-      } catch (NoSuchFileException e) {
-        throw new ParameterException(spec.commandLine(), "--rules: not found: " + e.getFile());
-      }
+      Set<String> seenIds = new HashSet<>();
+      builtin.detections().forEach(detection -> seenIds.add(detection.id()));
+      sources.add(new LoadedRuleSource(userDetections(loadUserRules(), seenIds)));
     }
     sources.add(CheckCatalog.bundled());
     return sources;
+  }
+
+  private LoadedRules loadUserRules() throws IOException {
+    LoadedRules loaded;
+    try {
+      loaded = LoadedRules.load(engine.toConfig(), true, rules);
+    } catch (NoSuchFileException e) {
+      throw new ParameterException(spec.commandLine(), "--rules: path not found: " + e.getFile());
+    }
+
+    PrintWriter err = spec.commandLine().getErr();
+    for (Path path : loaded.emptyPaths()) {
+      err.println("skywarden: warning: --rules: no rule file (.yml, .yaml) under " + path);
+    }
+    for (SigmaRuleException error : loaded.errors()) {
+      err.println("skywarden: " + error.getMessage());
+    }
+    for (SigmaRuleException warning : loaded.warnings()) {
+      err.println("skywarden: warning: " + warning.getMessage());
+    }
+    err.println("skywarden: " + loaded.summary());
+    err.flush();
+    return loaded;
+  }
+
+  /** Returns the user's rules and correlations as detections, leaving out ids already seen. */
+  private static List<Detection> userDetections(LoadedRules loaded, Set<String> seenIds) {
+    List<Detection> detections = new ArrayList<>();
+    for (SigmaRule rule : loaded.user().rules()) {
+      addOnce(
+          detections,
+          seenIds,
+          rule.id(),
+          rule.title(),
+          rule.level(),
+          rule.attackTechniques(),
+          rule.location().file());
+    }
+    for (SigmaCorrelationRule correlation : loaded.user().correlations()) {
+      List<String> techniques = new ArrayList<>();
+      for (String tag : correlation.tags()) {
+        Matcher match = TECHNIQUE_TAG.matcher(tag);
+        if (match.matches()) {
+          techniques.add(match.group(1).toUpperCase(Locale.ROOT));
+        }
+      }
+      addOnce(
+          detections,
+          seenIds,
+          correlation.id(),
+          correlation.title(),
+          correlation.level(),
+          techniques,
+          correlation.location().file());
+    }
+    return detections;
+  }
+
+  private static void addOnce(
+      List<Detection> detections,
+      Set<String> seenIds,
+      String id,
+      String title,
+      SigmaLevel level,
+      List<String> techniques,
+      String origin) {
+    // A rule without an id cannot be told apart from another, so each one counts.
+    if (id != null && !seenIds.add(id)) {
+      return;
+    }
+    detections.add(
+        new Detection(
+            DetectionKind.LOADED_RULE,
+            id == null ? "" : id,
+            title,
+            level == null ? null : level.toString(),
+            techniques,
+            origin));
+  }
+
+  /** The user's rules as a coverage source. */
+  private record LoadedRuleSource(List<Detection> detections) implements CoverageSource {
+
+    @Override
+    public String name() {
+      return "loaded Sigma rules";
+    }
+
+    @Override
+    public List<PostureCheck> checks() {
+      return List.of();
+    }
   }
 
   private static String plural(int count, String noun) {

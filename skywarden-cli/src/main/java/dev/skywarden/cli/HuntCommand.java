@@ -24,6 +24,7 @@ import dev.skywarden.core.report.HuntSummary;
 import dev.skywarden.core.report.JsonLinesFindingWriter;
 import dev.skywarden.core.report.NavigatorLayerWriter;
 import dev.skywarden.core.report.OcsfFindingWriter;
+import dev.skywarden.core.report.Plurals;
 import dev.skywarden.core.report.TableReport;
 import dev.skywarden.core.report.html.ActivitySampler;
 import dev.skywarden.core.report.html.HtmlReportWriter;
@@ -214,8 +215,10 @@ final class HuntCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .printf(
-              "skywarden: posture: %d identities from %d exports in %s%n",
-              audit.identities().size(), inputs.exports().size(), posture);
+              "skywarden: posture: %s from %s in %s%n",
+              Plurals.count(audit.identities().size(), "identity", "identities"),
+              Plurals.count(inputs.exports().size(), "export"),
+              posture);
     }
     return audit.index();
   }
@@ -362,8 +365,11 @@ final class HuntCommand implements Callable<Integer> {
     spec.commandLine()
         .getErr()
         .printf(
-            "skywarden: %d files, %d records, %d events, %d skipped%n",
-            total.files(), total.records(), total.events(), total.skipped());
+            "skywarden: %s, %s, %s, %d skipped%n",
+            Plurals.count(total.files(), "file"),
+            Plurals.count(total.records(), "record"),
+            Plurals.count(total.events(), "event"),
+            total.skipped());
   }
 
   /**
@@ -392,8 +398,8 @@ final class HuntCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .printf(
-              "skywarden: --strict: %d of %d records skipped (see the statistics for reasons)%n",
-              problems, result.total().records());
+              "skywarden: --strict: %d of %s skipped (see the statistics for reasons)%n",
+              problems, Plurals.count(result.total().records(), "record"));
       return ExitCodes.SKIPPED_RECORDS;
     }
     return ExitCodes.OK;

@@ -13,6 +13,7 @@ import dev.skywarden.core.mappings.MappingViewWriter.Format;
 import dev.skywarden.core.mappings.SigmaRuleIndex;
 import dev.skywarden.core.mappings.UnknownIdException;
 import dev.skywarden.core.posture.CheckCatalog;
+import dev.skywarden.core.report.Plurals;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -167,8 +168,11 @@ final class MappingsCommand implements Callable<Integer> {
       err.println("skywarden: import: " + problem);
     }
     err.printf(
-        "skywarden: imported %d files from %s: %d records read, %d invalid%n",
-        imported.files().size(), importDir, imported.recordsRead(), imported.recordsRejected());
+        "skywarden: imported %s from %s: %s read, %d invalid%n",
+        Plurals.count(imported.files().size(), "file"),
+        importDir,
+        Plurals.count(imported.recordsRead(), "record"),
+        imported.recordsRejected());
     err.flush();
     return imported;
   }

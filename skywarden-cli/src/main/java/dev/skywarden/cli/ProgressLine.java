@@ -1,6 +1,7 @@
 package dev.skywarden.cli;
 
 import dev.skywarden.core.hunt.HuntProgress;
+import dev.skywarden.core.report.Plurals;
 import java.io.PrintWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,12 +58,12 @@ final class ProgressLine implements AutoCloseable {
     double seconds = (System.nanoTime() - startedNanos) / 1e9;
     long records = progress.records();
     err.printf(
-        "\r%d/%d files, %d records (%.0f/s), %d hits  ",
+        "\r%d/%s, %s (%.0f/s), %s  ",
         progress.filesDone(),
-        progress.filesTotal(),
-        records,
+        Plurals.count(progress.filesTotal(), "file"),
+        Plurals.count(records, "record"),
         records / Math.max(seconds, 0.001),
-        progress.hits());
+        Plurals.count(progress.hits(), "hit"));
     err.flush();
     shown = true;
   }

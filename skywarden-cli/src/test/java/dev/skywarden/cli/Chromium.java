@@ -132,6 +132,23 @@ final class Chromium implements AutoCloseable {
     return result.path("result").path("value");
   }
 
+  /** Emulates a CSS media type, such as {@code print}; an empty string returns to the default. */
+  void emulateMedia(String media) throws IOException, InterruptedException {
+    call("Emulation.setEmulatedMedia", MAPPER.createObjectNode().put("media", media));
+  }
+
+  /** Sets the viewport size in CSS pixels, as a window resize does. */
+  void resize(int width, int height) throws IOException, InterruptedException {
+    call(
+        "Emulation.setDeviceMetricsOverride",
+        MAPPER
+            .createObjectNode()
+            .put("width", width)
+            .put("height", height)
+            .put("deviceScaleFactor", 1)
+            .put("mobile", false));
+  }
+
   /** Captures the viewport as PNG bytes. */
   byte[] screenshot() throws IOException, InterruptedException {
     JsonNode result =

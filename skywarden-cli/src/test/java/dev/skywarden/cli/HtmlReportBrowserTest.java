@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,6 +147,64 @@ class HtmlReportBrowserTest {
           .isEqualTo(1);
       assertThat(chromium.evaluate("document.querySelector('tr.finding-row').innerText").asText())
           .contains("arn:aws:iam::111122223333:user/" + payload);
+      assertThat(chromium.errors()).as("console errors").isEmpty();
+    }
+  }
+
+  @Test
+  void invisibleCharactersInLogData_shownAsEscapes() throws Exception {
+    // U+202E shows "admin\u202Egnp.exe" as "adminexe.png"; U+200B and U+2066 hide themselves.
+    String user = "admin\u202Egnp.exe\u200B\u2066x";
+    Path input =
+        Trails.write(
+            temp.resolve("trail.json"),
+            List.of(new Trails.Call(user, "2026-11-24T11:04:12Z", Trails.KALI_CLI)));
+    Path file = report(input.toString());
+
+    try (Chromium chromium = new Chromium(WIDTH, HEIGHT)) {
+      chromium.open(file.toUri().toString());
+
+      assertThat(chromium.evaluate("document.querySelector('tr.finding-row').innerText").asText())
+          .contains("admin\\u202Egnp.exe\\u200B\\u2066x");
+      assertThat(chromium.evaluate("document.querySelectorAll('span.invisible').length").asInt())
+          .as("marked escapes in the page")
+          .isGreaterThanOrEqualTo(3);
+      String shown =
+          chromium
+              .evaluate(
+                  "(() => { const texts = []; const walker = document.createTreeWalker("
+                      + "document.body, NodeFilter.SHOW_TEXT); for (let n = walker.nextNode(); n;"
+                      + " n = walker.nextNode()) { if (n.parentNode.tagName !== 'SCRIPT')"
+                      + " texts.push(n.data); } document.querySelectorAll('[title]').forEach("
+                      + "e => texts.push(e.title)); return texts.join(' '); })()")
+              .asText();
+      assertThat(shown.codePoints().filter(c -> Character.getType(c) == Character.FORMAT))
+          .as("format characters in shown text and titles")
+          .isEmpty();
+      HtmlReports.search(chromium, "\\u202e");
+      assertThat(HtmlReports.rows(chromium)).as("the escape is searchable").isEqualTo(2);
+      assertThat(chromium.errors()).as("console errors").isEmpty();
+    }
+  }
+
+  @Test
+  void singleEvent_countsInSingular() throws Exception {
+    Path input =
+        Trails.write(
+            temp.resolve("trail.json"),
+            List.of(new Trails.Call("alice", "2026-11-24T11:04:12Z", Trails.PLAIN_CLI)));
+    Path file = report(input.toString());
+
+    try (Chromium chromium = new Chromium(WIDTH, HEIGHT)) {
+      chromium.open(file.toUri().toString());
+      chromium.evaluate("document.querySelector('tr.finding-row').click()");
+
+      String text = chromium.evaluate("document.body.innerText").asText();
+      assertThat(text)
+          .contains("1 event\n")
+          .contains("1 file, 1 record, 0 skipped")
+          .contains("Evidence (1 of 1 event)")
+          .doesNotContainPattern("\\b1 (events|files|records|findings)\\b");
       assertThat(chromium.errors()).as("console errors").isEmpty();
     }
   }

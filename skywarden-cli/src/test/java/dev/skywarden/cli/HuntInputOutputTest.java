@@ -107,7 +107,7 @@ class HuntInputOutputTest {
               .assertThat(fromStdin.err())
               .as("statistics line")
               .isEqualTo(fromFile.err())
-              .startsWith("skywarden: 1 files, ");
+              .startsWith("skywarden: 1 file, ");
         });
     assertThat(ids(fromStdin.out())).as("finding ids").isNotEmpty().isEqualTo(ids(fromFile.out()));
     assertThat(evidenceFiles(fromStdin.out())).as("evidence files").containsOnly("-");

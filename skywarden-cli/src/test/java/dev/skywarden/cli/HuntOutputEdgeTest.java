@@ -109,7 +109,7 @@ class HuntOutputEdgeTest {
     assertSoftly(
         softly -> {
           softly.assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
-          softly.assertThat(result.err()).contains("2 records, 1 events, 1 skipped");
+          softly.assertThat(result.err()).contains("2 records, 1 event, 1 skipped");
           softly.assertThat(result.err()).doesNotContain("--strict");
         });
   }

@@ -47,7 +47,7 @@ class HuntRulesTest {
               .matches(
                   "skywarden: loaded [1-9][0-9]+ rules"
                       + NL
-                      + "skywarden: 1 files, 1 records, 1 events, 0 skipped"
+                      + "skywarden: 1 file, 1 record, 1 event, 0 skipped"
                       + NL);
         });
   }
@@ -85,7 +85,7 @@ class HuntRulesTest {
                   line ->
                       softly
                           .assertThat(line)
-                          .isEqualTo("skywarden: 1 files, 1 records, 1 events, 0 skipped"));
+                          .isEqualTo("skywarden: 1 file, 1 record, 1 event, 0 skipped"));
         });
   }
 

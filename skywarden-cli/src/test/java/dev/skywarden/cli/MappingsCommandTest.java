@@ -124,7 +124,7 @@ class MappingsCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.RUNTIME_ERROR);
     assertThat(run.err())
         .contains(folder.resolve("aws.json") + ":6:3: /mapping_objects/0/score_value")
-        .contains("1 records read, 1 invalid");
+        .contains("1 record read, 1 invalid");
   }
 
   @Test

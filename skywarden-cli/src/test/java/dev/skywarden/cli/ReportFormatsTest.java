@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs {@code hunt} with the CSV, ASFF and Navigator formats and {@code coverage}. */
 class ReportFormatsTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int EXAMPLE_FINDINGS = ExampleFindings.read().total();
+
+  @TempDir Path temp;
 
   @Test
   void csv_headerAndOneRowPerFinding() {
@@ -120,5 +124,39 @@ class ReportFormatsTest {
     assertThat(accounts).containsExactly("444455556666");
     assertThat(Cli.run("hunt", "-f", "asff", "--aws-account", "12", Cli.EXAMPLES).exitCode())
         .isEqualTo(2);
+  }
+
+  @Test
+  void coverageRules_reportsBrokenFilesAndCountsIdOnce() throws IOException {
+    Path folder = temp.resolve("rules");
+    Path kali = RuleFiles.write(folder.resolve("kali.yml"), RuleFiles.KALI_LIST_BUCKETS);
+    RuleFiles.write(folder.resolve("copy/kali-again.yml"), RuleFiles.KALI_LIST_BUCKETS);
+    Path broken = RuleFiles.write(folder.resolve("broken.yml"), RuleFiles.UNKNOWN_MODIFIER);
+    Path yaml = RuleFiles.write(folder.resolve("not-yaml.yml"), "title: [unclosed\n");
+
+    Cli.Result without = Cli.run("coverage");
+    Cli.Result with = Cli.run("coverage", "--rules", folder.toString());
+
+    assertThat(with.exitCode()).as(with.toString()).isZero();
+    assertThat(with.err())
+        .as("broken files with their location")
+        .contains("skywarden: " + broken + ":8:15: ")
+        .contains("skywarden: " + yaml + ":")
+        .contains("rule id " + RuleFiles.KALI_RULE_ID + " is also used by")
+        .contains("skywarden: loaded ")
+        .contains("(2 not loaded)");
+    assertThat(with.err()).as("the first copy is the one counted").contains(kali.toString());
+    int added = score(with, "T1619") - score(without, "T1619");
+    assertThat(added).as("one high rule (weight 3) although loaded twice").isEqualTo(3);
+  }
+
+  private static int score(Cli.Result result, String technique) throws IOException {
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    for (JsonNode entry : MAPPER.readTree(result.out()).path("techniques")) {
+      if (entry.path("techniqueID").asText().equals(technique)) {
+        return entry.path("score").asInt();
+      }
+    }
+    return 0;
   }
 }

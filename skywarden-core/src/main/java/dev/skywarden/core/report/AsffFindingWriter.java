@@ -26,9 +26,13 @@ import java.util.Objects;
  * arn:aws:securityhub:REGION:ACCOUNT:product/ACCOUNT/default}. Findings of Azure and GCP keep their
  * subscription or project in {@code ProductFields} and use the configured AWS account, because ASFF
  * requires a 12-digit AWS account. Types use the ASFF namespace {@code TTPs} with the ATT&CK tactic
- * as category. Times are ISO-8601 UTC. {@code Title} is cut at 256 and {@code Description} at 1024
- * characters, the ASFF maximums, and {@code Resources[].Id} at 512. No findings give {@code []}.
- * Thread-safe.
+ * as category. Times are ISO-8601 UTC and come from the evidence only: {@code CreatedAt} and {@code
+ * FirstObservedAt} are the finding's first event, {@code UpdatedAt} and {@code LastObservedAt} its
+ * last. So writing the same hunt twice gives the same file, and BatchImportFindings, which updates
+ * a finding with the same {@code Id} only when {@code UpdatedAt} is later, changes an imported
+ * finding only when a later run saw newer events for it. {@code Title} is cut at 256 and {@code
+ * Description} at 1024 characters, the ASFF maximums, and {@code Resources[].Id} at 512. No
+ * findings give {@code []}. Thread-safe.
  */
 public final class AsffFindingWriter implements FindingWriter {
 
@@ -123,8 +127,10 @@ public final class AsffFindingWriter implements FindingWriter {
     types(node.putArray("Types"), finding);
     node.put("FirstObservedAt", JsonLinesFindingWriter.iso(finding.firstSeen()));
     node.put("LastObservedAt", JsonLinesFindingWriter.iso(finding.lastSeen()));
-    node.put("CreatedAt", JsonLinesFindingWriter.iso(summary.time()));
-    node.put("UpdatedAt", JsonLinesFindingWriter.iso(summary.time()));
+    // Event times, not the run's time: the same evidence gives the same UpdatedAt, so Security Hub
+    // keeps the imported finding, and a later run with newer evidence updates it.
+    node.put("CreatedAt", JsonLinesFindingWriter.iso(finding.firstSeen()));
+    node.put("UpdatedAt", JsonLinesFindingWriter.iso(finding.lastSeen()));
     node.putObject("Severity")
         .put("Label", severityLabel(finding.severity()))
         .put("Original", finding.severity().sigmaLevel());

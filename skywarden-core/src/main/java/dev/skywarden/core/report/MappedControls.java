@@ -14,7 +14,7 @@ import java.util.Set;
  * @param nist NIST SP 800-53 r5 controls
  * @param csf CSF 2.0 diagnostic statements; {@code subcategory} is set
  */
-record MappedControls(List<Control> nist, List<Control> csf) {
+public record MappedControls(List<Control> nist, List<Control> csf) {
 
   /**
    * One control or statement.
@@ -23,9 +23,10 @@ record MappedControls(List<Control> nist, List<Control> csf) {
    * @param name the short name, or the id when the catalogue has none
    * @param subcategory the CSF 2.0 subcategory such as {@code PR.AA-05}, or {@code null} for NIST
    */
-  record Control(String id, String name, String subcategory) {}
+  public record Control(String id, String name, String subcategory) {}
 
-  static MappedControls of(Finding finding, ControlCatalog catalog) {
+  /** Collects the controls of a finding's techniques, named from the catalogue. */
+  public static MappedControls of(Finding finding, ControlCatalog catalog) {
     Set<String> nistIds = new LinkedHashSet<>();
     Set<String> csfIds = new LinkedHashSet<>();
     for (Technique technique : finding.techniques()) {

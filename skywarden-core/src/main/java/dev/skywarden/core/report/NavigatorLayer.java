@@ -105,8 +105,9 @@ public final class NavigatorLayer {
         highest = finding.severity().compareTo(highest) > 0 ? finding.severity() : highest;
       }
       String comment =
-          hits.size()
-              + " findings by rules: "
+          Plurals.count(hits.size(), "finding")
+              + " by "
+              + (rules.size() == 1 ? "rule: " : "rules: ")
               + String.join("; ", rules)
               + ". Principals: "
               + capped(principals, COMMENT_PRINCIPALS);
@@ -150,7 +151,8 @@ public final class NavigatorLayer {
         titles.add(rule.title());
       }
       max = Math.max(max, score);
-      String comment = entry.getValue().size() + " rules: " + String.join("; ", titles);
+      String comment =
+          Plurals.count(entry.getValue().size(), "rule") + ": " + String.join("; ", titles);
       List<String[]> metadata =
           List.of(
               new String[] {"rules", Integer.toString(entry.getValue().size())},

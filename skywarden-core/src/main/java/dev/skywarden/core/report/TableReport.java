@@ -39,7 +39,9 @@ import java.util.TreeMap;
  * (the user or role name) tells them apart. Given a line width, the text columns narrow to fit it.
  * CLIENT shows products, not kinds: the kind is in the JSON output. With {@code ansi} set, headers
  * are bold and severities coloured; the caller decides, typically colour only when the output is a
- * terminal. Times are UTC. Immutable and thread-safe.
+ * terminal. Invisible characters of log data (bidirectional overrides, zero-width and control
+ * characters) are shown as backslash escapes, see {@link VisibleText}. Times are UTC. Immutable and
+ * thread-safe.
  */
 public final class TableReport implements FindingWriter {
 
@@ -201,14 +203,14 @@ public final class TableReport implements FindingWriter {
 
   private static String inputLines(InputStatistics input) {
     StringBuilder text = new StringBuilder();
-    text.append(input.input())
+    text.append(VisibleText.escape(input.input()))
         .append(": ")
-        .append(input.files())
-        .append(" files, ")
-        .append(input.records())
-        .append(" records, ")
-        .append(input.events())
-        .append(" events, ")
+        .append(Plurals.count(input.files(), "file"))
+        .append(", ")
+        .append(Plurals.count(input.records(), "record"))
+        .append(", ")
+        .append(Plurals.count(input.events(), "event"))
+        .append(", ")
         .append(input.skipped())
         .append(" skipped\n");
     for (Map.Entry<SkipReason, Long> skipped : input.skippedByReason().entrySet()) {
@@ -224,16 +226,18 @@ public final class TableReport implements FindingWriter {
       text.append("  sample: ")
           .append(sample.reason().description())
           .append(" at ")
-          .append(sample.location());
+          .append(VisibleText.escape(sample.location().toString()));
       if (sample.detail() != null) {
-        text.append(": ").append(TextTable.cut(sample.detail(), SAMPLE_DETAIL_CHARS));
+        text.append(": ")
+            .append(TextTable.cut(VisibleText.escape(sample.detail()), SAMPLE_DETAIL_CHARS));
       }
       text.append('\n');
     }
     if (samples.size() > SAMPLES_SHOWN) {
+      long more = input.skipped() - SAMPLES_SHOWN;
       text.append("  (")
-          .append(input.skipped() - SAMPLES_SHOWN)
-          .append(" more skipped records not shown)\n");
+          .append(Plurals.count(more, "more skipped record", "more skipped records"))
+          .append(" not shown)\n");
     }
     return text.toString();
   }

@@ -7,7 +7,9 @@ import java.util.List;
  * A plain-text table whose columns are as wide as their widest cell, up to a maximum per column.
  * Longer cells are cut and end with an ellipsis, or have it in the middle for columns whose end
  * tells values apart (ARNs). Given a line width, the table narrows its widest columns until the
- * lines fit. Not thread-safe, so build one per report.
+ * lines fit. Control, format and separator characters in cells are shown as escapes ({@link
+ * VisibleText}), so log data can neither move the terminal cursor nor reorder a line. Not
+ * thread-safe, so build one per report.
  */
 final class TextTable {
 
@@ -62,7 +64,7 @@ final class TextTable {
     }
     List<String> clean = new ArrayList<>();
     for (String cell : cells) {
-      clean.add(cell == null ? "" : cell.replaceAll("[\\p{Cntrl}]", " "));
+      clean.add(cell == null ? "" : VisibleText.escape(cell));
     }
     rows.add(new Row(clean, firstCellStyle));
   }

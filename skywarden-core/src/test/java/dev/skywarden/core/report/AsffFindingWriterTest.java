@@ -77,7 +77,33 @@ class AsffFindingWriterTest {
     assertThat(first.path("Resources").get(0).path("Type").asText()).isEqualTo("AwsIamUser");
     assertThat(first.path("Types").get(0).asText()).isEqualTo("TTPs/Execution/T1059.009 Cloud API");
     assertThat(first.path("Network").path("SourceIpV4").asText()).isEqualTo("198.51.100.1");
-    assertThat(first.path("CreatedAt").asText()).isEqualTo("2025-03-02T00:00:00Z");
+    assertThat(first.path("CreatedAt").asText()).isEqualTo("2025-03-01T10:00:01Z");
+  }
+
+  @Test
+  void times_fromEvidenceNotRunTime() throws IOException {
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(
+        hit("rule-a", Severity.HIGH, event("alice", 5, 7, "AKIA1", "198.51.100.1", "CreateUser")));
+    aggregator.add(
+        hit("rule-a", Severity.HIGH, event("alice", 90, 8, "AKIA1", "198.51.100.1", "CreateUser")));
+    String monday = asff(aggregator, Instant.parse("2025-03-03T08:00:00Z"));
+    String tuesday = asff(aggregator, Instant.parse("2025-03-04T17:30:00Z"));
+
+    JsonNode finding = new ObjectMapper().readTree(monday).get(0);
+
+    assertThat(tuesday).as("same evidence, later run").isEqualTo(monday);
+    assertThat(finding.path("CreatedAt").asText()).isEqualTo("2025-03-01T10:00:05Z");
+    assertThat(finding.path("FirstObservedAt").asText()).isEqualTo("2025-03-01T10:00:05Z");
+    assertThat(finding.path("UpdatedAt").asText()).isEqualTo("2025-03-01T10:01:30Z");
+    assertThat(finding.path("LastObservedAt").asText()).isEqualTo("2025-03-01T10:01:30Z");
+  }
+
+  private static String asff(FindingAggregator aggregator, Instant runTime) throws IOException {
+    StringWriter out = new StringWriter();
+    new AsffFindingWriter()
+        .write(aggregator.findings(), new HuntSummary("0.1.0", runTime, List.of()), out);
+    return out.toString();
   }
 
   @Test

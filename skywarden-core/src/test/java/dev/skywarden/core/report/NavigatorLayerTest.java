@@ -134,4 +134,23 @@ class NavigatorLayerTest {
     assertThat(parent.path("tactic").asText()).isEqualTo("execution");
     assertThat(parent.has("score")).as("parent without a score").isFalse();
   }
+
+  @Test
+  void comments_singularForOne() {
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(
+        hit("rule-a", Severity.HIGH, event("alice", 1, 7, "AKIA1", "198.51.100.1", "CreateUser")));
+    NavigatorLayer navigator = new NavigatorLayer(ControlCatalog.bundled());
+
+    JsonNode hunt = navigator.hunt(aggregator.findings(), "t");
+    JsonNode coverage =
+        navigator.coverage(
+            List.of(new NavigatorLayer.RuleCoverage("r1", "One", Severity.HIGH, List.of("T1651"))),
+            "c");
+
+    assertThat(hunt.path("techniques").get(0).path("comment").asText())
+        .startsWith("1 finding by rule: ");
+    assertThat(coverage.path("techniques").get(0).path("comment").asText())
+        .isEqualTo("1 rule: One");
+  }
 }

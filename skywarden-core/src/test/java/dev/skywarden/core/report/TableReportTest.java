@@ -113,7 +113,7 @@ class TableReportTest {
 
     assertThat(lines).anyMatch(line -> line.matches("high\\s+2\\s+3"));
     assertThat(lines).anyMatch(line -> line.matches("T1059\\.009\\s+Cloud API\\s+4\\s+5"));
-    assertThat(lines).contains("logs/: 1 files, 9 records, 2 events, 7 skipped");
+    assertThat(lines).contains("logs/: 1 file, 9 records, 2 events, 7 skipped");
     assertThat(lines)
         .contains("  skipped 3: malformed JSON", "  skipped 4: missing or invalid event time");
     assertThat(lines)
@@ -249,5 +249,36 @@ class TableReportTest {
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
         .isThrownBy(() -> new TableReport(false, -1))
         .withMessageContaining("-1");
+  }
+
+  @Test
+  void findingsTable_showsBidiAndControlCharactersAsEscapes() throws IOException {
+    // U+202E reverses what follows; U+200B hides a break; ESC could recolour the terminal.
+    String user = "admin\u202Egnp.exe\u200B\u001b[2J\u2066x\u2069";
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(hit("rule-bidi", Severity.HIGH, event(user, 1, 1, null, "203.0.113.1", "X")));
+    StringWriter out = new StringWriter();
+
+    new TableReport(false).write(aggregator.findings(), summary(), out);
+
+    String row =
+        out.toString().lines().filter(line -> line.startsWith("high")).findFirst().orElseThrow();
+    // The principal column keeps the end of a long ARN.
+    assertThat(row).contains("\\u001B[2J\\u2066x\\u2069");
+    assertThat(out.toString().codePoints()).noneMatch(c -> c != '\n' && VisibleText.isInvisible(c));
+  }
+
+  @Test
+  void inputs_singularCounts() throws IOException {
+    InputStatistics input = new InputStatistics("one.json");
+    input.countFile();
+    input.countRecord();
+    input.countEvent();
+    StringWriter out = new StringWriter();
+
+    new TableReport(false)
+        .write(List.of(), new HuntSummary("t", Instant.EPOCH, List.of(input)), out);
+
+    assertThat(out.toString().lines()).contains("one.json: 1 file, 1 record, 1 event, 0 skipped");
   }
 }

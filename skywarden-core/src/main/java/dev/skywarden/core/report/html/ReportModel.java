@@ -11,7 +11,6 @@ import dev.skywarden.core.mappings.Framework;
 import dev.skywarden.core.mappings.Mapping;
 import dev.skywarden.core.mappings.MappingCatalog;
 import dev.skywarden.core.report.HuntSummary;
-import dev.skywarden.core.report.JsonLinesFindingWriter;
 import dev.skywarden.core.report.html.ActivitySampler.FirstUse;
 import dev.skywarden.core.report.html.ActivitySampler.PrincipalActivity;
 import dev.skywarden.core.stats.InputStatistics;
@@ -28,6 +27,9 @@ import java.util.TreeSet;
 /**
  * The data of the HTML report, built from the findings, the hunt summary and the optional sampled
  * activity, as one JSON tree that the page's script renders.
+ *
+ * <p>Findings are written compactly by {@link CompactFindings}: technique and control names once in
+ * {@code catalog}, evidence files once in {@code files}, evidence events as arrays.
  *
  * <p>The model is bounded: findings keep at most {@link FindingAggregator#MAX_EVIDENCE} evidence
  * events each, principals are those with findings plus the {@value #CONTEXT_PRINCIPALS} most active
@@ -98,7 +100,11 @@ public final class ReportModel {
     ObjectNode root = MAPPER.createObjectNode();
     root.set("meta", meta(summary, activity, posture != null, catalog));
     root.set("inputs", inputs(summary.inputs()));
-    root.set("findings", findingsJson(sorted, catalog));
+    ObjectNode names = MAPPER.createObjectNode();
+    ArrayNode files = MAPPER.createArrayNode();
+    root.set("findings", CompactFindings.json(sorted, catalog, names, files));
+    root.set("catalog", names);
+    root.set("files", files);
     ArrayNode principals = principals(sorted, activity, posture, root);
     root.set("principals", principals);
     root.set("tactics", tactics(sorted, catalog));
@@ -141,18 +147,6 @@ public final class ReportModel {
           .put("records", input.records())
           .put("events", input.events())
           .put("skipped", input.skipped());
-    }
-    return array;
-  }
-
-  private static ArrayNode findingsJson(List<Finding> findings, ControlCatalog catalog) {
-    JsonLinesFindingWriter writer = new JsonLinesFindingWriter(catalog);
-    ArrayNode array = MAPPER.createArrayNode();
-    for (Finding finding : findings) {
-      ObjectNode node = writer.toJson(finding);
-      node.put("principal_key", key(finding).id());
-      node.put("client_summary", finding.client() == null ? "" : finding.client().summary());
-      array.add(node);
     }
     return array;
   }

@@ -110,4 +110,38 @@ class HtmlReportWriterTest {
         .as("the principal with the most findings comes first in the cut")
         .anyMatch(p -> p.endsWith("user2999"));
   }
+
+  @Test
+  void model_namesTechniquesControlsAndFilesOnce() throws IOException {
+    FindingAggregator aggregator = new FindingAggregator();
+    for (int i = 0; i < 1000; i++) {
+      String name = String.format(java.util.Locale.ROOT, "user%04d", i);
+      aggregator.add(
+          hit("rule-a", Severity.HIGH, event(name, 1, i, "AKIA1", "198.51.100.1", "CreateUser")));
+    }
+
+    JsonNode root =
+        ReportModel.build(
+                aggregator.findings(),
+                new HuntSummary("0.1.0", Instant.EPOCH, List.of()),
+                ActivitySampler.Snapshot.empty(),
+                null,
+                ControlCatalog.bundled(),
+                MappingCatalog.bundled())
+            .json();
+
+    JsonNode finding = root.path("findings").get(0);
+    assertThat(finding.path("techniques").get(0).isTextual()).as("technique by id").isTrue();
+    String technique = finding.path("techniques").get(0).asText();
+    assertThat(root.path("catalog").path("techniques").path(technique).path("name").asText())
+        .isNotEmpty();
+    String control = finding.path("nist_800_53_r5").get(0).asText();
+    assertThat(root.path("catalog").path("nist").path(control).asText()).isNotEmpty();
+    assertThat(root.path("files")).hasSize(1);
+    JsonNode evidence = finding.path("evidence").get(0);
+    assertThat(evidence).hasSize(8);
+    assertThat(root.path("files").get(evidence.get(5).asInt()).asText()).isEqualTo("trail.json");
+    int bytes = new ObjectMapper().writeValueAsString(root.path("findings")).length();
+    assertThat(bytes / 1000).as("bytes per finding with one evidence event").isLessThan(1000);
+  }
 }
