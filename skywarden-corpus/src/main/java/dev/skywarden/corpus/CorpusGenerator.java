@@ -110,12 +110,10 @@ public final class CorpusGenerator {
           if (progress != null) {
             progress.hourDone(new Slice(index).start(), records, bytes);
           }
-          if (index > lastScenarioSlice && index >= minimumEnd && bytes >= options.targetBytes()) {
-            break;
-          }
-          if (index > lastScenarioSlice
-              && options.targetBytes() > 0
-              && bytes >= options.targetBytes()) {
+          boolean scenariosDone = index > lastScenarioSlice;
+          boolean daysDone = index >= minimumEnd;
+          boolean sizeDone = bytes >= options.targetBytes();
+          if (scenariosDone && daysDone && sizeDone) {
             break;
           }
         }
