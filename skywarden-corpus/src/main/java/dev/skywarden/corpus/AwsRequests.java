@@ -94,8 +94,8 @@ final class AwsRequests {
   /**
    * Returns the error code of a failed call, or {@code null} when the call succeeds.
    *
-   * @param readOnlyPermissions whether the caller holds read-only permissions, so that every write
-   *     is denied
+   * @param readOnlyPermissions whether the caller has read-only permissions, so that every write is
+   *     denied
    */
   static String error(AwsOperation op, boolean readOnlyPermissions, Rng rng) {
     boolean ec2 = op.eventSource().startsWith("ec2.");

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a generation run wrote.
+ * The result of a generation run: what it wrote and where the corpus time ends.
  *
  * @param start the start of the first slice
  * @param end the end of the last slice

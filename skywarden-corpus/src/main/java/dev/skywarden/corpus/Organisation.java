@@ -305,7 +305,7 @@ final class Organisation {
         0.5 + rng.nextDouble() * 1.5);
   }
 
-  /** The role ARN of an AWS IAM Identity Center permission set in an account. */
+  /** Returns the role name of an AWS IAM Identity Center permission set in an account. */
   static String ssoRoleName(AwsAccount account, int permissionSet) {
     return "AWSReservedSSO_"
         + PERMISSION_SETS[permissionSet]

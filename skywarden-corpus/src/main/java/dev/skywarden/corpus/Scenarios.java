@@ -51,8 +51,7 @@ final class Scenarios {
           first.plusSeconds(day * 86_400 + (1 + (k * 5L) % 22) * 3600 + 17 * 60 + k * 7L);
       Attack attack =
           new Attack(org, id, start, Rng.of(org.seed, Rng.hash("scenario"), Rng.hash(id)));
-      boolean made = make(attack);
-      if (made) {
+      if (make(attack)) {
         built.add(new Built(attack.truth(), attack.records));
       }
     }
