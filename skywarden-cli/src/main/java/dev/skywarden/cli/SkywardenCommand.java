@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       MappingsCommand.class,
       CoverageCommand.class,
-      PostureCommand.class
+      PostureCommand.class,
+      GenerateCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,0 +1,213 @@
+package dev.skywarden.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CorpusGeneratorTest {
+
+  private static final Pattern CLOUDTRAIL_KEY =
+      Pattern.compile(
+          "AWSLogs/(\\d{12})/CloudTrail/([a-z0-9-]+)/\\d{4}/\\d{2}/\\d{2}/"
+              + "\\1_CloudTrail_\\2_\\d{8}T\\d{4}Z_[A-Za-z0-9]{16}\\.json\\.gz");
+
+  @TempDir Path temp;
+
+  private static CorpusOptions small(long seed, int threads) {
+    return new CorpusOptions(
+        seed,
+        LocalDate.of(2026, 1, 5),
+        1,
+        0,
+        3,
+        25,
+        EnumSet.allOf(Cloud.class),
+        Set.copyOf(Scenarios.IDS),
+        threads);
+  }
+
+  @Test
+  void sameSeed_givesIdenticalBytes() throws Exception {
+    new CorpusGenerator(small(11, 1)).generate(temp.resolve("a"), null);
+    new CorpusGenerator(small(11, 2)).generate(temp.resolve("b"), null);
+
+    assertThat(digest(temp.resolve("b"))).isEqualTo(digest(temp.resolve("a")));
+  }
+
+  @Test
+  void otherSeed_givesOtherBytes() throws Exception {
+    new CorpusGenerator(small(11, 2)).generate(temp.resolve("a"), null);
+    new CorpusGenerator(small(12, 2)).generate(temp.resolve("b"), null);
+
+    assertThat(digest(temp.resolve("b"))).isNotEqualTo(digest(temp.resolve("a")));
+  }
+
+  @Test
+  void cloudTrailFiles_followS3KeyLayout() throws Exception {
+    CorpusSummary summary = new CorpusGenerator(small(5, 2)).generate(temp, null);
+    Path logs = temp.resolve("logs");
+
+    List<Path> gzip = files(logs).stream().filter(p -> p.toString().endsWith(".gz")).toList();
+    assertThat(gzip).isNotEmpty();
+    long records = 0;
+    for (Path file : gzip) {
+      String key = logs.relativize(file).toString().replace('\\', '/');
+      assertThat(key).matches(CLOUDTRAIL_KEY);
+      byte[] bytes = Files.readAllBytes(file);
+      // Modification time 0 and no file name flag keep the gzip files reproducible.
+      assertThat(bytes[3] & 0x08).as("FNAME flag of %s", key).isZero();
+      assertThat(bytes[4] | bytes[5] | bytes[6] | bytes[7]).as("MTIME of %s", key).isZero();
+      records += countCloudTrailRecords(file);
+    }
+    assertThat(records).isPositive().isLessThan(summary.records());
+  }
+
+  @Test
+  void hourlyFiles_followDiagnosticAndSinkLayouts() throws Exception {
+    new CorpusGenerator(small(5, 2)).generate(temp, null);
+    Path logs = temp.resolve("logs");
+
+    List<String> keys =
+        files(logs).stream()
+            .map(p -> logs.relativize(p).toString().replace('\\', '/'))
+            .filter(k -> !k.endsWith(".gz"))
+            .toList();
+    assertThat(keys)
+        .anyMatch(
+            k ->
+                k.matches(
+                    "insights-activity-logs/resourceId=/SUBSCRIPTIONS/[0-9A-F-]{36}/y=2026/m=01/d=05/h=\\d{2}/m=00/PT1H\\.json"))
+        .anyMatch(
+            k ->
+                k.matches(
+                    "insights-logs-signinlogs/resourceId=/tenants/[0-9a-f-]{36}/providers/Microsoft\\.aadiam/y=2026/m=01/d=05/h=\\d{2}/m=00/PT1H\\.json"))
+        .anyMatch(
+            k ->
+                k.matches(
+                    "cloudaudit\\.googleapis\\.com/activity/2026/01/05/\\d{2}:00:00_\\d{2}:59:59_S0\\.json"))
+        .anyMatch(
+            k ->
+                k.matches(
+                    "cloudaudit\\.googleapis\\.com/data_access/2026/01/05/\\d{2}:00:00_\\d{2}:59:59_S0\\.json"));
+  }
+
+  @Test
+  void groundTruth_eventIdsAreInTheLogs() throws Exception {
+    CorpusSummary summary = new CorpusGenerator(small(5, 2)).generate(temp, null);
+
+    assertThat(summary.groundTruth()).hasSize(Scenarios.IDS.size());
+    Set<String> ids = new HashSet<>();
+    for (Path file : files(temp.resolve("logs"))) {
+      String text =
+          file.toString().endsWith(".gz")
+              ? new String(gunzip(file), StandardCharsets.UTF_8)
+              : Files.readString(file);
+      for (GroundTruth truth : summary.groundTruth()) {
+        for (String id : truth.eventIds()) {
+          if (text.contains("\"" + id + "\"")) {
+            ids.add(id);
+          }
+        }
+      }
+    }
+    for (GroundTruth truth : summary.groundTruth()) {
+      assertThat(ids).as("records of %s", truth.scenario()).containsAll(truth.eventIds());
+    }
+    assertThat(Files.readAllLines(temp.resolve("ground-truth.jsonl")))
+        .hasSize(Scenarios.IDS.size());
+  }
+
+  @Test
+  void sizeTarget_extendsPastTheDays() throws Exception {
+    CorpusSummary oneDay = new CorpusGenerator(awsOnly(0)).generate(temp.resolve("day"), null);
+    long target = oneDay.bytes() + 1;
+
+    CorpusSummary sized =
+        new CorpusGenerator(awsOnly(target)).generate(temp.resolve("sized"), null);
+
+    assertThat(sized.bytes()).isGreaterThanOrEqualTo(target);
+    assertThat(sized.end()).isAfter(oneDay.end());
+    assertThat(sized.end()).isBeforeOrEqualTo(oneDay.end().plusSeconds(3 * 3600));
+  }
+
+  private static CorpusOptions awsOnly(long targetBytes) {
+    return new CorpusOptions(
+        3, LocalDate.of(2026, 1, 5), 1, targetBytes, 1, 5, EnumSet.of(Cloud.AWS), Set.of(), 2);
+  }
+
+  @Test
+  void nonEmptyOutput_isRejected() throws IOException {
+    Files.writeString(temp.resolve("keep.txt"), "x");
+
+    assertThatThrownBy(() -> new CorpusGenerator(small(1, 1)).generate(temp, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is not empty");
+  }
+
+  @Test
+  void parseSize_readsUnits() {
+    assertThat(CorpusOptions.parseSize("50MB")).isEqualTo(50_000_000L);
+    assertThat(CorpusOptions.parseSize("1GiB")).isEqualTo(1L << 30);
+    assertThat(CorpusOptions.parseSize("1.5gb")).isEqualTo(1_500_000_000L);
+    assertThat(CorpusOptions.parseSize("4096")).isEqualTo(4096L);
+    assertThatThrownBy(() -> CorpusOptions.parseSize("ten MB"))
+        .hasMessageContaining("invalid size 'ten MB'");
+  }
+
+  private static long countCloudTrailRecords(Path file) throws IOException {
+    long count = 0;
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file));
+        JsonParser parser = Json.FACTORY.createParser(in)) {
+      assertThat(parser.nextToken()).isEqualTo(JsonToken.START_OBJECT);
+      assertThat(parser.nextFieldName()).isEqualTo("Records");
+      assertThat(parser.nextToken()).isEqualTo(JsonToken.START_ARRAY);
+      while (parser.nextToken() == JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static byte[] gunzip(Path file) throws IOException {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static List<Path> files(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  /** Returns a SHA-256 over every file's relative path and content, in path order. */
+  private static String digest(Path root) throws IOException, NoSuchAlgorithmException {
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    for (Path file : files(root)) {
+      sha.update(root.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+      sha.update(Files.readAllBytes(file));
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+}
