@@ -42,6 +42,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,9 @@ import picocli.CommandLine.Spec;
           + " by content."
     })
 final class HuntCommand implements Callable<Integer> {
+
+  /** The largest {@code --sequence-window}; longer windows chain unrelated activity. */
+  private static final Duration MAX_SEQUENCE_WINDOW = Duration.ofDays(30);
 
   @Spec CommandSpec spec;
 
@@ -169,6 +173,16 @@ final class HuntCommand implements Callable<Integer> {
   List<Path> geoip = new ArrayList<>();
 
   @Option(
+      names = "--sequence-window",
+      paramLabel = "DURATION",
+      description =
+          "Chain findings of one credential, principal or person (linked across clouds by e-mail"
+              + " or UPN) along the kill chain into one incident finding when no gap between two"
+              + " steps exceeds DURATION, such as 90m, 24h or 3d, at most 30d; 0 turns incidents"
+              + " off (default: 24h).")
+  String sequenceWindow = "24h";
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Log more: -v for progress details, -vv for debugging.")
   boolean[] verbose = new boolean[0];
@@ -211,6 +225,10 @@ final class HuntCommand implements Callable<Integer> {
     HunterBuilder builder = HunterBuilder.empty().detector(sigma.get()).threads(threads);
     if (networkIntel != null) {
       builder.networkIntel(networkIntel);
+    }
+    Duration window = parseSequenceWindow();
+    if (!window.isZero()) {
+      builder.attackSequences(window);
     }
     // The HTML report's timeline and stories need every event, not only the evidence of findings.
     ActivitySampler sampler = format == OutputFormat.HTML ? new ActivitySampler() : null;
@@ -290,6 +308,40 @@ final class HuntCommand implements Callable<Integer> {
         result.total(),
         result.detectorErrors(),
         result.elapsed());
+  }
+
+  /** Parses {@code --sequence-window}: a number with s, m, h or d, or an ISO-8601 duration. */
+  private Duration parseSequenceWindow() {
+    String text = sequenceWindow.strip().toLowerCase(java.util.Locale.ROOT);
+    Duration window;
+    try {
+      if (text.equals("0")) {
+        window = Duration.ZERO;
+      } else if (text.matches("[0-9]{1,6}[smhd]")) {
+        long amount = Long.parseLong(text.substring(0, text.length() - 1));
+        window =
+            switch (text.charAt(text.length() - 1)) {
+              case 's' -> Duration.ofSeconds(amount);
+              case 'm' -> Duration.ofMinutes(amount);
+              case 'h' -> Duration.ofHours(amount);
+              default -> Duration.ofDays(amount);
+            };
+      } else {
+        window = Duration.parse(sequenceWindow.strip());
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--sequence-window: invalid duration '"
+              + sequenceWindow
+              + "': expected a number with s, m, h or d such as 24h, or 0 for no incidents");
+    }
+    if (window.isNegative() || window.compareTo(MAX_SEQUENCE_WINDOW) > 0) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--sequence-window: " + sequenceWindow + " is out of range: 0 to 30d");
+    }
+    return window;
   }
 
   private Severity parseFailOn() {

@@ -25,6 +25,7 @@ class HelpAndVersionTest {
           "--ip-ranges",
           "--tor-exits",
           "--geoip",
+          "--sequence-window",
           "--verbose",
           "--quiet",
           "--rules",

@@ -3,7 +3,9 @@ package dev.skywarden.core.hunt;
 import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.detect.Detector;
 import dev.skywarden.core.detect.DetectorRun;
+import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.FindingAggregator;
+import dev.skywarden.core.incident.AttackSequencer;
 import dev.skywarden.core.input.InputDiscovery.UserInput;
 import dev.skywarden.core.input.InputSource;
 import dev.skywarden.core.input.LogReader;
@@ -44,6 +46,7 @@ public final class Hunter {
   private final ControlCatalog catalog;
   private final int threads;
   private final NetworkIntel networkIntel;
+  private final AttackSequencer sequencer;
 
   /**
    * Creates a hunter.
@@ -58,7 +61,7 @@ public final class Hunter {
       List<Detector> detectors,
       ControlCatalog catalog,
       int threads) {
-    this(reader, normalizer, detectors, catalog, threads, null);
+    this(reader, normalizer, detectors, catalog, threads, null, null);
   }
 
   /**
@@ -66,6 +69,8 @@ public final class Hunter {
    * it ({@link dev.skywarden.core.event.SourceAddress#network()}).
    *
    * @param networkIntel the intel, or {@code null} to leave sources as the normaliser made them
+   * @param sequencer chains the findings into attack sequences once they are folded, adding an
+   *     incident finding per sequence; {@code null} for none
    * @throws IllegalArgumentException when {@code threads} is less than 1
    */
   public Hunter(
@@ -74,7 +79,8 @@ public final class Hunter {
       List<Detector> detectors,
       ControlCatalog catalog,
       int threads,
-      NetworkIntel networkIntel) {
+      NetworkIntel networkIntel,
+      AttackSequencer sequencer) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }
@@ -84,6 +90,7 @@ public final class Hunter {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.threads = threads;
     this.networkIntel = networkIntel;
+    this.sequencer = sequencer;
   }
 
   /**
@@ -120,7 +127,7 @@ public final class Hunter {
         }
         futures.add(perInput);
       }
-      return collect(inputs, futures, context, started);
+      return collect(inputs, futures, context, started, sequencer);
     } finally {
       pool.shutdownNow();
     }
@@ -130,7 +137,8 @@ public final class Hunter {
       List<UserInput> inputs,
       List<List<Future<SourceTask.Outcome>>> futures,
       SourceTask.Context context,
-      long startedNanos)
+      long startedNanos,
+      AttackSequencer sequencer)
       throws InterruptedException {
     List<InputStatistics> perInput = new ArrayList<>();
     InputStatistics total = new InputStatistics("total");
@@ -151,9 +159,12 @@ public final class Hunter {
     // Every source has been read: detectors that need all events (correlations) report now.
     detectorErrors += finishRuns(context);
 
+    List<Finding> findings = context.aggregator().findings();
+    if (sequencer != null) {
+      findings = sequencer.addIncidents(findings);
+    }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
-    return new HuntResult(
-        context.aggregator().findings(), perInput, total, detectorErrors, elapsed);
+    return new HuntResult(findings, perInput, total, detectorErrors, elapsed);
   }
 
   /** Finishes every detector run in detector order; returns how many of them threw. */

@@ -5,6 +5,7 @@ import dev.skywarden.core.detect.BuiltinRules;
 import dev.skywarden.core.detect.Detector;
 import dev.skywarden.core.detect.SigmaDetector;
 import dev.skywarden.core.detect.correlation.CorrelationLimits;
+import dev.skywarden.core.incident.AttackSequencer;
 import dev.skywarden.core.input.LogReader;
 import dev.skywarden.core.input.ReaderLimits;
 import dev.skywarden.core.netintel.NetworkIntel;
@@ -29,6 +30,7 @@ public final class HunterBuilder {
   private final List<Detector> detectors = new ArrayList<>();
   private int threads = Runtime.getRuntime().availableProcessors();
   private NetworkIntel networkIntel;
+  private AttackSequencer sequencer;
 
   private HunterBuilder() {}
 
@@ -75,6 +77,17 @@ public final class HunterBuilder {
     return this;
   }
 
+  /**
+   * Chains the folded findings into attack sequences ({@link AttackSequencer}) with the given
+   * largest gap between steps; off by default.
+   *
+   * @throws IllegalArgumentException when the window is zero or negative
+   */
+  public HunterBuilder attackSequences(java.time.Duration window) {
+    this.sequencer = new AttackSequencer(window);
+    return this;
+  }
+
   public HunterBuilder readerLimits(ReaderLimits readerLimits) {
     this.limits = Objects.requireNonNull(readerLimits, "readerLimits");
     return this;
@@ -102,6 +115,7 @@ public final class HunterBuilder {
         detectors,
         catalog != null ? catalog : ControlCatalog.bundled(),
         threads,
-        networkIntel);
+        networkIntel,
+        sequencer);
   }
 }

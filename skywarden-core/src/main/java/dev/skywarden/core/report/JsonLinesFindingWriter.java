@@ -10,6 +10,7 @@ import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.finding.Evidence;
 import dev.skywarden.core.finding.Finding;
+import dev.skywarden.core.finding.Incident;
 import dev.skywarden.core.finding.PrincipalPosture;
 import dev.skywarden.core.finding.Technique;
 import dev.skywarden.core.netintel.NetworkInfo;
@@ -103,6 +104,9 @@ public final class JsonLinesFindingWriter implements LineFindingWriter {
     node.put("explanation", finding.explanation());
     node.set("posture", posture(finding.posture()));
 
+    node.set(
+        "incident", finding.isIncident() ? incident(finding.incident()) : NullNode.getInstance());
+
     ArrayNode evidence = node.putArray("evidence");
     for (Evidence item : finding.evidence()) {
       ObjectNode entry = evidence.addObject();
@@ -137,6 +141,35 @@ public final class JsonLinesFindingWriter implements LineFindingWriter {
     node.put("country", info.country());
     node.put("anonymizer", info.anonymizer());
     node.put("label", info.label());
+    return node;
+  }
+
+  /**
+   * Builds the incident object of an attack sequence: stages, identities, linked_by, window_seconds
+   * and the steps in time order, each with finding_id, rule_id, title, severity, stage, provider,
+   * principal, first_seen and last_seen.
+   */
+  static ObjectNode incident(Incident incident) {
+    ObjectNode node = MAPPER.createObjectNode();
+    ArrayNode stages = node.putArray("stages");
+    incident.stages().forEach(stage -> stages.add(stage.label()));
+    strings(node.putArray("identities"), incident.identities());
+    node.put("linked_by", incident.linkedBy());
+    node.put("window_seconds", incident.window().toSeconds());
+    ArrayNode steps = node.putArray("steps");
+    for (Incident.Step step : incident.steps()) {
+      steps
+          .addObject()
+          .put("finding_id", step.findingId())
+          .put("rule_id", step.ruleId())
+          .put("title", step.title())
+          .put("severity", step.severity().sigmaLevel())
+          .put("stage", step.stage().label())
+          .put("provider", step.provider().id())
+          .put("principal", step.principal())
+          .put("first_seen", iso(step.firstSeen()))
+          .put("last_seen", iso(step.lastSeen()));
+    }
     return node;
   }
 

@@ -9,6 +9,7 @@ import dev.skywarden.core.catalog.Tactic;
 import dev.skywarden.core.event.ActorType;
 import dev.skywarden.core.finding.Evidence;
 import dev.skywarden.core.finding.Finding;
+import dev.skywarden.core.finding.Incident;
 import dev.skywarden.core.finding.Severity;
 import dev.skywarden.core.finding.Technique;
 import dev.skywarden.core.netintel.NetworkInfo;
@@ -119,7 +120,11 @@ public final class OcsfFindingWriter implements LineFindingWriter {
     if (!controls.nist().isEmpty() || !controls.csf().isEmpty()) {
       event.set("remediation", remediation(controls));
     }
-    event.set("unmapped", unmapped(finding, controls));
+    ObjectNode unmapped = unmapped(finding, controls);
+    if (finding.isIncident()) {
+      unmapped.set("incident", JsonLinesFindingWriter.incident(finding.incident()));
+    }
+    event.set("unmapped", unmapped);
     return event;
   }
 
@@ -156,6 +161,21 @@ public final class OcsfFindingWriter implements LineFindingWriter {
     }
     info.put("first_seen_time", millis(finding.firstSeen()));
     info.put("last_seen_time", millis(finding.lastSeen()));
+    if (finding.isIncident()) {
+      // OCSF links an incident to the findings it chains through related_events.
+      ArrayNode related = info.putArray("related_events");
+      for (Incident.Step step : finding.incident().steps()) {
+        related
+            .addObject()
+            .put("uid", step.findingId())
+            .put("title", step.title())
+            .put("severity_id", step.severity().ocsfSeverityId())
+            .put("first_seen_time", millis(step.firstSeen()))
+            .put("last_seen_time", millis(step.lastSeen()))
+            .put("desc", step.stage().label() + " by " + step.principal());
+      }
+      info.put("related_events_count", related.size());
+    }
     return info;
   }
 
