@@ -12,6 +12,9 @@ import dev.skywarden.core.input.InputDiscovery;
 import dev.skywarden.core.input.InputDiscovery.UserInput;
 import dev.skywarden.core.input.InputSource;
 import dev.skywarden.core.mappings.MappingCatalog;
+import dev.skywarden.core.netintel.LoadProblem;
+import dev.skywarden.core.netintel.NetworkIntel;
+import dev.skywarden.core.netintel.NetworkIntelException;
 import dev.skywarden.core.posture.PostureAudit;
 import dev.skywarden.core.posture.PostureEnricher;
 import dev.skywarden.core.posture.PostureIndex;
@@ -40,7 +43,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -64,6 +69,9 @@ import picocli.CommandLine.Spec;
           + " by content."
     })
 final class HuntCommand implements Callable<Integer> {
+
+  /** The largest {@code --sequence-window}; longer windows chain unrelated activity. */
+  private static final Duration MAX_SEQUENCE_WINDOW = Duration.ofDays(30);
 
   @Spec CommandSpec spec;
 
@@ -139,6 +147,43 @@ final class HuntCommand implements Callable<Integer> {
   Path posture;
 
   @Option(
+      names = "--ip-ranges",
+      paramLabel = "FILE|DIR",
+      description =
+          "Published IP range file of a cloud or hosting provider, or a directory of them"
+              + " (repeatable): AWS ip-ranges.json, Google cloud.json, Azure service tags JSON,"
+              + " Oracle public_ip_ranges.json, or an RFC 8805 geofeed CSV such as DigitalOcean's"
+              + " and Linode's, recognised by content. Adds provider, service and region to each"
+              + " event's source address.")
+  List<Path> ipRanges = new ArrayList<>();
+
+  @Option(
+      names = "--tor-exits",
+      paramLabel = "FILE",
+      description =
+          "Tor exit list: one address per line, or the Tor Project's exit-addresses file. Marks"
+              + " calls from Tor exit relays.")
+  Path torExits;
+
+  @Option(
+      names = "--geoip",
+      paramLabel = "FILE",
+      description =
+          "MaxMind DB file (repeatable): GeoLite2/GeoIP2 ASN, Country, City or Anonymous IP. Adds"
+              + " AS number, AS organisation, country and VPN, proxy or hosting flags.")
+  List<Path> geoip = new ArrayList<>();
+
+  @Option(
+      names = "--sequence-window",
+      paramLabel = "DURATION",
+      description =
+          "Chain findings of one credential, principal or person (linked across clouds by e-mail"
+              + " or UPN) along the kill chain into one incident finding when no gap between two"
+              + " steps exceeds DURATION, such as 90m, 24h or 3d, at most 30d; 0 turns incidents"
+              + " off (default: 24h).")
+  String sequenceWindow = "24h";
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Log more: -v for progress details, -vv for debugging.")
   boolean[] verbose = new boolean[0];
@@ -172,12 +217,20 @@ final class HuntCommand implements Callable<Integer> {
     List<UserInput> inputs = discoverInputs();
     checkOutput(inputs);
     PostureIndex postureIndex = loadPosture();
+    NetworkIntel networkIntel = loadNetworkIntel();
     Optional<SigmaDetector> sigma = ruleOptions.loadDetector(strict, verbose.length > 0, quiet);
     if (sigma.isEmpty()) {
       return ExitCodes.USAGE_ERROR;
     }
     createOutputDirectories();
     HunterBuilder builder = HunterBuilder.empty().detector(sigma.get()).threads(threads);
+    if (networkIntel != null) {
+      builder.networkIntel(networkIntel);
+    }
+    Duration window = parseSequenceWindow();
+    if (!window.isZero()) {
+      builder.attackSequences(window);
+    }
     // The HTML report's timeline and stories need every event, not only the evidence of findings.
     ActivitySampler sampler = format == OutputFormat.HTML ? new ActivitySampler() : null;
     if (sampler != null) {
@@ -223,6 +276,34 @@ final class HuntCommand implements Callable<Integer> {
     return audit.index();
   }
 
+  /**
+   * Loads {@code --ip-ranges}, {@code --tor-exits} and {@code --geoip} before the hunt, so a bad
+   * file fails at once; returns {@code null} when none is given.
+   */
+  private NetworkIntel loadNetworkIntel() {
+    if (ipRanges.isEmpty() && torExits == null && geoip.isEmpty()) {
+      return null;
+    }
+    NetworkIntel intel;
+    try {
+      intel = NetworkIntel.load(ipRanges, Optional.ofNullable(torExits), geoip);
+    } catch (NetworkIntelException e) {
+      throw new ParameterException(spec.commandLine(), "network intel: " + e.getMessage());
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    if (verbose.length > 0) {
+      intel.sources().forEach(line -> err.printf("skywarden: %s%n", line));
+      for (LoadProblem problem : intel.problems()) {
+        err.printf("skywarden: skipped %s%n", problem.message());
+      }
+    }
+    if (!quiet) {
+      String hint = intel.problemCount() > 0 && verbose.length == 0 ? " (see --verbose)" : "";
+      err.printf("skywarden: %s%s%n", intel.summary(), hint);
+    }
+    return intel;
+  }
+
   private static HuntResult withPosture(HuntResult result, PostureIndex index) {
     return new HuntResult(
         new PostureEnricher(index).enrich(result.findings()),
@@ -230,6 +311,40 @@ final class HuntCommand implements Callable<Integer> {
         result.total(),
         result.detectorErrors(),
         result.elapsed());
+  }
+
+  /** Parses {@code --sequence-window}: a number with s, m, h or d, or an ISO-8601 duration. */
+  private Duration parseSequenceWindow() {
+    String text = sequenceWindow.strip().toLowerCase(java.util.Locale.ROOT);
+    Duration window;
+    try {
+      if (text.equals("0")) {
+        window = Duration.ZERO;
+      } else if (text.matches("[0-9]{1,6}[smhd]")) {
+        long amount = Long.parseLong(text.substring(0, text.length() - 1));
+        window =
+            switch (text.charAt(text.length() - 1)) {
+              case 's' -> Duration.ofSeconds(amount);
+              case 'm' -> Duration.ofMinutes(amount);
+              case 'h' -> Duration.ofHours(amount);
+              default -> Duration.ofDays(amount);
+            };
+      } else {
+        window = Duration.parse(sequenceWindow.strip());
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--sequence-window: invalid duration '"
+              + sequenceWindow
+              + "': expected a number with s, m, h or d such as 24h, or 0 for no incidents");
+    }
+    if (window.isNegative() || window.compareTo(MAX_SEQUENCE_WINDOW) > 0) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--sequence-window: " + sequenceWindow + " is out of range: 0 to 30d");
+    }
+    return window;
   }
 
   private Severity parseFailOn() {

@@ -115,17 +115,20 @@ class HtmlReportBrowserTest {
       chromium.evaluate(
           "(() => { const box = document.getElementById('f-text'); box.value = 'ci-deployer';"
               + " box.dispatchEvent(new Event('input')); })()");
-      assertThat(visibleRows(chromium)).isEqualTo(2);
+      // Two rule findings of ci-deployer and the attack sequence that chains them.
+      assertThat(visibleRows(chromium)).isEqualTo(3);
       assertThat(
               chromium.evaluate("document.getElementById('findings-count').textContent").asText())
-          .isEqualTo("(2 of " + EXAMPLES.total() + " shown)");
+          .isEqualTo("(3 of " + EXAMPLES.total() + " shown)");
 
       chromium.evaluate("document.querySelector('th[data-key=count]').click()");
       assertThat(firstVisibleCount(chromium)).as("sorted by events, fewest first").isEqualTo("1");
-      assertThat(visibleRows(chromium)).as("sorting keeps the filter").isEqualTo(2);
+      assertThat(visibleRows(chromium)).as("sorting keeps the filter").isEqualTo(3);
       chromium.evaluate("document.getElementById('f-reset').click()");
       chromium.evaluate("document.querySelector('th[data-key=count]').click()");
-      assertThat(firstVisibleCount(chromium)).as("sorted by events, most first").isEqualTo("9");
+      assertThat(firstVisibleCount(chromium))
+          .as("sorted by events, most first (an attack sequence)")
+          .isEqualTo("11");
       assertThat(chromium.errors()).isEmpty();
     }
   }

@@ -31,17 +31,56 @@ class HuntExitCodeTest {
   }
 
   @Test
-  void failOnCritical_exits0WithoutCriticalFinding() throws IOException {
+  void failOnCritical_exits0WithoutCriticalFinding() {
+    // Without attack sequences the examples have no critical finding.
+    Cli.Result result =
+        Cli.run(
+            "hunt",
+            "--color",
+            "never",
+            "--sequence-window",
+            "0",
+            "--fail-on",
+            "CRITICAL",
+            Cli.EXAMPLES);
+
+    assertSoftly(
+        softly -> {
+          softly.assertThat(result.out()).as("standard output").doesNotContain("\ncritical ");
+          softly.assertThat(result.out()).as("standard output").doesNotContain("Attack sequence");
+          softly.assertThat(result.exitCode()).as("exit code").isEqualTo(ExitCodes.OK);
+          softly.assertThat(result.err()).as("standard error").isEmpty();
+        });
+  }
+
+  @Test
+  void failOnCritical_exits3ForCriticalIncident() throws IOException {
     String golden = HuntGoldenTest.golden();
 
     Cli.Result result = Cli.run("hunt", "--color", "never", "--fail-on", "CRITICAL", Cli.EXAMPLES);
 
     assertSoftly(
         softly -> {
-          softly.assertThat(golden).as("golden table").doesNotContain("\ncritical ");
-          softly.assertThat(result.exitCode()).as("exit code").isEqualTo(ExitCodes.OK);
+          softly.assertThat(golden).as("golden table").contains("\ncritical  ");
+          softly
+              .assertThat(result.exitCode())
+              .as("exit code")
+              .isEqualTo(ExitCodes.FINDINGS_AT_SEVERITY);
           softly.assertThat(result.out()).as("standard output").isEqualTo(golden);
-          softly.assertThat(result.err()).as("standard error").isEmpty();
+        });
+  }
+
+  @Test
+  void sequenceWindow_invalidIsUsageError() {
+    Cli.Result result = Cli.run("hunt", "--sequence-window", "31d", Cli.EXAMPLES);
+    Cli.Result text = Cli.run("hunt", "--sequence-window", "soon", Cli.EXAMPLES);
+
+    assertSoftly(
+        softly -> {
+          softly.assertThat(result.exitCode()).as("31d").isEqualTo(ExitCodes.USAGE_ERROR);
+          softly.assertThat(result.err()).contains("--sequence-window: 31d is out of range");
+          softly.assertThat(text.exitCode()).as("soon").isEqualTo(ExitCodes.USAGE_ERROR);
+          softly.assertThat(text.err()).contains("invalid duration 'soon'");
         });
   }
 

@@ -48,6 +48,9 @@ import java.util.Set;
  *     {@code SOURCE_ADDRESSES} when the events came from 20 addresses and 10 are listed
  * @param posture the posture of the principal from a posture audit, or {@code null} when the hunt
  *     had none or the audit does not know the principal
+ * @param incident the attack sequence when this finding is an incident that chains other findings
+ *     ({@code ruleId} is then {@code skywarden-attack-sequence}); {@code null} for any other
+ *     finding
  */
 public record Finding(
     String id,
@@ -73,7 +76,8 @@ public record Finding(
     List<String> resources,
     List<String> clients,
     Set<CappedList> truncated,
-    PrincipalPosture posture) {
+    PrincipalPosture posture,
+    Incident incident) {
 
   public Finding {
     techniques = List.copyOf(techniques);
@@ -88,6 +92,60 @@ public record Finding(
         truncated.isEmpty()
             ? Collections.unmodifiableSet(EnumSet.noneOf(CappedList.class))
             : Collections.unmodifiableSet(EnumSet.copyOf(truncated));
+  }
+
+  /** Creates a finding that is not an incident. */
+  public Finding(
+      String id,
+      String ruleId,
+      String title,
+      Severity severity,
+      List<Technique> techniques,
+      CloudProvider provider,
+      String account,
+      String principal,
+      String principalType,
+      List<String> credentials,
+      List<String> sourceAddresses,
+      ClientFingerprint client,
+      List<String> operations,
+      Instant firstSeen,
+      Instant lastSeen,
+      long count,
+      List<Evidence> evidence,
+      String explanation,
+      long failedCount,
+      List<String> errorCodes,
+      List<String> resources,
+      List<String> clients,
+      Set<CappedList> truncated,
+      PrincipalPosture posture) {
+    this(
+        id,
+        ruleId,
+        title,
+        severity,
+        techniques,
+        provider,
+        account,
+        principal,
+        principalType,
+        credentials,
+        sourceAddresses,
+        client,
+        operations,
+        firstSeen,
+        lastSeen,
+        count,
+        evidence,
+        explanation,
+        failedCount,
+        errorCodes,
+        resources,
+        clients,
+        truncated,
+        posture,
+        null);
   }
 
   /**
@@ -222,7 +280,27 @@ public record Finding(
         resources,
         clients,
         truncated,
-        newPosture);
+        newPosture,
+        incident);
+  }
+
+  /** Returns true when this finding is an incident chaining other findings. */
+  public boolean isIncident() {
+    return incident != null;
+  }
+
+  /**
+   * Returns the distinct network intel labels of the evidence sources, sorted, such as {@code aws
+   * EC2 eu-west-1} or {@code Tor exit}; empty when the hunt had no network intel.
+   */
+  public List<String> networkLabels() {
+    java.util.SortedSet<String> labels = new java.util.TreeSet<>();
+    for (Evidence item : evidence) {
+      if (item.network() != null && !item.network().label().isEmpty()) {
+        labels.add(item.network().label());
+      }
+    }
+    return List.copyOf(labels);
   }
 
   /** Returns true when the given list had more distinct values than it keeps. */

@@ -3,10 +3,13 @@ package dev.skywarden.core.hunt;
 import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.detect.Detector;
 import dev.skywarden.core.detect.DetectorRun;
+import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.FindingAggregator;
+import dev.skywarden.core.incident.AttackSequencer;
 import dev.skywarden.core.input.InputDiscovery.UserInput;
 import dev.skywarden.core.input.InputSource;
 import dev.skywarden.core.input.LogReader;
+import dev.skywarden.core.netintel.NetworkIntel;
 import dev.skywarden.core.normalize.EventNormalizer;
 import dev.skywarden.core.stats.InputStatistics;
 import java.time.Duration;
@@ -42,6 +45,8 @@ public final class Hunter {
   private final List<Detector> detectors;
   private final ControlCatalog catalog;
   private final int threads;
+  private final NetworkIntel networkIntel;
+  private final AttackSequencer sequencer;
 
   /**
    * Creates a hunter.
@@ -56,6 +61,26 @@ public final class Hunter {
       List<Detector> detectors,
       ControlCatalog catalog,
       int threads) {
+    this(reader, normalizer, detectors, catalog, threads, null, null);
+  }
+
+  /**
+   * Creates a hunter that adds network intel to the source of every event before the detectors see
+   * it ({@link dev.skywarden.core.event.SourceAddress#network()}).
+   *
+   * @param networkIntel the intel, or {@code null} to leave sources as the normaliser made them
+   * @param sequencer chains the findings into attack sequences once they are folded, adding an
+   *     incident finding per sequence; {@code null} for none
+   * @throws IllegalArgumentException when {@code threads} is less than 1
+   */
+  public Hunter(
+      LogReader reader,
+      EventNormalizer normalizer,
+      List<Detector> detectors,
+      ControlCatalog catalog,
+      int threads,
+      NetworkIntel networkIntel,
+      AttackSequencer sequencer) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }
@@ -64,6 +89,8 @@ public final class Hunter {
     this.detectors = List.copyOf(detectors);
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.threads = threads;
+    this.networkIntel = networkIntel;
+    this.sequencer = sequencer;
   }
 
   /**
@@ -82,7 +109,8 @@ public final class Hunter {
       runs.add(detector.startRun());
     }
     SourceTask.Context context =
-        new SourceTask.Context(reader, normalizer, detectors, runs, aggregator, progress);
+        new SourceTask.Context(
+            reader, normalizer, networkIntel, detectors, runs, aggregator, progress);
 
     List<List<Future<SourceTask.Outcome>>> futures = new ArrayList<>();
     int totalFiles = inputs.stream().mapToInt(input -> input.sources().size()).sum();
@@ -99,7 +127,7 @@ public final class Hunter {
         }
         futures.add(perInput);
       }
-      return collect(inputs, futures, context, started);
+      return collect(inputs, futures, context, started, sequencer);
     } finally {
       pool.shutdownNow();
     }
@@ -109,7 +137,8 @@ public final class Hunter {
       List<UserInput> inputs,
       List<List<Future<SourceTask.Outcome>>> futures,
       SourceTask.Context context,
-      long startedNanos)
+      long startedNanos,
+      AttackSequencer sequencer)
       throws InterruptedException {
     List<InputStatistics> perInput = new ArrayList<>();
     InputStatistics total = new InputStatistics("total");
@@ -130,9 +159,12 @@ public final class Hunter {
     // Every source has been read: detectors that need all events (correlations) report now.
     detectorErrors += finishRuns(context);
 
+    List<Finding> findings = context.aggregator().findings();
+    if (sequencer != null) {
+      findings = sequencer.addIncidents(findings);
+    }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
-    return new HuntResult(
-        context.aggregator().findings(), perInput, total, detectorErrors, elapsed);
+    return new HuntResult(findings, perInput, total, detectorErrors, elapsed);
   }
 
   /** Finishes every detector run in detector order; returns how many of them threw. */

@@ -5,8 +5,10 @@ import dev.skywarden.core.detect.BuiltinRules;
 import dev.skywarden.core.detect.Detector;
 import dev.skywarden.core.detect.SigmaDetector;
 import dev.skywarden.core.detect.correlation.CorrelationLimits;
+import dev.skywarden.core.incident.AttackSequencer;
 import dev.skywarden.core.input.LogReader;
 import dev.skywarden.core.input.ReaderLimits;
+import dev.skywarden.core.netintel.NetworkIntel;
 import dev.skywarden.core.normalize.EventNormalizer;
 import dev.skywarden.core.sigma.SigmaRule;
 import dev.skywarden.core.sigma.SigmaRuleSet;
@@ -27,6 +29,8 @@ public final class HunterBuilder {
   private ControlCatalog catalog;
   private final List<Detector> detectors = new ArrayList<>();
   private int threads = Runtime.getRuntime().availableProcessors();
+  private NetworkIntel networkIntel;
+  private AttackSequencer sequencer;
 
   private HunterBuilder() {}
 
@@ -64,6 +68,26 @@ public final class HunterBuilder {
     return this;
   }
 
+  /**
+   * Sets the network intel added to the source of every event; without it (the default) the sources
+   * carry none and the hunt does no lookups.
+   */
+  public HunterBuilder networkIntel(NetworkIntel intel) {
+    this.networkIntel = Objects.requireNonNull(intel, "intel");
+    return this;
+  }
+
+  /**
+   * Chains the folded findings into attack sequences ({@link AttackSequencer}) with the given
+   * largest gap between steps; off by default.
+   *
+   * @throws IllegalArgumentException when the window is zero or negative
+   */
+  public HunterBuilder attackSequences(java.time.Duration window) {
+    this.sequencer = new AttackSequencer(window);
+    return this;
+  }
+
   public HunterBuilder readerLimits(ReaderLimits readerLimits) {
     this.limits = Objects.requireNonNull(readerLimits, "readerLimits");
     return this;
@@ -90,6 +114,8 @@ public final class HunterBuilder {
         normalizer != null ? normalizer : new EventNormalizer(),
         detectors,
         catalog != null ? catalog : ControlCatalog.bundled(),
-        threads);
+        threads,
+        networkIntel,
+        sequencer);
   }
 }

@@ -8,6 +8,7 @@ import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.event.CloudProvider;
 import dev.skywarden.core.finding.Evidence;
 import dev.skywarden.core.finding.Finding;
+import dev.skywarden.core.finding.Incident;
 import dev.skywarden.core.finding.Severity;
 import dev.skywarden.core.finding.Technique;
 import java.io.IOException;
@@ -111,6 +112,9 @@ public final class AsffFindingWriter implements FindingWriter {
     out.flush();
   }
 
+  /** The most entries ASFF accepts in {@code RelatedFindings}. */
+  static final int MAX_RELATED_FINDINGS = 10;
+
   /** Builds the ASFF object of one finding. */
   public ObjectNode toJson(Finding finding, HuntSummary summary) {
     String account = awsAccount(finding);
@@ -136,6 +140,18 @@ public final class AsffFindingWriter implements FindingWriter {
         .put("Original", finding.severity().sigmaLevel());
     node.put("Title", cut(finding.title() == null ? finding.ruleId() : finding.title(), MAX_TITLE));
     node.put("Description", cut(finding.explanation(), MAX_DESCRIPTION));
+    if (finding.isIncident()) {
+      // ASFF links an incident to the findings it chains by their product ARN and id.
+      ArrayNode related = node.putArray("RelatedFindings");
+      List<Incident.Step> steps = finding.incident().steps();
+      // ASFF allows at most 10 related findings, so a longer sequence lists its first 10 steps.
+      for (Incident.Step step : steps.subList(0, Math.min(steps.size(), MAX_RELATED_FINDINGS))) {
+        related
+            .addObject()
+            .put("ProductArn", node.get("ProductArn").asText())
+            .put("Id", "skywarden/" + step.findingId());
+      }
+    }
     node.put("RecordState", "ACTIVE");
     node.putObject("Workflow").put("Status", "NEW");
 

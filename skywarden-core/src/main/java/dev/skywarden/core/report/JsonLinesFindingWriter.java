@@ -10,8 +10,10 @@ import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.finding.Evidence;
 import dev.skywarden.core.finding.Finding;
+import dev.skywarden.core.finding.Incident;
 import dev.skywarden.core.finding.PrincipalPosture;
 import dev.skywarden.core.finding.Technique;
+import dev.skywarden.core.netintel.NetworkInfo;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -26,8 +28,11 @@ import java.util.Objects;
  * first_seen, last_seen, count, failed_count, techniques[{id, name, tactics}], nist_800_53_r5[{id,
  * name}], csf_2_0[{id, name, subcategory}], credentials, source_addresses, operations, error_codes,
  * client{kind, product, version, labels}, explanation, posture{principal, type, privileged, mfa,
- * access, external, failed_checks} (null without a posture audit), evidence[{event_id, time,
- * service, operation, source, file, record, line}]}. The summary is not written. Thread-safe.
+ * access, external, failed_checks} (null without a posture audit), incident{stages, identities,
+ * linked_by, window_seconds, steps} (null unless the finding is an attack sequence),
+ * evidence[{event_id, time, service, operation, source, file, record, line, network}]}, where
+ * {@code network} is present only when the hunt had network intel. The summary is not written.
+ * Thread-safe.
  */
 public final class JsonLinesFindingWriter implements LineFindingWriter {
 
@@ -102,10 +107,13 @@ public final class JsonLinesFindingWriter implements LineFindingWriter {
     node.put("explanation", finding.explanation());
     node.set("posture", posture(finding.posture()));
 
+    node.set(
+        "incident", finding.isIncident() ? incident(finding.incident()) : NullNode.getInstance());
+
     ArrayNode evidence = node.putArray("evidence");
     for (Evidence item : finding.evidence()) {
-      evidence
-          .addObject()
+      ObjectNode entry = evidence.addObject();
+      entry
           .put("event_id", item.eventId())
           .put("time", iso(item.time()))
           .put("service", item.service())
@@ -114,6 +122,56 @@ public final class JsonLinesFindingWriter implements LineFindingWriter {
           .put("file", item.location().input())
           .put("record", item.location().recordIndex())
           .put("line", item.location().line());
+      if (item.network() != null) {
+        entry.set("network", network(item.network()));
+      }
+    }
+    return node;
+  }
+
+  /**
+   * Builds the network intel object of an evidence source: kind, provider, service, region, asn,
+   * as_organization, country and anonymizer, each null when unknown, and its label.
+   */
+  static ObjectNode network(NetworkInfo info) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("kind", info.kind().name().toLowerCase(java.util.Locale.ROOT));
+    node.put("provider", info.provider());
+    node.put("service", info.service());
+    node.put("region", info.region());
+    node.put("asn", info.asn());
+    node.put("as_organization", info.asOrganization());
+    node.put("country", info.country());
+    node.put("anonymizer", info.anonymizer());
+    node.put("label", info.label());
+    return node;
+  }
+
+  /**
+   * Builds the incident object of an attack sequence: stages, identities, linked_by, window_seconds
+   * and the steps in time order, each with finding_id, rule_id, title, severity, stage, provider,
+   * principal, first_seen and last_seen.
+   */
+  static ObjectNode incident(Incident incident) {
+    ObjectNode node = MAPPER.createObjectNode();
+    ArrayNode stages = node.putArray("stages");
+    incident.stages().forEach(stage -> stages.add(stage.label()));
+    strings(node.putArray("identities"), incident.identities());
+    node.put("linked_by", incident.linkedBy());
+    node.put("window_seconds", incident.window().toSeconds());
+    ArrayNode steps = node.putArray("steps");
+    for (Incident.Step step : incident.steps()) {
+      steps
+          .addObject()
+          .put("finding_id", step.findingId())
+          .put("rule_id", step.ruleId())
+          .put("title", step.title())
+          .put("severity", step.severity().sigmaLevel())
+          .put("stage", step.stage().label())
+          .put("provider", step.provider().id())
+          .put("principal", step.principal())
+          .put("first_seen", iso(step.firstSeen()))
+          .put("last_seen", iso(step.lastSeen()));
     }
     return node;
   }

@@ -9,8 +9,10 @@ import dev.skywarden.core.catalog.Tactic;
 import dev.skywarden.core.event.ActorType;
 import dev.skywarden.core.finding.Evidence;
 import dev.skywarden.core.finding.Finding;
+import dev.skywarden.core.finding.Incident;
 import dev.skywarden.core.finding.Severity;
 import dev.skywarden.core.finding.Technique;
+import dev.skywarden.core.netintel.NetworkInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +120,11 @@ public final class OcsfFindingWriter implements LineFindingWriter {
     if (!controls.nist().isEmpty() || !controls.csf().isEmpty()) {
       event.set("remediation", remediation(controls));
     }
-    event.set("unmapped", unmapped(finding, controls));
+    ObjectNode unmapped = unmapped(finding, controls);
+    if (finding.isIncident()) {
+      unmapped.set("incident", JsonLinesFindingWriter.incident(finding.incident()));
+    }
+    event.set("unmapped", unmapped);
     return event;
   }
 
@@ -155,6 +161,21 @@ public final class OcsfFindingWriter implements LineFindingWriter {
     }
     info.put("first_seen_time", millis(finding.firstSeen()));
     info.put("last_seen_time", millis(finding.lastSeen()));
+    if (finding.isIncident()) {
+      // OCSF links an incident to the findings it chains through related_events.
+      ArrayNode related = info.putArray("related_events");
+      for (Incident.Step step : finding.incident().steps()) {
+        related
+            .addObject()
+            .put("uid", step.findingId())
+            .put("title", step.title())
+            .put("severity_id", step.severity().ocsfSeverityId())
+            .put("first_seen_time", millis(step.firstSeen()))
+            .put("last_seen_time", millis(step.lastSeen()))
+            .put("desc", step.stage().label() + " by " + step.principal());
+      }
+      info.put("related_events_count", related.size());
+    }
     return info;
   }
 
@@ -198,6 +219,22 @@ public final class OcsfFindingWriter implements LineFindingWriter {
     return cloud;
   }
 
+  /** Adds the AS and country of the network intel to an OCSF network endpoint. */
+  private static void addNetwork(ObjectNode endpoint, NetworkInfo network) {
+    if (network == null) {
+      return;
+    }
+    if (network.asn() != null) {
+      ObjectNode system = endpoint.putObject("autonomous_system").put("number", network.asn());
+      if (network.asOrganization() != null) {
+        system.put("name", network.asOrganization());
+      }
+    }
+    if (network.country() != null) {
+      endpoint.putObject("location").put("country", network.country());
+    }
+  }
+
   private static ArrayNode evidences(Finding finding) {
     ArrayNode evidences = MAPPER.createArrayNode();
     for (Evidence item : finding.evidence()) {
@@ -217,10 +254,13 @@ public final class OcsfFindingWriter implements LineFindingWriter {
         } else {
           endpoint.put("name", item.sourceAddress());
         }
+        addNetwork(endpoint, item.network());
       }
-      evidence
-          .putObject("data")
-          .put("time", millis(item.time()))
+      ObjectNode data = evidence.putObject("data");
+      if (item.network() != null) {
+        data.set("network", JsonLinesFindingWriter.network(item.network()));
+      }
+      data.put("time", millis(item.time()))
           .put("file", item.location().input())
           .put("record", item.location().recordIndex())
           .put("line", item.location().line());

@@ -70,6 +70,7 @@ class JsonLinesFindingWriterTest {
             "truncated",
             "explanation",
             "posture",
+            "incident",
             "evidence");
     assertThat(output()).isEqualTo(text);
   }

@@ -1,0 +1,445 @@
+package dev.skywarden.core.incident;
+
+import dev.skywarden.core.finding.CappedList;
+import dev.skywarden.core.finding.Evidence;
+import dev.skywarden.core.finding.Finding;
+import dev.skywarden.core.finding.FindingAggregator;
+import dev.skywarden.core.finding.Incident;
+import dev.skywarden.core.finding.KillChainStage;
+import dev.skywarden.core.finding.Severity;
+import dev.skywarden.core.finding.Technique;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Chains findings of one credential, principal or person into attack sequences and reports each
+ * sequence as one incident finding.
+ *
+ * <p>The rule:
+ *
+ * <ol>
+ *   <li>Each finding gets the earliest {@link KillChainStage} of its techniques' ATT&CK tactics;
+ *       findings without one (and earlier incidents) take no part.
+ *   <li>Findings are linked when they share a principal of one cloud, a credential id of one cloud,
+ *       or the e-mail address or UPN of one person ({@link IdentityLinks}), across clouds. Linked
+ *       findings form a group, transitively.
+ *   <li>The findings of a group, ordered by first seen time, are cut into sequences wherever a
+ *       finding starts more than {@code window} after every earlier finding of the sequence ended.
+ *   <li>A sequence with at least {@value #MIN_STAGES} distinct stages becomes an incident. Its
+ *       severity is one level above the highest severity of its steps, at most critical.
+ * </ol>
+ *
+ * <p>Design note: the input is the complete list of findings of a hunt, so the result depends only
+ * on the findings, not on the order of files or threads. Group order, sequence order and incident
+ * ids come from first seen times and finding ids. State is the list of findings; memory is linear
+ * in the number of findings. Instances are immutable and thread-safe.
+ */
+public final class AttackSequencer {
+
+  /** The rule id of incident findings. */
+  public static final String RULE_ID = "skywarden-attack-sequence";
+
+  /** The default largest gap between one step of a sequence and the next. */
+  public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+
+  /** How many distinct kill-chain stages a sequence needs to be an incident. */
+  public static final int MIN_STAGES = 2;
+
+  /** How many steps the explanation lists; the {@link Incident} keeps them all. */
+  static final int MAX_EXPLAINED_STEPS = 12;
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  private static final Comparator<Finding> STEP_ORDER =
+      Comparator.comparing(Finding::firstSeen).thenComparing(Finding::id);
+
+  private final Duration window;
+
+  /**
+   * Creates a sequencer.
+   *
+   * @param window the largest gap between one step and the next; positive
+   * @throws IllegalArgumentException when the window is zero or negative
+   */
+  public AttackSequencer(Duration window) {
+    if (window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("window must be positive, was " + window);
+    }
+    this.window = window;
+  }
+
+  /**
+   * Returns the findings with an incident added for every attack sequence, in {@link
+   * FindingAggregator#FINDING_ORDER}. The given findings are kept unchanged.
+   */
+  public List<Finding> addIncidents(List<Finding> findings) {
+    List<Finding> result = new ArrayList<>(findings);
+    result.addAll(incidents(findings));
+    result.sort(FindingAggregator.FINDING_ORDER);
+    return List.copyOf(result);
+  }
+
+  /** Returns the incidents of the findings, ordered by first seen time and id. */
+  public List<Finding> incidents(List<Finding> findings) {
+    Map<Finding, KillChainStage> stages = new LinkedHashMap<>();
+    List<Finding> steps = new ArrayList<>();
+    for (Finding finding : findings) {
+      KillChainStage stage =
+          finding.isIncident() ? null : KillChainStage.earliestOf(finding.techniques());
+      if (stage != null) {
+        stages.put(finding, stage);
+        steps.add(finding);
+      }
+    }
+    steps.sort(STEP_ORDER);
+
+    List<Finding> incidents = new ArrayList<>();
+    for (List<Finding> group : groups(steps)) {
+      for (List<Finding> sequence : sequences(group)) {
+        Set<KillChainStage> distinct = EnumSet.noneOf(KillChainStage.class);
+        sequence.forEach(step -> distinct.add(stages.get(step)));
+        if (distinct.size() >= MIN_STAGES) {
+          incidents.add(incident(sequence, stages, List.copyOf(distinct)));
+        }
+      }
+    }
+    incidents.sort(STEP_ORDER);
+    return incidents;
+  }
+
+  /** Splits the steps into linked groups; each group keeps the order of {@code steps}. */
+  private static List<List<Finding>> groups(List<Finding> steps) {
+    UnionFind links = new UnionFind(steps.size());
+    Map<String, Integer> firstWithKey = new HashMap<>();
+    for (int i = 0; i < steps.size(); i++) {
+      for (String key : linkKeys(steps.get(i))) {
+        Integer earlier = firstWithKey.putIfAbsent(key, i);
+        if (earlier != null) {
+          links.union(earlier, i);
+        }
+      }
+    }
+
+    Map<Integer, List<Finding>> byRoot = new TreeMap<>();
+    for (int i = 0; i < steps.size(); i++) {
+      byRoot.computeIfAbsent(links.find(i), root -> new ArrayList<>()).add(steps.get(i));
+    }
+    return new ArrayList<>(byRoot.values());
+  }
+
+  /** Returns the keys that link a finding to others: its principal, credentials and person. */
+  private static List<String> linkKeys(Finding finding) {
+    List<String> keys = new ArrayList<>();
+    String cloud = finding.provider().id();
+    if (finding.principal() != null && !finding.principal().equals("unknown")) {
+      keys.add("principal|" + cloud + "|" + finding.principal());
+    }
+    for (String credential : finding.credentials()) {
+      if (credential != null && !credential.isEmpty()) {
+        keys.add("credential|" + cloud + "|" + credential);
+      }
+    }
+    String person = IdentityLinks.personOf(finding.principal());
+    if (person != null) {
+      keys.add("person|" + person);
+    }
+    return keys;
+  }
+
+  /** Cuts a time-ordered group where a step starts more than the window after the sequence ends. */
+  private List<List<Finding>> sequences(List<Finding> group) {
+    List<List<Finding>> sequences = new ArrayList<>();
+    List<Finding> current = new ArrayList<>();
+    java.time.Instant end = null;
+    for (Finding step : group) {
+      if (end != null && step.firstSeen().isAfter(end.plus(window))) {
+        sequences.add(current);
+        current = new ArrayList<>();
+        end = null;
+      }
+      current.add(step);
+      if (end == null || step.lastSeen().isAfter(end)) {
+        end = step.lastSeen();
+      }
+    }
+    if (!current.isEmpty()) {
+      sequences.add(current);
+    }
+    return sequences;
+  }
+
+  private Finding incident(
+      List<Finding> sequence, Map<Finding, KillChainStage> stages, List<KillChainStage> distinct) {
+    Finding first = sequence.get(0);
+    Set<String> identities = new TreeSet<>();
+    TreeSet<String> persons = new TreeSet<>();
+    Severity highest = Severity.INFORMATIONAL;
+    long count = 0;
+    long failed = 0;
+    java.time.Instant lastSeen = first.lastSeen();
+    List<Incident.Step> steps = new ArrayList<>();
+    for (Finding step : sequence) {
+      identities.add(step.provider().id() + ":" + step.principal());
+      String person = IdentityLinks.personOf(step.principal());
+      if (person != null) {
+        persons.add(person);
+      }
+      if (step.severity().compareTo(highest) > 0) {
+        highest = step.severity();
+      }
+      count += step.count();
+      failed += step.failedCount();
+      if (step.lastSeen().isAfter(lastSeen)) {
+        lastSeen = step.lastSeen();
+      }
+      steps.add(
+          new Incident.Step(
+              step.id(),
+              step.ruleId(),
+              step.title(),
+              step.severity(),
+              stages.get(step),
+              step.provider(),
+              step.principal(),
+              step.firstSeen(),
+              step.lastSeen()));
+    }
+
+    String linkedBy = identities.size() > 1 && persons.size() == 1 ? persons.first() : null;
+    String principal = linkedBy != null ? linkedBy : first.principal();
+    Incident incident = new Incident(steps, distinct, List.copyOf(identities), linkedBy, window);
+    Severity severity = raise(highest);
+    String id =
+        FindingAggregator.findingId(
+            RULE_ID, first.provider(), first.account(), principal, first.id());
+
+    Values values = new Values();
+    for (Finding step : sequence) {
+      values.add(step);
+    }
+    return new Finding(
+        id,
+        RULE_ID,
+        "Attack sequence: " + stageList(distinct),
+        severity,
+        techniques(sequence),
+        first.provider(),
+        sameAccount(sequence) ? first.account() : null,
+        principal,
+        first.principalType(),
+        values.get(CappedList.CREDENTIALS),
+        values.get(CappedList.SOURCE_ADDRESSES),
+        first.client(),
+        values.get(CappedList.OPERATIONS),
+        first.firstSeen(),
+        lastSeen,
+        count,
+        evidence(sequence),
+        explanation(incident, highest, severity),
+        failed,
+        values.get(CappedList.ERROR_CODES),
+        values.get(CappedList.RESOURCES),
+        values.get(CappedList.CLIENTS),
+        values.truncated(),
+        null,
+        incident);
+  }
+
+  /** Returns the severity one level above {@code highest}, at most critical. */
+  static Severity raise(Severity highest) {
+    return switch (highest) {
+      case INFORMATIONAL -> Severity.LOW;
+      case LOW -> Severity.MEDIUM;
+      case MEDIUM -> Severity.HIGH;
+      case HIGH, CRITICAL -> Severity.CRITICAL;
+    };
+  }
+
+  private static String stageList(List<KillChainStage> stages) {
+    List<String> labels = new ArrayList<>();
+    stages.forEach(stage -> labels.add(stage.label()));
+    return String.join(", ", labels);
+  }
+
+  private static boolean sameAccount(List<Finding> sequence) {
+    String account = sequence.get(0).account();
+    for (Finding step : sequence) {
+      if (!Objects.equals(account, step.account())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns the distinct techniques of the steps, in step order. */
+  private static List<Technique> techniques(List<Finding> sequence) {
+    Map<String, Technique> techniques = new LinkedHashMap<>();
+    for (Finding step : sequence) {
+      for (Technique technique : step.techniques()) {
+        techniques.putIfAbsent(technique.id(), technique);
+      }
+    }
+    return List.copyOf(techniques.values());
+  }
+
+  /** Returns the first evidence of each step, at most {@link FindingAggregator#MAX_EVIDENCE}. */
+  private static List<Evidence> evidence(List<Finding> sequence) {
+    List<Evidence> evidence = new ArrayList<>();
+    for (Finding step : sequence) {
+      if (!step.evidence().isEmpty() && evidence.size() < FindingAggregator.MAX_EVIDENCE) {
+        evidence.add(step.evidence().get(0));
+      }
+    }
+    evidence.sort(
+        Comparator.comparing(Evidence::time)
+            .thenComparing(Evidence::location)
+            .thenComparing(Evidence::eventId));
+    return evidence;
+  }
+
+  /**
+   * Builds the explanation: stages, span and window, then the timeline of steps, then the linked
+   * identities.
+   */
+  private static String explanation(Incident incident, Severity highest, Severity severity) {
+    List<Incident.Step> steps = incident.steps();
+    Duration span =
+        Duration.between(steps.get(0).firstSeen(), steps.get(steps.size() - 1).firstSeen());
+    StringBuilder text = new StringBuilder();
+    text.append(steps.size())
+        .append(" findings in ")
+        .append(incident.stages().size())
+        .append(" kill-chain stages within ")
+        .append(humanDuration(span))
+        .append(" (no gap above ")
+        .append(humanDuration(incident.window()))
+        .append("); severity ")
+        .append(severity.sigmaLevel())
+        .append(", one above the highest step (")
+        .append(highest.sigmaLevel())
+        .append("). Timeline: ");
+    for (int i = 0; i < steps.size() && i < MAX_EXPLAINED_STEPS; i++) {
+      Incident.Step step = steps.get(i);
+      if (i > 0) {
+        text.append(" | ");
+      }
+      text.append(TIME.format(step.firstSeen()))
+          .append(' ')
+          .append(step.stage().label())
+          .append(": ")
+          .append(step.title() == null ? step.ruleId() : step.title());
+      if (incident.identities().size() > 1) {
+        text.append(" by ").append(step.principal());
+      }
+    }
+    if (steps.size() > MAX_EXPLAINED_STEPS) {
+      text.append(" | and ").append(steps.size() - MAX_EXPLAINED_STEPS).append(" more");
+    }
+    text.append('.');
+    if (incident.linkedBy() != null) {
+      text.append(" Identities linked across clouds by the e-mail or UPN ")
+          .append(incident.linkedBy())
+          .append(": ")
+          .append(String.join(", ", incident.identities()))
+          .append('.');
+    }
+    return text.toString();
+  }
+
+  /** Formats a duration as {@code 3d 4h}, {@code 2h 15m}, {@code 40m} or {@code 12s}. */
+  static String humanDuration(Duration duration) {
+    long seconds = duration.toSeconds();
+    if (seconds >= 86_400) {
+      long hours = (seconds % 86_400) / 3600;
+      return seconds / 86_400 + "d" + (hours > 0 ? " " + hours + "h" : "");
+    }
+    if (seconds >= 3600) {
+      long minutes = (seconds % 3600) / 60;
+      return seconds / 3600 + "h" + (minutes > 0 ? " " + minutes + "m" : "");
+    }
+    if (seconds >= 60) {
+      return seconds / 60 + "m";
+    }
+    return seconds + "s";
+  }
+
+  /** The capped lists of an incident: the smallest distinct values of all its steps. */
+  private static final class Values {
+    private final Map<CappedList, TreeSet<String>> lists = new LinkedHashMap<>();
+    private final Set<CappedList> truncated = EnumSet.noneOf(CappedList.class);
+
+    void add(Finding step) {
+      put(CappedList.CREDENTIALS, step.credentials());
+      put(CappedList.SOURCE_ADDRESSES, step.sourceAddresses());
+      put(CappedList.OPERATIONS, step.operations());
+      put(CappedList.ERROR_CODES, step.errorCodes());
+      put(CappedList.RESOURCES, step.resources());
+      put(CappedList.CLIENTS, step.clients());
+      for (CappedList list : step.truncated()) {
+        truncated.add(list);
+      }
+    }
+
+    private void put(CappedList list, List<String> values) {
+      TreeSet<String> set = lists.computeIfAbsent(list, key -> new TreeSet<>());
+      for (String value : values) {
+        if (value != null) {
+          set.add(value);
+        }
+      }
+      while (set.size() > FindingAggregator.MAX_VALUES) {
+        set.pollLast();
+        truncated.add(list);
+      }
+    }
+
+    List<String> get(CappedList list) {
+      return List.copyOf(lists.getOrDefault(list, new TreeSet<>()));
+    }
+
+    Set<CappedList> truncated() {
+      return truncated;
+    }
+  }
+
+  /** Disjoint sets over indexes, with path halving; the smaller index is always the root. */
+  private static final class UnionFind {
+    private final int[] parent;
+
+    UnionFind(int size) {
+      parent = new int[size];
+      for (int i = 0; i < size; i++) {
+        parent[i] = i;
+      }
+    }
+
+    int find(int i) {
+      while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+      }
+      return i;
+    }
+
+    void union(int a, int b) {
+      int rootA = find(a);
+      int rootB = find(b);
+      if (rootA != rootB) {
+        parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
+      }
+    }
+  }
+}

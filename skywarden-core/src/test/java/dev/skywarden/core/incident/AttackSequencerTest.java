@@ -1,0 +1,370 @@
+package dev.skywarden.core.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.skywarden.core.catalog.ControlCatalog;
+import dev.skywarden.core.event.ClientFingerprint;
+import dev.skywarden.core.event.CloudProvider;
+import dev.skywarden.core.event.SourceLocation;
+import dev.skywarden.core.finding.Evidence;
+import dev.skywarden.core.finding.Finding;
+import dev.skywarden.core.finding.FindingAggregator;
+import dev.skywarden.core.finding.Incident;
+import dev.skywarden.core.finding.KillChainStage;
+import dev.skywarden.core.finding.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AttackSequencerTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+  private static final String ROLE_SESSION = "arn:aws:sts::111122223333:assumed-role/deploy/i-0abc";
+  private static final String OTHER_ROLE_SESSION =
+      "arn:aws:sts::111122223333:assumed-role/reporting/i-0def";
+
+  private static final AttackSequencer SEQUENCER =
+      new AttackSequencer(AttackSequencer.DEFAULT_WINDOW);
+
+  /** Builds a finding as the aggregator would, for one technique, principal and credential. */
+  private static Finding finding(
+      String ruleId,
+      String technique,
+      Severity severity,
+      CloudProvider provider,
+      String principal,
+      String credential,
+      Instant time) {
+    String eventId = ruleId + "-" + time.getEpochSecond();
+    Evidence evidence =
+        new Evidence(
+            eventId,
+            time,
+            new SourceLocation("log.json", 1, 1),
+            "iam",
+            "Call" + ruleId,
+            "198.51.100.7");
+    return new Finding(
+        FindingAggregator.findingId(ruleId, provider, "111122223333", principal, eventId),
+        ruleId,
+        "Rule " + ruleId,
+        severity,
+        List.of(ControlCatalog.bundled().resolve(technique)),
+        provider,
+        "111122223333",
+        principal,
+        "ROLE_SESSION",
+        credential == null ? List.of() : List.of(credential),
+        List.of("198.51.100.7"),
+        ClientFingerprint.UNKNOWN,
+        List.of("Call" + ruleId),
+        time,
+        time.plusSeconds(60),
+        1,
+        List.of(evidence),
+        "rule matched");
+  }
+
+  private static List<Finding> incidents(List<Finding> findings) {
+    return SEQUENCER.incidents(findings);
+  }
+
+  @Test
+  void sequence_chainsStagesInOrder() {
+    Finding access =
+        finding("a", "T1078.004", Severity.MEDIUM, CloudProvider.AWS, ROLE_SESSION, "ASIA1", T0);
+    Finding escalation =
+        finding(
+            "b",
+            "T1098.003",
+            Severity.HIGH,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0.plus(Duration.ofHours(1)));
+    Finding evasion =
+        finding(
+            "c",
+            "T1562.008",
+            Severity.MEDIUM,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0.plus(Duration.ofHours(3)));
+
+    List<Finding> incidents = incidents(List.of(evasion, access, escalation));
+
+    assertThat(incidents).hasSize(1);
+    Finding incident = incidents.get(0);
+    assertThat(incident.ruleId()).isEqualTo(AttackSequencer.RULE_ID);
+    assertThat(incident.isIncident()).isTrue();
+    assertThat(incident.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(incident.firstSeen()).isEqualTo(T0);
+    assertThat(incident.lastSeen()).isEqualTo(evasion.lastSeen());
+    assertThat(incident.count()).isEqualTo(3);
+    assertThat(incident.principal()).isEqualTo(ROLE_SESSION);
+    assertThat(incident.incident().steps())
+        .extracting(Incident.Step::findingId)
+        .containsExactly(access.id(), escalation.id(), evasion.id());
+    assertThat(incident.incident().stages())
+        .containsExactly(
+            KillChainStage.NEW_ACCESS,
+            KillChainStage.PRIVILEGE_ESCALATION_OR_PERSISTENCE,
+            KillChainStage.DEFENSE_EVASION);
+    assertThat(incident.incident().linkedBy()).isNull();
+    assertThat(incident.explanation())
+        .startsWith("3 findings in 3 kill-chain stages within 3h (no gap above 1d)")
+        .contains("2026-03-02 08:00:00 new access: Rule a | 2026-03-02 09:00:00 privilege");
+    assertThat(incident.evidence()).hasSize(3);
+    assertThat(incident.techniques())
+        .extracting(t -> t.id())
+        .containsExactly("T1078.004", "T1098.003", "T1562.008");
+  }
+
+  @Test
+  void severity_oneAboveHighestCappedAtCritical() {
+    assertThat(AttackSequencer.raise(Severity.LOW)).isEqualTo(Severity.MEDIUM);
+    assertThat(AttackSequencer.raise(Severity.MEDIUM)).isEqualTo(Severity.HIGH);
+    assertThat(AttackSequencer.raise(Severity.CRITICAL)).isEqualTo(Severity.CRITICAL);
+
+    Finding low =
+        finding("a", "T1078.004", Severity.LOW, CloudProvider.AWS, ROLE_SESSION, "ASIA1", T0);
+    Finding medium =
+        finding(
+            "b",
+            "T1651",
+            Severity.MEDIUM,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0.plusSeconds(600));
+    assertThat(incidents(List.of(low, medium)).get(0).severity()).isEqualTo(Severity.HIGH);
+  }
+
+  @Test
+  void stagesOutOfWindow_notChained() {
+    Finding access =
+        finding("a", "T1078.004", Severity.MEDIUM, CloudProvider.AWS, ROLE_SESSION, "ASIA1", T0);
+    Finding late =
+        finding(
+            "b",
+            "T1098.003",
+            Severity.HIGH,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0.plus(Duration.ofHours(25)));
+
+    assertThat(incidents(List.of(access, late))).isEmpty();
+    assertThat(new AttackSequencer(Duration.ofDays(2)).incidents(List.of(access, late))).hasSize(1);
+  }
+
+  @Test
+  void gapMeasuredFromLatestEnd() {
+    Finding access =
+        finding("a", "T1078.004", Severity.MEDIUM, CloudProvider.AWS, ROLE_SESSION, "ASIA1", T0);
+    Finding sameStage =
+        finding(
+            "b",
+            "T1078.004",
+            Severity.MEDIUM,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0.plus(Duration.ofHours(20)));
+    Finding escalation =
+        finding(
+            "c",
+            "T1098.003",
+            Severity.HIGH,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0.plus(Duration.ofHours(40)));
+
+    List<Finding> incidents = incidents(List.of(access, sameStage, escalation));
+
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.get(0).incident().steps()).hasSize(3);
+  }
+
+  @Test
+  void oneStageOnly_noIncident() {
+    Finding first =
+        finding("a", "T1098.003", Severity.HIGH, CloudProvider.AWS, ROLE_SESSION, "ASIA1", T0);
+    Finding second =
+        finding(
+            "b",
+            "T1136.003",
+            Severity.HIGH,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0.plusSeconds(60));
+
+    assertThat(incidents(List.of(first, second))).isEmpty();
+  }
+
+  @Test
+  void differentCredentialsAndPrincipals_notLinked() {
+    Finding access =
+        finding("a", "T1078.004", Severity.MEDIUM, CloudProvider.AWS, ROLE_SESSION, "ASIA1", T0);
+    Finding escalation =
+        finding(
+            "b",
+            "T1098.003",
+            Severity.HIGH,
+            CloudProvider.AWS,
+            OTHER_ROLE_SESSION,
+            "ASIA2",
+            T0.plusSeconds(60));
+
+    assertThat(incidents(List.of(access, escalation))).isEmpty();
+  }
+
+  @Test
+  void sharedCredential_linksPrincipals() {
+    Finding access =
+        finding("a", "T1078.004", Severity.MEDIUM, CloudProvider.AWS, ROLE_SESSION, "ASIA1", T0);
+    Finding escalation =
+        finding(
+            "b",
+            "T1098.003",
+            Severity.HIGH,
+            CloudProvider.AWS,
+            OTHER_ROLE_SESSION,
+            "ASIA1",
+            T0.plusSeconds(60));
+
+    List<Finding> incidents = incidents(List.of(access, escalation));
+
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.get(0).incident().identities())
+        .containsExactly("aws:" + ROLE_SESSION, "aws:" + OTHER_ROLE_SESSION);
+    assertThat(incidents.get(0).incident().linkedBy()).isNull();
+  }
+
+  @Test
+  void sameEmailAcrossClouds_linked() {
+    String sso =
+        "arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_Admin_0a1b2c/Alice@Example.com";
+    Finding awsAccess =
+        finding("a", "T1078.004", Severity.MEDIUM, CloudProvider.AWS, sso, "ASIA1", T0);
+    Finding gcpEscalation =
+        finding(
+            "b",
+            "T1098.003",
+            Severity.HIGH,
+            CloudProvider.GCP,
+            "alice@example.com",
+            null,
+            T0.plus(Duration.ofHours(2)));
+
+    List<Finding> incidents = incidents(List.of(awsAccess, gcpEscalation));
+
+    assertThat(incidents).hasSize(1);
+    Finding incident = incidents.get(0);
+    assertThat(incident.incident().linkedBy()).isEqualTo("alice@example.com");
+    assertThat(incident.principal()).isEqualTo("alice@example.com");
+    assertThat(incident.incident().identities())
+        .containsExactly("aws:" + sso, "gcp:alice@example.com");
+    assertThat(incident.explanation())
+        .contains("Identities linked across clouds by the e-mail or UPN alice@example.com")
+        .contains("by " + sso);
+  }
+
+  @Test
+  void serviceAccountEmail_notLinkedToPerson() {
+    Finding access =
+        finding(
+            "a",
+            "T1078.004",
+            Severity.MEDIUM,
+            CloudProvider.GCP,
+            "deployer@project.iam.gserviceaccount.com",
+            null,
+            T0);
+    Finding escalation =
+        finding(
+            "b",
+            "T1098.003",
+            Severity.HIGH,
+            CloudProvider.AZURE,
+            "deployer@project.iam.gserviceaccount.com",
+            null,
+            T0.plusSeconds(60));
+
+    assertThat(incidents(List.of(access, escalation))).isEmpty();
+  }
+
+  @Test
+  void order_doesNotChangeIdsOrIncidents() {
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String technique = List.of("T1078.004", "T1098.003", "T1562.008", "T1651").get(i % 4);
+      String principal = i % 3 == 0 ? ROLE_SESSION : OTHER_ROLE_SESSION;
+      findings.add(
+          finding(
+              "r" + i,
+              technique,
+              Severity.MEDIUM,
+              CloudProvider.AWS,
+              principal,
+              "ASIA" + (i % 3),
+              T0.plus(Duration.ofMinutes(17L * i))));
+    }
+    List<Finding> expected = SEQUENCER.addIncidents(findings);
+
+    Random random = new Random(3);
+    for (int round = 0; round < 5; round++) {
+      List<Finding> shuffled = new ArrayList<>(findings);
+      Collections.shuffle(shuffled, random);
+      assertThat(SEQUENCER.addIncidents(shuffled)).isEqualTo(expected);
+    }
+    assertThat(expected).filteredOn(Finding::isIncident).isNotEmpty();
+  }
+
+  @Test
+  void incidents_notChainedAgain() {
+    Finding access =
+        finding("a", "T1078.004", Severity.MEDIUM, CloudProvider.AWS, ROLE_SESSION, "ASIA1", T0);
+    Finding escalation =
+        finding(
+            "b",
+            "T1098.003",
+            Severity.HIGH,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0.plusSeconds(60));
+    List<Finding> once = SEQUENCER.addIncidents(List.of(access, escalation));
+
+    assertThat(SEQUENCER.incidents(once)).hasSize(1);
+  }
+
+  @Test
+  void window_mustBePositive() {
+    assertThatThrownBy(() -> new AttackSequencer(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("PT0S");
+  }
+
+  @Test
+  void identityLinks_emailOrUpnOnly() {
+    assertThat(
+            IdentityLinks.personOf(
+                "arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_Admin_0a1b/bob@example.com"))
+        .isEqualTo("bob@example.com");
+    assertThat(IdentityLinks.personOf("arn:aws:iam::111122223333:user/ci-legacy")).isNull();
+    assertThat(IdentityLinks.personOf("Bob@Contoso.onmicrosoft.com"))
+        .isEqualTo("bob@contoso.onmicrosoft.com");
+    assertThat(IdentityLinks.personOf("sa@proj.iam.gserviceaccount.com")).isNull();
+    assertThat(IdentityLinks.personOf("unknown")).isNull();
+    assertThat(IdentityLinks.personOf(null)).isNull();
+  }
+}
