@@ -47,6 +47,7 @@ public final class CheckCatalog implements CoverageSource {
   private final Map<String, CheckDefinition> checks;
   private final List<Escalation> awsEscalations;
   private final List<String> awsRunCommandActions;
+  private final List<String> awsDenyRemovalActions;
   private final Map<String, JsonNode> awsManagedPolicies;
   private final JsonNode root;
 
@@ -71,6 +72,7 @@ public final class CheckCatalog implements CoverageSource {
     }
     this.awsEscalations = List.copyOf(escalations);
     this.awsRunCommandActions = texts(root.path("aws_run_command_actions"));
+    this.awsDenyRemovalActions = texts(root.path("aws_deny_removal_actions"));
     Map<String, JsonNode> managed = new LinkedHashMap<>();
     root.path("aws_managed_policies")
         .properties()
@@ -133,6 +135,14 @@ public final class CheckCatalog implements CoverageSource {
   /** Returns the AWS actions that open a shell or run commands on instances. */
   public List<String> awsRunCommandActions() {
     return awsRunCommandActions;
+  }
+
+  /**
+   * Returns the IAM actions with which an identity can remove a Deny statement that applies to
+   * itself: deleting or detaching policies, leaving a group.
+   */
+  public List<String> awsDenyRemovalActions() {
+    return awsDenyRemovalActions;
   }
 
   /**
