@@ -154,6 +154,17 @@ public final class CheckCatalog implements CoverageSource {
   }
 
   /**
+   * Returns the name of an Azure built-in role from its role definition id (the GUID, any case), or
+   * empty when the id is not among the built-in roles the checks use.
+   */
+  public Optional<String> azureBuiltInRoleName(String roleDefinitionId) {
+    JsonNode name =
+        root.path("azure_builtin_role_ids")
+            .get(roleDefinitionId.toLowerCase(java.util.Locale.ROOT));
+    return name == null ? Optional.empty() : Optional.of(name.asText());
+  }
+
+  /**
    * Returns a role list of the data file, such as {@code azure_admin_roles}.
    *
    * @throws IllegalArgumentException when the data file has no such list
