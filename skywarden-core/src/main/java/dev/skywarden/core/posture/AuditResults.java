@@ -8,11 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Collects the results and identity facts of one audit. Checks report each failure with {@link
- * #fail}, and each scope they examined with {@link #evaluated}; a scope examined without a failure
- * becomes one pass result. Not thread-safe.
+ * #fail}, each scope they examined with {@link #evaluated}, and each resource they could not
+ * classify with {@link #undecided}. A scope examined without a failure or an undecided resource
+ * becomes one pass result; undecided resources become one not-evaluated result per scope, beside
+ * any failures. Not thread-safe.
  */
 public final class AuditResults {
 
@@ -21,6 +24,23 @@ public final class AuditResults {
   private final Map<String, Examined> examined = new LinkedHashMap<>();
   private final Map<String, CheckResult> notEvaluated = new LinkedHashMap<>();
   private final Map<String, IdentityFacts> identities = new LinkedHashMap<>();
+  private final Map<String, Undecided> undecided = new LinkedHashMap<>();
+
+  /** The resources of one scope that a check could not classify, for one reason. */
+  private static final class Undecided {
+    final String checkId;
+    final String scope;
+    final String reason;
+    final String source;
+    final Set<String> resources = new TreeSet<>();
+
+    Undecided(String checkId, String scope, String reason, String source) {
+      this.checkId = checkId;
+      this.scope = scope;
+      this.reason = reason;
+      this.source = source;
+    }
+  }
 
   /** The count of resources a check examined in one scope, and the file they came from. */
   private static final class Examined {
@@ -73,6 +93,21 @@ public final class AuditResults {
   }
 
   /**
+   * Records a resource of a scope that a check examined but could not classify, such as a member
+   * whose domain only the configuration could place inside or outside the organisation. The scope
+   * then gets a not-evaluated result naming the resources and the reason instead of a pass. Only
+   * the first reason given for a check and scope is kept.
+   */
+  public void undecided(
+      String checkId, String scope, String resource, String reason, String source) {
+    context.catalog().check(checkId);
+    undecided
+        .computeIfAbsent(key(checkId, scope), k -> new Undecided(checkId, scope, reason, source))
+        .resources
+        .add(resource);
+  }
+
+  /**
    * Records that a check could not run for a scope, with the reason; ignored once the check ran for
    * that scope.
    */
@@ -116,7 +151,7 @@ public final class AuditResults {
     }
     for (Map.Entry<String, Examined> entry : examined.entrySet()) {
       Examined scope = entry.getValue();
-      if (!failed.contains(entry.getKey())) {
+      if (!failed.contains(entry.getKey()) && !undecided.containsKey(entry.getKey())) {
         results.add(
             new CheckResult(
                 context.catalog().check(scope.checkId),
@@ -128,14 +163,36 @@ public final class AuditResults {
                 scope.source));
       }
     }
+    undecided.values().forEach(scope -> results.add(undecidedResult(scope)));
     notEvaluated.forEach(
         (key, result) -> {
-          if (!examined.containsKey(key)) {
+          if (!examined.containsKey(key) && !undecided.containsKey(key)) {
             results.add(result);
           }
         });
     results.sort(CheckResult.ORDER);
     return results;
+  }
+
+  private CheckResult undecidedResult(Undecided scope) {
+    List<String> names = new ArrayList<>(scope.resources);
+    int shown = Math.min(names.size(), 5);
+    String listed =
+        String.join(", ", names.subList(0, shown))
+            + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "");
+    return new CheckResult(
+        context.catalog().check(scope.checkId),
+        CheckStatus.NOT_EVALUATED,
+        scope.scope,
+        scope.scope == null ? "(no scope)" : scope.scope,
+        "scope",
+        names.size()
+            + (names.size() == 1 ? " resource" : " resources")
+            + " not evaluated: "
+            + scope.reason
+            + ": "
+            + listed,
+        scope.source);
   }
 
   private static String key(String checkId, String scope) {

@@ -48,7 +48,7 @@ public record PostureResult(
   /**
    * Returns one summary per control that a check with a result evidences: CRI statements first,
    * then NIST controls, each in id order. A check counts as failed for a control when any of its
-   * results failed, as passed when it only passed, and as not evaluated otherwise.
+   * results failed, as passed when every result passed, and as not evaluated otherwise.
    */
   public List<ControlSummary> controlSummaries() {
     Map<String, CheckStatus> worst = new TreeMap<>();
@@ -99,7 +99,10 @@ public record PostureResult(
     return summaries;
   }
 
-  /** Orders statuses for the summary: fail over pass over not evaluated. */
+  /**
+   * Orders statuses for the summary: fail over not evaluated over pass, so a check that passed in
+   * one scope but could not run in another does not count as passed.
+   */
   private static final class AuditStatus {
     private AuditStatus() {}
 
@@ -107,7 +110,9 @@ public record PostureResult(
       if (a == CheckStatus.FAIL || b == CheckStatus.FAIL) {
         return CheckStatus.FAIL;
       }
-      return a == CheckStatus.PASS || b == CheckStatus.PASS ? CheckStatus.PASS : a;
+      return a == CheckStatus.NOT_EVALUATED || b == CheckStatus.NOT_EVALUATED
+          ? CheckStatus.NOT_EVALUATED
+          : CheckStatus.PASS;
     }
   }
 }

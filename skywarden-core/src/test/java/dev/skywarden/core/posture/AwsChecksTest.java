@@ -4,6 +4,7 @@ import static dev.skywarden.core.posture.PostureFixtures.audit;
 import static dev.skywarden.core.posture.PostureFixtures.detail;
 import static dev.skywarden.core.posture.PostureFixtures.details;
 import static dev.skywarden.core.posture.PostureFixtures.failed;
+import static dev.skywarden.core.posture.PostureFixtures.notEvaluatedDetail;
 import static dev.skywarden.core.posture.PostureFixtures.role;
 import static dev.skywarden.core.posture.PostureFixtures.statuses;
 import static dev.skywarden.core.posture.PostureFixtures.user;
@@ -268,7 +269,38 @@ class AwsChecksTest {
   void production_notEvaluatedWithoutConfiguration(@TempDir Path dir) throws IOException {
     write(dir, "a.json", details(List.of(), List.of(role(ACCOUNT, "self", SELF, READ))));
 
-    assertThat(statuses(audit(dir), "AWS-PROD-02")).containsExactly(CheckStatus.NOT_EVALUATED);
+    PostureResult result = audit(dir);
+
+    assertThat(statuses(result, "AWS-PROD-02")).containsExactly(CheckStatus.NOT_EVALUATED);
+    assertThat(statuses(result, "AWS-PROD-01")).containsExactly(CheckStatus.NOT_EVALUATED);
+    assertThat(notEvaluatedDetail(result, "AWS-PROD-01", ACCOUNT))
+        .contains("no production accounts in the posture configuration");
+  }
+
+  @Test
+  void external_otherAccountNotEvaluatedWithoutOrganisationAccounts(@TempDir Path dir)
+      throws IOException {
+    String partner =
+        "[{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"999999999999\"},"
+            + " \"Action\": \"sts:AssumeRole\"}]";
+    String anyone =
+        "[{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"*\"},"
+            + " \"Action\": \"sts:AssumeRole\"}]";
+    write(
+        dir,
+        "a.json",
+        details(
+            List.of(),
+            List.of(
+                role(ACCOUNT, "vendor", partner, READ),
+                role(ACCOUNT, "public", anyone, READ),
+                role(ACCOUNT, "self", SELF, READ))));
+
+    PostureResult result = audit(dir);
+
+    assertThat(failed(result, "AWS-EXT-01")).containsExactly(arn("role", "public"));
+    assertThat(notEvaluatedDetail(result, "AWS-EXT-01", ACCOUNT))
+        .contains("no organization_accounts", arn("role", "vendor") + " (trusts 999999999999)");
   }
 
   @Test
