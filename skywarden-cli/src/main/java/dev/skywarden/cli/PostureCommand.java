@@ -116,11 +116,10 @@ final class PostureCommand implements Callable<Integer> {
       if (!Files.isRegularFile(config)) {
         throw new ParameterException(spec.commandLine(), "--config: file not found: " + config);
       }
-      String text = Files.readString(config, StandardCharsets.UTF_8);
       inputs =
           new PostureInputs(
               inputs.exports(),
-              PostureConfigReader.read(text, config.toString()),
+              PostureConfigReader.readFile(config),
               inputs.generatedTime(),
               inputs.ignored());
     }

@@ -87,8 +87,18 @@ public final class PostureLoader {
         throw new PostureInputException(
             name, "file of " + size + " bytes exceeds the limit of " + maxFileBytes + " bytes");
       }
-      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-      Recognised recognised = recognise(text, name);
+      Optional<String> decoded = Utf8Text.decode(Files.readAllBytes(file));
+      if (decoded.isEmpty()) {
+        if (isYamlName(name)) {
+          throw new PostureInputException(
+              name,
+              "not UTF-8 text (a binary file?); a .yml or .yaml file in the folder must be the"
+                  + " posture configuration");
+        }
+        ignored.add(name + ": not UTF-8 text (a binary or compressed file?)");
+        continue;
+      }
+      Recognised recognised = recognise(decoded.get(), name);
       if (recognised.export() == null && recognised.config() == null) {
         ignored.add(name + ": " + recognised.reason());
         continue;
@@ -137,7 +147,15 @@ public final class PostureLoader {
       if (json.isObject() && PostureConfigReader.KEYS.stream().anyMatch(json::has)) {
         return new Recognised(null, PostureConfigReader.read(trimmed, file), null, null);
       }
-      return recogniseJson(json, file);
+      Recognised recognised = recogniseJson(json, file);
+      // An object of no export kind whose keys are near the configuration keys is a configuration
+      // with typos: reading it reports the unknown keys instead of ignoring the file.
+      if (recognised.export() == null
+          && json.isObject()
+          && PostureConfigReader.nearConfig(() -> json.fieldNames())) {
+        return new Recognised(null, PostureConfigReader.read(trimmed, file), null, null);
+      }
+      return recognised;
     }
     String header = trimmed.lines().findFirst().orElse("");
     if (CredentialReportCsv.looksLikeHeader(header)) {
@@ -155,7 +173,7 @@ public final class PostureLoader {
     }
     Map<?, ?> yaml = PostureConfigReader.parseMapping(trimmed);
     if (yaml != null && PostureConfigReader.isConfig(yaml)) {
-      return new Recognised(null, PostureConfigReader.fromDocument(yaml, file), null, null);
+      return new Recognised(null, PostureConfigReader.read(trimmed, file), null, null);
     }
     return Recognised.ignored("not JSON, a credential report or a posture configuration");
   }

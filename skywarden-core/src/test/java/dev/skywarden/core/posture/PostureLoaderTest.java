@@ -85,7 +85,40 @@ class PostureLoaderTest {
 
     assertThatThrownBy(() -> new PostureLoader().load(dir))
         .hasMessageContaining("c.yml")
-        .hasMessageContaining("unknown key 'stale_dayz'");
+        .hasMessageContaining("line 2: unknown key 'stale_dayz'")
+        .hasMessageContaining("(did you mean 'stale_days'?)")
+        .hasMessageContaining("known keys: gcp_projects, key_rotation_days, non_production");
+  }
+
+  @Test
+  void jsonConfig_allKeysMisspeltRejectedWithLine(@TempDir Path dir) throws IOException {
+    write(dir, "settings.json", "{\n  \"prodution\": [\"a\"],\n  \"stale-days\": 30\n}\n");
+
+    assertThatThrownBy(() -> new PostureLoader().load(dir))
+        .hasMessageContaining("settings.json: line 2: unknown key 'prodution'")
+        .hasMessageContaining("(did you mean 'production'?)")
+        .hasMessageContaining("known keys: ");
+  }
+
+  @Test
+  void jsonConfig_misspeltKeyBesideKnownKeyNamesLine(@TempDir Path dir) throws IOException {
+    write(
+        dir,
+        "posture.json",
+        "{\"production\": [\"a\"],\n \"organisation_domains\": [\"example.com\"]}");
+
+    assertThatThrownBy(() -> new PostureLoader().load(dir))
+        .hasMessageContaining("posture.json: line 2: unknown key 'organisation_domains'")
+        .hasMessageContaining("(did you mean 'organization_domains'?)");
+  }
+
+  @Test
+  void jsonObject_farFromConfigKeysIsIgnored(@TempDir Path dir) throws IOException {
+    write(dir, "other.json", "{\"colour\": \"blue\"}");
+
+    PostureInputs inputs = new PostureLoader().load(dir);
+
+    assertThat(inputs.ignored()).singleElement().asString().contains("other.json");
   }
 
   @Test
@@ -172,5 +205,23 @@ class PostureLoaderTest {
     assertThatThrownBy(() -> new PostureLoader(5).load(dir))
         .hasMessageContaining("big.json")
         .hasMessageContaining("exceeds the limit of 5 bytes");
+  }
+
+  @Test
+  void binaryFile_yamlNameRejectedOtherIgnored(@TempDir Path dir) throws IOException {
+    byte[] gzip = {(byte) 0x1f, (byte) 0x8b, 0x08, 0x00, (byte) 0xc3, 0x28};
+    java.nio.file.Files.write(dir.resolve("exports.json.gz"), gzip);
+
+    PostureInputs inputs = new PostureLoader().load(dir);
+
+    assertThat(inputs.ignored())
+        .singleElement()
+        .asString()
+        .contains("exports.json.gz", "not UTF-8");
+
+    java.nio.file.Files.write(dir.resolve("posture.yml"), gzip);
+
+    assertThatThrownBy(() -> new PostureLoader().load(dir))
+        .hasMessageContaining("posture.yml: not UTF-8 text");
   }
 }
