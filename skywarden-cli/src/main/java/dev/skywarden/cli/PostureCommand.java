@@ -130,6 +130,9 @@ final class PostureCommand implements Callable<Integer> {
     }
     Instant time = fixedAsOf != null ? fixedAsOf : PostureAudit.defaultAsOf(inputs, Instant.now());
     PostureResult result = new PostureAudit().audit(inputs, time);
+    for (String warning : result.warnings()) {
+      spec.commandLine().getErr().println("skywarden: warning: " + warning);
+    }
 
     write(result);
     if (threshold != null) {

@@ -54,6 +54,17 @@ class PostureCommandTest {
   }
 
   @Test
+  void asOf_beforeExportsWarnsAndPrintsNoNegativeAge() {
+    Cli.Result result = Cli.run("posture", "--as-of", "2020-01-01", POSTURE);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err())
+        .contains("skywarden: warning: ", "after the as-of time 2020-01-01T00:00:00Z");
+    assertThat(result.out()).contains("Warning: ").doesNotContainPattern("\\(-\\d+ days");
+    assertThat(result.out()).doesNotContainPattern(", -\\d+ days before");
+  }
+
+  @Test
   void binaryConfig_errorNamesFileAndSaysNotText(@TempDir Path dir) throws IOException {
     Path config = dir.resolve("posture.bin");
     Files.write(

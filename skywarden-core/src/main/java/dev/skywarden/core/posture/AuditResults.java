@@ -1,5 +1,6 @@
 package dev.skywarden.core.posture;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ public final class AuditResults {
   private final Map<String, CheckResult> notEvaluated = new LinkedHashMap<>();
   private final Map<String, IdentityFacts> identities = new LinkedHashMap<>();
   private final Map<String, Undecided> undecided = new LinkedHashMap<>();
+  private final List<String> afterAsOf = new ArrayList<>();
 
   /** The resources of one scope that a check could not classify, for one reason. */
   private static final class Undecided {
@@ -122,6 +124,38 @@ public final class AuditResults {
             "scope",
             reason,
             source));
+  }
+
+  /**
+   * Returns the age of a credential time in whole days at the as-of time. A time after the as-of
+   * time, which means that the export is newer than {@code --as-of}, counts as 0 days and is listed
+   * in {@link #warnings()}, because a negative age means nothing to an auditor.
+   *
+   * @param resource the credential or identity the time belongs to, for the warning
+   */
+  public long ageDays(Instant time, String resource) {
+    long days = context.daysSince(time);
+    if (time.isAfter(context.asOf())) {
+      afterAsOf.add(resource + " " + time);
+      return 0;
+    }
+    return days;
+  }
+
+  /** Returns the warnings of the audit: credential times after the as-of time. */
+  List<String> warnings() {
+    if (afterAsOf.isEmpty()) {
+      return List.of();
+    }
+    List<String> distinct = new ArrayList<>(new TreeSet<>(afterAsOf));
+    return List.of(
+        distinct.size()
+            + (distinct.size() == 1 ? " credential time is" : " credential times are")
+            + " after the as-of time "
+            + context.asOf()
+            + ", so the exports are newer than it and those ages count as 0 days (first: "
+            + distinct.get(0)
+            + "); give an --as-of at or after the time of the exports");
   }
 
   /** Returns the facts of an identity, creating them on first use. */

@@ -18,6 +18,7 @@ import java.util.TreeSet;
  * @param asOf the time staleness was measured against
  * @param files the export files read, each as {@code path (kind)}
  * @param ignored files that are no posture export, each as {@code path: reason}
+ * @param warnings problems that did not stop the audit, such as credential times after {@code asOf}
  */
 public record PostureResult(
     List<CheckResult> results,
@@ -25,7 +26,8 @@ public record PostureResult(
     PostureIndex index,
     Instant asOf,
     List<String> files,
-    List<String> ignored) {
+    List<String> ignored,
+    List<String> warnings) {
 
   /** The framework name of NIST SP 800-53 r5 in summaries. */
   public static final String NIST = "NIST SP 800-53 r5";
@@ -38,6 +40,7 @@ public record PostureResult(
     identities = List.copyOf(identities);
     files = List.copyOf(files);
     ignored = List.copyOf(ignored);
+    warnings = List.copyOf(warnings);
   }
 
   /** Returns the results with the given status. */

@@ -41,6 +41,9 @@ public final class PostureTableWriter implements PostureWriter {
             + " not evaluated (credential ages as of "
             + result.asOf()
             + ")\n");
+    for (String warning : result.warnings()) {
+      writeLines(TextWrap.wrap(warning, "Warning: ", "  ", WIDTH), out);
+    }
 
     CheckCatalog catalog = CheckCatalog.bundled();
     for (Map.Entry<CheckDefinition, List<CheckResult>> block : byCheck(result).entrySet()) {

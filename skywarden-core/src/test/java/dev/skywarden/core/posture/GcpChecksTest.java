@@ -197,4 +197,26 @@ class GcpChecksTest {
     assertThat(thirdParty.notEvaluated()).contains("GCP-EXT-01");
     assertThat(thirdParty.passed()).doesNotContain("GCP-EXT-01");
   }
+
+  @Test
+  void keys_createdAfterAsOfReportedNotNegative(@TempDir Path dir) throws IOException {
+    String key = "projects/prod-1/serviceAccounts/late@prod-1.iam.gserviceaccount.com/keys/k9";
+    write(
+        dir,
+        "keys.json",
+        "[{\"name\": \""
+            + key
+            + "\", \"keyType\": \"USER_MANAGED\", \"validAfterTime\": \"2025-04-01T00:00:00Z\"}]");
+
+    PostureResult result = audit(dir);
+
+    assertThat(detail(result, "GCP-KEY-01", key))
+        .contains("created 2025-04-01T00:00:00Z (after the as-of time 2025-03-02T00:00:00Z)")
+        .doesNotContain("-30");
+    assertThat(statuses(result, "GCP-KEY-02")).containsExactly(CheckStatus.PASS);
+    assertThat(result.warnings())
+        .singleElement()
+        .asString()
+        .contains("1 credential time is after the as-of time 2025-03-02T00:00:00Z", key);
+  }
 }
