@@ -29,9 +29,11 @@ import java.util.stream.Stream;
  * PostureInputs#ignored()}. A file that is recognised but malformed raises a {@link
  * PostureInputException} naming the file and the field.
  *
- * <p>NOTE: each file is read whole into memory, bounded by {@code maxFileBytes}; an export larger
- * than that is rejected with its size instead of streamed. Stateless apart from the limit, so
- * thread-safe.
+ * <p>NOTE: each file is read whole into memory and then into a Jackson tree, bounded by {@code
+ * maxFileBytes}; an export larger than that is rejected with its size instead of streamed. The tree
+ * of a large authorization details export needs several times the file size in heap, so streaming
+ * its user, group and role lists would be the next step for very large accounts. Stateless apart
+ * from the limit, so thread-safe.
  */
 public final class PostureLoader {
 
@@ -85,7 +87,14 @@ public final class PostureLoader {
       long size = Files.size(file);
       if (size > maxFileBytes) {
         throw new PostureInputException(
-            name, "file of " + size + " bytes exceeds the limit of " + maxFileBytes + " bytes");
+            name,
+            "file of "
+                + mebibytes(size)
+                + " is larger than the "
+                + mebibytes(maxFileBytes)
+                + " limit for one posture export, because each export is read whole into memory;"
+                + " split it, for example one export per account, subscription or project, or"
+                + " remove the file from the folder if it is no export");
       }
       Optional<String> decoded = Utf8Text.decode(Files.readAllBytes(file));
       if (decoded.isEmpty()) {
@@ -176,6 +185,14 @@ public final class PostureLoader {
       return new Recognised(null, PostureConfigReader.read(trimmed, file), null, null);
     }
     return Recognised.ignored("not JSON, a credential report or a posture configuration");
+  }
+
+  /** Returns a size as {@code 12.3 MiB (12897484 bytes)}, or in bytes below 1 MiB. */
+  private static String mebibytes(long bytes) {
+    if (bytes < 1024 * 1024) {
+      return bytes + " bytes";
+    }
+    return String.format(Locale.ROOT, "%.1f MiB (%d bytes)", bytes / (1024.0 * 1024), bytes);
   }
 
   /** Tells whether a file name has a YAML extension ({@code .yml} or {@code .yaml}). */

@@ -203,8 +203,8 @@ class PostureLoaderTest {
     write(dir, "big.json", "{\"bindings\": []}");
 
     assertThatThrownBy(() -> new PostureLoader(5).load(dir))
-        .hasMessageContaining("big.json")
-        .hasMessageContaining("exceeds the limit of 5 bytes");
+        .hasMessageContaining("big.json: file of 16 bytes is larger than the 5 bytes limit")
+        .hasMessageContaining("split it");
   }
 
   @Test
@@ -223,5 +223,14 @@ class PostureLoaderTest {
 
     assertThatThrownBy(() -> new PostureLoader().load(dir))
         .hasMessageContaining("posture.yml: not UTF-8 text");
+  }
+
+  @Test
+  void size_limitMessageInMebibytes(@TempDir Path dir) throws IOException {
+    write(dir, "authz.json", "{\"bindings\": []}" + " ".repeat(3 * 1024 * 1024));
+
+    assertThatThrownBy(() -> new PostureLoader(2L * 1024 * 1024).load(dir))
+        .hasMessageContaining("authz.json: file of 3.0 MiB (3145744 bytes) is larger than the")
+        .hasMessageContaining("2.0 MiB (2097152 bytes) limit for one posture export");
   }
 }
