@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -128,7 +129,10 @@ final class PostureCommand implements Callable<Integer> {
           .getErr()
           .println("skywarden: warning: no posture export found in " + directory);
     }
-    Instant time = fixedAsOf != null ? fixedAsOf : PostureAudit.defaultAsOf(inputs, Instant.now());
+    Instant time =
+        fixedAsOf != null
+            ? fixedAsOf
+            : PostureAudit.defaultAsOf(inputs, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     PostureResult result = new PostureAudit().audit(inputs, time);
     for (String warning : result.warnings()) {
       spec.commandLine().getErr().println("skywarden: warning: " + warning);
