@@ -210,10 +210,10 @@ public final class AuditResults {
 
   private CheckResult undecidedResult(Undecided scope) {
     List<String> names = new ArrayList<>(scope.resources);
-    int shown = Math.min(names.size(), 5);
+    int listedCount = Math.min(names.size(), 5);
     String listed =
-        String.join(", ", names.subList(0, shown))
-            + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "");
+        String.join(", ", names.subList(0, listedCount))
+            + (names.size() > listedCount ? " and " + (names.size() - listedCount) + " more" : "");
     return new CheckResult(
         context.catalog().check(scope.checkId),
         CheckStatus.NOT_EVALUATED,

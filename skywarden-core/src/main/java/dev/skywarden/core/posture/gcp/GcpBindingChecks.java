@@ -142,10 +142,10 @@ final class GcpBindingChecks {
   }
 
   /**
-   * Returns why the member is external or public, or {@code null} when it is not or cannot be told
-   * ({@link #needsOrganizationDomains}). Public members and workload or workforce pool identities
-   * are external without configuration. A user, group or domain member is external when its domain
-   * is neither an {@code organization_domains} entry nor a subdomain of one.
+   * Returns why the member is external or public, or {@code null} when it is not or cannot be
+   * decided ({@link #needsOrganizationDomains}). Public members and workload or workforce pool
+   * identities are external without configuration. A user, group or domain member is external when
+   * its domain is neither an {@code organization_domains} entry nor a subdomain of one.
    */
   private String externalReason(GcpBinding binding) {
     String member = binding.member().toLowerCase(Locale.ROOT);
@@ -167,14 +167,14 @@ final class GcpBindingChecks {
     return "domain " + domain + " is not an organization_domains entry";
   }
 
-  /** Tells whether only {@code organization_domains} could say if the member is external. */
+  /** Tells whether only {@code organization_domains} could decide if the member is external. */
   private boolean needsOrganizationDomains(GcpBinding binding) {
     return config.organizationDomains().isEmpty() && personDomain(binding) != null;
   }
 
   /**
    * Returns the domain of a user, group or domain member, or {@code null} for service accounts,
-   * whose {@code gserviceaccount.com} domain says nothing about the organisation. NOTE: a service
+   * whose {@code gserviceaccount.com} domain does not identify the organisation. NOTE: a service
    * account of another organisation's project is therefore never reported as external.
    */
   private static String personDomain(GcpBinding binding) {
