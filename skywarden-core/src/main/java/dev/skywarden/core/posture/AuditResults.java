@@ -222,9 +222,9 @@ public final class AuditResults {
         "scope",
         names.size()
             + (names.size() == 1 ? " resource" : " resources")
-            + " not evaluated: "
+            + " not evaluated ("
             + scope.reason
-            + ": "
+            + "): "
             + listed,
         scope.source);
   }

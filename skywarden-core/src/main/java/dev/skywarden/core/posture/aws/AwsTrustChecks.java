@@ -82,7 +82,7 @@ final class AwsTrustChecks {
             "AWS-EXT-01",
             account,
             identity.arn() + " (trusts " + String.join(", ", unclassified) + ")",
-            "other accounts trusted, and no organization_accounts in the posture configuration",
+            "no organization_accounts in the posture configuration to place the trusted accounts",
             identity.source());
       } else if (external.isEmpty()) {
         results.evaluated("AWS-EXT-01", account, identity.source());

@@ -132,7 +132,7 @@ final class GcpBindingChecks {
           "GCP-EXT-01",
           scope,
           member,
-          "member domains, and no organization_domains in the posture configuration",
+          "no organization_domains in the posture configuration to place their domains",
           source);
     } else {
       results.evaluated("GCP-EXT-01", scope, source);
