@@ -180,6 +180,9 @@ class AwsChecksTest {
   void shell_runCommandAndCloudShellExceptAllowedAndServiceRoles(@TempDir Path dir)
       throws IOException {
     String ssm = "[{\"Effect\": \"Allow\", \"Action\": \"ssm:SendCommand\", \"Resource\": \"*\"}]";
+    String ssmDenied =
+        "[{\"Effect\": \"Allow\", \"Action\": \"ssm:SendCommand\", \"Resource\": \"*\"},"
+            + " {\"Effect\": \"Deny\", \"Action\": \"ssm:*\", \"Resource\": \"*\"}]";
     String service =
         "[{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"ec2.amazonaws.com\"},"
             + " \"Action\": \"sts:AssumeRole\"}]";
@@ -191,13 +194,15 @@ class AwsChecksTest {
             List.of(
                 role(ACCOUNT, "ops", SELF, ssm),
                 role(ACCOUNT, "allowed", SELF, ssm),
-                role(ACCOUNT, "automation", service, ssm))));
+                role(ACCOUNT, "automation", service, ssm),
+                role(ACCOUNT, "denied", SELF, ssmDenied))));
     write(dir, "config.yml", "run_command_allowed: [\"" + arn("role", "allowed") + "\"]\n");
 
     PostureResult result = audit(dir);
 
     assertThat(failed(result, "AWS-SHELL-01")).containsExactly(arn("role", "ops"));
-    assertThat(detail(result, "AWS-SHELL-01", arn("role", "ops"))).contains("ssm:SendCommand");
+    assertThat(detail(result, "AWS-SHELL-01", arn("role", "ops")))
+        .contains("ssm:SendCommand", "no Deny statements");
   }
 
   @Test

@@ -79,7 +79,7 @@ final class AwsPermissionChecks {
             account,
             identity.arn(),
             identity.kind(),
-            String.join(", ", privileges.runCommand()),
+            String.join(", ", privileges.runCommand()) + "; " + privileges.denies(),
             source);
       } else {
         results.evaluated("AWS-SHELL-01", account, source);
