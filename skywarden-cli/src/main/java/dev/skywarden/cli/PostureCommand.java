@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -116,11 +117,10 @@ final class PostureCommand implements Callable<Integer> {
       if (!Files.isRegularFile(config)) {
         throw new ParameterException(spec.commandLine(), "--config: file not found: " + config);
       }
-      String text = Files.readString(config, StandardCharsets.UTF_8);
       inputs =
           new PostureInputs(
               inputs.exports(),
-              PostureConfigReader.read(text, config.toString()),
+              PostureConfigReader.readFile(config),
               inputs.generatedTime(),
               inputs.ignored());
     }
@@ -129,8 +129,14 @@ final class PostureCommand implements Callable<Integer> {
           .getErr()
           .println("skywarden: warning: no posture export found in " + directory);
     }
-    Instant time = fixedAsOf != null ? fixedAsOf : PostureAudit.defaultAsOf(inputs, Instant.now());
+    Instant time =
+        fixedAsOf != null
+            ? fixedAsOf
+            : PostureAudit.defaultAsOf(inputs, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     PostureResult result = new PostureAudit().audit(inputs, time);
+    for (String warning : result.warnings()) {
+      spec.commandLine().getErr().println("skywarden: warning: " + warning);
+    }
 
     write(result);
     if (threshold != null) {

@@ -54,6 +54,42 @@ class PostureCommandTest {
   }
 
   @Test
+  void asOf_beforeExportsWarnsAndPrintsNoNegativeAge() {
+    Cli.Result result = Cli.run("posture", "--as-of", "2020-01-01", POSTURE);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err())
+        .contains("skywarden: warning: ", "after the as-of time 2020-01-01T00:00:00Z");
+    assertThat(result.out()).contains("Warning: ").doesNotContainPattern("\\(-\\d+ days");
+    assertThat(result.out()).doesNotContainPattern(", -\\d+ days before");
+  }
+
+  @Test
+  void binaryConfig_errorNamesFileAndSaysNotText(@TempDir Path dir) throws IOException {
+    Path config = dir.resolve("posture.bin");
+    Files.write(
+        config, new byte[] {(byte) 0x1f, (byte) 0x8b, 0x08, 0x00, (byte) 0xff, (byte) 0xfe});
+
+    Cli.Result result = Cli.run("posture", "--config", config.toString(), POSTURE);
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.RUNTIME_ERROR);
+    assertThat(result.err()).contains(config.toString(), "not UTF-8 text", "YAML or JSON");
+    assertThat(result.err()).doesNotContain("Input length");
+  }
+
+  @Test
+  void misspeltJsonConfig_errorNamesLineAndKnownKeys(@TempDir Path dir) throws IOException {
+    Path config = dir.resolve("posture.json");
+    Files.writeString(config, "{\n  \"stale_days\": 30,\n  \"prod\": [\"1\"]\n}\n");
+
+    Cli.Result result = Cli.run("posture", "--config", config.toString(), POSTURE);
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.RUNTIME_ERROR);
+    assertThat(result.err())
+        .contains(config + ": line 3: unknown key 'prod'", "known keys: gcp_projects");
+  }
+
+  @Test
   void malformedExport_runtimeErrorNamesFileAndField(@TempDir Path dir) throws IOException {
     Files.writeString(
         dir.resolve("details.json"),

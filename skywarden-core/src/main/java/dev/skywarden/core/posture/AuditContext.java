@@ -20,7 +20,10 @@ public record AuditContext(CheckCatalog catalog, PostureConfig config, Instant a
     Objects.requireNonNull(asOf, "asOf");
   }
 
-  /** Returns the whole days from {@code time} to {@link #asOf()}; negative for a future time. */
+  /**
+   * Returns the whole days from {@code time} to {@link #asOf()}; negative for a time after it.
+   * Checks use {@link AuditResults#ageDays}, which reports such times.
+   */
   public long daysSince(Instant time) {
     return Duration.between(time, asOf).toDays();
   }

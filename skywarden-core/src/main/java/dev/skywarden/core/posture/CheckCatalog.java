@@ -47,6 +47,7 @@ public final class CheckCatalog implements CoverageSource {
   private final Map<String, CheckDefinition> checks;
   private final List<Escalation> awsEscalations;
   private final List<String> awsRunCommandActions;
+  private final List<String> awsDenyRemovalActions;
   private final Map<String, JsonNode> awsManagedPolicies;
   private final JsonNode root;
 
@@ -71,6 +72,7 @@ public final class CheckCatalog implements CoverageSource {
     }
     this.awsEscalations = List.copyOf(escalations);
     this.awsRunCommandActions = texts(root.path("aws_run_command_actions"));
+    this.awsDenyRemovalActions = texts(root.path("aws_deny_removal_actions"));
     Map<String, JsonNode> managed = new LinkedHashMap<>();
     root.path("aws_managed_policies")
         .properties()
@@ -136,11 +138,30 @@ public final class CheckCatalog implements CoverageSource {
   }
 
   /**
+   * Returns the IAM actions with which an identity can remove a Deny statement that applies to
+   * itself: deleting or detaching policies, leaving a group.
+   */
+  public List<String> awsDenyRemovalActions() {
+    return awsDenyRemovalActions;
+  }
+
+  /**
    * Returns the statements of an AWS managed policy that the export did not include, from the
    * simplified copies in the data file; empty when the policy is not among them.
    */
   public Optional<JsonNode> awsManagedPolicyStatements(String policyName) {
     return Optional.ofNullable(awsManagedPolicies.get(policyName));
+  }
+
+  /**
+   * Returns the name of an Azure built-in role from its role definition id (the GUID, any case), or
+   * empty when the id is not among the built-in roles the checks use.
+   */
+  public Optional<String> azureBuiltInRoleName(String roleDefinitionId) {
+    JsonNode name =
+        root.path("azure_builtin_role_ids")
+            .get(roleDefinitionId.toLowerCase(java.util.Locale.ROOT));
+    return name == null ? Optional.empty() : Optional.of(name.asText());
   }
 
   /**

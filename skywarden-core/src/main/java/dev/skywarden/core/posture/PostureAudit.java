@@ -56,7 +56,7 @@ public final class PostureAudit {
     List<String> files = new ArrayList<>();
     inputs.exports().forEach(e -> files.add(e.file() + " (" + e.kind().description() + ")"));
     return new PostureResult(
-        all, identities, PostureIndex.of(facts), asOf, files, inputs.ignored());
+        all, identities, PostureIndex.of(facts), asOf, files, inputs.ignored(), results.warnings());
   }
 
   /**

@@ -29,9 +29,11 @@ import java.util.stream.Stream;
  * PostureInputs#ignored()}. A file that is recognised but malformed raises a {@link
  * PostureInputException} naming the file and the field.
  *
- * <p>NOTE: each file is read whole into memory, bounded by {@code maxFileBytes}; an export larger
- * than that is rejected with its size instead of streamed. Stateless apart from the limit, so
- * thread-safe.
+ * <p>NOTE: each file is read whole into memory and then into a Jackson tree, bounded by {@code
+ * maxFileBytes}; an export larger than that is rejected with its size instead of streamed. The tree
+ * of a large authorization details export needs several times the file size in heap, so streaming
+ * its user, group and role lists would be the next step for very large accounts. Stateless apart
+ * from the limit, so thread-safe.
  */
 public final class PostureLoader {
 
@@ -85,10 +87,27 @@ public final class PostureLoader {
       long size = Files.size(file);
       if (size > maxFileBytes) {
         throw new PostureInputException(
-            name, "file of " + size + " bytes exceeds the limit of " + maxFileBytes + " bytes");
+            name,
+            "file of "
+                + mebibytes(size)
+                + " is larger than the "
+                + mebibytes(maxFileBytes)
+                + " limit for one posture export, because each export is read whole into memory;"
+                + " split it, for example one export per account, subscription or project, or"
+                + " remove the file from the folder if it is no export");
       }
-      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-      Recognised recognised = recognise(text, name);
+      Optional<String> decoded = Utf8Text.decode(Files.readAllBytes(file));
+      if (decoded.isEmpty()) {
+        if (isYamlName(name)) {
+          throw new PostureInputException(
+              name,
+              "not UTF-8 text (a binary file?); a .yml or .yaml file in the folder must be the"
+                  + " posture configuration");
+        }
+        ignored.add(name + ": not UTF-8 text (a binary or compressed file?)");
+        continue;
+      }
+      Recognised recognised = recognise(decoded.get(), name);
       if (recognised.export() == null && recognised.config() == null) {
         ignored.add(name + ": " + recognised.reason());
         continue;
@@ -137,7 +156,15 @@ public final class PostureLoader {
       if (json.isObject() && PostureConfigReader.KEYS.stream().anyMatch(json::has)) {
         return new Recognised(null, PostureConfigReader.read(trimmed, file), null, null);
       }
-      return recogniseJson(json, file);
+      Recognised recognised = recogniseJson(json, file);
+      // An object of no export kind whose keys are near the configuration keys is a configuration
+      // with typos: reading it reports the unknown keys instead of ignoring the file.
+      if (recognised.export() == null
+          && json.isObject()
+          && PostureConfigReader.nearConfig(() -> json.fieldNames())) {
+        return new Recognised(null, PostureConfigReader.read(trimmed, file), null, null);
+      }
+      return recognised;
     }
     String header = trimmed.lines().findFirst().orElse("");
     if (CredentialReportCsv.looksLikeHeader(header)) {
@@ -155,9 +182,17 @@ public final class PostureLoader {
     }
     Map<?, ?> yaml = PostureConfigReader.parseMapping(trimmed);
     if (yaml != null && PostureConfigReader.isConfig(yaml)) {
-      return new Recognised(null, PostureConfigReader.fromDocument(yaml, file), null, null);
+      return new Recognised(null, PostureConfigReader.read(trimmed, file), null, null);
     }
     return Recognised.ignored("not JSON, a credential report or a posture configuration");
+  }
+
+  /** Returns a size as {@code 12.3 MiB (12897484 bytes)}, or in bytes below 1 MiB. */
+  private static String mebibytes(long bytes) {
+    if (bytes < 1024 * 1024) {
+      return bytes + " bytes";
+    }
+    return String.format(Locale.ROOT, "%.1f MiB (%d bytes)", bytes / (1024.0 * 1024), bytes);
   }
 
   /** Tells whether a file name has a YAML extension ({@code .yml} or {@code .yaml}). */

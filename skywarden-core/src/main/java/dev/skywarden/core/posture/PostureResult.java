@@ -18,6 +18,7 @@ import java.util.TreeSet;
  * @param asOf the time staleness was measured against
  * @param files the export files read, each as {@code path (kind)}
  * @param ignored files that are no posture export, each as {@code path: reason}
+ * @param warnings problems that did not stop the audit, such as credential times after {@code asOf}
  */
 public record PostureResult(
     List<CheckResult> results,
@@ -25,7 +26,8 @@ public record PostureResult(
     PostureIndex index,
     Instant asOf,
     List<String> files,
-    List<String> ignored) {
+    List<String> ignored,
+    List<String> warnings) {
 
   /** The framework name of NIST SP 800-53 r5 in summaries. */
   public static final String NIST = "NIST SP 800-53 r5";
@@ -38,6 +40,7 @@ public record PostureResult(
     identities = List.copyOf(identities);
     files = List.copyOf(files);
     ignored = List.copyOf(ignored);
+    warnings = List.copyOf(warnings);
   }
 
   /** Returns the results with the given status. */
@@ -48,7 +51,7 @@ public record PostureResult(
   /**
    * Returns one summary per control that a check with a result evidences: CRI statements first,
    * then NIST controls, each in id order. A check counts as failed for a control when any of its
-   * results failed, as passed when it only passed, and as not evaluated otherwise.
+   * results failed, as passed when every result passed, and as not evaluated otherwise.
    */
   public List<ControlSummary> controlSummaries() {
     Map<String, CheckStatus> worst = new TreeMap<>();
@@ -99,7 +102,10 @@ public record PostureResult(
     return summaries;
   }
 
-  /** Orders statuses for the summary: fail over pass over not evaluated. */
+  /**
+   * Orders statuses for the summary: fail over not evaluated over pass, so a check that passed in
+   * one scope but could not run in another does not count as passed.
+   */
   private static final class AuditStatus {
     private AuditStatus() {}
 
@@ -107,7 +113,9 @@ public record PostureResult(
       if (a == CheckStatus.FAIL || b == CheckStatus.FAIL) {
         return CheckStatus.FAIL;
       }
-      return a == CheckStatus.PASS || b == CheckStatus.PASS ? CheckStatus.PASS : a;
+      return a == CheckStatus.NOT_EVALUATED || b == CheckStatus.NOT_EVALUATED
+          ? CheckStatus.NOT_EVALUATED
+          : CheckStatus.PASS;
     }
   }
 }

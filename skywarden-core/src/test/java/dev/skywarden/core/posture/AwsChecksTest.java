@@ -4,6 +4,7 @@ import static dev.skywarden.core.posture.PostureFixtures.audit;
 import static dev.skywarden.core.posture.PostureFixtures.detail;
 import static dev.skywarden.core.posture.PostureFixtures.details;
 import static dev.skywarden.core.posture.PostureFixtures.failed;
+import static dev.skywarden.core.posture.PostureFixtures.notEvaluatedDetail;
 import static dev.skywarden.core.posture.PostureFixtures.role;
 import static dev.skywarden.core.posture.PostureFixtures.statuses;
 import static dev.skywarden.core.posture.PostureFixtures.user;
@@ -96,9 +97,92 @@ class AwsChecksTest {
   }
 
   @Test
+  void admin_denyOfIamActionsRemovesAdministrator(@TempDir Path dir) throws IOException {
+    String denyIam =
+        "[{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"},"
+            + " {\"Effect\": \"Deny\", \"Action\": \"iam:*\", \"Resource\": \"*\"}]";
+    String denyS3 =
+        "[{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"},"
+            + " {\"Effect\": \"Deny\", \"Action\": \"s3:Delete*\", \"Resource\": \"*\"}]";
+    write(
+        dir,
+        "a.json",
+        details(
+            List.of(user(ACCOUNT, "no-iam", denyIam, "[]"), user(ACCOUNT, "no-s3", denyS3, "[]")),
+            List.of()));
+
+    PostureResult result = audit(dir);
+
+    assertThat(failed(result, "AWS-ADMIN-01")).containsExactly(arn("user", "no-s3"));
+    assertThat(detail(result, "AWS-ADMIN-01", arn("user", "no-s3")))
+        .contains("1 Deny statement not applied because the identity can remove it");
+    String escalation = detail(result, "AWS-PRIVESC-01", arn("user", "no-iam"));
+    assertThat(escalation).contains("lambda:UpdateFunctionCode", "cloudformation:UpdateStack");
+    assertThat(escalation).doesNotContain("iam:PassRole", "iam:AttachUserPolicy");
+    assertThat(escalation)
+        .contains("paths blocked by a Deny", "Deny applied: iam:* (no-iam-policy)");
+  }
+
+  @Test
+  void privesc_denyBlocksEscalationUnlessRemovableOrConditional(@TempDir Path dir)
+      throws IOException {
+    String allow =
+        "{\"Effect\": \"Allow\", \"Action\": [\"iam:PassRole\", \"ec2:RunInstances\","
+            + " \"iam:CreateAccessKey\"], \"Resource\": \"*\"}";
+    String blocked =
+        "["
+            + allow
+            + ", {\"Effect\": \"Deny\", \"Action\": [\"iam:Pass*\", \"iam:CreateAccessKey\"],"
+            + " \"Resource\": \"*\"}]";
+    String notAction =
+        "[" + allow + ", {\"Effect\": \"Deny\", \"NotAction\": [\"ec2:*\"], \"Resource\": \"*\"}]";
+    String conditional =
+        "["
+            + allow
+            + ", {\"Effect\": \"Deny\", \"Action\": \"iam:*\", \"Resource\": \"*\","
+            + " \"Condition\": {\"Bool\": {\"aws:MultiFactorAuthPresent\": \"false\"}}}]";
+    String narrow =
+        "["
+            + allow
+            + ", {\"Effect\": \"Deny\", \"Action\": \"iam:*\","
+            + " \"Resource\": \"arn:aws:iam::111111111111:role/admin\"}]";
+    String removable =
+        "[{\"Effect\": \"Allow\", \"Action\": [\"iam:PassRole\", \"ec2:RunInstances\","
+            + " \"iam:DetachUserPolicy\"], \"Resource\": \"*\"},"
+            + " {\"Effect\": \"Deny\", \"Action\": \"iam:PassRole\", \"Resource\": \"*\"}]";
+    write(
+        dir,
+        "a.json",
+        details(
+            List.of(
+                user(ACCOUNT, "blocked", blocked, "[]"),
+                user(ACCOUNT, "not-action", notAction, "[]"),
+                user(ACCOUNT, "conditional", conditional, "[]"),
+                user(ACCOUNT, "narrow", narrow, "[]"),
+                user(ACCOUNT, "removable", removable, "[]")),
+            List.of()));
+
+    PostureResult result = audit(dir);
+
+    assertThat(failed(result, "AWS-PRIVESC-01"))
+        .containsExactly(
+            arn("user", "conditional"), arn("user", "narrow"), arn("user", "removable"));
+    assertThat(detail(result, "AWS-PRIVESC-01", arn("user", "conditional")))
+        .contains("1 conditional Deny not applied (conditions are not evaluated)");
+    assertThat(detail(result, "AWS-PRIVESC-01", arn("user", "narrow")))
+        .contains("1 Deny on specific resources not applied");
+    assertThat(detail(result, "AWS-PRIVESC-01", arn("user", "removable")))
+        .contains("not applied because the identity can remove it (iam:DetachUserPolicy via");
+    assertThat(failed(result, "AWS-JIT-01")).doesNotContain(arn("user", "blocked"));
+  }
+
+  @Test
   void shell_runCommandAndCloudShellExceptAllowedAndServiceRoles(@TempDir Path dir)
       throws IOException {
     String ssm = "[{\"Effect\": \"Allow\", \"Action\": \"ssm:SendCommand\", \"Resource\": \"*\"}]";
+    String ssmDenied =
+        "[{\"Effect\": \"Allow\", \"Action\": \"ssm:SendCommand\", \"Resource\": \"*\"},"
+            + " {\"Effect\": \"Deny\", \"Action\": \"ssm:*\", \"Resource\": \"*\"}]";
     String service =
         "[{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"ec2.amazonaws.com\"},"
             + " \"Action\": \"sts:AssumeRole\"}]";
@@ -110,13 +194,15 @@ class AwsChecksTest {
             List.of(
                 role(ACCOUNT, "ops", SELF, ssm),
                 role(ACCOUNT, "allowed", SELF, ssm),
-                role(ACCOUNT, "automation", service, ssm))));
+                role(ACCOUNT, "automation", service, ssm),
+                role(ACCOUNT, "denied", SELF, ssmDenied))));
     write(dir, "config.yml", "run_command_allowed: [\"" + arn("role", "allowed") + "\"]\n");
 
     PostureResult result = audit(dir);
 
     assertThat(failed(result, "AWS-SHELL-01")).containsExactly(arn("role", "ops"));
-    assertThat(detail(result, "AWS-SHELL-01", arn("role", "ops"))).contains("ssm:SendCommand");
+    assertThat(detail(result, "AWS-SHELL-01", arn("role", "ops")))
+        .contains("ssm:SendCommand", "no Deny statements");
   }
 
   @Test
@@ -188,7 +274,38 @@ class AwsChecksTest {
   void production_notEvaluatedWithoutConfiguration(@TempDir Path dir) throws IOException {
     write(dir, "a.json", details(List.of(), List.of(role(ACCOUNT, "self", SELF, READ))));
 
-    assertThat(statuses(audit(dir), "AWS-PROD-02")).containsExactly(CheckStatus.NOT_EVALUATED);
+    PostureResult result = audit(dir);
+
+    assertThat(statuses(result, "AWS-PROD-02")).containsExactly(CheckStatus.NOT_EVALUATED);
+    assertThat(statuses(result, "AWS-PROD-01")).containsExactly(CheckStatus.NOT_EVALUATED);
+    assertThat(notEvaluatedDetail(result, "AWS-PROD-01", ACCOUNT))
+        .contains("no production accounts in the posture configuration");
+  }
+
+  @Test
+  void external_otherAccountNotEvaluatedWithoutOrganisationAccounts(@TempDir Path dir)
+      throws IOException {
+    String partner =
+        "[{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"999999999999\"},"
+            + " \"Action\": \"sts:AssumeRole\"}]";
+    String anyone =
+        "[{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"*\"},"
+            + " \"Action\": \"sts:AssumeRole\"}]";
+    write(
+        dir,
+        "a.json",
+        details(
+            List.of(),
+            List.of(
+                role(ACCOUNT, "vendor", partner, READ),
+                role(ACCOUNT, "public", anyone, READ),
+                role(ACCOUNT, "self", SELF, READ))));
+
+    PostureResult result = audit(dir);
+
+    assertThat(failed(result, "AWS-EXT-01")).containsExactly(arn("role", "public"));
+    assertThat(notEvaluatedDetail(result, "AWS-EXT-01", ACCOUNT))
+        .contains("no organization_accounts", arn("role", "vendor") + " (trusts 999999999999)");
   }
 
   @Test

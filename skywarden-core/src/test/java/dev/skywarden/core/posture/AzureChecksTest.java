@@ -139,7 +139,7 @@ class AzureChecksTest {
 
     assertThat(failed(result, "AZ-ROOT-01")).containsExactly("u-ga");
     assertThat(failed(result, "AZ-ADMIN-01")).containsExactly("u-admin", "u-ga", "u-jit");
-    assertThat(failed(result, "AZ-RUN-01")).containsExactly("sp-ci");
+    assertThat(failed(result, "AZ-RUN-01")).containsExactly("sp-ci", "u-rg");
     assertThat(failed(result, "AZ-JIT-01")).containsExactly("u-admin", "u-ga");
     assertThat(detail(result, "AZ-JIT-01", "u-admin")).contains("permanently assigned");
     assertThat(result.index().lookup(CloudProvider.AZURE, "jit@example.com"))
@@ -205,7 +205,68 @@ class AzureChecksTest {
 
     PostureResult result = audit(dir);
 
-    assertThat(failed(result, "AZ-ADMIN-01")).isEmpty();
+    assertThat(failed(result, "AZ-ADMIN-01")).containsExactly("u-1");
+    assertThat(detail(result, "AZ-ADMIN-01", "u-1")).startsWith("Owner at /subscriptions/");
     assertThat(statuses(result, "AZ-ROOT-01")).containsExactly(CheckStatus.PASS);
+  }
+
+  @Test
+  void runCommand_contributorAndOwnerBelowAdministratorScope(@TempDir Path dir) throws IOException {
+    String contributorId = "b24988ac-6180-42a0-ab88-20f7382dd24c";
+    write(
+        dir,
+        "assignments.json",
+        "["
+            + assignment(
+                "u-contrib",
+                "dev@example.com",
+                "User",
+                "Contributor",
+                contributorId,
+                "/subscriptions/" + PROD)
+            + ","
+            + assignment(
+                "u-owner-rg",
+                "rg@example.com",
+                "User",
+                "Owner",
+                OWNER_ID,
+                "/subscriptions/" + PROD + "/resourceGroups/rg-app")
+            + ","
+            + assignment(
+                "u-owner-sub",
+                "owner@example.com",
+                "User",
+                "Owner",
+                OWNER_ID,
+                "/subscriptions/" + PROD)
+            + ","
+            + assignment(
+                "u-reader",
+                "reader@example.com",
+                "User",
+                "Reader",
+                "acdd72a7-3385-48ef-bd42-f606fba81ae7",
+                "/subscriptions/" + PROD)
+            + "]");
+    write(
+        dir,
+        "arm.json",
+        "{\"value\": [{\"id\": \"x\", \"properties\": {\"principalId\": \"sp-by-id\","
+            + " \"principalType\": \"ServicePrincipal\", \"roleDefinitionId\":"
+            + " \"/subscriptions/"
+            + DEV
+            + "/providers/Microsoft.Authorization/roleDefinitions/"
+            + contributorId.toUpperCase(java.util.Locale.ROOT)
+            + "\", \"scope\": \"/subscriptions/"
+            + DEV
+            + "\"}}]}");
+
+    PostureResult result = audit(dir);
+
+    assertThat(failed(result, "AZ-RUN-01")).containsExactly("sp-by-id", "u-contrib", "u-owner-rg");
+    assertThat(detail(result, "AZ-RUN-01", "sp-by-id"))
+        .startsWith("Contributor at /subscriptions/");
+    assertThat(failed(result, "AZ-ADMIN-01")).containsExactly("u-owner-sub");
   }
 }

@@ -3,6 +3,7 @@ package dev.skywarden.core.posture;
 import static dev.skywarden.core.posture.PostureFixtures.audit;
 import static dev.skywarden.core.posture.PostureFixtures.detail;
 import static dev.skywarden.core.posture.PostureFixtures.failed;
+import static dev.skywarden.core.posture.PostureFixtures.notEvaluatedDetail;
 import static dev.skywarden.core.posture.PostureFixtures.statuses;
 import static dev.skywarden.core.posture.PostureFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,5 +129,94 @@ class GcpChecksTest {
                 .map(CheckResult::scope))
         .containsExactly("p-a");
     assertThat(statuses(result, "GCP-RUN-01")).containsExactly(CheckStatus.NOT_EVALUATED);
+  }
+
+  @Test
+  void external_domainsNotEvaluatedWithoutOrganisationDomains(@TempDir Path dir)
+      throws IOException {
+    String policy =
+        """
+        {"bindings": [
+          {"role": "roles/viewer", "members": ["domain:google.com", "user:someone@gmail.com"]},
+          {"role": "roles/browser", "members": ["allAuthenticatedUsers",
+            "serviceAccount:app@p-1.iam.gserviceaccount.com"]}],
+         "etag": "BwX=", "version": 3}""";
+    write(dir, "p-1.json", policy);
+    write(dir, "p-2.json", policy.replace("allAuthenticatedUsers", "user:a@gmail.com"));
+
+    PostureResult result = audit(dir);
+
+    assertThat(failed(result, "GCP-EXT-01")).containsExactly("allAuthenticatedUsers");
+    assertThat(notEvaluatedDetail(result, "GCP-EXT-01", "p-1"))
+        .contains("no organization_domains", "domain:google.com", "user:someone@gmail.com");
+    assertThat(notEvaluatedDetail(result, "GCP-EXT-01", "p-2")).startsWith("3 resources");
+    assertThat(result.results(CheckStatus.PASS).stream().map(r -> r.check().id()))
+        .doesNotContain("GCP-EXT-01");
+  }
+
+  @Test
+  void external_subdomainOfOrganisationDomainIsInside(@TempDir Path dir) throws IOException {
+    write(
+        dir,
+        "p-1.json",
+        """
+        {"bindings": [{"role": "roles/viewer", "members": ["domain:eng.example.com",
+          "user:a@example.com", "user:b@notexample.com"]}], "etag": "BwX=", "version": 3}""");
+    write(dir, "config.yml", "organization_domains: [example.com]\n");
+
+    PostureResult result = audit(dir);
+
+    assertThat(failed(result, "GCP-EXT-01")).containsExactly("user:b@notexample.com");
+  }
+
+  @Test
+  void summary_passInOneProjectNotEvaluatedInAnother(@TempDir Path dir) throws IOException {
+    write(
+        dir,
+        "p-1.json",
+        """
+        {"bindings": [{"role": "roles/viewer",
+          "members": ["serviceAccount:app@p-1.iam.gserviceaccount.com"]}],
+         "etag": "BwX=", "version": 3}""");
+    write(
+        dir,
+        "p-2.json",
+        """
+        {"bindings": [{"role": "roles/viewer", "members": ["user:a@gmail.com"]}],
+         "etag": "BwX=", "version": 3}""");
+
+    PostureResult result = audit(dir);
+
+    assertThat(statuses(result, "GCP-EXT-01"))
+        .containsExactly(CheckStatus.PASS, CheckStatus.NOT_EVALUATED);
+    ControlSummary thirdParty =
+        result.controlSummaries().stream()
+            .filter(summary -> summary.controlId().equals("DE.CM-06.02"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(thirdParty.notEvaluated()).contains("GCP-EXT-01");
+    assertThat(thirdParty.passed()).doesNotContain("GCP-EXT-01");
+  }
+
+  @Test
+  void keys_createdAfterAsOfReportedNotNegative(@TempDir Path dir) throws IOException {
+    String key = "projects/prod-1/serviceAccounts/late@prod-1.iam.gserviceaccount.com/keys/k9";
+    write(
+        dir,
+        "keys.json",
+        "[{\"name\": \""
+            + key
+            + "\", \"keyType\": \"USER_MANAGED\", \"validAfterTime\": \"2025-04-01T00:00:00Z\"}]");
+
+    PostureResult result = audit(dir);
+
+    assertThat(detail(result, "GCP-KEY-01", key))
+        .contains("created 2025-04-01T00:00:00Z (after the as-of time 2025-03-02T00:00:00Z)")
+        .doesNotContain("-30");
+    assertThat(statuses(result, "GCP-KEY-02")).containsExactly(CheckStatus.PASS);
+    assertThat(result.warnings())
+        .singleElement()
+        .asString()
+        .contains("1 credential time is after the as-of time 2025-03-02T00:00:00Z", key);
   }
 }

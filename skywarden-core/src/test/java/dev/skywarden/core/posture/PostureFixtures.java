@@ -59,6 +59,15 @@ final class PostureFixtures {
         .orElseThrow(() -> new AssertionError("no failure of " + checkId + " for " + resource));
   }
 
+  /** Returns the detail of the not-evaluated result of a check for one scope. */
+  static String notEvaluatedDetail(PostureResult result, String checkId, String scope) {
+    return result.results(CheckStatus.NOT_EVALUATED).stream()
+        .filter(r -> r.check().id().equals(checkId) && scope.equals(r.scope()))
+        .map(CheckResult::detail)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(checkId + " was evaluated for " + scope));
+  }
+
   /** Returns an IAM user of an authorization details export with one inline policy. */
   static String user(String account, String name, String statements, String tags) {
     return """

@@ -85,7 +85,40 @@ class PostureLoaderTest {
 
     assertThatThrownBy(() -> new PostureLoader().load(dir))
         .hasMessageContaining("c.yml")
-        .hasMessageContaining("unknown key 'stale_dayz'");
+        .hasMessageContaining("line 2: unknown key 'stale_dayz'")
+        .hasMessageContaining("(did you mean 'stale_days'?)")
+        .hasMessageContaining("known keys: gcp_projects, key_rotation_days, non_production");
+  }
+
+  @Test
+  void jsonConfig_allKeysMisspeltRejectedWithLine(@TempDir Path dir) throws IOException {
+    write(dir, "settings.json", "{\n  \"prodution\": [\"a\"],\n  \"stale-days\": 30\n}\n");
+
+    assertThatThrownBy(() -> new PostureLoader().load(dir))
+        .hasMessageContaining("settings.json: line 2: unknown key 'prodution'")
+        .hasMessageContaining("(did you mean 'production'?)")
+        .hasMessageContaining("known keys: ");
+  }
+
+  @Test
+  void jsonConfig_misspeltKeyBesideKnownKeyNamesLine(@TempDir Path dir) throws IOException {
+    write(
+        dir,
+        "posture.json",
+        "{\"production\": [\"a\"],\n \"organisation_domains\": [\"example.com\"]}");
+
+    assertThatThrownBy(() -> new PostureLoader().load(dir))
+        .hasMessageContaining("posture.json: line 2: unknown key 'organisation_domains'")
+        .hasMessageContaining("(did you mean 'organization_domains'?)");
+  }
+
+  @Test
+  void jsonObject_farFromConfigKeysIsIgnored(@TempDir Path dir) throws IOException {
+    write(dir, "other.json", "{\"colour\": \"blue\"}");
+
+    PostureInputs inputs = new PostureLoader().load(dir);
+
+    assertThat(inputs.ignored()).singleElement().asString().contains("other.json");
   }
 
   @Test
@@ -170,7 +203,34 @@ class PostureLoaderTest {
     write(dir, "big.json", "{\"bindings\": []}");
 
     assertThatThrownBy(() -> new PostureLoader(5).load(dir))
-        .hasMessageContaining("big.json")
-        .hasMessageContaining("exceeds the limit of 5 bytes");
+        .hasMessageContaining("big.json: file of 16 bytes is larger than the 5 bytes limit")
+        .hasMessageContaining("split it");
+  }
+
+  @Test
+  void binaryFile_yamlNameRejectedOtherIgnored(@TempDir Path dir) throws IOException {
+    byte[] gzip = {(byte) 0x1f, (byte) 0x8b, 0x08, 0x00, (byte) 0xc3, 0x28};
+    java.nio.file.Files.write(dir.resolve("exports.json.gz"), gzip);
+
+    PostureInputs inputs = new PostureLoader().load(dir);
+
+    assertThat(inputs.ignored())
+        .singleElement()
+        .asString()
+        .contains("exports.json.gz", "not UTF-8");
+
+    java.nio.file.Files.write(dir.resolve("posture.yml"), gzip);
+
+    assertThatThrownBy(() -> new PostureLoader().load(dir))
+        .hasMessageContaining("posture.yml: not UTF-8 text");
+  }
+
+  @Test
+  void size_limitMessageInMebibytes(@TempDir Path dir) throws IOException {
+    write(dir, "authz.json", "{\"bindings\": []}" + " ".repeat(3 * 1024 * 1024));
+
+    assertThatThrownBy(() -> new PostureLoader(2L * 1024 * 1024).load(dir))
+        .hasMessageContaining("authz.json: file of 3.0 MiB (3145744 bytes) is larger than the")
+        .hasMessageContaining("2.0 MiB (2097152 bytes) limit for one posture export");
   }
 }

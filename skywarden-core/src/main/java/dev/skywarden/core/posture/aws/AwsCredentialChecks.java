@@ -132,7 +132,7 @@ final class AwsCredentialChecks {
         lastUseField = field;
       }
     }
-    if (lastUse != null && context.daysSince(lastUse) <= context.config().staleDays()) {
+    if (lastUse != null && results.ageDays(lastUse, row.arn()) <= context.config().staleDays()) {
       results.fail(
           "AWS-ROOT-02",
           account,
@@ -142,9 +142,9 @@ final class AwsCredentialChecks {
               + " "
               + lastUse
               + ", "
-              + context.daysSince(lastUse)
-              + " days before "
-              + context.asOf(),
+              + (lastUse.isAfter(context.asOf())
+                  ? "after the as-of time " + context.asOf()
+                  : results.ageDays(lastUse, row.arn()) + " days before " + context.asOf()),
           row.file());
     } else {
       results.evaluated("AWS-ROOT-02", account, row.file());
@@ -195,7 +195,7 @@ final class AwsCredentialChecks {
     if (console) {
       Optional<Instant> used = row.time("password_last_used");
       Instant since = used.orElse(row.time("user_creation_time").orElse(null));
-      if (since != null && context.daysSince(since) > staleDays) {
+      if (since != null && results.ageDays(since, row.arn()) > staleDays) {
         results.fail(
             "AWS-STALE-01",
             account,
@@ -204,7 +204,7 @@ final class AwsCredentialChecks {
             (used.isPresent() ? "password last used " : "password never used, user created ")
                 + since
                 + " ("
-                + context.daysSince(since)
+                + results.ageDays(since, row.arn())
                 + " days; limit "
                 + staleDays
                 + ")",
@@ -221,7 +221,7 @@ final class AwsCredentialChecks {
       Optional<Instant> used = row.time(prefix + "last_used_date");
       Optional<Instant> rotated = row.time(prefix + "last_rotated");
       Instant since = used.orElse(rotated.orElse(null));
-      if (since != null && context.daysSince(since) > staleDays) {
+      if (since != null && results.ageDays(since, row.arn()) > staleDays) {
         results.fail(
             "AWS-STALE-02",
             account,
@@ -232,7 +232,7 @@ final class AwsCredentialChecks {
                 + (used.isPresent() ? " last used " : " never used, rotated ")
                 + since
                 + " ("
-                + context.daysSince(since)
+                + results.ageDays(since, row.arn())
                 + " days; limit "
                 + staleDays
                 + ")",
@@ -241,7 +241,7 @@ final class AwsCredentialChecks {
         results.evaluated("AWS-STALE-02", account, row.file());
       }
       int rotationDays = context.config().keyRotationDays();
-      if (rotated.isPresent() && context.daysSince(rotated.get()) > rotationDays) {
+      if (rotated.isPresent() && results.ageDays(rotated.get(), row.arn()) > rotationDays) {
         results.fail(
             "AWS-STALE-03",
             account,
@@ -252,7 +252,7 @@ final class AwsCredentialChecks {
                 + " last rotated "
                 + rotated.get()
                 + " ("
-                + context.daysSince(rotated.get())
+                + results.ageDays(rotated.get(), row.arn())
                 + " days; limit "
                 + rotationDays
                 + ")",

@@ -44,7 +44,10 @@ final class AwsPermissionChecks {
             account,
             identity.arn(),
             identity.kind(),
-            "Action * on Resource * via " + String.join(", ", privileges.adminPolicies()),
+            "Action * on Resource * via "
+                + String.join(", ", privileges.adminPolicies())
+                + "; "
+                + privileges.denies(),
             source);
       } else {
         results.evaluated("AWS-ADMIN-01", account, source);
@@ -56,7 +59,11 @@ final class AwsPermissionChecks {
             account,
             identity.arn(),
             identity.kind(),
-            "can " + String.join("; ", privileges.escalations()),
+            "can "
+                + String.join("; ", privileges.escalations())
+                + blockedNote(privileges)
+                + "; "
+                + privileges.denies(),
             source);
       } else {
         results.evaluated("AWS-PRIVESC-01", account, source);
@@ -72,7 +79,7 @@ final class AwsPermissionChecks {
             account,
             identity.arn(),
             identity.kind(),
-            String.join(", ", privileges.runCommand()),
+            String.join(", ", privileges.runCommand()) + "; " + privileges.denies(),
             source);
       } else {
         results.evaluated("AWS-SHELL-01", account, source);
@@ -96,5 +103,13 @@ final class AwsPermissionChecks {
         }
       }
     }
+  }
+
+  private static String blockedNote(AwsPrivileges privileges) {
+    int blocked = privileges.blockedEscalations();
+    if (blocked == 0) {
+      return "";
+    }
+    return " (" + blocked + (blocked == 1 ? " path" : " paths") + " blocked by a Deny)";
   }
 }

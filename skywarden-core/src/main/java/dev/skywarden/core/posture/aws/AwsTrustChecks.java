@@ -58,21 +58,33 @@ final class AwsTrustChecks {
       }
 
       TreeSet<String> external = new TreeSet<>();
+      TreeSet<String> unclassified = new TreeSet<>();
       TreeSet<String> fromNonProduction = new TreeSet<>();
       for (Trustee trustee : trustees(identity.trustPolicy())) {
         String trusted = trustee.account();
         if (trusted == null) {
           continue;
         }
+        // Without organization_accounts only the role's own account is known to be inside, so
+        // another account is neither inside nor outside; Principal * is outside in any case.
         boolean inside = trusted.equals(account) || config.organizationAccounts().contains(trusted);
-        if (!inside) {
+        if (trusted.equals("*") || (!inside && !config.organizationAccounts().isEmpty())) {
           external.add(trustee.describe());
+        } else if (!inside) {
+          unclassified.add(trusted);
         }
         if (config.isNonProduction(trusted) && !trusted.equals(account)) {
           fromNonProduction.add(trustee.describe());
         }
       }
-      if (external.isEmpty()) {
+      if (external.isEmpty() && !unclassified.isEmpty()) {
+        results.undecided(
+            "AWS-EXT-01",
+            account,
+            identity.arn() + " (trusts " + String.join(", ", unclassified) + ")",
+            "no organization_accounts in the posture configuration to place the trusted accounts",
+            identity.source());
+      } else if (external.isEmpty()) {
         results.evaluated("AWS-EXT-01", account, identity.source());
       } else {
         results.fail(
@@ -121,8 +133,15 @@ final class AwsTrustChecks {
                 + String.join(", ", nonProduction.subList(0, Math.min(5, nonProduction.size())))
                 + (nonProduction.size() > 5 ? " and " + (nonProduction.size() - 5) + " more" : ""),
             null);
-      } else {
+      } else if (production || !config.production().isEmpty()) {
         results.evaluated("AWS-PROD-01", account, null);
+      } else {
+        results.notEvaluated(
+            "AWS-PROD-01",
+            account,
+            "no production accounts in the posture configuration and no identity of the account"
+                + " tagged as production",
+            null);
       }
     }
   }

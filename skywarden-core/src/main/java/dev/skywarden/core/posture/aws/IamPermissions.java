@@ -6,13 +6,13 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The effective identity-based permissions of one IAM user or role: every statement of its inline
+ * The identity-based policy statements of one IAM user or role: every statement of its inline
  * policies, attached managed policies and, for a user, its groups' policies.
  *
- * <p>Evaluation: an action is granted when an {@code Allow} statement covers it on an exploitable
- * resource and no unconditional {@code Deny} on {@code *} covers it. NOTE: conditions on Allow are
- * not evaluated (a conditional grant counts as a grant), and permission boundaries, SCPs and
- * resource policies are not considered, so the result can overstate what the identity may do.
+ * <p>This class reports what the statements grant and deny, and {@link ExplicitDenies} decides
+ * whether Deny statements apply. NOTE: conditions on Allow are not evaluated (a conditional grant
+ * counts as a grant), and permission boundaries, SCPs and resource policies are not considered, so
+ * the result can overstate what the identity may do. Immutable.
  */
 final class IamPermissions {
 
@@ -22,16 +22,11 @@ final class IamPermissions {
     this.statements = List.copyOf(statements);
   }
 
-  /** Returns the policy that grants the action, or empty when none does or a Deny removes it. */
-  Optional<String> grantingPolicy(String action) {
-    for (IamStatement statement : statements) {
-      if (!statement.allow()
-          && statement.allResources()
-          && !statement.conditional()
-          && statement.coversAction(action)) {
-        return Optional.empty();
-      }
-    }
+  /**
+   * Returns the policy of the first Allow statement that covers the action on a resource the
+   * identity could abuse, ignoring every Deny.
+   */
+  Optional<String> allowingPolicy(String action) {
     for (IamStatement statement : statements) {
       if (statement.allow() && statement.exploitableResource() && statement.coversAction(action)) {
         return Optional.of(statement.policy());
@@ -40,19 +35,29 @@ final class IamPermissions {
     return Optional.empty();
   }
 
-  /**
-   * Returns the policies with {@code Action: *} on {@code Resource: *}, empty when none or when an
-   * unconditional Deny of everything cancels them.
-   */
-  List<String> adminPolicies() {
+  /** Returns the first Deny statement that surely blocks the action, or empty. */
+  Optional<IamStatement> denyingStatement(String action) {
     for (IamStatement statement : statements) {
-      if (!statement.allow()
-          && statement.allResources()
-          && !statement.conditional()
-          && statement.allActions()) {
-        return List.of();
+      if (statement.deniesEverywhere(action)) {
+        return Optional.of(statement);
       }
     }
+    return Optional.empty();
+  }
+
+  /** Returns the Deny statements in policy order. */
+  List<IamStatement> denies() {
+    List<IamStatement> denies = new ArrayList<>();
+    for (IamStatement statement : statements) {
+      if (!statement.allow()) {
+        denies.add(statement);
+      }
+    }
+    return denies;
+  }
+
+  /** Returns the policies with {@code Action: *} on {@code Resource: *}, ignoring every Deny. */
+  List<String> allowAllPolicies() {
     TreeSet<String> policies = new TreeSet<>();
     for (IamStatement statement : statements) {
       if (statement.allow() && statement.allActions() && statement.allResources()) {

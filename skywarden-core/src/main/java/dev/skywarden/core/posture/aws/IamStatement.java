@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * @param actions the {@code Action} patterns, lower case; empty when {@code NotAction} is used
  * @param notActions the {@code NotAction} patterns, lower case
  * @param resources the {@code Resource} patterns; {@code *} when the statement uses NotResource
+ * @param notResource whether the statement uses {@code NotResource}
  * @param conditional whether a {@code Condition} is present
  * @param policy the name of the policy the statement is in
  */
@@ -22,6 +23,7 @@ record IamStatement(
     List<String> actions,
     List<String> notActions,
     List<String> resources,
+    boolean notResource,
     boolean conditional,
     String policy) {
 
@@ -50,7 +52,8 @@ record IamStatement(
 
   private static IamStatement readOne(JsonNode statement, String policy) {
     List<String> resources = strings(statement.path("Resource"), false);
-    if (statement.has("NotResource")) {
+    boolean notResource = statement.has("NotResource");
+    if (notResource) {
       resources = List.of("*");
     }
     return new IamStatement(
@@ -58,6 +61,7 @@ record IamStatement(
         strings(statement.path("Action"), true),
         strings(statement.path("NotAction"), true),
         resources,
+        notResource,
         statement.has("Condition") && statement.get("Condition").size() > 0,
         policy);
   }
@@ -97,6 +101,26 @@ record IamStatement(
       }
     }
     return false;
+  }
+
+  /**
+   * Tells whether this is a Deny that surely applies to the action whatever the request: no
+   * condition, {@code Resource: *} and no {@code NotResource}. A Deny that fails any of these may
+   * not apply to a request, so a conservative audit does not let it cancel a grant.
+   */
+  boolean deniesEverywhere(String action) {
+    return !allow
+        && !conditional
+        && !notResource
+        && resources.contains("*")
+        && coversAction(action);
+  }
+
+  /** Returns the action patterns as written, such as {@code iam:*} or {@code NotAction s3:*}. */
+  String describeActions() {
+    return notActions.isEmpty()
+        ? String.join(", ", actions)
+        : "NotAction " + String.join(", ", notActions);
   }
 
   /** Tells whether the statement grants every action: {@code Action: *}. */

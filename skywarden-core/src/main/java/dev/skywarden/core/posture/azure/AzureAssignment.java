@@ -47,6 +47,27 @@ record AzureAssignment(
         fields.file());
   }
 
+  /**
+   * Returns this assignment with the role named after its built-in role definition, so that an
+   * export that gives only {@code roleDefinitionId} is matched by role name like any other.
+   *
+   * @param builtInName the built-in role's name, or empty when the id is no known built-in role
+   */
+  AzureAssignment withBuiltInRoleName(java.util.Optional<String> builtInName) {
+    return builtInName
+        .map(
+            name ->
+                new AzureAssignment(
+                    principalId,
+                    principalName,
+                    principalType,
+                    name,
+                    roleDefinitionId,
+                    scope,
+                    source))
+        .orElse(this);
+  }
+
   /** Returns the subscription id of the scope, {@code /} for the root, or the management group. */
   String subscription() {
     return AzureAudit.subscriptionOf(scope);

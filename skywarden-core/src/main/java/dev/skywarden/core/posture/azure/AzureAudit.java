@@ -39,7 +39,10 @@ public final class AzureAudit implements ProviderAudit {
       JsonFieldReader fields = new JsonFieldReader(export.file());
       int i = 0;
       for (JsonNode element : export.data()) {
-        assignments.add(AzureAssignment.read(element, fields, "$[" + i++ + "]"));
+        AzureAssignment assignment = AzureAssignment.read(element, fields, "$[" + i++ + "]");
+        assignments.add(
+            assignment.withBuiltInRoleName(
+                results.context().catalog().azureBuiltInRoleName(assignment.roleDefinitionId())));
       }
     }
     Map<String, JsonNode> registrations = new LinkedHashMap<>();

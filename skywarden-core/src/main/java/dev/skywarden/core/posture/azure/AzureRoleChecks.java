@@ -78,7 +78,8 @@ final class AzureRoleChecks {
           assignment.scope().equals("/")
               || assignment.scope().toLowerCase(Locale.ROOT).matches("/subscriptions/[^/]+/?")
               || scope.startsWith("managementGroups/");
-      if (adminRoles.contains(role) && broadScope) {
+      boolean administrator = adminRoles.contains(role) && broadScope;
+      if (administrator) {
         results.fail(
             "AZ-ADMIN-01",
             scope,
@@ -93,7 +94,10 @@ final class AzureRoleChecks {
       boolean allowed =
           config.runCommandAllowed(assignment.principalId())
               || config.runCommandAllowed(assignment.principalName());
-      if (runCommandRoles.contains(role) && !allowed) {
+      // An administrator can run commands anyway, and AZ-ADMIN-01 reports it already, as
+      // AWS-SHELL-01
+      // leaves administrators to AWS-ADMIN-01.
+      if (runCommandRoles.contains(role) && !allowed && !administrator) {
         results.fail(
             "AZ-RUN-01",
             scope,

@@ -127,6 +127,13 @@ final class GcpBindingChecks {
     if (external != null) {
       facts.external();
       results.fail("GCP-EXT-01", scope, member, type, external + ", holds " + where, source);
+    } else if (needsOrganizationDomains(binding)) {
+      results.undecided(
+          "GCP-EXT-01",
+          scope,
+          member,
+          "no organization_domains in the posture configuration to place their domains",
+          source);
     } else {
       results.evaluated("GCP-EXT-01", scope, source);
     }
@@ -134,7 +141,12 @@ final class GcpBindingChecks {
     production(binding);
   }
 
-  /** Returns why the member is external or public, or {@code null}. */
+  /**
+   * Returns why the member is external or public, or {@code null} when it is not or cannot be
+   * decided ({@link #needsOrganizationDomains}). Public members and workload or workforce pool
+   * identities are external without configuration. A user, group or domain member is external when
+   * its domain is neither an {@code organization_domains} entry nor a subdomain of one.
+   */
   private String externalReason(GcpBinding binding) {
     String member = binding.member().toLowerCase(Locale.ROOT);
     if (PUBLIC.contains(member)) {
@@ -143,17 +155,34 @@ final class GcpBindingChecks {
     if (member.startsWith("principal://") || member.startsWith("principalset://")) {
       return "federated identity from a workload or workforce pool";
     }
-    String domain = binding.domain();
+    String domain = personDomain(binding);
     if (domain == null || config.organizationDomains().isEmpty()) {
       return null;
     }
-    if (domain.endsWith(".gserviceaccount.com")) {
+    for (String inside : config.organizationDomains()) {
+      if (domain.equals(inside) || domain.endsWith("." + inside)) {
+        return null;
+      }
+    }
+    return "domain " + domain + " is not an organization_domains entry";
+  }
+
+  /** Tells whether only {@code organization_domains} could decide if the member is external. */
+  private boolean needsOrganizationDomains(GcpBinding binding) {
+    return config.organizationDomains().isEmpty() && personDomain(binding) != null;
+  }
+
+  /**
+   * Returns the domain of a user, group or domain member, or {@code null} for service accounts,
+   * whose {@code gserviceaccount.com} domain does not identify the organisation. NOTE: a service
+   * account of another organisation's project is therefore never reported as external.
+   */
+  private static String personDomain(GcpBinding binding) {
+    String domain = binding.domain();
+    if (domain == null || domain.endsWith("gserviceaccount.com")) {
       return null;
     }
-    if (!config.organizationDomains().contains(domain)) {
-      return "domain " + domain + " is not an organization_domains entry";
-    }
-    return null;
+    return domain;
   }
 
   private void production(GcpBinding binding) {

@@ -51,13 +51,19 @@ final class GcpKeyChecks {
               "field '" + path + ".validAfterTime': invalid time '" + created + "'",
               e);
         }
-        long days = context.daysSince(since);
+        long days = results.ageDays(since, name);
         results.fail(
             "GCP-KEY-01",
             scope,
             name,
             "serviceAccountKey",
-            "user-managed key of " + account + " created " + since + " (" + days + " days)",
+            "user-managed key of "
+                + account
+                + " created "
+                + since
+                + (since.isAfter(context.asOf())
+                    ? " (after the as-of time " + context.asOf() + ")"
+                    : " (" + days + " days)"),
             export.file());
         if (account != null) {
           results.identity("gcp", "serviceAccount:" + account, "serviceAccount").alias(account);
