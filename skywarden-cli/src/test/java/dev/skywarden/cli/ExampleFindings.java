@@ -16,7 +16,12 @@ import java.util.function.Predicate;
 record ExampleFindings(List<Row> rows) {
 
   /** The parts of one finding that the report tests filter on. */
-  record Row(String severity, String cloud, List<String> techniques) {}
+  record Row(
+      String severity,
+      String cloud,
+      List<String> techniques,
+      String principal,
+      String explanation) {}
 
   /** Runs the example hunt in JSON Lines and reads its findings. */
   static ExampleFindings read() {
@@ -31,7 +36,11 @@ record ExampleFindings(List<Row> rows) {
         finding.path("techniques").forEach(t -> techniques.add(t.path("id").asText()));
         rows.add(
             new Row(
-                finding.path("severity").asText(), finding.path("provider").asText(), techniques));
+                finding.path("severity").asText(),
+                finding.path("provider").asText(),
+                techniques,
+                finding.path("principal").asText(),
+                finding.path("explanation").asText()));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new UncheckedIOException("invalid JSON Lines output: " + line, e);
       }

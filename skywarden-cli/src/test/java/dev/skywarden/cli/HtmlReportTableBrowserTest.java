@@ -80,7 +80,8 @@ class HtmlReportTableBrowserTest {
       calls.add(new Trails.Call(String.format("user-%04d", i), time, Trails.KALI_CLI));
     }
     Path input = Trails.write(temp.resolve("trail.json"), calls);
-    Path file = HtmlReports.hunt(temp, input.toString());
+    // Without attack sequences each user has exactly two findings, so the page size is known.
+    Path file = HtmlReports.hunt(temp, "--sequence-window=0", input.toString());
     int total = 2 * users;
 
     assertThat(Files.size(file) / total)
@@ -130,7 +131,14 @@ class HtmlReportTableBrowserTest {
         assertThat(HtmlReports.rows(chromium)).as("rows matching %s", syntax).isZero();
       }
       HtmlReports.search(chromium, "ci-deployer");
-      assertThat(HtmlReports.rows(chromium)).isEqualTo(2);
+      assertThat(HtmlReports.rows(chromium))
+          .as("findings of ci-deployer and incidents that name it")
+          .isEqualTo(
+              EXAMPLES.count(
+                  f ->
+                      f.principal().contains("ci-deployer")
+                          || f.explanation().contains("ci-deployer")))
+          .isGreaterThanOrEqualTo(2);
       HtmlReports.search(chromium, "t1651");
       assertThat(HtmlReports.rows(chromium))
           .as("technique ids are searched")
