@@ -1,6 +1,6 @@
 package dev.skywarden.core.sigma;
 
-import dev.skywarden.core.sigma.match.CaseFolding;
+import dev.skywarden.core.sigma.match.EventFields;
 import dev.skywarden.core.sigma.match.FieldPath;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -160,8 +160,18 @@ public final class SigmaRuleSet {
 
   /** Calls {@code action} for each rule that matches {@code event}, in rule set order. */
   public void forEachMatch(SigmaEvent event, Consumer<CompiledRule> action) {
+    forEachMatch(event, new EventFields(event.document()), action);
+  }
+
+  /**
+   * Calls {@code action} for each rule that matches {@code event}, in rule set order, resolving
+   * fields through {@code fields}, which must have been built from the document of {@code event}.
+   * Every field is resolved and case-folded at most once for all the rules, so a caller that goes
+   * on to explain the matches passes the same {@code fields} to {@link
+   * CompiledRule#explain(SigmaEvent, EventFields)}.
+   */
+  public void forEachMatch(SigmaEvent event, EventFields fields, Consumer<CompiledRule> action) {
     BitSet candidates = new BitSet(rules.size());
-    Map<Integer, List<String>> textsByField = new HashMap<>();
     for (Group group : groups) {
       if (!group.logSource().appliesTo(event.product(), event.service(), event.category())) {
         continue;
@@ -169,26 +179,24 @@ public final class SigmaRuleSet {
       candidates.or(group.unindexed());
       for (int f = 0; f < DISCRIMINATING_PATHS.size(); f++) {
         Map<String, BitSet> index = group.indexByField().get(f);
-        if (index.isEmpty()) {
-          continue;
-        }
-        int field = f;
-        List<String> texts =
-            textsByField.computeIfAbsent(
-                field, key -> DISCRIMINATING_PATHS.get(key).resolveTexts(event.document()));
-        for (String text : texts) {
-          BitSet hits = index.get(CaseFolding.fold(text));
-          if (hits != null) {
-            candidates.or(hits);
-          }
+        if (!index.isEmpty()) {
+          fields.forEachFoldedText(
+              DISCRIMINATING_PATHS.get(f), text -> addHits(index, text, candidates));
         }
       }
     }
     for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
       CompiledRule rule = rules.get(i);
-      if (rule.matchesDocument(event.document())) {
+      if (rule.matchesDocument(fields)) {
         action.accept(rule);
       }
+    }
+  }
+
+  private static void addHits(Map<String, BitSet> index, String foldedText, BitSet candidates) {
+    BitSet hits = index.get(foldedText);
+    if (hits != null) {
+      candidates.or(hits);
     }
   }
 
