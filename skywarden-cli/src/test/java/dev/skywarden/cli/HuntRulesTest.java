@@ -45,7 +45,7 @@ class HuntRulesTest {
               .assertThat(result.err())
               .as("standard error")
               .matches(
-                  "skywarden: loaded [1-9][0-9]+ rules"
+                  "skywarden: loaded [1-9][0-9]+ rules and [1-9][0-9]* correlations?"
                       + NL
                       + "skywarden: 1 files, 1 records, 1 events, 0 skipped"
                       + NL);
