@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -37,10 +39,24 @@ public final class SigmaRuleSet {
   private static final List<FieldPath> DISCRIMINATING_PATHS =
       DISCRIMINATING_FIELDS.stream().map(FieldPath::of).toList();
 
+  /** How many distinct event log sources {@link #groupsBySource} remembers. */
+  private static final int MAX_CACHED_SOURCES = 64;
+
   private final List<CompiledRule> rules;
   private final List<Group> groups;
+
+  /**
+   * The groups whose log source applies to an event's product, service and category, computed on
+   * first use of each; most events share a few log sources, so this spares comparing every group's
+   * log source for every event.
+   */
+  private final ConcurrentMap<EventSource, List<Group>> groupsBySource = new ConcurrentHashMap<>();
+
   private final int indexedRuleCount;
   private final List<SigmaRuleException> problems;
+
+  /** The log source attributes of an event; any of them may be null. */
+  private record EventSource(String product, String service, String category) {}
 
   /** The rules of one log source: an index per discriminating field plus the unindexed rest. */
   private record Group(
@@ -172,10 +188,7 @@ public final class SigmaRuleSet {
    */
   public void forEachMatch(SigmaEvent event, EventFields fields, Consumer<CompiledRule> action) {
     BitSet candidates = new BitSet(rules.size());
-    for (Group group : groups) {
-      if (!group.logSource().appliesTo(event.product(), event.service(), event.category())) {
-        continue;
-      }
+    for (Group group : groupsFor(event)) {
       candidates.or(group.unindexed());
       for (int f = 0; f < DISCRIMINATING_PATHS.size(); f++) {
         Map<String, BitSet> index = group.indexByField().get(f);
@@ -191,6 +204,24 @@ public final class SigmaRuleSet {
         action.accept(rule);
       }
     }
+  }
+
+  private List<Group> groupsFor(SigmaEvent event) {
+    EventSource source = new EventSource(event.product(), event.service(), event.category());
+    List<Group> cached = groupsBySource.get(source);
+    if (cached != null) {
+      return cached;
+    }
+    List<Group> applicable = new ArrayList<>();
+    for (Group group : groups) {
+      if (group.logSource().appliesTo(source.product(), source.service(), source.category())) {
+        applicable.add(group);
+      }
+    }
+    if (groupsBySource.size() < MAX_CACHED_SOURCES) {
+      groupsBySource.putIfAbsent(source, List.copyOf(applicable));
+    }
+    return applicable;
   }
 
   private static void addHits(Map<String, BitSet> index, String foldedText, BitSet candidates) {

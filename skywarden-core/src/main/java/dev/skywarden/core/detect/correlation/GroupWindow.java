@@ -192,7 +192,7 @@ final class GroupWindow {
     return matched.size() + fromFirings;
   }
 
-  /** An event told apart by where it was read and its id. */
+  /** The identity of an event: where it was read and its id. */
   private record EventKey(SourceLocation location, String eventId) {}
 
   /**
