@@ -47,8 +47,8 @@ public final class SigmaRuleSet {
 
   /**
    * The groups whose log source applies to an event's product, service and category, computed on
-   * first use of each; most events share a few log sources, so this spares comparing every group's
-   * log source for every event.
+   * first use of each. Most events share a few log sources, so this spares comparing the log source
+   * of every group for every event.
    */
   private final ConcurrentMap<EventSource, List<Group>> groupsBySource = new ConcurrentHashMap<>();
 
