@@ -28,7 +28,11 @@ public final class CpuTimeProbe {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     Blackhole blackhole = new Blackhole(BLACKHOLE_CONSENT);
-    for (String rules : List.of(BenchRuleSets.BUILTIN, BenchRuleSets.BUILTIN_SIGMAHQ)) {
+    for (String rules :
+        List.of(
+            BenchRuleSets.BUILTIN,
+            BenchRuleSets.BUILTIN_SIGMAHQ,
+            BenchRuleSets.BUILTIN_SIGMAHQ_CORRELATIONS)) {
       SigmaBenchmark benchmark = new SigmaBenchmark();
       benchmark.rules = rules;
       benchmark.setUp();
@@ -44,7 +48,7 @@ public final class CpuTimeProbe {
         double events = (double) measured[0] * EventCorpus.SIZE;
         System.out.printf(
             Locale.ROOT,
-            "%-9s %-16s %,12.0f events/CPU-s  %,12.0f events/s wall%n",
+            "%-9s %-28s %,12.0f events/CPU-s  %,12.0f events/s wall%n",
             names.get(b),
             rules,
             events / (measured[1] / 1e9),

@@ -1,7 +1,9 @@
 package dev.skywarden.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skywarden.core.detect.DetectorRun;
 import dev.skywarden.core.detect.SigmaDetector;
+import dev.skywarden.core.detect.correlation.CorrelationLimits;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.event.SourceLocation;
 import dev.skywarden.core.finding.DetectionHit;
@@ -52,9 +54,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *       detector runs. Finding aggregation and report writing are left out.
  * </ul>
  *
- * <p>The {@code rules} parameter picks the rule set (see {@link BenchRuleSets}).
- *
- * <p>TODO: add a rule set with the SigmaHQ correlation rules once correlation support is on main.
+ * <p>The {@code rules} parameter picks the rule set (see {@link BenchRuleSets}). With correlation
+ * rules, {@link #detect} and {@link #pipeline} run the corpus through one hunt run ({@link
+ * DetectorRun}) as a hunt does: the run collects the matches the correlations reference and
+ * evaluates them when it finishes, and its firings become hits too.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -67,7 +70,11 @@ public class SigmaBenchmark {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  @Param({BenchRuleSets.BUILTIN, BenchRuleSets.BUILTIN_SIGMAHQ})
+  @Param({
+    BenchRuleSets.BUILTIN,
+    BenchRuleSets.BUILTIN_SIGMAHQ,
+    BenchRuleSets.BUILTIN_SIGMAHQ_CORRELATIONS
+  })
   public String rules;
 
   private SigmaRuleSet ruleSet;
@@ -86,8 +93,9 @@ public class SigmaBenchmark {
    */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    ruleSet = BenchRuleSets.load(rules);
-    detector = new SigmaDetector(ruleSet);
+    BenchRuleSets.Loaded loaded = BenchRuleSets.load(rules);
+    ruleSet = loaded.ruleSet();
+    detector = new SigmaDetector(ruleSet, loaded.correlations(), CorrelationLimits.DEFAULTS);
     normalizer = new EventNormalizer();
     reader = new LogReader();
 
@@ -124,9 +132,11 @@ public class SigmaBenchmark {
   @OperationsPerInvocation(EventCorpus.SIZE)
   public void detect(Blackhole blackhole) {
     Consumer<DetectionHit> consume = blackhole::consume;
+    DetectorRun run = detector.startRun();
     for (CloudEvent event : events) {
-      detector.detect(event, consume);
+      run.detect(event, consume);
     }
+    run.finish(consume);
   }
 
   /** Reads the corpus from JSON Lines bytes, normalises each record and runs the detector. */
@@ -134,13 +144,14 @@ public class SigmaBenchmark {
   @OperationsPerInvocation(EventCorpus.SIZE)
   public void pipeline(Blackhole blackhole) {
     Consumer<DetectionHit> consume = blackhole::consume;
+    DetectorRun run = detector.startRun();
     RecordSink sink =
         new RecordSink() {
           @Override
           public void accept(RawRecord record) {
             NormalizeResult result = normalizer.normalize(record);
             if (result instanceof NormalizeResult.Normalized normalized) {
-              detector.detect(normalized.event(), consume);
+              run.detect(normalized.event(), consume);
             } else {
               blackhole.consume(result);
             }
@@ -154,6 +165,7 @@ public class SigmaBenchmark {
     blackhole.consume(
         reader.read(
             InputSource.ofStream("corpus.jsonl", new ByteArrayInputStream(jsonLines)), sink));
+    run.finish(consume);
   }
 
   private CloudEvent normalise(byte[] record, int index) throws IOException {
@@ -168,6 +180,16 @@ public class SigmaBenchmark {
   }
 
   private void printCorpus() {
+    int correlationHits = 0;
+    if (!detector.correlations().isEmpty()) {
+      List<DetectionHit> hits = new ArrayList<>();
+      DetectorRun run = detector.startRun();
+      for (CloudEvent event : events) {
+        run.detect(event, hit -> {});
+      }
+      run.finish(hits::add);
+      correlationHits = hits.size();
+    }
     int withHit = 0;
     int hits = 0;
     for (SigmaEvent event : sigmaEvents) {
@@ -178,7 +200,7 @@ public class SigmaBenchmark {
     System.out.printf(
         Locale.ROOT,
         "%n[setup] rules=%s: %d rules (%d indexed); corpus: %d events, %d%% from Stratus logs,"
-            + " %d events fire a rule (%.1f%%), %d hits%n",
+            + " %d events fire a rule (%.1f%%), %d hits; %d correlations, %d correlation hits%n",
         rules,
         ruleSet.size(),
         ruleSet.indexedRuleCount(),
@@ -186,6 +208,8 @@ public class SigmaBenchmark {
         EventCorpus.ATTACK_PERCENT,
         withHit,
         100.0 * withHit / events.length,
-        hits);
+        hits,
+        detector.correlations().correlations().size(),
+        correlationHits);
   }
 }

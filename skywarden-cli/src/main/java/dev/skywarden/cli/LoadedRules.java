@@ -29,14 +29,16 @@ import java.util.stream.Stream;
  * user's files apply to built-in rules too. Immutable.
  *
  * @param builtin the rules of the built-in pack, empty when it was left out
+ * @param builtinCorrelations the correlation rules of the built-in pack, empty when it was left out
  * @param user what the user's paths gave: rules, filters and one error per rejected document
  * @param files the rule files read from the user's paths, in reading order
  * @param emptyPaths the user's directories that hold no rule file
  * @param ruleSet the compiled set of the built-in and user rules
- * @param correlations the user's correlation rules, resolved against all rules
+ * @param correlations the built-in and the user's correlation rules, resolved against all rules
  */
 record LoadedRules(
     List<SigmaRule> builtin,
+    List<SigmaCorrelationRule> builtinCorrelations,
     SigmaParseResult user,
     List<Path> files,
     List<Path> emptyPaths,
@@ -45,6 +47,7 @@ record LoadedRules(
 
   LoadedRules {
     builtin = List.copyOf(builtin);
+    builtinCorrelations = List.copyOf(builtinCorrelations);
     files = List.copyOf(files);
     emptyPaths = List.copyOf(emptyPaths);
   }
@@ -61,7 +64,9 @@ record LoadedRules(
    */
   static LoadedRules load(SigmaConfig config, boolean includeBuiltin, List<Path> paths)
       throws IOException {
-    List<SigmaRule> builtin = includeBuiltin ? BuiltinRules.load() : List.of();
+    SigmaParseResult pack =
+        includeBuiltin ? BuiltinRules.loadPack() : new SigmaParseResult(List.of(), List.of());
+    List<SigmaRule> builtin = pack.rules();
     SigmaRuleParser parser = new SigmaRuleParser(config);
 
     List<Path> files = new ArrayList<>();
@@ -87,13 +92,20 @@ record LoadedRules(
       errors.addAll(result.errors());
     }
 
+    // The pack's correlations are resolved together with the user's, so either may reference
+    // rules of the other, exactly as correlations of two --rules folders may.
     List<SigmaRule> all = new ArrayList<>(builtin);
     all.addAll(rules);
-    CorrelationSet correlations = CorrelationSet.resolve(all, correlationRules);
+    List<SigmaCorrelationRule> allCorrelations = new ArrayList<>(pack.correlations());
+    allCorrelations.addAll(correlationRules);
+    CorrelationSet correlations = CorrelationSet.resolve(all, allCorrelations);
     errors.addAll(correlations.errors());
     SigmaParseResult user = new SigmaParseResult(rules, filters, correlationRules, errors);
-    SigmaRuleSet ruleSet = SigmaRuleSet.compile(all, filters, config);
-    return new LoadedRules(builtin, user, files, emptyPaths, ruleSet, correlations);
+    List<SigmaFilter> allFilters = new ArrayList<>(pack.filters());
+    allFilters.addAll(filters);
+    SigmaRuleSet ruleSet = SigmaRuleSet.compile(all, allFilters, config);
+    return new LoadedRules(
+        builtin, pack.correlations(), user, files, emptyPaths, ruleSet, correlations);
   }
 
   /** Returns the built-in rules followed by the user's, in the order of the rule set. */
@@ -138,7 +150,9 @@ record LoadedRules(
   String summary() {
     List<SigmaRule> all = new ArrayList<>(builtin);
     all.addAll(user.rules());
-    return new SigmaParseResult(all, user.filters(), user.correlations(), user.errors()).summary();
+    List<SigmaCorrelationRule> allCorrelations = new ArrayList<>(builtinCorrelations);
+    allCorrelations.addAll(user.correlations());
+    return new SigmaParseResult(all, user.filters(), allCorrelations, user.errors()).summary();
   }
 
   private static List<Path> ruleFiles(Path path) throws IOException {
@@ -146,13 +160,21 @@ record LoadedRules(
       if (!Files.exists(path)) {
         throw new NoSuchFileException(path.toString());
       }
-      // A test-event file named on its own holds no rules; `rules test` finds it by itself.
-      boolean testFile =
-          path.getFileName()
-              .toString()
-              .toLowerCase(Locale.ROOT)
-              .endsWith(SigmaRuleParser.TEST_FILE_SUFFIX);
-      return testFile ? List.of() : List.of(path);
+      // A test-event file contains no rules: load the rule file beside it, so that
+      // `rules test x.tests.yml` tests rule x. Its test file `rules test` finds by itself.
+      String name = path.getFileName().toString();
+      boolean testFile = name.toLowerCase(Locale.ROOT).endsWith(SigmaRuleParser.TEST_FILE_SUFFIX);
+      if (!testFile) {
+        return List.of(path);
+      }
+      String base = name.substring(0, name.length() - SigmaRuleParser.TEST_FILE_SUFFIX.length());
+      for (String extension : List.of(".yml", ".yaml")) {
+        Path rule = path.resolveSibling(base + extension);
+        if (Files.isRegularFile(rule)) {
+          return List.of(rule);
+        }
+      }
+      return List.of();
     }
     try (Stream<Path> walk = Files.walk(path)) {
       return walk.filter(Files::isRegularFile)

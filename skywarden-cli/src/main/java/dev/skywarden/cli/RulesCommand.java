@@ -19,6 +19,8 @@ final class RulesCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "missing subcommand: try 'skywarden rules check DIR' or 'rules list'");
+        spec.commandLine(),
+        "missing subcommand: try 'skywarden rules check PATH', 'skywarden rules test' or"
+            + " 'skywarden rules list'");
   }
 }

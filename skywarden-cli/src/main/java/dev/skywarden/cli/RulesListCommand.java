@@ -1,10 +1,13 @@
 package dev.skywarden.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skywarden.core.sigma.LogSource;
+import dev.skywarden.core.sigma.SigmaCorrelationRule;
 import dev.skywarden.core.sigma.SigmaRule;
 import dev.skywarden.core.sigma.SigmaRuleException;
+import dev.skywarden.core.sigma.correlation.ResolvedCorrelation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code skywarden rules list}: one line per rule of the built-in pack and of the given paths, with
- * id, level, log source, ATT&amp;CK techniques and title.
+ * id, level, log source, ATT&amp;CK techniques and title, then one line per correlation rule, whose
+ * log source column names its type ({@code correlation/value_count}).
  */
 @Command(
     name = "list",
@@ -30,7 +34,9 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {
       "Lists the built-in rules and the rules under PATH: id, level, log source, ATT&CK"
-          + " techniques and title.",
+          + " techniques and title. Correlation rules follow the detection rules, with"
+          + " 'correlation/<type>' in place of the log source and the techniques of the rules they"
+          + " reference when they tag none.",
       "Rules that fail to load are reported on standard error and left out; the exit code stays"
           + " 0. Use 'rules check' to validate."
     })
@@ -86,16 +92,18 @@ final class RulesListCommand implements Callable<Integer> {
     err.flush();
 
     PrintWriter out = spec.commandLine().getOut();
+    List<ResolvedCorrelation> correlations = loaded.correlations().correlations();
     if (format == Format.JSONL) {
-      writeJsonLines(loaded.rules(), out);
+      writeJsonLines(loaded.rules(), correlations, out);
     } else {
-      writeTable(loaded.rules(), out);
+      writeTable(loaded.rules(), correlations, out);
     }
     out.flush();
     return ExitCodes.OK;
   }
 
-  private static void writeTable(List<SigmaRule> rules, PrintWriter out) {
+  private static void writeTable(
+      List<SigmaRule> rules, List<ResolvedCorrelation> correlations, PrintWriter out) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("ID", "LEVEL", "LOG SOURCE", "ATT&CK", "TITLE"));
     for (SigmaRule rule : rules) {
@@ -105,6 +113,18 @@ final class RulesListCommand implements Callable<Integer> {
               rule.level() == null ? "-" : rule.level().toString(),
               logSource(rule.logSource()),
               rule.attackTechniques().isEmpty() ? "-" : String.join(",", rule.attackTechniques()),
+              rule.title()));
+    }
+    for (ResolvedCorrelation correlation : correlations) {
+      SigmaCorrelationRule rule = correlation.rule();
+      rows.add(
+          List.of(
+              rule.id() == null ? "-" : rule.id(),
+              rule.level() == null ? "-" : rule.level().toString(),
+              "correlation/" + rule.type().specName(),
+              correlation.techniqueIds().isEmpty()
+                  ? "-"
+                  : String.join(",", correlation.techniqueIds()),
               rule.title()));
     }
     int[] widths = new int[rows.get(0).size()];
@@ -135,10 +155,13 @@ final class RulesListCommand implements Callable<Integer> {
     return String.join("/", parts);
   }
 
-  private static void writeJsonLines(List<SigmaRule> rules, PrintWriter out) throws IOException {
+  private static void writeJsonLines(
+      List<SigmaRule> rules, List<ResolvedCorrelation> correlations, PrintWriter out)
+      throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     for (SigmaRule rule : rules) {
       ObjectNode line = mapper.createObjectNode();
+      line.put("type", "rule");
       line.put("id", rule.id());
       line.put("title", rule.title());
       line.put("level", rule.level() == null ? null : rule.level().toString());
@@ -154,5 +177,35 @@ final class RulesListCommand implements Callable<Integer> {
       line.put("line", rule.location().line());
       out.println(mapper.writeValueAsString(line));
     }
+    for (ResolvedCorrelation correlation : correlations) {
+      out.println(mapper.writeValueAsString(correlationLine(mapper, correlation)));
+    }
+  }
+
+  /** Returns the JSON line of a correlation: its metadata and the core of its section. */
+  private static ObjectNode correlationLine(ObjectMapper mapper, ResolvedCorrelation correlation) {
+    SigmaCorrelationRule rule = correlation.rule();
+    ObjectNode line = mapper.createObjectNode();
+    line.put("type", "correlation");
+    line.put("id", rule.id());
+    line.put("name", rule.name());
+    line.put("title", rule.title());
+    line.put("level", rule.level() == null ? null : rule.level().toString());
+    line.put("status", rule.status());
+
+    ObjectNode section = line.putObject("correlation");
+    section.put("type", rule.type().specName());
+    ArrayNode references = section.putArray("rules");
+    rule.rules().forEach(reference -> references.add(reference.reference()));
+    rule.groupBy().forEach(section.putArray("group-by")::add);
+    section.put("timespan", rule.timespan().text());
+    section.put("condition", rule.condition().comparisonText());
+    section.put("generate", rule.generate());
+
+    correlation.techniqueIds().forEach(line.putArray("techniques")::add);
+    rule.tags().forEach(line.putArray("tags")::add);
+    line.put("file", rule.location().file());
+    line.put("line", rule.location().line());
+    return line;
   }
 }

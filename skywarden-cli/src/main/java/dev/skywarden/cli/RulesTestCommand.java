@@ -3,6 +3,8 @@ package dev.skywarden.cli;
 import dev.skywarden.core.detect.RuleTestFile;
 import dev.skywarden.core.detect.RuleTestResult;
 import dev.skywarden.core.detect.RuleTestRunner;
+import dev.skywarden.core.sigma.SigmaCorrelationRule;
+import dev.skywarden.core.sigma.SigmaParseResult;
 import dev.skywarden.core.sigma.SigmaRule;
 import dev.skywarden.core.sigma.SigmaRuleException;
 import java.io.IOException;
@@ -92,7 +94,7 @@ final class RulesTestCommand implements Callable<Integer> {
       failed++;
     }
 
-    RuleTestRunner runner = new RuleTestRunner(loaded.ruleSet());
+    RuleTestRunner runner = new RuleTestRunner(loaded.ruleSet(), loaded.correlations());
     Set<String> testedRuleIds = new HashSet<>();
     int passed = 0;
     for (TestFileOrError source : testFiles()) {
@@ -117,7 +119,7 @@ final class RulesTestCommand implements Callable<Integer> {
 
     out.printf("%d passed, %d failed%n", passed, failed);
     out.flush();
-    printUntested(loaded.user().rules(), testedRuleIds);
+    printUntested(loaded.user(), testedRuleIds);
     return failed == 0 ? ExitCodes.OK : ExitCodes.RULES_FAILED;
   }
 
@@ -148,14 +150,24 @@ final class RulesTestCommand implements Callable<Integer> {
     return files;
   }
 
-  /** Notes on standard error the rules under the paths that no test file names. */
-  private void printUntested(List<SigmaRule> rules, Set<String> testedRuleIds) {
+  /** Notes on standard error the rules and correlations under the paths no test file names. */
+  private void printUntested(SigmaParseResult user, Set<String> testedRuleIds) {
     PrintWriter err = spec.commandLine().getErr();
-    for (SigmaRule rule : rules) {
+    for (SigmaRule rule : user.rules()) {
       String id = rule.id() != null ? rule.id() : rule.title();
       if (!testedRuleIds.contains(id)) {
         err.println(
             "skywarden: note: no test file names rule " + id + " (" + rule.location() + ")");
+      }
+    }
+    for (SigmaCorrelationRule correlation : user.correlations()) {
+      if (!testedRuleIds.contains(correlation.key())) {
+        err.println(
+            "skywarden: note: no test file names correlation "
+                + correlation.key()
+                + " ("
+                + correlation.location()
+                + ")");
       }
     }
     err.flush();

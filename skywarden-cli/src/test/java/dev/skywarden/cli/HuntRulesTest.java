@@ -45,7 +45,7 @@ class HuntRulesTest {
               .assertThat(result.err())
               .as("standard error")
               .matches(
-                  "skywarden: loaded [1-9][0-9]+ rules"
+                  "skywarden: loaded [1-9][0-9]+ rules and [1-9][0-9]* correlations?"
                       + NL
                       + "skywarden: 1 file, 1 record, 1 event, 0 skipped"
                       + NL);

@@ -135,6 +135,29 @@ final class RuleFiles {
   /** One CloudTrail record that {@link #KALI_LIST_BUCKETS} does not match, as a JSON Line. */
   static final String MACOS_EVENT = cloudTrail("ListBuckets", "aws-cli/2.22.4 os/macos#24.1.0");
 
+  /** The id of {@link #KALI_BURST}. */
+  static final String KALI_BURST_ID = "0f5e2d4c-1111-4a2b-9c3d-000000000002";
+
+  /** A correlation rule: two or more Kali bucket listings by one user within five minutes. */
+  static final String KALI_BURST =
+      """
+      title: Repeated Bucket Listing From Kali Linux
+      id: 0f5e2d4c-1111-4a2b-9c3d-000000000002
+      status: test
+      tags:
+        - attack.discovery
+      correlation:
+        type: event_count
+        rules:
+          - 0f5e2d4c-1111-4a2b-9c3d-000000000001
+        group-by:
+          - userIdentity.arn
+        timespan: 5m
+        condition:
+          gte: 2
+      level: medium
+      """;
+
   private RuleFiles() {}
 
   /** Writes {@code text} to {@code file}, creating its folders, and returns the file. */

@@ -53,7 +53,8 @@ class RulesHelpTest {
               .assertThat(result.err())
               .as("standard error")
               .startsWith(
-                  "skywarden: error: missing subcommand: try 'skywarden rules check DIR' or 'rules list'");
+                  "skywarden: error: missing subcommand: try 'skywarden rules check PATH',"
+                      + " 'skywarden rules test' or 'skywarden rules list'");
         });
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +59,7 @@ class RulesListCommandTest {
               .assertThat(result.out())
               .as("standard output")
               .isEqualTo(
-                  "{\"id\":\"0f5e2d4c-1111-4a2b-9c3d-000000000001\","
+                  "{\"type\":\"rule\",\"id\":\"0f5e2d4c-1111-4a2b-9c3d-000000000001\","
                       + "\"title\":\"Bucket Listing From Kali Linux\",\"level\":\"high\","
                       + "\"status\":\"test\",\"logsource\":{\"product\":\"aws\","
                       + "\"service\":\"cloudtrail\",\"category\":null},"
@@ -91,9 +92,14 @@ class RulesListCommandTest {
               .assertThat(both.out().lines().count())
               .as("lines with the user rule")
               .isEqualTo(builtinOnly.out().lines().count() + 1);
+          // Correlation rules follow all detection rules, so the user's rule comes just before.
+          List<String> lines = both.out().lines().toList();
+          int correlations =
+              (int) lines.stream().filter(line -> line.contains(" correlation/")).count();
+          softly.assertThat(correlations).as("built-in correlation rows").isPositive();
           softly
-              .assertThat(both.out().lines().reduce((first, second) -> second).orElse(""))
-              .as("last line")
+              .assertThat(lines.get(lines.size() - 1 - correlations))
+              .as("last detection rule line")
               .startsWith(RuleFiles.KALI_RULE_ID)
               .endsWith("Bucket Listing From Kali Linux");
         });
@@ -115,6 +121,42 @@ class RulesListCommandTest {
               .as("standard error")
               .startsWith("skywarden: " + broken + ":8:15: unknown modifier 'contain'")
               .endsWith(NL + "skywarden: loaded 1 rule (1 not loaded)" + NL);
+        });
+  }
+
+  @Test
+  void correlation_listedAfterRulesWithType() throws IOException {
+    Path rules = temp.resolve("rules");
+    RuleFiles.write(rules.resolve("kali.yml"), RuleFiles.KALI_LIST_BUCKETS);
+    RuleFiles.write(rules.resolve("burst.yml"), RuleFiles.KALI_BURST);
+
+    Cli.Result table = Cli.run("rules", "list", "--no-builtin", rules.toString());
+    Cli.Result jsonl = Cli.run("rules", "list", "--no-builtin", "-f", "jsonl", rules.toString());
+
+    assertSoftly(
+        softly -> {
+          softly.assertThat(table.exitCode()).as("exit code").isEqualTo(ExitCodes.OK);
+          softly
+              .assertThat(table.out().lines().toList())
+              .as("table rows")
+              .hasSize(3)
+              .last()
+              .isEqualTo(
+                  RuleFiles.KALI_BURST_ID
+                      + "  medium  correlation/event_count  T1619   Repeated Bucket Listing From"
+                      + " Kali Linux");
+          softly
+              .assertThat(jsonl.out().lines().toList())
+              .as("JSON lines")
+              .hasSize(2)
+              .last()
+              .asString()
+              .startsWith("{\"type\":\"correlation\",\"id\":\"" + RuleFiles.KALI_BURST_ID + "\"")
+              .contains(
+                  "\"correlation\":{\"type\":\"event_count\",\"rules\":[\""
+                      + RuleFiles.KALI_RULE_ID
+                      + "\"],\"group-by\":[\"userIdentity.arn\"],\"timespan\":\"5m\","
+                      + "\"condition\":\">= 2\",\"generate\":false}");
         });
   }
 }

@@ -190,4 +190,110 @@ class RulesTestCommandTest {
                       + NL);
         });
   }
+
+  @Test
+  void testFilePath_loadsRuleBesideIt() throws IOException {
+    Path rules = temp.resolve("rules");
+    RuleFiles.write(rules.resolve("kali.yml"), RuleFiles.KALI_LIST_BUCKETS);
+    Path tests =
+        RuleFiles.write(
+            rules.resolve("kali.tests.yml"),
+            RuleFiles.kaliTests(RuleFiles.KALI_EVENT, RuleFiles.MACOS_EVENT));
+
+    Cli.Result result = Cli.run("rules", "test", "--no-builtin", tests.toString());
+
+    assertSoftly(
+        softly -> {
+          softly.assertThat(result.exitCode()).as("exit code").isEqualTo(ExitCodes.OK);
+          softly
+              .assertThat(result.out())
+              .as("standard output")
+              .isEqualTo("2 passed, 0 failed" + NL);
+          softly.assertThat(result.err()).as("standard error").isEmpty();
+        });
+  }
+
+  @Test
+  void correlationSequences_runThroughOneHunt() throws IOException {
+    Path rules = temp.resolve("rules");
+    RuleFiles.write(rules.resolve("kali.yml"), RuleFiles.KALI_LIST_BUCKETS);
+    RuleFiles.write(rules.resolve("burst.yml"), RuleFiles.KALI_BURST);
+    // One sequence of two listings must fire; one listing and a listing from macOS must not.
+    Path tests =
+        RuleFiles.write(
+            rules.resolve("burst.tests.yml"),
+            "rule: "
+                + RuleFiles.KALI_BURST_ID
+                + "\nmatch:\n  -\n    - "
+                + RuleFiles.KALI_EVENT
+                + "\n    - "
+                + RuleFiles.KALI_EVENT
+                + "\nnomatch:\n  -\n    - "
+                + RuleFiles.KALI_EVENT
+                + "\n    - "
+                + RuleFiles.MACOS_EVENT
+                + "\n  -\n    - "
+                + RuleFiles.KALI_EVENT
+                + "\n    - "
+                + RuleFiles.KALI_EVENT
+                + "\n");
+
+    Cli.Result result = Cli.run("rules", "test", "--no-builtin", rules.toString());
+
+    assertSoftly(
+        softly -> {
+          softly.assertThat(result.exitCode()).as("exit code").isEqualTo(ExitCodes.RULES_FAILED);
+          softly
+              .assertThat(result.out())
+              .as("standard output")
+              .isEqualTo(
+                  "FAIL "
+                      + tests
+                      + " nomatch #2 (line 11): rule "
+                      + RuleFiles.KALI_BURST_ID
+                      + " fired; rules that fired: ["
+                      + RuleFiles.KALI_BURST_ID
+                      + "]"
+                      + NL
+                      + "2 passed, 1 failed"
+                      + NL);
+          softly
+              .assertThat(result.err())
+              .as("standard error")
+              .isEqualTo(
+                  "skywarden: note: no test file names rule "
+                      + RuleFiles.KALI_RULE_ID
+                      + " ("
+                      + rules.resolve("kali.yml")
+                      + ":1:1)"
+                      + NL);
+        });
+  }
+
+  @Test
+  void untestedCorrelation_noted() throws IOException {
+    Path rules = temp.resolve("rules");
+    RuleFiles.write(rules.resolve("kali.yml"), RuleFiles.KALI_LIST_BUCKETS);
+    RuleFiles.write(
+        rules.resolve("kali.tests.yml"),
+        RuleFiles.kaliTests(RuleFiles.KALI_EVENT, RuleFiles.MACOS_EVENT));
+    RuleFiles.write(rules.resolve("burst.yml"), RuleFiles.KALI_BURST);
+
+    Cli.Result result = Cli.run("rules", "test", "--no-builtin", rules.toString());
+
+    assertSoftly(
+        softly -> {
+          softly.assertThat(result.exitCode()).as("exit code").isEqualTo(ExitCodes.OK);
+          softly
+              .assertThat(result.err())
+              .as("standard error")
+              .isEqualTo(
+                  "skywarden: note: no test file names correlation "
+                      + RuleFiles.KALI_BURST_ID
+                      + " ("
+                      + rules.resolve("burst.yml")
+                      + ":1:1)"
+                      + NL);
+        });
+  }
 }

@@ -10,6 +10,7 @@ import dev.skywarden.core.finding.DetectionHit;
 import dev.skywarden.core.sigma.CompiledRule;
 import dev.skywarden.core.sigma.SigmaRule;
 import dev.skywarden.core.sigma.correlation.CorrelationSet;
+import dev.skywarden.core.sigma.match.EventFields;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,11 +71,13 @@ final class BatchCorrelationRun implements DetectorRun {
 
   @Override
   public void detect(CloudEvent event, Consumer<DetectionHit> hits) {
+    EventFields fields = new EventFields(event.raw());
     detector.forEachMatch(
         event,
+        fields,
         rule -> {
           if (detector.reportsFindings(rule)) {
-            hits.accept(detector.toHit(rule, event));
+            hits.accept(detector.toHit(rule, event, fields));
           }
           CorrelationInput input = extractor.extract(rule.rule(), event);
           if (input != null) {

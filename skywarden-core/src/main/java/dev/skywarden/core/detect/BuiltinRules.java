@@ -1,8 +1,11 @@
 package dev.skywarden.core.detect;
 
+import dev.skywarden.core.sigma.SigmaCorrelationRule;
+import dev.skywarden.core.sigma.SigmaFilter;
 import dev.skywarden.core.sigma.SigmaParseResult;
 import dev.skywarden.core.sigma.SigmaRule;
 import dev.skywarden.core.sigma.SigmaRuleParser;
+import dev.skywarden.core.sigma.correlation.CorrelationSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,6 +18,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -39,15 +43,31 @@ public final class BuiltinRules {
   private BuiltinRules() {}
 
   /**
-   * Parses every rule of the pack, in path order. Synchronized because reading from a jar opens a
-   * jar file system, of which only one per jar may be open at a time.
+   * Parses every detection rule of the pack, in path order; {@link #loadPack()} also returns its
+   * correlation rules. Synchronized because reading from a jar opens a jar file system, of which
+   * only one per jar may be open at a time.
    *
    * @throws IllegalStateException when a built-in rule does not parse or none is found (a packaging
    *     bug)
    */
-  public static synchronized List<SigmaRule> load() {
+  public static List<SigmaRule> load() {
+    return loadPack().rules();
+  }
+
+  /**
+   * Parses every document of the pack, in path order: detection rules, filters and correlation
+   * rules. The correlations are not resolved; resolve them with {@link
+   * dev.skywarden.core.sigma.correlation.CorrelationSet#resolve} against all rules of the run, as
+   * {@code --rules} correlations are.
+   *
+   * @throws IllegalStateException when a built-in document does not parse or no rule is found (a
+   *     packaging bug)
+   */
+  public static synchronized SigmaParseResult loadPack() {
     SigmaRuleParser parser = new SigmaRuleParser();
     List<SigmaRule> rules = new ArrayList<>();
+    List<SigmaFilter> filters = new ArrayList<>();
+    List<SigmaCorrelationRule> correlations = new ArrayList<>();
     withRoot(
         root -> {
           for (Path file : ruleFiles(root)) {
@@ -59,12 +79,31 @@ public final class BuiltinRules {
                   result.errors().get(0));
             }
             rules.addAll(result.rules());
+            filters.addAll(result.filters());
+            correlations.addAll(result.correlations());
           }
         });
     if (rules.isEmpty()) {
       throw new IllegalStateException("no built-in rules found under " + RESOURCE_ROOT);
     }
-    return List.copyOf(rules);
+    return new SigmaParseResult(rules, filters, correlations, List.of());
+  }
+
+  /**
+   * Returns the built-in correlation rules resolved against {@code rules}, which must contain the
+   * built-in detection rules (the same instances, as {@link #loadPack()} returned them).
+   *
+   * @throws IllegalStateException when a built-in correlation does not resolve (a packaging bug)
+   */
+  public static CorrelationSet resolveCorrelations(
+      SigmaParseResult pack, Collection<SigmaRule> rules) {
+    CorrelationSet correlations = CorrelationSet.resolve(rules, pack.correlations());
+    if (!correlations.errors().isEmpty()) {
+      throw new IllegalStateException(
+          "built-in correlation rejected: " + correlations.errors().get(0).getMessage(),
+          correlations.errors().get(0));
+    }
+    return correlations;
   }
 
   /** Returns whether a file name is a rule (YAML) and not a test-event file. */

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param ruleId the id of the rule under test
  * @param expectation whether the record must fire the rule or must not
  * @param number the 1-based position of the record in its {@code match} or {@code nomatch} list
- * @param record the raw log record, as the log delivers it
+ * @param record the raw log record, as the log delivers it. A case of a correlation rule is a JSON
+ *     array of records instead, which run in order through one hunt run.
  * @param location where the record sits: the test file, the record's index in the file (match
  *     records first) and its YAML line
  */
@@ -48,6 +49,11 @@ public record RuleTestCase(
     Objects.requireNonNull(expectation, "expectation");
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(location, "location");
+  }
+
+  /** Returns whether the case is a sequence of records, as correlation rules are tested. */
+  public boolean isSequence() {
+    return record.isArray();
   }
 
   /** Returns the case name, such as {@code aws_ssm_send_command.tests.yml match #2}. */

@@ -33,6 +33,16 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  *   - {...}
  * </pre>
  *
+ * <p>A case of a correlation rule is a list of records instead of one record: the records are run
+ * in order through one hunt run, and the case looks at what the run reported once it finished.
+ *
+ * <pre>
+ * rule: 0c8e6b6e-...          # the id of the correlation under test
+ * match:
+ *   - - {eventName: ListUsers, ...}
+ *     - {eventName: ListRoles, ...}
+ * </pre>
+ *
  * @param file the file name used in case names and messages
  * @param ruleId the id of the rule under test
  * @param cases the {@code match} cases in file order, then the {@code nomatch} cases
@@ -123,8 +133,17 @@ public record RuleTestFile(String file, String ruleId, List<RuleTestCase> cases)
     int number = 0;
     for (Node element : sequence.getValue()) {
       number++;
-      if (!(element instanceof MappingNode)) {
-        throw invalid(file, element, key + " #" + number + " must be a mapping (one log record)");
+      if (element instanceof SequenceNode records) {
+        checkSequence(file, records, key + " #" + number);
+      } else if (!(element instanceof MappingNode)) {
+        throw invalid(
+            file,
+            element,
+            key
+                + " #"
+                + number
+                + " must be a mapping (one log record) or, for a correlation rule, a list of"
+                + " records");
       }
       SourceLocation location = new SourceLocation(file, 0, YamlJson.line(element));
       try {
@@ -135,6 +154,20 @@ public record RuleTestFile(String file, String ruleId, List<RuleTestCase> cases)
       }
     }
     return drafts;
+  }
+
+  private static void checkSequence(String file, SequenceNode records, String name) {
+    if (records.getValue().isEmpty()) {
+      throw invalid(file, records, name + " is an empty list of records");
+    }
+    int position = 0;
+    for (Node record : records.getValue()) {
+      position++;
+      if (!(record instanceof MappingNode)) {
+        throw invalid(
+            file, record, name + ", record " + position + " must be a mapping (one log record)");
+      }
+    }
   }
 
   private static Node compose(String file, String yaml) {

@@ -2,6 +2,8 @@ package dev.skywarden.core.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skywarden.core.detect.RuleTestCase.Expectation;
+import dev.skywarden.core.detect.correlation.CorrelationLimits;
+import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.event.SourceLocation;
 import dev.skywarden.core.finding.DetectionHit;
 import dev.skywarden.core.input.RawRecord;
@@ -10,10 +12,13 @@ import dev.skywarden.core.normalize.NormalizeResult;
 import dev.skywarden.core.sigma.CompiledRule;
 import dev.skywarden.core.sigma.SigmaRuleParser;
 import dev.skywarden.core.sigma.SigmaRuleSet;
+import dev.skywarden.core.sigma.correlation.CorrelationSet;
+import dev.skywarden.core.sigma.correlation.ResolvedCorrelation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -32,26 +37,52 @@ import java.util.stream.Stream;
  * that the normaliser skips fails either way, because a near miss that never reaches the rules
  * tests nothing.
  *
+ * <p>A case of a correlation rule is a sequence of records: they run in order through one hunt run
+ * of a detector with the correlations (the {@link DetectorRun} a hunt uses), and the case passes
+ * when the correlation is among the rules that reported a hit once the run finished, or for {@code
+ * nomatch}, when it is not. A single record tested against a correlation rule is a sequence of one.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class RuleTestRunner {
 
   private final SigmaDetector detector;
+  private final SigmaDetector correlating;
   private final EventNormalizer normalizer;
   private final Set<String> ruleIds;
+  private final Set<String> correlationIds;
 
   /** Creates a runner over {@code rules} with the standard normaliser and client list. */
   public RuleTestRunner(SigmaRuleSet rules) {
-    this(rules, new EventNormalizer());
+    this(rules, CorrelationSet.empty());
+  }
+
+  /**
+   * Creates a runner over {@code rules} and {@code correlations}, which must have been resolved
+   * against the rules of {@code rules} (the same instances), with the standard normaliser.
+   */
+  public RuleTestRunner(SigmaRuleSet rules, CorrelationSet correlations) {
+    this(rules, correlations, new EventNormalizer());
   }
 
   public RuleTestRunner(SigmaRuleSet rules, EventNormalizer normalizer) {
+    this(rules, CorrelationSet.empty(), normalizer);
+  }
+
+  /** Creates a runner over {@code rules} and {@code correlations} with {@code normalizer}. */
+  public RuleTestRunner(
+      SigmaRuleSet rules, CorrelationSet correlations, EventNormalizer normalizer) {
     this.detector = new SigmaDetector(Objects.requireNonNull(rules, "rules"));
+    this.correlating = new SigmaDetector(rules, correlations, CorrelationLimits.DEFAULTS);
     this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
     this.ruleIds =
         rules.rules().stream()
             .map(CompiledRule::rule)
             .map(rule -> rule.id() != null ? rule.id() : rule.title())
+            .collect(Collectors.toUnmodifiableSet());
+    this.correlationIds =
+        correlations.correlations().stream()
+            .map(ResolvedCorrelation::key)
             .collect(Collectors.toUnmodifiableSet());
   }
 
@@ -102,15 +133,24 @@ public final class RuleTestRunner {
 
   /** Runs one case. */
   public RuleTestResult run(RuleTestCase testCase) {
-    if (!ruleIds.contains(testCase.ruleId())) {
+    boolean correlation = correlationIds.contains(testCase.ruleId());
+    if (!correlation && !ruleIds.contains(testCase.ruleId())) {
       return new RuleTestResult(
           testCase,
           false,
           List.of(),
-          testCase.name() + ": rule " + testCase.ruleId() + " is not in the rule set");
+          testCase.name()
+              + ": no loaded rule or correlation has id "
+              + testCase.ruleId()
+              + "; check the 'rule' key, and that the rule loaded");
     }
 
-    RecordEvaluation evaluation = evaluate(testCase.record(), testCase.location());
+    RecordEvaluation evaluation;
+    if (correlation || testCase.isSequence()) {
+      evaluation = evaluateSequence(testCase);
+    } else {
+      evaluation = evaluate(testCase.record(), testCase.location());
+    }
     if (evaluation.isSkipped()) {
       return new RuleTestResult(
           testCase,
@@ -142,6 +182,45 @@ public final class RuleTestRunner {
             testCase.ruleId(),
             verdict,
             fired));
+  }
+
+  /**
+   * Runs the records of a sequence case (or its one record) in order through one hunt run with the
+   * correlations. Returns the first skip, or the distinct rule ids of every hit, in the order first
+   * reported.
+   */
+  private RecordEvaluation evaluateSequence(RuleTestCase testCase) {
+    List<JsonNode> records = new ArrayList<>();
+    if (testCase.isSequence()) {
+      testCase.record().forEach(records::add);
+    } else {
+      records.add(testCase.record());
+    }
+
+    DetectorRun run = correlating.startRun();
+    List<DetectionHit> hits = new ArrayList<>();
+    CloudEvent last = null;
+    for (int i = 0; i < records.size(); i++) {
+      SourceLocation location =
+          new SourceLocation(testCase.location().input(), i + 1L, testCase.location().line());
+      NormalizeResult result = normalizer.normalize(new RawRecord(records.get(i), location));
+      if (result instanceof NormalizeResult.Skipped skipped) {
+        return new RecordEvaluation(null, skipped.skipped(), List.of());
+      }
+      last = ((NormalizeResult.Normalized) result).event();
+      run.detect(last, hits::add);
+    }
+    run.finish(hits::add);
+
+    // One hit per rule is enough to tell which rules fired; a correlation reports one per event.
+    Set<String> seen = new LinkedHashSet<>();
+    List<DetectionHit> distinct = new ArrayList<>();
+    for (DetectionHit hit : hits) {
+      if (seen.add(hit.ruleId())) {
+        distinct.add(hit);
+      }
+    }
+    return new RecordEvaluation(last, null, distinct);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.skywarden.core.sigma.SigmaLevel;
 import dev.skywarden.core.sigma.SigmaRule;
 import dev.skywarden.core.sigma.SigmaRuleSet;
 import dev.skywarden.core.sigma.correlation.CorrelationSet;
+import dev.skywarden.core.sigma.match.EventFields;
 import dev.skywarden.core.sigma.match.MatchExplanation;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -79,6 +80,13 @@ public final class SigmaDetector implements Detector {
     rules.forEachMatch(new CloudSigmaEvent(event), action);
   }
 
+  /**
+   * Calls {@code action} as {@link #forEachMatch(CloudEvent, Consumer)}, sharing {@code fields}.
+   */
+  void forEachMatch(CloudEvent event, EventFields fields, Consumer<CompiledRule> action) {
+    rules.forEachMatch(new CloudSigmaEvent(event), fields, action);
+  }
+
   @Override
   public String name() {
     return "sigma";
@@ -87,11 +95,13 @@ public final class SigmaDetector implements Detector {
   @Override
   public void detect(CloudEvent event, Consumer<DetectionHit> hits) {
     CloudSigmaEvent sigmaEvent = new CloudSigmaEvent(event);
+    EventFields fields = new EventFields(event.raw());
     rules.forEachMatch(
         sigmaEvent,
+        fields,
         rule -> {
           if (reportsByRule.get(rule)) {
-            hits.accept(toHit(rule, sigmaEvent));
+            hits.accept(toHit(rule, sigmaEvent, fields));
           }
         });
   }
@@ -113,14 +123,22 @@ public final class SigmaDetector implements Detector {
     return reportsByRule.get(rule);
   }
 
-  DetectionHit toHit(CompiledRule compiled, CloudEvent event) {
-    return toHit(compiled, new CloudSigmaEvent(event));
+  /**
+   * Builds the hit of a rule that {@code event} matched; {@code fields} was built from its
+   * document.
+   */
+  DetectionHit toHit(CompiledRule compiled, CloudEvent event, EventFields fields) {
+    return toHit(compiled, new CloudSigmaEvent(event), fields);
   }
 
-  private DetectionHit toHit(CompiledRule compiled, CloudSigmaEvent sigmaEvent) {
+  private DetectionHit toHit(
+      CompiledRule compiled, CloudSigmaEvent sigmaEvent, EventFields fields) {
     SigmaRule rule = compiled.rule();
     String explanation =
-        compiled.explain(sigmaEvent).map(MatchExplanation::toString).orElse("condition matched");
+        compiled
+            .explain(sigmaEvent, fields)
+            .map(MatchExplanation::toString)
+            .orElse("condition matched");
     return new DetectionHit(
         ruleId(rule),
         rule.title(),

@@ -12,6 +12,9 @@ import java.util.List;
  * @param techniqueIds ATT&CK technique ids from the rule tags, such as {@code T1059.009}
  * @param event the event that fired
  * @param explanation why it fired, in one line
+ * @param eventCount how many events the hit counts for in a finding's {@link Finding#count()}, at
+ *     least 1: 1 for a rule match. The hits of a correlation firing are its evidence events, which
+ *     are capped, so one of them also counts for the contributing events left out.
  */
 public record DetectionHit(
     String ruleId,
@@ -19,9 +22,24 @@ public record DetectionHit(
     Severity severity,
     List<String> techniqueIds,
     CloudEvent event,
-    String explanation) {
+    String explanation,
+    long eventCount) {
 
   public DetectionHit {
     techniqueIds = List.copyOf(techniqueIds);
+    if (eventCount < 1) {
+      throw new IllegalArgumentException("eventCount must be at least 1, was " + eventCount);
+    }
+  }
+
+  /** Creates the hit of one event that matched a rule: it counts for that one event. */
+  public DetectionHit(
+      String ruleId,
+      String title,
+      Severity severity,
+      List<String> techniqueIds,
+      CloudEvent event,
+      String explanation) {
+    this(ruleId, title, severity, techniqueIds, event, explanation, 1);
   }
 }

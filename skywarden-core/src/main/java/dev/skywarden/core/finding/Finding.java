@@ -32,11 +32,13 @@ import java.util.Set;
  * @param operations distinct operations seen, sorted, at most {@link FindingAggregator#MAX_VALUES}
  * @param firstSeen time of the earliest hit
  * @param lastSeen time of the latest hit
- * @param count number of events that hit
+ * @param count number of events that hit; for a correlation rule, every event that contributed to
+ *     its firings, of which {@code evidence} keeps the earliest
  * @param evidence the earliest hits in time order, at most {@link FindingAggregator#MAX_EVIDENCE}
  * @param explanation a one-line explanation of why this fired, which ends with the failed share
  *     when some calls failed, such as {@code (all 3 calls failed: AccessDenied)}
- * @param failedCount number of events among {@code count} whose outcome was a failure or denial
+ * @param failedCount number of events among {@code count} whose outcome was a failure or denial;
+ *     for a correlation rule, only its evidence events are examined
  * @param errorCodes distinct error codes of the failed events, sorted, at most {@link
  *     FindingAggregator#MAX_VALUES}
  * @param resources distinct resources the events touched ({@link

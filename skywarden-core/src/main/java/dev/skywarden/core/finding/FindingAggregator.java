@@ -143,6 +143,7 @@ public final class FindingAggregator {
     private final Map<CappedList, BoundedValues> lists = new EnumMap<>(CappedList.class);
     private java.time.Instant lastSeen;
     private long count;
+    private long examinedCount;
     private long failedCount;
 
     Accumulator() {
@@ -153,7 +154,8 @@ public final class FindingAggregator {
 
     synchronized void add(DetectionHit hit) {
       CloudEvent event = hit.event();
-      count++;
+      count += hit.eventCount();
+      examinedCount++;
       if (lastSeen == null || event.time().isAfter(lastSeen)) {
         lastSeen = event.time();
       }
@@ -222,7 +224,12 @@ public final class FindingAggregator {
           count,
           evidence,
           explanation(
-              first.explanation(), count, failedCount, errorCodes.values(), errorCodes.truncated()),
+              first.explanation(),
+              count,
+              examinedCount,
+              failedCount,
+              errorCodes.values(),
+              errorCodes.truncated()),
           failedCount,
           errorCodes.values(),
           values(CappedList.RESOURCES),
@@ -252,13 +259,35 @@ public final class FindingAggregator {
    * <p>Failures never lower the severity: a denied attempt to stop logging or to grant access still
    * shows the intent, and a principal probing its permissions is itself notable. The explanation
    * states how many calls failed, so a reader can tell attempts from successes.
+   *
+   * @param count the events the finding counts
+   * @param examined the events whose outcome is known: {@code count}, except for correlations,
+   *     whose hits are only the capped evidence of the events that contributed
+   * @param failed the failed events among {@code examined}
    */
   static String explanation(
-      String first, long count, long failed, List<String> codes, boolean codesTruncated) {
+      String first,
+      long count,
+      long examined,
+      long failed,
+      List<String> codes,
+      boolean codesTruncated) {
     String text = first == null || first.isEmpty() ? "rule matched" : first;
     String codeText = codes.isEmpty() ? "" : ": " + String.join(", ", codes);
     if (codesTruncated) {
       codeText += " and more";
+    }
+    if (examined < count && failed > 0) {
+      return text
+          + " ("
+          + count
+          + " matching events; "
+          + failed
+          + " of the "
+          + examined
+          + " kept as evidence failed"
+          + codeText
+          + ")";
     }
     if (failed == 0) {
       return count == 1 ? text : text + " (" + count + " matching events)";

@@ -10,6 +10,8 @@ import dev.skywarden.core.input.LogReader;
 import dev.skywarden.core.input.ReaderLimits;
 import dev.skywarden.core.netintel.NetworkIntel;
 import dev.skywarden.core.normalize.EventNormalizer;
+import dev.skywarden.core.sigma.SigmaConfig;
+import dev.skywarden.core.sigma.SigmaParseResult;
 import dev.skywarden.core.sigma.SigmaRule;
 import dev.skywarden.core.sigma.SigmaRuleSet;
 import dev.skywarden.core.sigma.correlation.CorrelationSet;
@@ -39,9 +41,16 @@ public final class HunterBuilder {
     return new HunterBuilder();
   }
 
-  /** Returns a builder whose detectors are the built-in Sigma rule pack. */
+  /** Returns a builder whose detectors are the built-in Sigma rule pack, correlations included. */
   public static HunterBuilder withBuiltinRules() {
-    return empty().detector(new SigmaDetector(SigmaRuleSet.compile(BuiltinRules.load())));
+    SigmaParseResult pack = BuiltinRules.loadPack();
+    SigmaRuleSet rules = SigmaRuleSet.compile(pack, SigmaConfig.defaults());
+    return empty()
+        .detector(
+            new SigmaDetector(
+                rules,
+                BuiltinRules.resolveCorrelations(pack, pack.rules()),
+                CorrelationLimits.DEFAULTS));
   }
 
   /**

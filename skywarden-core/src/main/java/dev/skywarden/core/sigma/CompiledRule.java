@@ -1,6 +1,7 @@
 package dev.skywarden.core.sigma;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skywarden.core.sigma.match.EventFields;
 import dev.skywarden.core.sigma.match.MatchExplanation;
 import dev.skywarden.core.sigma.match.RuleMatcher;
 import java.util.ArrayList;
@@ -88,7 +89,16 @@ public final class CompiledRule {
    * Returns whether the document satisfies the condition and no filter, ignoring the log source.
    */
   public boolean matchesDocument(JsonNode document) {
-    return matcher.matches(document) && !filtered(document);
+    return matchesDocument(new EventFields(document));
+  }
+
+  /**
+   * Returns whether the event of {@code fields} satisfies the condition and no filter, ignoring the
+   * log source. Fields are resolved through the cache of {@code fields}, which the caller may share
+   * between the rules it evaluates against the same event.
+   */
+  public boolean matchesDocument(EventFields fields) {
+    return matcher.matches(fields) && !filtered(fields);
   }
 
   /**
@@ -96,15 +106,23 @@ public final class CompiledRule {
    * match.
    */
   public Optional<MatchExplanation> explain(SigmaEvent event) {
-    if (!appliesTo(event) || filtered(event.document())) {
-      return Optional.empty();
-    }
-    return matcher.explain(event.document());
+    return explain(event, new EventFields(event.document()));
   }
 
-  private boolean filtered(JsonNode document) {
+  /**
+   * Returns the explanation as {@link #explain(SigmaEvent)} does, resolving fields through {@code
+   * fields}, which must have been built from the document of {@code event}.
+   */
+  public Optional<MatchExplanation> explain(SigmaEvent event, EventFields fields) {
+    if (!appliesTo(event) || filtered(fields)) {
+      return Optional.empty();
+    }
+    return matcher.explain(fields);
+  }
+
+  private boolean filtered(EventFields fields) {
     for (RuleMatcher filter : filterMatchers) {
-      if (filter.matches(document)) {
+      if (filter.matches(fields)) {
         return true;
       }
     }

@@ -20,9 +20,28 @@ public record LogSource(String category, String product, String service) {
   }
 
   private static boolean sameOrUnset(String ruleValue, String eventValue) {
-    return ruleValue == null
-        || (eventValue != null
-            && ruleValue.toLowerCase(Locale.ROOT).equals(eventValue.toLowerCase(Locale.ROOT)));
+    if (ruleValue == null) {
+      return true;
+    }
+    if (eventValue == null) {
+      return false;
+    }
+
+    // Every event is checked against every log source group, so the common ASCII case avoids
+    // building lower-case copies; for ASCII text both comparisons give the same answer.
+    if (isAscii(ruleValue) && isAscii(eventValue)) {
+      return ruleValue.equalsIgnoreCase(eventValue);
+    }
+    return ruleValue.toLowerCase(Locale.ROOT).equals(eventValue.toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

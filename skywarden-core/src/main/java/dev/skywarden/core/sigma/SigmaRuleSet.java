@@ -1,6 +1,6 @@
 package dev.skywarden.core.sigma;
 
-import dev.skywarden.core.sigma.match.CaseFolding;
+import dev.skywarden.core.sigma.match.EventFields;
 import dev.skywarden.core.sigma.match.FieldPath;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -37,10 +39,24 @@ public final class SigmaRuleSet {
   private static final List<FieldPath> DISCRIMINATING_PATHS =
       DISCRIMINATING_FIELDS.stream().map(FieldPath::of).toList();
 
+  /** How many distinct event log sources {@link #groupsBySource} remembers. */
+  private static final int MAX_CACHED_SOURCES = 64;
+
   private final List<CompiledRule> rules;
   private final List<Group> groups;
+
+  /**
+   * The groups whose log source applies to an event's product, service and category, computed on
+   * first use of each. Most events share a few log sources, so this spares comparing the log source
+   * of every group for every event.
+   */
+  private final ConcurrentMap<EventSource, List<Group>> groupsBySource = new ConcurrentHashMap<>();
+
   private final int indexedRuleCount;
   private final List<SigmaRuleException> problems;
+
+  /** The log source attributes of an event; any of them may be null. */
+  private record EventSource(String product, String service, String category) {}
 
   /** The rules of one log source: an index per discriminating field plus the unindexed rest. */
   private record Group(
@@ -160,35 +176,58 @@ public final class SigmaRuleSet {
 
   /** Calls {@code action} for each rule that matches {@code event}, in rule set order. */
   public void forEachMatch(SigmaEvent event, Consumer<CompiledRule> action) {
+    forEachMatch(event, new EventFields(event.document()), action);
+  }
+
+  /**
+   * Calls {@code action} for each rule that matches {@code event}, in rule set order, resolving
+   * fields through {@code fields}, which must have been built from the document of {@code event}.
+   * Every field is resolved and case-folded at most once for all the rules, so a caller that goes
+   * on to explain the matches passes the same {@code fields} to {@link
+   * CompiledRule#explain(SigmaEvent, EventFields)}.
+   */
+  public void forEachMatch(SigmaEvent event, EventFields fields, Consumer<CompiledRule> action) {
     BitSet candidates = new BitSet(rules.size());
-    Map<Integer, List<String>> textsByField = new HashMap<>();
-    for (Group group : groups) {
-      if (!group.logSource().appliesTo(event.product(), event.service(), event.category())) {
-        continue;
-      }
+    for (Group group : groupsFor(event)) {
       candidates.or(group.unindexed());
       for (int f = 0; f < DISCRIMINATING_PATHS.size(); f++) {
         Map<String, BitSet> index = group.indexByField().get(f);
-        if (index.isEmpty()) {
-          continue;
-        }
-        int field = f;
-        List<String> texts =
-            textsByField.computeIfAbsent(
-                field, key -> DISCRIMINATING_PATHS.get(key).resolveTexts(event.document()));
-        for (String text : texts) {
-          BitSet hits = index.get(CaseFolding.fold(text));
-          if (hits != null) {
-            candidates.or(hits);
-          }
+        if (!index.isEmpty()) {
+          fields.forEachFoldedText(
+              DISCRIMINATING_PATHS.get(f), text -> addHits(index, text, candidates));
         }
       }
     }
     for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
       CompiledRule rule = rules.get(i);
-      if (rule.matchesDocument(event.document())) {
+      if (rule.matchesDocument(fields)) {
         action.accept(rule);
       }
+    }
+  }
+
+  private List<Group> groupsFor(SigmaEvent event) {
+    EventSource source = new EventSource(event.product(), event.service(), event.category());
+    List<Group> cached = groupsBySource.get(source);
+    if (cached != null) {
+      return cached;
+    }
+    List<Group> applicable = new ArrayList<>();
+    for (Group group : groups) {
+      if (group.logSource().appliesTo(source.product(), source.service(), source.category())) {
+        applicable.add(group);
+      }
+    }
+    if (groupsBySource.size() < MAX_CACHED_SOURCES) {
+      groupsBySource.putIfAbsent(source, List.copyOf(applicable));
+    }
+    return applicable;
+  }
+
+  private static void addHits(Map<String, BitSet> index, String foldedText, BitSet candidates) {
+    BitSet hits = index.get(foldedText);
+    if (hits != null) {
+      candidates.or(hits);
     }
   }
 

@@ -3,7 +3,9 @@ package dev.skywarden.core.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skywarden.core.sigma.CompiledRule;
+import dev.skywarden.core.sigma.SigmaParseResult;
 import dev.skywarden.core.sigma.SigmaRuleSet;
+import dev.skywarden.core.sigma.correlation.CorrelationSet;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -26,14 +28,17 @@ import org.junit.jupiter.api.TestFactory;
 class BuiltinRuleTestsTest {
 
   private static SigmaRuleSet pack;
+  private static CorrelationSet correlations;
   private static RuleTestRunner runner;
   private static Path rulesRoot;
   private static List<RuleTestFile> testFiles;
 
   @BeforeAll
   static void loadPack() throws IOException, URISyntaxException {
-    pack = SigmaRuleSet.compile(BuiltinRules.load());
-    runner = new RuleTestRunner(pack);
+    SigmaParseResult parsed = BuiltinRules.loadPack();
+    pack = SigmaRuleSet.compile(parsed.rules());
+    correlations = BuiltinRules.resolveCorrelations(parsed, parsed.rules());
+    runner = new RuleTestRunner(pack, correlations);
 
     // The test classes have a package folder of the same name, so find the pack through its README.
     URL readme = BuiltinRules.class.getResource(BuiltinRules.RESOURCE_ROOT + "/README.md");
@@ -60,12 +65,21 @@ class BuiltinRuleTestsTest {
   }
 
   @Test
+  void pack_holdsResolvedCorrelations() {
+    assertThat(correlations.errors()).isEmpty();
+    assertThat(correlations.correlations())
+        .extracting(correlation -> correlation.key())
+        .contains("6507e45c-23c0-40c3-9b42-917b5c35d9f7");
+  }
+
+  @Test
   void everyRule_hasMatchAndNomatchRecords() {
     Set<String> packIds =
         pack.rules().stream()
             .map(CompiledRule::rule)
             .map(rule -> rule.id())
             .collect(Collectors.toCollection(TreeSet::new));
+    correlations.correlations().forEach(correlation -> packIds.add(correlation.key()));
     Set<String> withMatch = idsWith(RuleTestCase.Expectation.MATCH);
     Set<String> withNomatch = idsWith(RuleTestCase.Expectation.NOMATCH);
 

@@ -118,7 +118,8 @@ class RuleTestRunnerTest {
     RuleTestResult result = runner.run(file).get(0);
 
     assertThat(result.passed()).isFalse();
-    assertThat(result.message()).contains("rule no-such-rule is not in the rule set");
+    assertThat(result.message())
+        .contains("no loaded rule or correlation has id no-such-rule; check the 'rule' key");
   }
 
   @Test
@@ -141,7 +142,16 @@ class RuleTestRunnerTest {
     assertThatThrownBy(() -> RuleTestFile.parse("t.tests.yml", "match:\n  - {a: b}\n"))
         .hasMessageContaining("missing 'rule'");
     assertThatThrownBy(() -> RuleTestFile.parse("t.tests.yml", "rule: x\nmatch:\n  - text\n"))
-        .hasMessage("t.tests.yml:3: match #1 must be a mapping (one log record)");
+        .hasMessage(
+            "t.tests.yml:3: match #1 must be a mapping (one log record) or, for a correlation"
+                + " rule, a list of records");
+    assertThatThrownBy(() -> RuleTestFile.parse("t.tests.yml", "rule: x\nmatch:\n  - []\n"))
+        .hasMessage("t.tests.yml:3: match #1 is an empty list of records");
+    assertThatThrownBy(
+            () ->
+                RuleTestFile.parse(
+                    "t.tests.yml", "rule: x\nnomatch:\n  -\n    - {a: b}\n    - text\n"))
+        .hasMessage("t.tests.yml:5: nomatch #1, record 2 must be a mapping (one log record)");
     assertThatThrownBy(() -> RuleTestFile.parse("t.tests.yml", "rule: [x\n"))
         .hasMessageStartingWith("t.tests.yml: invalid YAML");
   }

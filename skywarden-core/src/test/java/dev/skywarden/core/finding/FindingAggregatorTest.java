@@ -368,4 +368,21 @@ class FindingAggregatorTest {
     assertThat(finding.client().product()).isEqualTo("aws-cli");
     assertThat(finding.truncated()).isEmpty();
   }
+
+  @Test
+  void explanation_correlationNamesExaminedShare() {
+    String text =
+        FindingAggregator.explanation("burst", 120, 20, 3, List.of("AccessDenied"), false);
+
+    assertThat(text)
+        .isEqualTo(
+            "burst (120 matching events; 3 of the 20 kept as evidence failed:" + " AccessDenied)");
+  }
+
+  @Test
+  void explanation_allExaminedKeepsPlainWording() {
+    String text = FindingAggregator.explanation("rule", 3, 3, 3, List.of("AccessDenied"), false);
+
+    assertThat(text).isEqualTo("rule (all 3 calls failed: AccessDenied)");
+  }
 }

@@ -46,6 +46,21 @@ class BuiltinRuleFilesTest {
           "detection",
           "falsepositives",
           "level");
+
+  /** The keys of a correlation rule: a correlation section in place of logsource and detection. */
+  private static final List<String> REQUIRED_CORRELATION_KEYS =
+      List.of(
+          "title",
+          "id",
+          "status",
+          "description",
+          "author",
+          "date",
+          "tags",
+          "correlation",
+          "falsepositives",
+          "level");
+
   private static final Set<String> LEVELS =
       Set.of("informational", "low", "medium", "high", "critical");
   private static final Set<String> STATUSES = Set.of("experimental", "test", "stable");
@@ -131,8 +146,10 @@ class BuiltinRuleFilesTest {
 
   private static void checkRule(Path file) {
     Map<String, Object> rule = loadMap(file);
+    boolean correlation = rule.containsKey("correlation");
 
-    assertThat(rule).as("keys of %s", file).containsKeys(REQUIRED_KEYS.toArray(new String[0]));
+    List<String> required = correlation ? REQUIRED_CORRELATION_KEYS : REQUIRED_KEYS;
+    assertThat(rule).as("keys of %s", file).containsKeys(required.toArray(new String[0]));
     String id = String.valueOf(rule.get("id"));
     assertThat(UUID.fromString(id).toString()).as("id of %s in canonical form", file).isEqualTo(id);
     assertThat(rule.get("status")).as("status of %s", file).isIn(STATUSES);
@@ -148,8 +165,20 @@ class BuiltinRuleFilesTest {
         .as("ATT&CK technique tags of %s", file)
         .anyMatch(tag -> tag.matches("attack\\.t\\d{4}(\\.\\d{3})?"));
 
-    Map<String, Object> logSource = asMap(rule.get("logsource"), file, "logsource");
     String cloud = rulesRoot.relativize(file).getName(0).toString();
+    String fileName = file.getFileName().toString();
+    assertThat(fileName).as("file name of %s", file).matches("[a-z0-9_]+\\.yml");
+    assertThat(fileName).as("file name of %s", file).startsWith(cloud + "_");
+    assertThat(stringList(rule.get("falsepositives"), file, "falsepositives"))
+        .as("falsepositives of %s", file)
+        .isNotEmpty();
+    if (correlation) {
+      Map<String, Object> section = asMap(rule.get("correlation"), file, "correlation");
+      assertThat(section).as("correlation of %s", file).containsKeys("type", "rules", "timespan");
+      return;
+    }
+
+    Map<String, Object> logSource = asMap(rule.get("logsource"), file, "logsource");
     assertThat(logSource.get("product")).as("logsource.product of %s", file).isEqualTo(cloud);
     assertThat(logSource.get("product") + "/" + logSource.get("service"))
         .as("logsource of %s", file)
@@ -158,13 +187,6 @@ class BuiltinRuleFilesTest {
     Map<String, Object> detection = asMap(rule.get("detection"), file, "detection");
     assertThat(detection).as("detection of %s", file).containsKey("condition");
     assertThat(detection.size()).as("selections in %s", file).isGreaterThan(1);
-    assertThat(stringList(rule.get("falsepositives"), file, "falsepositives"))
-        .as("falsepositives of %s", file)
-        .isNotEmpty();
-
-    String fileName = file.getFileName().toString();
-    assertThat(fileName).as("file name of %s", file).matches("[a-z0-9_]+\\.yml");
-    assertThat(fileName).as("file name of %s", file).startsWith(cloud + "_");
   }
 
   private static void checkTests(Path file) {
@@ -178,6 +200,8 @@ class BuiltinRuleFilesTest {
         .isEqualTo(String.valueOf(rule.get("id")));
     assertThat(tests).as("keys of %s", testFile).containsOnlyKeys("rule", "match", "nomatch");
 
+    // A correlation rule is tested with sequences of records, one sequence per case.
+    boolean correlation = rule.containsKey("correlation");
     for (String kind : List.of("match", "nomatch")) {
       Object events = tests.get(kind);
       assertThat(events).as("%s in %s", kind, testFile).isInstanceOf(List.class);
@@ -185,10 +209,24 @@ class BuiltinRuleFilesTest {
       assertThat(list)
           .as("%s records in %s", kind, testFile)
           .hasSizeGreaterThanOrEqualTo(MIN_EVENTS);
-      assertThat(list)
-          .as("%s records in %s are objects", kind, testFile)
-          .allMatch(event -> event instanceof Map && !((Map<?, ?>) event).isEmpty());
+      if (correlation) {
+        assertThat(list)
+            .as("%s cases in %s are lists of objects", kind, testFile)
+            .allMatch(
+                sequence ->
+                    sequence instanceof List<?> records
+                        && !records.isEmpty()
+                        && records.stream().allMatch(BuiltinRuleFilesTest::isRecord));
+      } else {
+        assertThat(list)
+            .as("%s records in %s are objects", kind, testFile)
+            .allMatch(BuiltinRuleFilesTest::isRecord);
+      }
     }
+  }
+
+  private static boolean isRecord(Object event) {
+    return event instanceof Map && !((Map<?, ?>) event).isEmpty();
   }
 
   private static Path testFileFor(Path ruleFile) {

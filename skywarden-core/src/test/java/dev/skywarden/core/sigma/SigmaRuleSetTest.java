@@ -141,4 +141,25 @@ class SigmaRuleSetTest {
 
     assertThat(set.rules().get(0)).hasToString("t: sel");
   }
+
+  @Test
+  void match_routesEachLogSourceAfterCaching() {
+    SigmaRuleSet set =
+        ruleSet(
+            rule("aws", AWS, "sel:\n    eventName: X\ncondition: sel"),
+            rule("any aws", "product: aws", "sel:\n    eventName: X\ncondition: sel"),
+            rule(
+                "azure",
+                "product: azure\nservice: activitylogs",
+                "sel:\n    eventName: X\ncondition: sel"));
+    SigmaEvent aws = SigmaEvent.of("aws", "cloudtrail", null, json("{\"eventName\":\"X\"}"));
+    SigmaEvent azure = SigmaEvent.of("AZURE", "ActivityLogs", null, json("{\"eventName\":\"X\"}"));
+    SigmaEvent unknown = SigmaEvent.of(null, null, null, json("{\"eventName\":\"X\"}"));
+
+    for (int round = 0; round < 2; round++) {
+      assertThat(titles(set, aws)).as("round %d", round).containsExactly("aws", "any aws");
+      assertThat(titles(set, azure)).as("round %d", round).containsExactly("azure");
+      assertThat(titles(set, unknown)).as("round %d", round).isEmpty();
+    }
+  }
 }

@@ -268,7 +268,8 @@ public final class CorrelationEngine {
               target.source(),
               group,
               values,
-              List.of(input.event()));
+              List.of(input.event()),
+              1);
       if (entry != null) {
         target.node().offer(entry);
       }
@@ -306,7 +307,8 @@ public final class CorrelationEngine {
               target.source(),
               group,
               values,
-              firing.evidence());
+              firing.evidence(),
+              firing.contributingEvents());
       if (entry != null) {
         target.node().offer(entry);
       }
@@ -330,7 +332,8 @@ public final class CorrelationEngine {
       int source,
       List<String> group,
       List<String> values,
-      List<CloudEvent> evidence) {
+      List<CloudEvent> evidence,
+      long eventCount) {
     if (values == null) {
       counters.inputsWithoutValue++;
       counters.warnOnce(
@@ -355,7 +358,16 @@ public final class CorrelationEngine {
       }
     }
     return new Entry(
-        time, anchor.location(), anchor.eventId(), origin, source, group, values, number, evidence);
+        time,
+        anchor.location(),
+        anchor.eventId(),
+        origin,
+        source,
+        group,
+        values,
+        number,
+        evidence,
+        eventCount);
   }
 
   /**

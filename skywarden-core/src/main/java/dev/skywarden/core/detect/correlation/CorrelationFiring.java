@@ -22,6 +22,9 @@ import java.util.Objects;
  *     chained correlation counts it
  * @param eventCount how many inputs the window held (events, or firings of a referenced
  *     correlation)
+ * @param contributingEvents how many events contributed: distinct rule matches, and for chained
+ *     correlations the contributing events of each referenced firing; not capped like {@code
+ *     evidence}
  * @param evidence the earliest contributing events, at most {@link
  *     CorrelationLimits#maxEvidencePerFiring()}; for chained correlations, the events behind the
  *     referenced firings
@@ -34,6 +37,7 @@ public record CorrelationFiring(
     Instant firstTime,
     Instant lastTime,
     int eventCount,
+    long contributingEvents,
     List<CloudEvent> evidence,
     boolean closedEarly) {
 

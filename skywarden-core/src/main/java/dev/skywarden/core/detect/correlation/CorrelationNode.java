@@ -199,6 +199,7 @@ final class CorrelationNode {
         window.get(0).time(),
         window.get(window.size() - 1).time(),
         window.size(),
+        GroupWindow.contributingEvents(window),
         GroupWindow.evidence(window, limits.maxEvidencePerFiring()),
         closedEarly);
   }

@@ -20,7 +20,9 @@ import java.util.List;
  * @param values the values of {@code condition.field}, in order; empty for counts of events and
  *     rules
  * @param number the numeric value for sums, averages and percentiles, else null
- * @param evidence the events behind it, earliest first
+ * @param evidence the events behind it, earliest first, at most the evidence limit
+ * @param eventCount how many events are behind it: 1 for a rule match, the firing's {@link
+ *     CorrelationFiring#contributingEvents()} for a firing, however many {@code evidence} keeps
  */
 record Entry(
     Instant time,
@@ -31,7 +33,8 @@ record Entry(
     List<String> groupValues,
     List<String> values,
     BigDecimal number,
-    List<CloudEvent> evidence) {
+    List<CloudEvent> evidence,
+    long eventCount) {
 
   /** The total order in which entries are processed: event time, then where they were read. */
   static final Comparator<Entry> ORDER =

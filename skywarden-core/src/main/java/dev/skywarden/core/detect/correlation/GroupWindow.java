@@ -1,13 +1,16 @@
 package dev.skywarden.core.detect.correlation;
 
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.SourceLocation;
 import dev.skywarden.core.sigma.CorrelationCondition;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -169,6 +172,28 @@ final class GroupWindow {
       Comparator.comparing(CloudEvent::time)
           .thenComparing(CloudEvent::location)
           .thenComparing(CloudEvent::eventId);
+
+  /**
+   * Returns how many events contributed to a window: its distinct rule matches (one event that
+   * matches two referenced rules counts once) plus the contributing events of each firing of a
+   * referenced correlation. Events behind two firings of one window count once per firing.
+   */
+  static long contributingEvents(List<Entry> window) {
+    Set<EventKey> matched = new HashSet<>();
+    long fromFirings = 0;
+    for (Entry entry : window) {
+      if (entry.eventCount() == 1 && entry.evidence().size() == 1) {
+        CloudEvent event = entry.evidence().get(0);
+        matched.add(new EventKey(event.location(), event.eventId()));
+      } else {
+        fromFirings += entry.eventCount();
+      }
+    }
+    return matched.size() + fromFirings;
+  }
+
+  /** The identity of an event: where it was read and its id. */
+  private record EventKey(SourceLocation location, String eventId) {}
 
   /**
    * Returns the earliest distinct evidence events of a window in {@link #EVIDENCE_ORDER}, at most

@@ -1,39 +1,28 @@
 package dev.skywarden.core.sigma.match;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The state of one rule evaluation against one event: the document, its scalar values for keyword
- * search (gathered on first use), and the trace when an explanation is wanted. Not thread-safe; one
- * per evaluation.
+ * The state of one rule evaluation against one event: the event's fields and the trace when an
+ * explanation is wanted. The fields are a cache that the evaluations of other rules against the
+ * same event may share. Not thread-safe, so each evaluation creates its own.
  */
 final class EventContext {
 
-  private final JsonNode document;
-  private List<JsonNode> keywordValues;
+  private final EventFields eventFields;
   private final boolean tracing;
   private int traceSuspended;
   private final List<MatchExplanation.SelectionHit> selections = new ArrayList<>();
   private final List<MatchExplanation.FieldHit> fields = new ArrayList<>();
 
-  EventContext(JsonNode document, boolean tracing) {
-    this.document = document;
+  EventContext(EventFields eventFields, boolean tracing) {
+    this.eventFields = eventFields;
     this.tracing = tracing;
   }
 
-  JsonNode document() {
-    return document;
-  }
-
-  /** Returns every non-null scalar of the document, for keyword search. */
-  List<JsonNode> keywordValues() {
-    if (keywordValues == null) {
-      keywordValues = new ArrayList<>();
-      collectScalars(document, keywordValues);
-    }
-    return keywordValues;
+  EventFields eventFields() {
+    return eventFields;
   }
 
   boolean tracing() {
@@ -87,16 +76,6 @@ final class EventContext {
   private static <T> void truncate(List<T> list, int size) {
     if (list.size() > size) {
       list.subList(size, list.size()).clear();
-    }
-  }
-
-  private static void collectScalars(JsonNode node, List<JsonNode> out) {
-    if (node.isContainerNode()) {
-      for (JsonNode child : node) {
-        collectScalars(child, out);
-      }
-    } else if (!node.isNull() && !node.isMissingNode()) {
-      out.add(node);
     }
   }
 }

@@ -46,15 +46,15 @@ interface EventPredicate {
 
     @Override
     public boolean test(EventContext context) {
-      List<JsonNode> values =
-          path == null ? context.keywordValues() : path.resolve(context.document());
+      EventFields fields = context.eventFields();
+      FieldValues values = path == null ? fields.keywordValues() : fields.get(path);
       if (timePart != null) {
-        values = timeParts(values, timePart);
+        values = FieldValues.of(timeParts(values.values(), timePart));
       }
       JsonNode firstHit = null;
       boolean matched = linking == Linking.AND;
       for (ValueMatcher matcher : matchers) {
-        JsonNode hit = matcher.findIn(values, context.document());
+        JsonNode hit = matcher.findIn(values, fields);
         if (hit != null && firstHit == null) {
           firstHit = hit;
         }
@@ -70,7 +70,8 @@ interface EventPredicate {
       boolean result = matched != negated;
       if (result && context.tracing()) {
         context.recordField(
-            field == null ? "keyword" : field, describe(negated ? null : firstHit, values));
+            field == null ? "keyword" : field,
+            describe(negated ? null : firstHit, values.values()));
       }
       return result;
     }

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Sigma field name resolved against a JSON event. Immutable and thread-safe.
@@ -18,16 +21,29 @@ import java.util.Objects;
  * <p>A path made by {@link #firstPresent} has several candidate event paths for one rule field
  * (from a field mapping); it resolves to the values of the first candidate that is present in the
  * event.
+ *
+ * <p>Every path has an {@linkplain #id() id} that is equal for paths with the same candidate event
+ * paths, so a per-event cache ({@link EventFields}) can share one resolution between rules.
  */
 public final class FieldPath {
+
+  /**
+   * The ids handed out so far, by candidate event paths. NOTE: it only grows, by one entry per
+   * distinct field (with its mapping) of every rule compiled in this JVM.
+   */
+  private static final ConcurrentMap<List<String>, Integer> IDS = new ConcurrentHashMap<>();
+
+  private static final AtomicInteger NEXT_ID = new AtomicInteger();
 
   private final String name;
   private final List<String> paths;
   private final List<String[][]> candidates;
+  private final int id;
 
   private FieldPath(String name, List<String> paths) {
     this.name = name;
     this.paths = List.copyOf(paths);
+    this.id = IDS.computeIfAbsent(this.paths, key -> NEXT_ID.getAndIncrement());
     List<String[][]> tables = new ArrayList<>(paths.size());
     for (String path : paths) {
       tables.add(keyTable(path));
@@ -72,6 +88,14 @@ public final class FieldPath {
   /** Returns the event paths tried in order; the rule field name alone when it is not mapped. */
   public List<String> paths() {
     return paths;
+  }
+
+  /**
+   * Returns a number, 0 or more, that is the same for every path with equal {@link #paths()} in
+   * this JVM and differs otherwise.
+   */
+  public int id() {
+    return id;
   }
 
   /** Returns the field name as written in the rule. */

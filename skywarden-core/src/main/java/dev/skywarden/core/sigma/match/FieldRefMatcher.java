@@ -29,43 +29,34 @@ final class FieldRefMatcher implements ValueMatcher {
   }
 
   @Override
-  public JsonNode findIn(List<JsonNode> values, JsonNode document) {
-    List<String> referenced = new ArrayList<>();
-    for (String text : referencePath.resolveTexts(document)) {
-      referenced.add(normalize(text));
+  public JsonNode findIn(FieldValues values, EventFields event) {
+    FieldValues referenced = event.get(referencePath);
+    List<String> others = new ArrayList<>(referenced.size());
+    for (int i = 0; i < referenced.size(); i++) {
+      String other = normalized(referenced, i);
+      if (other != null) {
+        others.add(other);
+      }
     }
-    if (referenced.isEmpty()) {
+    if (others.isEmpty()) {
       return null;
     }
-    for (JsonNode value : values) {
-      JsonNode hit = findIn(value, referenced);
-      if (hit != null) {
-        return hit;
+    for (int i = 0; i < values.size(); i++) {
+      String candidate = normalized(values, i);
+      if (candidate == null) {
+        continue;
+      }
+      for (String other : others) {
+        if (compare(candidate, other)) {
+          return values.node(i);
+        }
       }
     }
     return null;
   }
 
-  private JsonNode findIn(JsonNode value, List<String> referenced) {
-    if (value.isArray()) {
-      for (JsonNode element : value) {
-        JsonNode hit = findIn(element, referenced);
-        if (hit != null) {
-          return hit;
-        }
-      }
-    }
-    String text = JsonText.of(value);
-    if (text == null) {
-      return null;
-    }
-    String candidate = normalize(text);
-    for (String other : referenced) {
-      if (compare(candidate, other)) {
-        return value;
-      }
-    }
-    return null;
+  private String normalized(FieldValues values, int index) {
+    return cased ? values.text(index) : values.foldedText(index);
   }
 
   private boolean compare(String candidate, String other) {
@@ -79,10 +70,6 @@ final class FieldRefMatcher implements ValueMatcher {
       return candidate.startsWith(other);
     }
     return candidate.equals(other);
-  }
-
-  private String normalize(String text) {
-    return cased ? text : CaseFolding.fold(text);
   }
 
   @Override

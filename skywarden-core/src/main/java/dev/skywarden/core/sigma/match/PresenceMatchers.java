@@ -20,7 +20,8 @@ final class PresenceMatchers {
     }
 
     @Override
-    public JsonNode findIn(List<JsonNode> values) {
+    public JsonNode findIn(FieldValues fieldValues, EventFields event) {
+      List<JsonNode> values = fieldValues.values();
       if (values.isEmpty()) {
         return MissingNode.getInstance();
       }
@@ -46,7 +47,8 @@ final class PresenceMatchers {
     }
 
     @Override
-    public JsonNode findIn(List<JsonNode> values) {
+    public JsonNode findIn(FieldValues fieldValues, EventFields event) {
+      List<JsonNode> values = fieldValues.values();
       if (expected) {
         return values.isEmpty() ? null : values.get(0);
       }

@@ -82,12 +82,25 @@ public final class RuleMatcher {
 
   /** Returns whether {@code document} satisfies the rule's condition. */
   public boolean matches(JsonNode document) {
-    return predicate.test(new EventContext(document, false));
+    return matches(new EventFields(document));
+  }
+
+  /**
+   * Returns whether the event of {@code fields} satisfies the rule's condition, resolving fields
+   * through its cache.
+   */
+  public boolean matches(EventFields fields) {
+    return predicate.test(new EventContext(fields, false));
   }
 
   /** Returns why {@code document} matches, or empty when it does not. */
   public Optional<MatchExplanation> explain(JsonNode document) {
-    EventContext context = new EventContext(document, true);
+    return explain(new EventFields(document));
+  }
+
+  /** Returns why the event of {@code fields} matches, or empty when it does not. */
+  public Optional<MatchExplanation> explain(EventFields fields) {
+    EventContext context = new EventContext(fields, true);
     return predicate.test(context) ? Optional.of(context.explanation()) : Optional.empty();
   }
 

@@ -28,7 +28,15 @@ final class ScalarMatchers {
   record NumberMatcher(SigmaNumber number) implements ValueMatcher {
     @Override
     public boolean test(JsonNode node) {
-      String text = JsonText.of(node);
+      return matches(node, JsonText.of(node));
+    }
+
+    @Override
+    public boolean test(FieldValues values, int index) {
+      return matches(values.node(index), values.text(index));
+    }
+
+    private boolean matches(JsonNode node, String text) {
       if (text == null || node.isContainerNode()) {
         return false;
       }
@@ -114,7 +122,15 @@ final class ScalarMatchers {
 
     @Override
     public boolean test(JsonNode node) {
-      String text = JsonText.of(node);
+      return matches(JsonText.of(node));
+    }
+
+    @Override
+    public boolean test(FieldValues values, int index) {
+      return matches(values.text(index));
+    }
+
+    private boolean matches(String text) {
       if (text == null) {
         return false;
       }
@@ -136,6 +152,16 @@ final class ScalarMatchers {
     public boolean test(JsonNode node) {
       for (ValueMatcher alternative : alternatives) {
         if (alternative.test(node)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public boolean test(FieldValues values, int index) {
+      for (ValueMatcher alternative : alternatives) {
+        if (alternative.test(values, index)) {
           return true;
         }
       }

@@ -62,10 +62,17 @@ final class StringMatcher implements ValueMatcher {
   @Override
   public boolean test(JsonNode node) {
     String text = JsonText.of(node);
-    if (text == null) {
-      return false;
-    }
-    String candidate = normalize(text);
+    return text != null && matches(normalize(text));
+  }
+
+  @Override
+  public boolean test(FieldValues values, int index) {
+    String candidate = cased ? values.text(index) : values.foldedText(index);
+    return candidate != null && matches(candidate);
+  }
+
+  /** Returns whether {@code candidate}, already case-folded unless cased, matches. */
+  private boolean matches(String candidate) {
     return switch (shape) {
       case EQUALS -> candidate.equals(literal);
       case STARTS_WITH -> candidate.startsWith(literal);
