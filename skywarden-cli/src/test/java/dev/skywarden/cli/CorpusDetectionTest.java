@@ -44,8 +44,6 @@ class CorpusDetectionTest {
           "needs a per-key baseline of networks and clients: the calls themselves are ordinary",
           "aws-instance-credentials-outside",
           "needs to know that an instance-profile session called from outside AWS",
-          "aws-enumeration-burst",
-          "needs a count of distinct denied List, Describe and Get calls per identity",
           "entra-app-credential-added",
           "no built-in rule reads Entra ID audit logs yet");
 
