@@ -12,6 +12,7 @@ import java.util.List;
  * @param techniqueIds ATT&CK technique ids from the rule tags, such as {@code T1059.009}
  * @param event the event that fired
  * @param explanation why it fired, in one line
+ * @param behaviour the structured explanation of a behavioural detector, or {@code null} for rules
  */
 public record DetectionHit(
     String ruleId,
@@ -19,9 +20,21 @@ public record DetectionHit(
     Severity severity,
     List<String> techniqueIds,
     CloudEvent event,
-    String explanation) {
+    String explanation,
+    Behaviour behaviour) {
 
   public DetectionHit {
     techniqueIds = List.copyOf(techniqueIds);
+  }
+
+  /** Creates the hit of a rule, which has no behavioural explanation. */
+  public DetectionHit(
+      String ruleId,
+      String title,
+      Severity severity,
+      List<String> techniqueIds,
+      CloudEvent event,
+      String explanation) {
+    this(ruleId, title, severity, techniqueIds, event, explanation, null);
   }
 }

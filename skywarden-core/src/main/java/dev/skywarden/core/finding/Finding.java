@@ -48,6 +48,8 @@ import java.util.Set;
  *     {@code SOURCE_ADDRESSES} when the events came from 20 addresses and 10 are listed
  * @param posture the posture of the principal from a posture audit, or {@code null} when the hunt
  *     had none or the audit does not know the principal
+ * @param behaviour what a behavioural detector found new or rare and what it compared with, or
+ *     {@code null} for rule findings
  */
 public record Finding(
     String id,
@@ -73,7 +75,8 @@ public record Finding(
     List<String> resources,
     List<String> clients,
     Set<CappedList> truncated,
-    PrincipalPosture posture) {
+    PrincipalPosture posture,
+    Behaviour behaviour) {
 
   public Finding {
     techniques = List.copyOf(techniques);
@@ -88,6 +91,60 @@ public record Finding(
         truncated.isEmpty()
             ? Collections.unmodifiableSet(EnumSet.noneOf(CappedList.class))
             : Collections.unmodifiableSet(EnumSet.copyOf(truncated));
+  }
+
+  /** Creates a finding without a behavioural explanation, as rules make it. */
+  public Finding(
+      String id,
+      String ruleId,
+      String title,
+      Severity severity,
+      List<Technique> techniques,
+      CloudProvider provider,
+      String account,
+      String principal,
+      String principalType,
+      List<String> credentials,
+      List<String> sourceAddresses,
+      ClientFingerprint client,
+      List<String> operations,
+      Instant firstSeen,
+      Instant lastSeen,
+      long count,
+      List<Evidence> evidence,
+      String explanation,
+      long failedCount,
+      List<String> errorCodes,
+      List<String> resources,
+      List<String> clients,
+      Set<CappedList> truncated,
+      PrincipalPosture posture) {
+    this(
+        id,
+        ruleId,
+        title,
+        severity,
+        techniques,
+        provider,
+        account,
+        principal,
+        principalType,
+        credentials,
+        sourceAddresses,
+        client,
+        operations,
+        firstSeen,
+        lastSeen,
+        count,
+        evidence,
+        explanation,
+        failedCount,
+        errorCodes,
+        resources,
+        clients,
+        truncated,
+        posture,
+        null);
   }
 
   /**
@@ -222,7 +279,13 @@ public record Finding(
         resources,
         clients,
         truncated,
-        newPosture);
+        newPosture,
+        behaviour);
+  }
+
+  /** Returns true when a behavioural detector made this finding. */
+  public boolean behavioural() {
+    return behaviour != null;
   }
 
   /** Returns true when the given list had more distinct values than it keeps. */
