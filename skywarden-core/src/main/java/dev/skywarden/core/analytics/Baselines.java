@@ -31,6 +31,8 @@ final class Baselines {
   /** What a peer group knows: the union of its members' values and their activity. */
   static final class PeerKnowledge {
     final Map<FeatureKind, Set<String>> values = new EnumMap<>(FeatureKind.class);
+    boolean fromState;
+    boolean fromTraining;
     int members;
     long events;
     Instant firstSeen;
@@ -85,6 +87,7 @@ final class Baselines {
       }
       for (String group : history.peerGroups()) {
         PeerKnowledge knowledge = peers.computeIfAbsent(group, g -> new PeerKnowledge());
+        knowledge.fromState = true;
         knowledge.addActivity(history.events(), history.firstSeen(), history.lastSeen());
         history
             .features()
@@ -106,6 +109,7 @@ final class Baselines {
       }
       for (String group : PeerGroups.of(profile.first())) {
         PeerKnowledge knowledge = peers.computeIfAbsent(group, g -> new PeerKnowledge());
+        knowledge.fromTraining = true;
         if (saved.get(profile.key()) == null) {
           knowledge.addActivity(training.events(), training.firstSeen(), training.lastSeen());
         }
@@ -194,9 +198,15 @@ final class Baselines {
   }
 
   private Behaviour.History peerHistory(PeerKnowledge knowledge) {
-    boolean withTraining = trainingEnd.isAfter(runStart);
+    boolean withTraining = knowledge.fromTraining;
+    String source;
+    if (knowledge.fromState && withTraining) {
+      source = "peers' saved state and training window";
+    } else {
+      source = withTraining ? "peers' training window" : "peers' saved state";
+    }
     return new Behaviour.History(
-        withTraining ? "peers' saved state and training window" : "peers' saved state",
+        source,
         knowledge.firstSeen,
         windowEnd(withTraining, knowledge.lastSeen),
         knowledge.events,

@@ -73,7 +73,11 @@ final class BurstDetector {
             "denied operations",
             list(bucket.deniedOperations),
             bucket,
-            bucket.deniedOperations.size() + " distinct operations were denied within " + width,
+            bucket.deniedOperations.size()
+                + " distinct operations were denied within "
+                + width
+                + " to",
+            "",
             hits);
       }
       if (bucket.discoveryOperations.size() >= DISCOVERY_OPERATIONS
@@ -91,7 +95,8 @@ final class BurstDetector {
                 + width
                 + " (at most "
                 + rate.maxDistinctDiscovery()
-                + " before)",
+                + " before) by",
+            "",
             hits);
       }
       if (!rateKnown
@@ -112,7 +117,8 @@ final class BurstDetector {
             bucket.calls
                 + " calls were made within "
                 + width
-                + String.format(java.util.Locale.ROOT, " (%.1f on average before)", mean),
+                + String.format(java.util.Locale.ROOT, " (%.1f on average before) by", mean),
+            "",
             hits);
       }
       double share = (double) bucket.failed / bucket.calls;
@@ -129,11 +135,12 @@ final class BurstDetector {
             bucket,
             String.format(
                 java.util.Locale.ROOT,
-                "%d of %d calls failed within %s (%.0f%% failed before)",
+                "%d of %d calls failed within %s (%.0f%% failed before) for",
                 bucket.failed,
                 bucket.calls,
                 width,
                 100 * rate.failedShare()),
+            "",
             hits);
       }
     }
@@ -141,12 +148,12 @@ final class BurstDetector {
 
   /**
    * Reports a credential used from {@link #SPREAD_NETWORKS} or more wide networks within {@link
-   * #SPREAD_WINDOW}: once per window in which the count first reaches the threshold.
+   * #SPREAD_WINDOW}: once per credential, at the first bucket where the count reaches the
+   * threshold.
    */
   void detectSpread(Profile credential, Baselines baselines, Consumer<DetectionHit> hits) {
     long window = SPREAD_WINDOW.toMillis() / baselines.bucketWidth().toMillis();
     Deque<Map.Entry<Long, Profile.TimeBucket>> recent = new ArrayDeque<>();
-    long reportedUntil = Long.MIN_VALUE;
     for (Map.Entry<Long, Profile.TimeBucket> entry : credential.buckets().entrySet()) {
       recent.addLast(entry);
       while (recent.getFirst().getKey() <= entry.getKey() - window) {
@@ -156,10 +163,9 @@ final class BurstDetector {
       for (Map.Entry<Long, Profile.TimeBucket> item : recent) {
         networks.addAll(item.getValue().wideNetworks);
       }
-      if (networks.size() < SPREAD_NETWORKS || entry.getKey() < reportedUntil) {
+      if (networks.size() < SPREAD_NETWORKS) {
         continue;
       }
-      reportedUntil = entry.getKey() + window;
       Baselines.View view = baselines.view(credential);
       Behaviour.History history =
           view.history() != null
@@ -179,11 +185,13 @@ final class BurstDetector {
           "wide networks",
           list(networks),
           entry.getValue(),
-          "the credential was used from "
-              + networks.size()
+          networks.size()
               + " networks far apart (IPv4 /16, IPv6 /32) within "
-              + minutes(SPREAD_WINDOW),
+              + minutes(SPREAD_WINDOW)
+              + " were used by",
+          "of principal " + entry.getValue().first.actor().displayName(),
           hits);
+      return;
     }
   }
 
@@ -196,6 +204,7 @@ final class BurstDetector {
       String value,
       Profile.TimeBucket bucket,
       String what,
+      String note,
       Consumer<DetectionHit> hits) {
     Behaviour.History history =
         view.history() != null
@@ -220,7 +229,7 @@ final class BurstDetector {
             detection.severity(),
             detection.techniqueIds(),
             event,
-            Explanations.sentence(what, behaviour, ""),
+            Explanations.sentence(what, behaviour, note),
             behaviour));
   }
 

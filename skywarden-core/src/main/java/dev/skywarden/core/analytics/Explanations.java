@@ -16,17 +16,17 @@ final class Explanations {
 
   /**
    * Returns a sentence such as {@code operation iam.amazonaws.com CreateAccessKey (persistence,
-   * weight 9) was new for principal arn:...:user/alice, compared with its own history (saved state
-   * and training window 2025-03-01 00:00 to 2025-03-02 00:00 UTC: 1234 events, first seen ..., last
-   * seen ...)}.
+   * weight 9) was used for the first time by principal arn:...:user/alice, compared with its own
+   * history (saved state and training window 2025-03-01 00:00 to 2025-03-02 00:00 UTC: 1234 events,
+   * first seen ..., last seen ...)}.
    *
-   * @param what what was new or unusual, such as {@code operation X (persistence, weight 9) was
-   *     new}
+   * @param what what was new or unusual, ending with the word that leads to the identity, such as
+   *     {@code operation X (persistence, weight 9) was used for the first time by}
    * @param note an addition such as {@code at 03 UTC, an hour it was never active before}, or empty
    */
   static String sentence(String what, Behaviour behaviour, String note) {
     StringBuilder text = new StringBuilder(what);
-    text.append(" for ").append(behaviour.subject()).append(' ').append(behaviour.identity());
+    text.append(' ').append(behaviour.subject()).append(' ').append(behaviour.identity());
     if (!note.isEmpty()) {
       text.append(' ').append(note);
     }

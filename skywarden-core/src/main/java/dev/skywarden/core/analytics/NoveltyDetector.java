@@ -84,7 +84,7 @@ final class NoveltyDetector {
                 + operation.category()
                 + ", weight "
                 + operation.weight()
-                + ") was used for the first time";
+                + ") was used for the first time by";
       }
       case CLIENT -> {
         detection = BehaviouralDetection.NEW_CLIENT;
@@ -92,12 +92,12 @@ final class NoveltyDetector {
             value.contains("OFFENSIVE_TOOL") || value.contains("PENTEST_DISTRIBUTION")
                 ? Severity.HIGH
                 : detection.severity();
-        what = "client " + value + " was new";
+        what = "client " + value + " was new for";
       }
       case NETWORK, ASN, COUNTRY -> {
         detection = BehaviouralDetection.NEW_NETWORK;
         severity = workload(event.actor().type()) ? Severity.MEDIUM : detection.severity();
-        what = kind.label() + " " + value + " (address " + event.source().text() + ") was new";
+        what = kind.label() + " " + value + " (address " + event.source().text() + ") was new for";
       }
       case PARAMETER_KEY, PARAMETER_VALUE, REGION -> {
         String operation =
@@ -114,7 +114,7 @@ final class NoveltyDetector {
         }
         detection = BehaviouralDetection.NEW_PARAMETER;
         severity = kind == FeatureKind.PARAMETER_VALUE ? Severity.MEDIUM : Severity.LOW;
-        what = kind.label() + " " + value + " was new for an operation it uses";
+        what = kind.label() + " " + value + " was new for an operation used before by";
       }
       default -> {
         return;
