@@ -116,6 +116,20 @@ public final class OperationCatalog {
     return new OperationCatalog(entries);
   }
 
+  /**
+   * Returns the ATT&CK ids of every operation of weight {@link #SENSITIVE_WEIGHT} or more, in file
+   * order without repeats.
+   */
+  public List<String> sensitiveTechniqueIds() {
+    java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+    for (Entry entry : entries) {
+      if (entry.operationClass().weight() >= SENSITIVE_WEIGHT) {
+        ids.addAll(entry.operationClass().techniqueIds());
+      }
+    }
+    return List.copyOf(ids);
+  }
+
   /** Classifies the operation of an event. */
   public OperationClass classify(CloudEvent event) {
     String operation = event.api().operation() == null ? "" : event.api().operation();

@@ -26,8 +26,11 @@ import java.util.Objects;
  * first_seen, last_seen, count, failed_count, techniques[{id, name, tactics}], nist_800_53_r5[{id,
  * name}], csf_2_0[{id, name, subcategory}], credentials, source_addresses, operations, error_codes,
  * client{kind, product, version, labels}, explanation, posture{principal, type, privileged, mfa,
- * access, external, failed_checks} (null without a posture audit), evidence[{event_id, time,
- * service, operation, source, file, record, line}]}. The summary is not written. Thread-safe.
+ * access, external, failed_checks} (null without a posture audit), behaviour{subject, identity,
+ * features[{kind, value, rarity, first_seen, last_seen, count}], features_truncated,
+ * history{source, window_start, window_end, events, first_seen, last_seen}, peer_group, peer_count}
+ * (null for rule findings), evidence[{event_id, time, service, operation, source, file, record,
+ * line}]}. The summary is not written. Thread-safe.
  */
 public final class JsonLinesFindingWriter implements LineFindingWriter {
 
@@ -101,6 +104,7 @@ public final class JsonLinesFindingWriter implements LineFindingWriter {
     finding.truncated().forEach(list -> truncated.add(list.fieldName()));
     node.put("explanation", finding.explanation());
     node.set("posture", posture(finding.posture()));
+    node.set("behaviour", BehaviourJson.toJson(finding.behaviour()));
 
     ArrayNode evidence = node.putArray("evidence");
     for (Evidence item : finding.evidence()) {
