@@ -13,6 +13,9 @@ import dev.skywarden.core.input.InputDiscovery;
 import dev.skywarden.core.input.InputDiscovery.UserInput;
 import dev.skywarden.core.input.InputSource;
 import dev.skywarden.core.mappings.MappingCatalog;
+import dev.skywarden.core.netintel.LoadProblem;
+import dev.skywarden.core.netintel.NetworkIntel;
+import dev.skywarden.core.netintel.NetworkIntelException;
 import dev.skywarden.core.posture.PostureAudit;
 import dev.skywarden.core.posture.PostureEnricher;
 import dev.skywarden.core.posture.PostureIndex;
@@ -41,6 +44,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -139,6 +143,33 @@ final class HuntCommand implements Callable<Integer> {
   Path posture;
 
   @Option(
+      names = "--ip-ranges",
+      paramLabel = "FILE|DIR",
+      description =
+          "Published IP range file of a cloud or hosting provider, or a directory of them"
+              + " (repeatable): AWS ip-ranges.json, Google cloud.json, Azure service tags JSON,"
+              + " Oracle public_ip_ranges.json, or an RFC 8805 geofeed CSV such as DigitalOcean's"
+              + " and Linode's, recognised by content. Adds provider, service and region to each"
+              + " event's source address.")
+  List<Path> ipRanges = new ArrayList<>();
+
+  @Option(
+      names = "--tor-exits",
+      paramLabel = "FILE",
+      description =
+          "Tor exit list: one address per line, or the Tor Project's exit-addresses file. Marks"
+              + " calls from Tor exit relays.")
+  Path torExits;
+
+  @Option(
+      names = "--geoip",
+      paramLabel = "FILE",
+      description =
+          "MaxMind DB file (repeatable): GeoLite2/GeoIP2 ASN, Country, City or Anonymous IP. Adds"
+              + " AS number, AS organisation, country and VPN, proxy or hosting flags.")
+  List<Path> geoip = new ArrayList<>();
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Log more: -v for progress details, -vv for debugging.")
   boolean[] verbose = new boolean[0];
@@ -174,6 +205,7 @@ final class HuntCommand implements Callable<Integer> {
     List<UserInput> inputs = discoverInputs();
     checkOutput(inputs);
     PostureIndex postureIndex = loadPosture();
+    NetworkIntel networkIntel = loadNetworkIntel();
     Optional<SigmaDetector> sigma = ruleOptions.loadDetector(strict, verbose.length > 0, quiet);
     if (sigma.isEmpty()) {
       return ExitCodes.USAGE_ERROR;
@@ -186,6 +218,9 @@ final class HuntCommand implements Callable<Integer> {
     HunterBuilder builder = HunterBuilder.empty().detector(sigma.get()).threads(threads);
     if (analytics != null) {
       builder.detector(analytics);
+    }
+    if (networkIntel != null) {
+      builder.networkIntel(networkIntel);
     }
     // The HTML report's timeline and stories need every event, not only the evidence of findings.
     ActivitySampler sampler = format == OutputFormat.HTML ? new ActivitySampler() : null;
@@ -249,6 +284,34 @@ final class HuntCommand implements Callable<Integer> {
               audit.identities().size(), inputs.exports().size(), posture);
     }
     return audit.index();
+  }
+
+  /**
+   * Loads {@code --ip-ranges}, {@code --tor-exits} and {@code --geoip} before the hunt, so a bad
+   * file fails at once; returns {@code null} when none is given.
+   */
+  private NetworkIntel loadNetworkIntel() {
+    if (ipRanges.isEmpty() && torExits == null && geoip.isEmpty()) {
+      return null;
+    }
+    NetworkIntel intel;
+    try {
+      intel = NetworkIntel.load(ipRanges, Optional.ofNullable(torExits), geoip);
+    } catch (NetworkIntelException e) {
+      throw new ParameterException(spec.commandLine(), "network intel: " + e.getMessage());
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    if (verbose.length > 0) {
+      intel.sources().forEach(line -> err.printf("skywarden: %s%n", line));
+      for (LoadProblem problem : intel.problems()) {
+        err.printf("skywarden: skipped %s%n", problem.message());
+      }
+    }
+    if (!quiet) {
+      String hint = intel.problemCount() > 0 && verbose.length == 0 ? " (see --verbose)" : "";
+      err.printf("skywarden: %s%s%n", intel.summary(), hint);
+    }
+    return intel;
   }
 
   private static HuntResult withPosture(HuntResult result, PostureIndex index) {

@@ -166,7 +166,7 @@ class HuntFormatTest {
    * Returns the shared data folder: the system property {@code skywarden.shared.dir} set by
    * Surefire, else {@code ../shared} beside the repository root.
    */
-  private static Path sharedDirectory() {
+  static Path sharedDirectory() {
     String configured = System.getProperty("skywarden.shared.dir");
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);

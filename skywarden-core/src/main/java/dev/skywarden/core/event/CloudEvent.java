@@ -63,6 +63,29 @@ public record CloudEvent(
     resources = List.copyOf(resources);
   }
 
+  /**
+   * Returns a copy with another source, such as the source with its network intel added; the raw
+   * record is shared, not copied.
+   */
+  public CloudEvent withSource(SourceAddress newSource) {
+    return new CloudEvent(
+        time,
+        kind,
+        eventId,
+        account,
+        region,
+        actor,
+        credential,
+        newSource,
+        userAgent,
+        api,
+        outcome,
+        resources,
+        client,
+        raw,
+        location);
+  }
+
   public CloudProvider provider() {
     return kind.provider();
   }

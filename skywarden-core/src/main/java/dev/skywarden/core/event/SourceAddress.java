@@ -1,5 +1,6 @@
 package dev.skywarden.core.event;
 
+import dev.skywarden.core.netintel.NetworkInfo;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
@@ -9,10 +10,25 @@ import java.net.InetAddress;
  *
  * <p>Exactly one of {@code ip} and {@code name} is non-null, unless the log has no source at all,
  * in which case both are null ({@link #NONE}).
+ *
+ * @param ip the address, or {@code null}
+ * @param name the source as written when it is not an IP address, or {@code null}
+ * @param network what the hunt's network intel found for {@code ip} (provider range, hosting, Tor,
+ *     AS, country); {@code null} when the hunt has no network intel or the source is no address
  */
-public record SourceAddress(InetAddress ip, String name) {
+public record SourceAddress(InetAddress ip, String name, NetworkInfo network) {
 
   public static final SourceAddress NONE = new SourceAddress(null, null);
+
+  /** Creates a source without network intel, as the normalisers do. */
+  public SourceAddress(InetAddress ip, String name) {
+    this(ip, name, null);
+  }
+
+  /** Returns a copy with the given network intel. */
+  public SourceAddress withNetwork(NetworkInfo info) {
+    return new SourceAddress(ip, name, info);
+  }
 
   /**
    * Returns the text to show: the IP address literal (IPv6 in the RFC 5952 form, such as {@code

@@ -1,6 +1,7 @@
 package dev.skywarden.core.finding;
 
 import dev.skywarden.core.event.SourceLocation;
+import dev.skywarden.core.netintel.NetworkInfo;
 import java.time.Instant;
 
 /**
@@ -12,6 +13,7 @@ import java.time.Instant;
  * @param service the API service called, or {@code null}
  * @param operation the API operation called, or {@code null}
  * @param sourceAddress the source address as text (an IP literal or a name), or empty
+ * @param network the network intel of the source address, or {@code null} when the hunt had none
  */
 public record Evidence(
     String eventId,
@@ -19,4 +21,17 @@ public record Evidence(
     SourceLocation location,
     String service,
     String operation,
-    String sourceAddress) {}
+    String sourceAddress,
+    NetworkInfo network) {
+
+  /** Creates evidence without network intel. */
+  public Evidence(
+      String eventId,
+      Instant time,
+      SourceLocation location,
+      String service,
+      String operation,
+      String sourceAddress) {
+    this(eventId, time, location, service, operation, sourceAddress, null);
+  }
+}

@@ -288,6 +288,20 @@ public record Finding(
     return behaviour != null;
   }
 
+  /**
+   * Returns the distinct network intel labels of the evidence sources, sorted, such as {@code aws
+   * EC2 eu-west-1} or {@code Tor exit}; empty when the hunt had no network intel.
+   */
+  public List<String> networkLabels() {
+    java.util.SortedSet<String> labels = new java.util.TreeSet<>();
+    for (Evidence item : evidence) {
+      if (item.network() != null && !item.network().label().isEmpty()) {
+        labels.add(item.network().label());
+      }
+    }
+    return List.copyOf(labels);
+  }
+
   /** Returns true when the given list had more distinct values than it keeps. */
   public boolean truncated(CappedList list) {
     return truncated.contains(list);

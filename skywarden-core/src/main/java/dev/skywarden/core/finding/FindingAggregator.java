@@ -222,7 +222,8 @@ public final class FindingAggregator {
                 hit.event().location(),
                 hit.event().api().service(),
                 hit.event().api().operation(),
-                hit.event().source().text()));
+                hit.event().source().text(),
+                hit.event().source().network()));
       }
       String id =
           findingId(key.ruleId(), key.provider(), key.account(), key.principal(), event.eventId());

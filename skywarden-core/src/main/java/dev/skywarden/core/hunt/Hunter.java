@@ -7,6 +7,7 @@ import dev.skywarden.core.finding.FindingAggregator;
 import dev.skywarden.core.input.InputDiscovery.UserInput;
 import dev.skywarden.core.input.InputSource;
 import dev.skywarden.core.input.LogReader;
+import dev.skywarden.core.netintel.NetworkIntel;
 import dev.skywarden.core.normalize.EventNormalizer;
 import dev.skywarden.core.stats.InputStatistics;
 import java.time.Duration;
@@ -42,6 +43,7 @@ public final class Hunter {
   private final List<Detector> detectors;
   private final ControlCatalog catalog;
   private final int threads;
+  private final NetworkIntel networkIntel;
 
   /**
    * Creates a hunter.
@@ -56,6 +58,23 @@ public final class Hunter {
       List<Detector> detectors,
       ControlCatalog catalog,
       int threads) {
+    this(reader, normalizer, detectors, catalog, threads, null);
+  }
+
+  /**
+   * Creates a hunter that adds network intel to the source of every event before the detectors see
+   * it ({@link dev.skywarden.core.event.SourceAddress#network()}).
+   *
+   * @param networkIntel the intel, or {@code null} to leave sources as the normaliser made them
+   * @throws IllegalArgumentException when {@code threads} is less than 1
+   */
+  public Hunter(
+      LogReader reader,
+      EventNormalizer normalizer,
+      List<Detector> detectors,
+      ControlCatalog catalog,
+      int threads,
+      NetworkIntel networkIntel) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }
@@ -64,6 +83,7 @@ public final class Hunter {
     this.detectors = List.copyOf(detectors);
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.threads = threads;
+    this.networkIntel = networkIntel;
   }
 
   /**
@@ -82,7 +102,8 @@ public final class Hunter {
       runs.add(detector.startRun());
     }
     SourceTask.Context context =
-        new SourceTask.Context(reader, normalizer, detectors, runs, aggregator, progress);
+        new SourceTask.Context(
+            reader, normalizer, networkIntel, detectors, runs, aggregator, progress);
 
     List<List<Future<SourceTask.Outcome>>> futures = new ArrayList<>();
     int totalFiles = inputs.stream().mapToInt(input -> input.sources().size()).sum();

@@ -7,6 +7,7 @@ import dev.skywarden.core.detect.SigmaDetector;
 import dev.skywarden.core.detect.correlation.CorrelationLimits;
 import dev.skywarden.core.input.LogReader;
 import dev.skywarden.core.input.ReaderLimits;
+import dev.skywarden.core.netintel.NetworkIntel;
 import dev.skywarden.core.normalize.EventNormalizer;
 import dev.skywarden.core.sigma.SigmaRule;
 import dev.skywarden.core.sigma.SigmaRuleSet;
@@ -27,6 +28,7 @@ public final class HunterBuilder {
   private ControlCatalog catalog;
   private final List<Detector> detectors = new ArrayList<>();
   private int threads = Runtime.getRuntime().availableProcessors();
+  private NetworkIntel networkIntel;
 
   private HunterBuilder() {}
 
@@ -64,6 +66,15 @@ public final class HunterBuilder {
     return this;
   }
 
+  /**
+   * Sets the network intel added to the source of every event; without it (the default) the sources
+   * carry none and the hunt does no lookups.
+   */
+  public HunterBuilder networkIntel(NetworkIntel intel) {
+    this.networkIntel = Objects.requireNonNull(intel, "intel");
+    return this;
+  }
+
   public HunterBuilder readerLimits(ReaderLimits readerLimits) {
     this.limits = Objects.requireNonNull(readerLimits, "readerLimits");
     return this;
@@ -90,6 +101,7 @@ public final class HunterBuilder {
         normalizer != null ? normalizer : new EventNormalizer(),
         detectors,
         catalog != null ? catalog : ControlCatalog.bundled(),
-        threads);
+        threads,
+        networkIntel);
   }
 }

@@ -10,6 +10,7 @@ import dev.skywarden.core.input.LogReader;
 import dev.skywarden.core.input.RawRecord;
 import dev.skywarden.core.input.ReadSummary;
 import dev.skywarden.core.input.RecordSink;
+import dev.skywarden.core.netintel.NetworkIntel;
 import dev.skywarden.core.normalize.EventNormalizer;
 import dev.skywarden.core.normalize.NormalizeResult;
 import dev.skywarden.core.stats.InputStatistics;
@@ -31,11 +32,13 @@ final class SourceTask implements Callable<SourceTask.Outcome> {
 
   /**
    * What every task of one hunt shares; all of it is thread-safe. {@code runs} contains this hunt's
-   * run of each detector, in the order of {@code detectors}.
+   * run of each detector, in the order of {@code detectors}; {@code networkIntel} is {@code null}
+   * when the hunt has none.
    */
   record Context(
       LogReader reader,
       EventNormalizer normalizer,
+      NetworkIntel networkIntel,
       List<Detector> detectors,
       List<DetectorRun> runs,
       FindingAggregator aggregator,
@@ -82,6 +85,17 @@ final class SourceTask implements Callable<SourceTask.Outcome> {
     return new Outcome(statistics, detectorErrors);
   }
 
+  /**
+   * Adds the network intel of the source address, when the hunt has intel and the source is an IP.
+   */
+  private CloudEvent withNetwork(CloudEvent event) {
+    NetworkIntel intel = context.networkIntel();
+    if (intel == null || !event.source().isIp()) {
+      return event;
+    }
+    return event.withSource(event.source().withNetwork(intel.lookup(event.source().ip())));
+  }
+
   private void detect(CloudEvent event) {
     for (int i = 0; i < context.runs().size(); i++) {
       Detector detector = context.detectors().get(i);
@@ -120,7 +134,7 @@ final class SourceTask implements Callable<SourceTask.Outcome> {
       context.progress().record();
       if (result instanceof NormalizeResult.Normalized normalized) {
         statistics.countEvent();
-        detect(normalized.event());
+        detect(withNetwork(normalized.event()));
       } else if (result instanceof NormalizeResult.Skipped skipped) {
         countSkipped(skipped.skipped());
       }

@@ -12,6 +12,7 @@ import dev.skywarden.core.finding.Evidence;
 import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.PrincipalPosture;
 import dev.skywarden.core.finding.Technique;
+import dev.skywarden.core.netintel.NetworkInfo;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -108,8 +109,8 @@ public final class JsonLinesFindingWriter implements LineFindingWriter {
 
     ArrayNode evidence = node.putArray("evidence");
     for (Evidence item : finding.evidence()) {
-      evidence
-          .addObject()
+      ObjectNode entry = evidence.addObject();
+      entry
           .put("event_id", item.eventId())
           .put("time", iso(item.time()))
           .put("service", item.service())
@@ -118,7 +119,28 @@ public final class JsonLinesFindingWriter implements LineFindingWriter {
           .put("file", item.location().input())
           .put("record", item.location().recordIndex())
           .put("line", item.location().line());
+      if (item.network() != null) {
+        entry.set("network", network(item.network()));
+      }
     }
+    return node;
+  }
+
+  /**
+   * Builds the network intel object of an evidence source: kind, provider, service, region, asn,
+   * as_organization, country and anonymizer, each null when unknown, and its label.
+   */
+  static ObjectNode network(NetworkInfo info) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("kind", info.kind().name().toLowerCase(java.util.Locale.ROOT));
+    node.put("provider", info.provider());
+    node.put("service", info.service());
+    node.put("region", info.region());
+    node.put("asn", info.asn());
+    node.put("as_organization", info.asOrganization());
+    node.put("country", info.country());
+    node.put("anonymizer", info.anonymizer());
+    node.put("label", info.label());
     return node;
   }
 

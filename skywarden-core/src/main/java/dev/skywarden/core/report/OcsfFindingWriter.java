@@ -11,6 +11,7 @@ import dev.skywarden.core.finding.Evidence;
 import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.Severity;
 import dev.skywarden.core.finding.Technique;
+import dev.skywarden.core.netintel.NetworkInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,6 +207,22 @@ public final class OcsfFindingWriter implements LineFindingWriter {
     return cloud;
   }
 
+  /** Adds the AS and country of the network intel to an OCSF network endpoint. */
+  private static void addNetwork(ObjectNode endpoint, NetworkInfo network) {
+    if (network == null) {
+      return;
+    }
+    if (network.asn() != null) {
+      ObjectNode system = endpoint.putObject("autonomous_system").put("number", network.asn());
+      if (network.asOrganization() != null) {
+        system.put("name", network.asOrganization());
+      }
+    }
+    if (network.country() != null) {
+      endpoint.putObject("location").put("country", network.country());
+    }
+  }
+
   private static ArrayNode evidences(Finding finding) {
     ArrayNode evidences = MAPPER.createArrayNode();
     for (Evidence item : finding.evidence()) {
@@ -225,10 +242,13 @@ public final class OcsfFindingWriter implements LineFindingWriter {
         } else {
           endpoint.put("name", item.sourceAddress());
         }
+        addNetwork(endpoint, item.network());
       }
-      evidence
-          .putObject("data")
-          .put("time", millis(item.time()))
+      ObjectNode data = evidence.putObject("data");
+      if (item.network() != null) {
+        data.set("network", JsonLinesFindingWriter.network(item.network()));
+      }
+      data.put("time", millis(item.time()))
           .put("file", item.location().input())
           .put("record", item.location().recordIndex())
           .put("line", item.location().line());

@@ -146,8 +146,7 @@ public final class TableReport implements FindingWriter {
                   finding.title() == null ? finding.ruleId() : finding.title(),
                   techniqueCell(finding.techniques()),
                   finding.principal(),
-                  withMore(
-                      finding.sourceAddresses(), finding.truncated(CappedList.SOURCE_ADDRESSES)),
+                  sourceCell(finding),
                   clientCell(finding),
                   countCell(finding)));
       if (withPosture) {
@@ -156,6 +155,16 @@ public final class TableReport implements FindingWriter {
       table.addRow(cells, severityStyle(finding.severity()));
     }
     return table;
+  }
+
+  /**
+   * Returns the first source and how many more, with the network intel labels when there are any.
+   */
+  private static String sourceCell(Finding finding) {
+    String cell =
+        withMore(finding.sourceAddresses(), finding.truncated(CappedList.SOURCE_ADDRESSES));
+    List<String> networks = finding.networkLabels();
+    return networks.isEmpty() ? cell : cell + " (" + String.join("; ", networks) + ")";
   }
 
   private TextTable severityTable(List<Finding> findings) {
