@@ -47,6 +47,8 @@ final class AnalyticsRun implements DetectorRun {
       // A provider's own service acting for itself has no credential an attacker could steal.
       return;
     }
+    WorkloadCredentials.detect(event, hits);
+
     FeatureBuffer buffer = buffers.get();
     buffer.clear();
     analytics.extractor().extract(event, buffer);

@@ -28,6 +28,11 @@ public enum BehaviouralDetection {
       "One credential used from networks far apart within an hour",
       Severity.HIGH,
       List.of("T1078.004", "T1550.001")),
+  WORKLOAD_CREDENTIAL_ELSEWHERE(
+      "skywarden-analytics-workload-credential-elsewhere",
+      "Workload credential used away from its workload",
+      Severity.HIGH,
+      List.of("T1552.005", "T1078.004")),
   NEW_PARAMETER(
       "skywarden-analytics-new-parameter",
       "New parameter or value for an operation this identity uses",

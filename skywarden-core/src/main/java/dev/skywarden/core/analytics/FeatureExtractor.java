@@ -3,6 +3,7 @@ package dev.skywarden.core.analytics;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.event.CloudProvider;
+import dev.skywarden.core.netintel.NetworkInfo;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns an event into the feature values its identity's profile keeps: service, operation, source
- * network, client, region, hour of day, request parameter names and notable parameter values.
+ * network (and its AS and country when the hunt has network intel), client, region, hour of day,
+ * request parameter names and notable parameter values.
  *
  * <p>Values are interned, so one string serves every identity that shares it. Thread-safe.
  */
@@ -58,6 +60,14 @@ final class FeatureExtractor {
     InetAddress ip = event.source().ip();
     if (ip != null) {
       sink.accept(FeatureKind.NETWORK, intern(network(ip)));
+      NetworkInfo info = event.source().network();
+      if (info != null && info.asn() != null) {
+        String organization = info.asOrganization() == null ? "" : " " + info.asOrganization();
+        sink.accept(FeatureKind.ASN, intern("AS" + info.asn() + organization));
+      }
+      if (info != null && info.country() != null) {
+        sink.accept(FeatureKind.COUNTRY, intern(info.country()));
+      }
     }
     sink.accept(FeatureKind.CLIENT, intern(client(event)));
     if (event.region() != null) {

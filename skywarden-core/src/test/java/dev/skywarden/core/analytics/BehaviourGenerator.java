@@ -13,6 +13,8 @@ import dev.skywarden.core.event.LogKind;
 import dev.skywarden.core.event.Outcome;
 import dev.skywarden.core.event.SourceAddress;
 import dev.skywarden.core.event.SourceLocation;
+import dev.skywarden.core.netintel.NetworkInfo;
+import dev.skywarden.core.netintel.NetworkKind;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -265,8 +267,8 @@ final class BehaviourGenerator {
     Instant noon = START.plus(Duration.ofDays(days - 1L)).plus(Duration.ofHours(12));
     List<Attack> attacks = new ArrayList<>();
     int workload = people + 1;
-    String[] sessions = new String[4];
-    for (int k = 0; k < 4; k++) {
+    String[] sessions = new String[5];
+    for (int k = 0; k < 5; k++) {
       int i = people + 1 + k * 20;
       sessions[k] =
           "arn:aws:sts::"
@@ -453,6 +455,33 @@ final class BehaviourGenerator {
           null);
     }
     attacks.add(new Attack("call rate", sessions[2], noon, BehaviouralDetection.CALL_RATE));
+
+    // 4. An instance role session is used from a hosting provider (network intel attached).
+    String role3 = "arn:aws:iam::" + ACCOUNT + ":role/app-" + ((people + 61) % 20);
+    add(
+        noon.plusSeconds(1200),
+        ActorType.ROLE_SESSION,
+        sessions[3],
+        role3,
+        "ASIAW" + (people + 61) + "D" + (days - 1),
+        "188.166.4.20",
+        "ListBuckets",
+        sdk(),
+        "eu-west-1",
+        null,
+        null);
+    CloudEvent stolen = events.remove(events.size() - 1);
+    events.add(
+        withNetwork(
+            stolen,
+            new NetworkInfo(
+                NetworkKind.HOSTING, "digitalocean", null, null, null, null, "NL", null)));
+    attacks.add(
+        new Attack(
+            "workload credential elsewhere",
+            sessions[3],
+            noon,
+            BehaviouralDetection.WORKLOAD_CREDENTIAL_ELSEWHERE));
     return attacks;
   }
 
@@ -502,6 +531,25 @@ final class BehaviourGenerator {
             client,
             raw,
             new SourceLocation("generated-" + (index % 7) + ".json", index, index)));
+  }
+
+  private static CloudEvent withNetwork(CloudEvent event, NetworkInfo network) {
+    return new CloudEvent(
+        event.time(),
+        event.kind(),
+        event.eventId(),
+        event.account(),
+        event.region(),
+        event.actor(),
+        event.credential(),
+        event.source().withNetwork(network),
+        event.userAgent(),
+        event.api(),
+        event.outcome(),
+        event.resources(),
+        event.client(),
+        event.raw(),
+        event.location());
   }
 
   private static String service(String operation) {
