@@ -130,7 +130,7 @@ final class AnalyticsOptionsMixin {
   /**
    * Parses a duration such as {@code 24h}, {@code 90m}, {@code 7d}, {@code 30s} or {@code 0}.
    *
-   * @throws IllegalArgumentException naming the value when it is none of these
+   * @throws IllegalArgumentException naming the value when it has another form
    */
   static Duration parseDuration(String text) {
     String trimmed = text.trim().toLowerCase(Locale.ROOT);

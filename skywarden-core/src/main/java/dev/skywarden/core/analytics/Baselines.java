@@ -28,7 +28,7 @@ final class Baselines {
   private final Duration bucketWidth;
   private final Map<String, PeerKnowledge> peers = new HashMap<>();
 
-  /** What a peer group knows: the union of its members' values and their activity. */
+  /** The knowledge of a peer group: the union of its members' values and their activity. */
   static final class PeerKnowledge {
     final Map<FeatureKind, Set<String>> values = new EnumMap<>(FeatureKind.class);
     boolean fromState;
@@ -245,9 +245,7 @@ final class Baselines {
       return history != null;
     }
 
-    /**
-     * Returns whether the history already holds a value first seen in this hunt at {@code first}.
-     */
+    /** Returns whether the history contains a value first seen in this hunt at {@code first}. */
     boolean knows(FeatureKind kind, String value, Instant first, Baselines baselines) {
       if (peer != null) {
         Set<String> values = peer.values.get(kind);

@@ -82,7 +82,10 @@ public enum BehaviouralDetection {
     return title;
   }
 
-  /** Returns the usual severity; some findings raise or lower it, as their detector says. */
+  /**
+   * Returns the usual severity. Some detectors raise or lower it per finding, as their javadoc
+   * states.
+   */
   public Severity severity() {
     return severity;
   }

@@ -14,10 +14,10 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Reports bursts in an identity's time buckets (five minutes wide by default): many distinct
- * operations denied (enumeration), many distinct discovery calls, a call rate or error rate far
- * above the identity's own baseline, and one credential used from networks far apart (distinct IPv4
- * /16 or IPv6 /32) within an hour.
+ * Reports bursts in an identity's time buckets, which are five minutes wide by default. A burst is
+ * many distinct operations denied (enumeration), many distinct discovery calls, or a call rate or
+ * error rate far above the identity's own baseline. It also reports one credential used from
+ * networks far apart (distinct IPv4 /16 or IPv6 /32) within an hour.
  *
  * <p>The thresholds are absolute for enumeration and discovery, which need no history, and relative
  * to the identity's saved and training buckets for the rates, which are only checked after the
@@ -45,7 +45,7 @@ final class BurstDetector {
 
   static final double FAILED_SHARE = 0.5;
 
-  /** The failed share of the baseline below which an error-rate burst stands out. */
+  /** The maximum failed share of the baseline for which an error-rate burst is reported. */
   static final double BASELINE_FAILED_SHARE = 0.1;
 
   /** Distinct wide networks of one credential within {@link #SPREAD_WINDOW}. */

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * <p>A value is new when the identity's saved state does not hold it and this hunt first saw it
  * after the training window; an identity with neither history is compared with its peer group. Each
  * new value gives one hit on the value's first event. When that event's hour of day is new too, the
- * hit says so and names the hour as a second feature. Stateless; used on one thread.
+ * hit names the hour in its explanation and as a second feature. Stateless; used on one thread.
  */
 final class NoveltyDetector {
 

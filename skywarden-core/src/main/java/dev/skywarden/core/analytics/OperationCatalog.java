@@ -17,10 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * What API operations can do: a category (execution, persistence, privilege escalation, credential
- * access, defense evasion, impact, exfiltration, discovery, read) and a weight from 1 to 10, read
- * from the data file {@code operation-weights.tsv}. The first-use detector reports operations of
- * weight {@link #SENSITIVE_WEIGHT} or more.
+ * The capabilities of API operations: a category (execution, persistence, privilege escalation,
+ * credential access, defense evasion, impact, exfiltration, discovery, read) and a weight from 1 to
+ * 10, read from the data file {@code operation-weights.tsv}. The first-use detector reports
+ * operations of weight {@link #SENSITIVE_WEIGHT} or more.
  *
  * <p>Thread-safe: the rules are immutable and the lookup cache is concurrent.
  */
@@ -37,7 +37,7 @@ public final class OperationCatalog {
   private final Map<String, OperationClass> cache = new ConcurrentHashMap<>();
 
   /**
-   * What one operation can do.
+   * The capability class of one operation.
    *
    * @param category the category, such as {@code persistence}
    * @param weight 1 (a read) to 10

@@ -21,13 +21,13 @@ import java.util.TreeSet;
  * out-of-order events need no special case, because nothing is decided before {@link
  * AnalyticsRun#finish}. Memory is bounded by {@link AnalyticsLimits}: values beyond the per-kind
  * cap and buckets beyond the bucket cap are not kept (the smallest values and the earliest buckets
- * are), and {@link #droppedEvents(FeatureKind)} tells how many events that cost.
+ * are), and {@link #droppedEvents(FeatureKind)} returns how many events that cost.
  *
  * <p>Thread-safety: every method holds the instance lock.
  */
 final class Profile {
 
-  /** What one profile keeps of one feature value. */
+  /** The aggregates of one feature value in one profile. */
   static final class FeatureStats {
     long count;
     Instant firstSeen;
@@ -46,7 +46,7 @@ final class Profile {
     }
   }
 
-  /** What one profile keeps of one time bucket. */
+  /** The aggregates of one time bucket in one profile. */
   static final class TimeBucket {
     long calls;
     long failed;

@@ -1,6 +1,7 @@
 package dev.skywarden.core.analytics;
 
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.Credential;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,7 +34,7 @@ final class StateMerger {
       SavedState saved, Collection<Profile> profiles, AnalyticsLimits limits, Instant savedAt) {
     TreeMap<ProfileKey, IdentityHistory> merged = new TreeMap<>(saved.identities());
     for (Profile profile : profiles) {
-      if (profile.first() == null) {
+      if (profile.first() == null || !longLived(profile)) {
         continue;
       }
       merged.put(profile.key(), merge(saved.get(profile.key()), profile, limits));
@@ -103,6 +104,20 @@ final class StateMerger {
         lastSeen,
         features,
         rate);
+  }
+
+  /**
+   * Returns whether a profile outlives the hunt: every principal, and credentials that are
+   * long-lived keys. Session and token ids change every hour or so, so keeping them would make the
+   * state grow with time instead of with identities.
+   */
+  private static boolean longLived(Profile profile) {
+    if (profile.key().scope() == ProfileKey.Scope.PRINCIPAL) {
+      return true;
+    }
+    Credential.CredentialKind kind = profile.first().credential().kind();
+    return kind == Credential.CredentialKind.ACCESS_KEY
+        || kind == Credential.CredentialKind.SERVICE_ACCOUNT_KEY;
   }
 
   private static IdentityHistory.ValueHistory plus(

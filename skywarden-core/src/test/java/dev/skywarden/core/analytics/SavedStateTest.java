@@ -42,6 +42,21 @@ class SavedStateTest {
   }
 
   @Test
+  void sessionCredentials_notSaved() {
+    SavedState state =
+        AnalyticsHarness.run(SCENARIO.events(), AnalyticsOptions.DEFAULTS, SavedState.EMPTY)
+            .state();
+
+    List<String> credentials =
+        state.identities().keySet().stream()
+            .filter(key -> key.scope() == ProfileKey.Scope.CREDENTIAL)
+            .map(ProfileKey::id)
+            .toList();
+    assertThat(credentials).isNotEmpty();
+    assertThat(credentials).allMatch(id -> id.startsWith("AKIA"));
+  }
+
+  @Test
   void missingFile_emptyState() throws IOException {
     assertThat(StateFile.read(folder)).isEqualTo(SavedState.EMPTY);
   }

@@ -70,6 +70,7 @@ class JsonLinesFindingWriterTest {
             "truncated",
             "explanation",
             "posture",
+            "behaviour",
             "evidence");
     assertThat(output()).isEqualTo(text);
   }
