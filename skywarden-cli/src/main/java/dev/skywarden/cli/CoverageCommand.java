@@ -3,6 +3,7 @@ package dev.skywarden.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skywarden.core.analytics.AnalyticsCoverage;
 import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.finding.Severity;
 import dev.skywarden.core.mappings.ControlCoverage;
@@ -208,6 +209,7 @@ final class CoverageCommand implements Callable<Integer> {
       builtin.detections().forEach(detection -> seenIds.add(detection.id()));
       sources.add(new LoadedRuleSource(userDetections(loadUserRules(), seenIds)));
     }
+    sources.add(AnalyticsCoverage.bundled());
     sources.add(CheckCatalog.bundled());
     return sources;
   }

@@ -1,5 +1,6 @@
 package dev.skywarden.cli;
 
+import dev.skywarden.core.analytics.BehaviouralAnalytics;
 import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.detect.SigmaDetector;
 import dev.skywarden.core.finding.Finding;
@@ -195,6 +196,8 @@ final class HuntCommand implements Callable<Integer> {
 
   @Mixin RuleOptions ruleOptions;
 
+  @Mixin AnalyticsOptionsMixin analyticsOptions;
+
   /** The stream that the path {@code -} reads; {@link Main#newCommandLine(InputStream)} sets it. */
   InputStream standardInput = System.in;
 
@@ -222,8 +225,15 @@ final class HuntCommand implements Callable<Integer> {
     if (sigma.isEmpty()) {
       return ExitCodes.USAGE_ERROR;
     }
+    BehaviouralAnalytics analytics = createAnalytics();
+    if (analyticsOptions.enabled() && analytics == null) {
+      return ExitCodes.RUNTIME_ERROR;
+    }
     createOutputDirectories();
     HunterBuilder builder = HunterBuilder.empty().detector(sigma.get()).threads(threads);
+    if (analytics != null) {
+      builder.detector(analytics);
+    }
     if (networkIntel != null) {
       builder.networkIntel(networkIntel);
     }
@@ -250,10 +260,31 @@ final class HuntCommand implements Callable<Integer> {
     }
 
     writeFindings(result, sampler);
+    if (analytics != null) {
+      analyticsOptions.saveState();
+      if (!quiet) {
+        analyticsOptions.printSummary(analytics, spec.commandLine().getErr());
+      }
+    }
     if (format != OutputFormat.TABLE || output != null) {
       printStatisticsLine(result.total());
     }
     return exitCode(result, failThreshold);
+  }
+
+  /**
+   * Creates the analytics detector when an option asks for it, reading {@code --state}; returns
+   * null when none asks, or when the state is damaged under {@code --strict}.
+   */
+  private BehaviouralAnalytics createAnalytics() throws IOException {
+    if (!analyticsOptions.enabled()) {
+      return null;
+    }
+    try {
+      return analyticsOptions.create(strict, spec.commandLine().getErr());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   /** Audits the {@code --posture} folder before the hunt, so a bad export fails at once. */

@@ -1,5 +1,6 @@
 package dev.skywarden.cli;
 
+import dev.skywarden.core.analytics.AnalyticsCoverage;
 import dev.skywarden.core.mappings.CoverageSource;
 import dev.skywarden.core.mappings.Framework;
 import dev.skywarden.core.mappings.MappingCatalog;
@@ -208,6 +209,7 @@ final class MappingsCommand implements Callable<Integer> {
       }
       sources.add(loaded);
     }
+    sources.add(AnalyticsCoverage.bundled());
     sources.add(CheckCatalog.bundled());
     // TODO: add behavioural detectors here once they exist as CoverageSources.
     return sources;

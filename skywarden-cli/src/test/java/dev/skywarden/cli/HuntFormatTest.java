@@ -52,6 +52,7 @@ class HuntFormatTest {
           "truncated",
           "explanation",
           "posture",
+          "behaviour",
           "incident",
           "evidence");
 

@@ -15,6 +15,7 @@ import java.util.List;
  * @param eventCount how many events the hit counts for in a finding's {@link Finding#count()}, at
  *     least 1: 1 for a rule match. The hits of a correlation firing are its evidence events, which
  *     are capped, so one of them also counts for the contributing events left out.
+ * @param behaviour the structured explanation of a behavioural detector, or {@code null} for rules
  */
 public record DetectionHit(
     String ruleId,
@@ -23,7 +24,8 @@ public record DetectionHit(
     List<String> techniqueIds,
     CloudEvent event,
     String explanation,
-    long eventCount) {
+    long eventCount,
+    Behaviour behaviour) {
 
   public DetectionHit {
     techniqueIds = List.copyOf(techniqueIds);
@@ -40,6 +42,30 @@ public record DetectionHit(
       List<String> techniqueIds,
       CloudEvent event,
       String explanation) {
-    this(ruleId, title, severity, techniqueIds, event, explanation, 1);
+    this(ruleId, title, severity, techniqueIds, event, explanation, 1, null);
+  }
+
+  /** Creates a rule hit that counts for {@code eventCount} events, as a correlation firing does. */
+  public DetectionHit(
+      String ruleId,
+      String title,
+      Severity severity,
+      List<String> techniqueIds,
+      CloudEvent event,
+      String explanation,
+      long eventCount) {
+    this(ruleId, title, severity, techniqueIds, event, explanation, eventCount, null);
+  }
+
+  /** Creates the hit of a behavioural detector on one event. */
+  public DetectionHit(
+      String ruleId,
+      String title,
+      Severity severity,
+      List<String> techniqueIds,
+      CloudEvent event,
+      String explanation,
+      Behaviour behaviour) {
+    this(ruleId, title, severity, techniqueIds, event, explanation, 1, behaviour);
   }
 }

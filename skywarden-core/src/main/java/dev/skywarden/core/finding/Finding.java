@@ -50,6 +50,8 @@ import java.util.Set;
  *     {@code SOURCE_ADDRESSES} when the events came from 20 addresses and 10 are listed
  * @param posture the posture of the principal from a posture audit, or {@code null} when the hunt
  *     had none or the audit does not know the principal
+ * @param behaviour what a behavioural detector found new or rare and what it compared with, or
+ *     {@code null} for rule findings
  * @param incident the attack sequence when this finding is an incident that chains other findings
  *     ({@code ruleId} is then {@code skywarden-attack-sequence}); {@code null} for any other
  *     finding
@@ -79,6 +81,7 @@ public record Finding(
     List<String> clients,
     Set<CappedList> truncated,
     PrincipalPosture posture,
+    Behaviour behaviour,
     Incident incident) {
 
   public Finding {
@@ -96,7 +99,7 @@ public record Finding(
             : Collections.unmodifiableSet(EnumSet.copyOf(truncated));
   }
 
-  /** Creates a finding that is not an incident. */
+  /** Creates a finding that is neither behavioural nor an incident, as rules make it. */
   public Finding(
       String id,
       String ruleId,
@@ -147,6 +150,7 @@ public record Finding(
         clients,
         truncated,
         posture,
+        null,
         null);
   }
 
@@ -283,12 +287,18 @@ public record Finding(
         clients,
         truncated,
         newPosture,
+        behaviour,
         incident);
   }
 
   /** Returns true when this finding is an incident chaining other findings. */
   public boolean isIncident() {
     return incident != null;
+  }
+
+  /** Returns true when a behavioural detector made this finding. */
+  public boolean behavioural() {
+    return behaviour != null;
   }
 
   /**

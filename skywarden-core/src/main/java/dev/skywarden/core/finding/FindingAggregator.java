@@ -67,6 +67,14 @@ public final class FindingAggregator {
           .thenComparing(hit -> Objects.toString(hit.title(), ""))
           .thenComparing(DetectionHit::severity);
 
+  /** A total order over behavioural features, for picking one of two equal kind-value pairs. */
+  static final Comparator<Behaviour.Feature> FEATURE_ORDER =
+      Comparator.<Behaviour.Feature>naturalOrder()
+          .thenComparing(Behaviour.Feature::rarity)
+          .thenComparing(Behaviour.Feature::firstSeen)
+          .thenComparing(Behaviour.Feature::lastSeen)
+          .thenComparingLong(Behaviour.Feature::count);
+
   /** Findings first by severity (critical first), then first seen, then id. */
   public static final Comparator<Finding> FINDING_ORDER =
       Comparator.comparing(Finding::severity, Comparator.reverseOrder())
@@ -141,6 +149,9 @@ public final class FindingAggregator {
   private final class Accumulator {
     private final NavigableSet<DetectionHit> earliest = new TreeSet<>(HIT_ORDER);
     private final Map<CappedList, BoundedValues> lists = new EnumMap<>(CappedList.class);
+    private final java.util.TreeMap<Behaviour.Feature, Behaviour.Feature> features =
+        new java.util.TreeMap<>();
+    private boolean featuresTruncated;
     private java.time.Instant lastSeen;
     private long count;
     private long examinedCount;
@@ -175,6 +186,28 @@ public final class FindingAggregator {
       if (!event.outcome().success()) {
         failedCount++;
         lists.get(CappedList.ERROR_CODES).add(event.outcome().errorCode());
+      }
+      if (hit.behaviour() != null) {
+        addFeatures(hit.behaviour());
+      }
+    }
+
+    /**
+     * Keeps the {@link #MAX_VALUES} smallest features by kind and value; when two hits carry the
+     * same kind and value, the smaller in {@link #FEATURE_ORDER} wins, so the choice does not
+     * depend on the order of the hits.
+     */
+    private void addFeatures(Behaviour behaviour) {
+      if (behaviour.featuresTruncated()) {
+        featuresTruncated = true;
+      }
+      for (Behaviour.Feature feature : behaviour.features()) {
+        features.merge(
+            feature, feature, (old, added) -> FEATURE_ORDER.compare(old, added) <= 0 ? old : added);
+        if (features.size() > MAX_VALUES) {
+          features.pollLastEntry();
+          featuresTruncated = true;
+        }
       }
     }
 
@@ -234,7 +267,14 @@ public final class FindingAggregator {
           errorCodes.values(),
           values(CappedList.RESOURCES),
           values(CappedList.CLIENTS),
-          truncated);
+          truncated,
+          null,
+          first.behaviour() == null
+              ? null
+              : first
+                  .behaviour()
+                  .withFeatures(new ArrayList<>(features.values()), featuresTruncated),
+          null);
     }
 
     private List<String> values(CappedList list) {

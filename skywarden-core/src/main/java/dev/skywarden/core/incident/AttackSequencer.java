@@ -255,6 +255,7 @@ public final class AttackSequencer {
         values.get(CappedList.CLIENTS),
         values.truncated(),
         null,
+        null,
         incident);
   }
 

@@ -230,6 +230,15 @@ public final class AsffFindingWriter implements FindingWriter {
       fields.put(
           "skywarden/first_event_location", cut(first.location().toString(), MAX_PRODUCT_FIELD));
     }
+    if (finding.behavioural()) {
+      fields.put(
+          "skywarden/new_features",
+          cut(BehaviourJson.features(finding.behaviour()), MAX_PRODUCT_FIELD));
+      fields.put("skywarden/history_events", Long.toString(finding.behaviour().history().events()));
+      if (finding.behaviour().peerGroup() != null) {
+        fields.put("skywarden/peer_group", cut(finding.behaviour().peerGroup(), MAX_PRODUCT_FIELD));
+      }
+    }
     return fields;
   }
 

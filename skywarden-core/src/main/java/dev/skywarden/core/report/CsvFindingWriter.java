@@ -12,7 +12,9 @@ import java.util.Objects;
 /**
  * Writes findings as CSV (RFC 4180): a header row, then one row per finding, lines ended by CRLF. A
  * field is quoted when it contains a comma, a double quote, CR or LF; a double quote inside is
- * doubled. Lists inside a field are joined with {@code "; "}. Times are ISO-8601 UTC.
+ * doubled. Lists inside a field are joined with {@code "; "}. Times are ISO-8601 UTC. The last
+ * three columns are empty for rule findings and, for behavioural findings, name the new or rare
+ * features, the history compared with and the peer group used.
  *
  * <p>A field that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
  * return gets a leading {@code '}, because spreadsheets run such a cell as a formula and the values
@@ -42,7 +44,10 @@ public final class CsvFindingWriter implements FindingWriter {
           "credentials",
           "operations",
           "client",
-          "explanation");
+          "explanation",
+          "new_features",
+          "history",
+          "peer_group");
 
   private static final String LIST_SEPARATOR = "; ";
 
@@ -104,6 +109,9 @@ public final class CsvFindingWriter implements FindingWriter {
     fields.add(String.join(LIST_SEPARATOR, finding.operations()));
     fields.add(finding.client() == null ? "" : finding.client().summary());
     fields.add(text(finding.explanation()));
+    fields.add(BehaviourJson.features(finding.behaviour()));
+    fields.add(finding.behaviour() == null ? "" : historyText(finding.behaviour().history()));
+    fields.add(finding.behaviour() == null ? "" : text(finding.behaviour().peerGroup()));
     return fields;
   }
 
@@ -146,6 +154,16 @@ public final class CsvFindingWriter implements FindingWriter {
       return field;
     }
     return '"' + field.replace("\"", "\"\"") + '"';
+  }
+
+  private static String historyText(dev.skywarden.core.finding.Behaviour.History history) {
+    return history.source()
+        + ", "
+        + history.events()
+        + " events, "
+        + text(JsonLinesFindingWriter.iso(history.firstSeen()))
+        + " to "
+        + text(JsonLinesFindingWriter.iso(history.lastSeen()));
   }
 
   private static String text(String value) {

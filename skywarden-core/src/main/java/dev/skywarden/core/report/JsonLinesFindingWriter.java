@@ -28,11 +28,13 @@ import java.util.Objects;
  * first_seen, last_seen, count, failed_count, techniques[{id, name, tactics}], nist_800_53_r5[{id,
  * name}], csf_2_0[{id, name, subcategory}], credentials, source_addresses, operations, error_codes,
  * client{kind, product, version, labels}, explanation, posture{principal, type, privileged, mfa,
- * access, external, failed_checks} (null without a posture audit), incident{stages, identities,
- * linked_by, window_seconds, steps} (null unless the finding is an attack sequence),
- * evidence[{event_id, time, service, operation, source, file, record, line, network}]}, where
- * {@code network} is present only when the hunt had network intel. The summary is not written.
- * Thread-safe.
+ * access, external, failed_checks} (null without a posture audit), behaviour{subject, identity,
+ * features[{kind, value, rarity, first_seen, last_seen, count}], features_truncated,
+ * history{source, window_start, window_end, events, first_seen, last_seen}, peer_group, peer_count}
+ * (null for rule findings), incident{stages, identities, linked_by, window_seconds, steps} (null
+ * unless the finding is an attack sequence), evidence[{event_id, time, service, operation, source,
+ * file, record, line, network}]}, where {@code network} is present only when the hunt had network
+ * intel. The summary is not written. Thread-safe.
  */
 public final class JsonLinesFindingWriter implements LineFindingWriter {
 
@@ -106,6 +108,7 @@ public final class JsonLinesFindingWriter implements LineFindingWriter {
     finding.truncated().forEach(list -> truncated.add(list.fieldName()));
     node.put("explanation", finding.explanation());
     node.set("posture", posture(finding.posture()));
+    node.set("behaviour", BehaviourJson.toJson(finding.behaviour()));
 
     node.set(
         "incident", finding.isIncident() ? incident(finding.incident()) : NullNode.getInstance());

@@ -44,6 +44,10 @@ import java.util.Optional;
  *       resource names), absent when the events name none. The principal is not a resource here: it
  *       is the {@code actor} of each evidence.
  *   <li>{@code unmapped.principal_posture}: the principal's posture when a posture audit knew it.
+ *   <li>Behavioural findings: {@code finding_info.analytic} has type Behavioral (2), {@code
+ *       anomaly_analyses} holds one Anomaly Analysis (the identity as analysis target, each new or
+ *       rare feature as an anomaly, the history as baseline), and {@code unmapped.behaviour} the
+ *       same structured explanation as the JSON Lines {@code behaviour} object.
  * </ul>
  *
  * <p>Times are epoch milliseconds. {@code time} is {@link HuntSummary#time()}. Thread-safe.
@@ -58,6 +62,7 @@ public final class OcsfFindingWriter implements LineFindingWriter {
   static final int ACTIVITY_CREATE = 1;
   static final int STATUS_NEW = 1;
   static final int ANALYTIC_TYPE_RULE = 1;
+  static final int ANALYTIC_TYPE_BEHAVIORAL = 2;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -120,6 +125,9 @@ public final class OcsfFindingWriter implements LineFindingWriter {
     if (!controls.nist().isEmpty() || !controls.csf().isEmpty()) {
       event.set("remediation", remediation(controls));
     }
+    if (finding.behavioural()) {
+      event.putArray("anomaly_analyses").add(BehaviourJson.anomalyAnalysis(finding.behaviour()));
+    }
     ObjectNode unmapped = unmapped(finding, controls);
     if (finding.isIncident()) {
       unmapped.set("incident", JsonLinesFindingWriter.incident(finding.incident()));
@@ -151,8 +159,8 @@ public final class OcsfFindingWriter implements LineFindingWriter {
     info.putObject("analytic")
         .put("uid", finding.ruleId())
         .put("name", finding.title())
-        .put("type_id", ANALYTIC_TYPE_RULE)
-        .put("type", "Rule");
+        .put("type_id", finding.behavioural() ? ANALYTIC_TYPE_BEHAVIORAL : ANALYTIC_TYPE_RULE)
+        .put("type", finding.behavioural() ? "Behavioral" : "Rule");
     ArrayNode attacks = info.putArray("attacks");
     for (Technique technique : finding.techniques()) {
       for (ObjectNode attack : attacks(technique)) {
@@ -362,6 +370,9 @@ public final class OcsfFindingWriter implements LineFindingWriter {
     finding.truncated().forEach(list -> truncated.add(list.fieldName()));
     if (finding.posture() != null) {
       unmapped.set("principal_posture", JsonLinesFindingWriter.posture(finding.posture()));
+    }
+    if (finding.behavioural()) {
+      unmapped.set("behaviour", BehaviourJson.toJson(finding.behaviour()));
     }
     return unmapped;
   }

@@ -95,6 +95,17 @@ public final class TableReport implements FindingWriter {
       out.write(findingsTable(sorted).render(ansi, lineWidth));
     }
 
+    List<Finding> behavioural = sorted.stream().filter(Finding::behavioural).toList();
+    if (!behavioural.isEmpty()) {
+      out.write('\n');
+      out.write(heading("Behaviour (" + behavioural.size() + ")"));
+      for (Finding finding : behavioural) {
+        out.write("- " + finding.severity().sigmaLevel() + " " + finding.title() + ": ");
+        out.write(finding.explanation());
+        out.write('\n');
+      }
+    }
+
     out.write('\n');
     out.write(heading("By severity"));
     out.write(severityTable(sorted).render(ansi, lineWidth));

@@ -70,6 +70,7 @@ class JsonLinesFindingWriterTest {
             "truncated",
             "explanation",
             "posture",
+            "behaviour",
             "incident",
             "evidence");
     assertThat(output()).isEqualTo(text);

@@ -1,0 +1,163 @@
+package dev.skywarden.cli;
+
+import dev.skywarden.core.analytics.AnalyticsOptions;
+import dev.skywarden.core.analytics.AnalyticsSummary;
+import dev.skywarden.core.analytics.BehaviouralAnalytics;
+import dev.skywarden.core.analytics.SavedState;
+import dev.skywarden.core.analytics.StateFile;
+import dev.skywarden.core.analytics.StateFileException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code hunt} options of the behavioural analytics, and the reading and writing of their saved
+ * state. Not thread-safe; one instance per command.
+ */
+final class AnalyticsOptionsMixin {
+
+  private static final Pattern DURATION = Pattern.compile("([0-9]+)\\s*([smhd])");
+
+  @Option(
+      names = "--analytics",
+      description =
+          "Also run the behavioural analytics: per principal and credential, report the first"
+              + " use of a sensitive operation, new clients, networks, parameters and regions, and"
+              + " bursts of denied, discovery or failed calls, compared with the identity's"
+              + " history or its peers.")
+  boolean analytics;
+
+  @Option(
+      names = "--state",
+      paramLabel = "DIR",
+      description =
+          "Read the analytics profiles of earlier hunts from DIR and write the joined profiles"
+              + " back when the hunt ends (implies --analytics). A damaged state file is reported"
+              + " and left alone; the hunt goes on without it unless --strict is given.")
+  Path stateDir;
+
+  @Option(
+      names = "--training-window",
+      paramLabel = "DURATION",
+      description =
+          "How long, from the earliest event of the input, the analytics only learn, such as"
+              + " 24h, 90m or 7d; 0 turns learning from the input off (implies --analytics)."
+              + " Default: 24h without --state or when the state is empty, else 0.")
+  String trainingWindow;
+
+  private final AtomicReference<SavedState> stateToSave = new AtomicReference<>();
+  private boolean stateDamaged;
+
+  /** Returns whether any option asked for the analytics. */
+  boolean enabled() {
+    return analytics || stateDir != null || trainingWindow != null;
+  }
+
+  /**
+   * Returns the analytics detector, with the saved state of {@code --state} read.
+   *
+   * @return null when the state is damaged and {@code strict} is set
+   * @throws IllegalArgumentException when {@code --training-window} is invalid
+   * @throws IOException when the state file cannot be read for another reason than its content
+   */
+  BehaviouralAnalytics create(boolean strict, PrintWriter err) throws IOException {
+    AnalyticsOptions options =
+        AnalyticsOptions.DEFAULTS.withTrainingWindow(
+            trainingWindow == null ? null : parseDuration(trainingWindow));
+    SavedState saved = SavedState.EMPTY;
+    if (stateDir != null) {
+      try {
+        saved = StateFile.read(stateDir);
+      } catch (StateFileException e) {
+        if (strict) {
+          err.printf("skywarden: error: %s (--strict stops here)%n", e.getMessage());
+          return null;
+        }
+        stateDamaged = true;
+        err.printf(
+            "skywarden: error: %s; hunting without saved state, and the file is not"
+                + " overwritten%n",
+            e.getMessage());
+      }
+    }
+    return new BehaviouralAnalytics(options, saved, stateToSave::set, Clock.systemUTC());
+  }
+
+  /**
+   * Writes the state of the finished hunt to {@code --state}, unless the old state was damaged.
+   *
+   * @throws IOException naming the folder when it cannot be written
+   */
+  void saveState() throws IOException {
+    SavedState state = stateToSave.get();
+    if (stateDir == null || stateDamaged || state == null) {
+      return;
+    }
+    try {
+      StateFile.write(stateDir, state);
+    } catch (IOException e) {
+      throw new IOException(
+          "failed to write the analytics state to " + stateDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Prints one line on what the analytics did. */
+  void printSummary(BehaviouralAnalytics detector, PrintWriter err) {
+    AnalyticsSummary summary = detector.lastSummary();
+    if (summary == null) {
+      return;
+    }
+    err.printf(
+        "skywarden: analytics: %d principals (%d compared with peers, %d without any history),"
+            + " %d credentials, training window %s%s%n",
+        summary.principals(),
+        summary.comparedWithPeers(),
+        summary.withoutBaseline(),
+        summary.credentials(),
+        format(summary.trainingWindow()),
+        stateDir == null || stateDamaged
+            ? ""
+            : ", state of " + summary.stateIdentities() + " identities saved to " + stateDir);
+  }
+
+  /**
+   * Parses a duration such as {@code 24h}, {@code 90m}, {@code 7d}, {@code 30s} or {@code 0}.
+   *
+   * @throws IllegalArgumentException naming the value when it has another form
+   */
+  static Duration parseDuration(String text) {
+    String trimmed = text.trim().toLowerCase(Locale.ROOT);
+    if (trimmed.equals("0")) {
+      return Duration.ZERO;
+    }
+    Matcher matcher = DURATION.matcher(trimmed);
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException(
+          "--training-window: invalid duration '" + text + "': expected such as 24h, 90m, 7d or 0");
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    return switch (matcher.group(2)) {
+      case "s" -> Duration.ofSeconds(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      case "h" -> Duration.ofHours(amount);
+      default -> Duration.ofDays(amount);
+    };
+  }
+
+  private static String format(Duration duration) {
+    if (duration.isZero()) {
+      return "none";
+    }
+    if (duration.toMinutes() % (24 * 60) == 0) {
+      return duration.toDays() + "d";
+    }
+    return duration.toMinutes() % 60 == 0 ? duration.toHours() + "h" : duration.toMinutes() + "m";
+  }
+}

@@ -1,0 +1,83 @@
+package dev.skywarden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HuntAnalyticsTest {
+
+  @TempDir Path folder;
+
+  @Test
+  void stateRun_savesStateThenLearnsFromIt() throws IOException {
+    Path state = folder.resolve("state");
+
+    Cli.Result first = Cli.run("hunt", "--state", state.toString(), "-f", "jsonl", Cli.EXAMPLES);
+    Cli.Result second = Cli.run("hunt", "--state", state.toString(), "-f", "jsonl", Cli.EXAMPLES);
+
+    assertThat(first.exitCode()).as("%s", first).isZero();
+    assertThat(Files.exists(state.resolve("analytics-state.json"))).isTrue();
+    assertThat(first.err()).contains("skywarden: analytics:").contains("saved to " + state);
+    assertThat(second.exitCode()).as("%s", second).isZero();
+    assertThat(second.err()).contains("training window none");
+    assertThat(second.out())
+        .as("the same events again are all known")
+        .doesNotContain("skywarden-analytics-");
+  }
+
+  @Test
+  void trainingWindow_reportsBehaviouralFindings() {
+    Cli.Result result = Cli.run("hunt", "--training-window", "90m", "-f", "jsonl", Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.out())
+        .contains("\"rule_id\":\"skywarden-analytics-first-sensitive-operation\"")
+        .contains("\"behaviour\":{\"subject\":\"principal\"");
+    assertThat(result.err()).contains("training window 90m");
+  }
+
+  @Test
+  void damagedState_reportedAndLeftAlone() throws IOException {
+    Path state = Files.createDirectories(folder.resolve("state"));
+    Path file = state.resolve("analytics-state.json");
+    Files.writeString(file, "{oops");
+
+    Cli.Result result = Cli.run("hunt", "--state", state.toString(), Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.err()).contains("invalid analytics state " + file).contains("line 1");
+    assertThat(Files.readString(file)).isEqualTo("{oops");
+  }
+
+  @Test
+  void damagedState_strictStops() throws IOException {
+    Path state = Files.createDirectories(folder.resolve("state"));
+    Files.writeString(state.resolve("analytics-state.json"), "[]");
+
+    Cli.Result result = Cli.run("hunt", "--strict", "--state", state.toString(), Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.RUNTIME_ERROR);
+    assertThat(result.err()).contains("--strict stops here");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void invalidTrainingWindow_usageError() {
+    Cli.Result result = Cli.run("hunt", "--training-window", "soon", Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.USAGE_ERROR);
+    assertThat(result.err()).contains("--training-window: invalid duration 'soon'");
+  }
+
+  @Test
+  void coverage_listsBehaviouralDetections() {
+    Cli.Result result = Cli.run("coverage");
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.out()).contains("First use of a sensitive operation by this identity");
+  }
+}

@@ -1,0 +1,40 @@
+package dev.skywarden.core.analytics;
+
+import java.time.Duration;
+
+/**
+ * Bounds on the memory of the profiles and the size of the saved state.
+ *
+ * @param maxValuesPerKind distinct values one identity keeps per feature kind during a hunt: the
+ *     smallest in {@link String} order, so the choice does not depend on event order; events of
+ *     other values are counted as dropped
+ * @param maxBuckets time buckets one identity keeps: the earliest
+ * @param bucketWidth the width of a burst bucket
+ * @param maxOperationsPerBucket distinct denied and discovery operations one bucket keeps, each
+ * @param maxNetworksPerBucket distinct wide networks (IPv4 /16, IPv6 /32) one bucket keeps
+ * @param stateValuesPerKind distinct values one identity keeps per feature kind in the saved state:
+ *     the most recently seen
+ * @param stateRetention how long an identity stays in the saved state after its last event
+ */
+public record AnalyticsLimits(
+    int maxValuesPerKind,
+    int maxBuckets,
+    Duration bucketWidth,
+    int maxOperationsPerBucket,
+    int maxNetworksPerBucket,
+    int stateValuesPerKind,
+    Duration stateRetention) {
+
+  /** 512 values, 8,064 five-minute buckets (28 days), 64 operations, 8 networks, 256, 90 days. */
+  public static final AnalyticsLimits DEFAULTS =
+      new AnalyticsLimits(512, 8064, Duration.ofMinutes(5), 64, 8, 256, Duration.ofDays(90));
+
+  public AnalyticsLimits {
+    if (maxValuesPerKind < 1 || maxBuckets < 1 || stateValuesPerKind < 1) {
+      throw new IllegalArgumentException("analytics limits must be at least 1");
+    }
+    if (bucketWidth.isNegative() || bucketWidth.isZero()) {
+      throw new IllegalArgumentException("bucket width must be positive: " + bucketWidth);
+    }
+  }
+}

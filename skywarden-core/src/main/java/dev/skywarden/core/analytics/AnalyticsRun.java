@@ -1,0 +1,163 @@
+package dev.skywarden.core.analytics;
+
+import dev.skywarden.core.detect.DetectorRun;
+import dev.skywarden.core.event.ActorType;
+import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.finding.DetectionHit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The behavioural analytics' part in one hunt.
+ *
+ * <p>Design note: {@link #detect} only updates profiles, one per principal and one per credential,
+ * in a concurrent map; each profile keeps order-independent aggregates under its own lock (see
+ * {@link Profile}). {@link #finish} decides: it fixes the start of the input (the earliest event)
+ * and so the end of the training window, compares each profile with its saved state, its training
+ * part or its peer group ({@link Baselines}), reports hits, and hands the joined state to the state
+ * consumer. Since nothing is decided before every event is in, late and out-of-order events need no
+ * special handling, and the hits are the same whatever the thread count or file order.
+ *
+ * <p>Thread-safety: {@code detect} may run on many threads; {@code finish} runs once, after them.
+ */
+final class AnalyticsRun implements DetectorRun {
+
+  private static final Logger log = LoggerFactory.getLogger(AnalyticsRun.class);
+
+  private final BehaviouralAnalytics analytics;
+  private final Map<ProfileKey, Profile> profiles = new ConcurrentHashMap<>();
+  private final ThreadLocal<FeatureBuffer> buffers = ThreadLocal.withInitial(FeatureBuffer::new);
+
+  AnalyticsRun(BehaviouralAnalytics analytics) {
+    this.analytics = analytics;
+  }
+
+  @Override
+  public void detect(CloudEvent event, Consumer<DetectionHit> hits) {
+    ActorType type = event.actor().type();
+    if (type == ActorType.CLOUD_SERVICE) {
+      // A provider's own service acting for itself has no credential an attacker could steal.
+      return;
+    }
+    WorkloadCredentials.detect(event, hits);
+
+    FeatureBuffer buffer = buffers.get();
+    buffer.clear();
+    analytics.extractor().extract(event, buffer);
+    OperationCatalog.OperationClass operation = analytics.catalog().classify(event);
+    boolean discovery = operation.weight() <= 2;
+    boolean denied = denied(event);
+
+    ProfileKey principal =
+        new ProfileKey(ProfileKey.Scope.PRINCIPAL, event.provider(), event.actor().displayName());
+    profile(principal).add(event, buffer, discovery, denied);
+    String credential = event.credential().id();
+    if (credential != null && !credential.isEmpty()) {
+      profile(new ProfileKey(ProfileKey.Scope.CREDENTIAL, event.provider(), credential))
+          .add(event, buffer, discovery, denied);
+    }
+    buffer.clear();
+  }
+
+  private Profile profile(ProfileKey key) {
+    Profile profile = profiles.get(key);
+    return profile != null
+        ? profile
+        : profiles.computeIfAbsent(key, k -> new Profile(k, analytics.options().limits()));
+  }
+
+  /** Returns whether a failed call was refused for lack of permission. */
+  static boolean denied(CloudEvent event) {
+    if (event.outcome().success()) {
+      return false;
+    }
+    String code = event.outcome().errorCode();
+    if (code == null) {
+      return false;
+    }
+    String lower = code.toLowerCase(Locale.ROOT);
+    return lower.contains("denied")
+        || lower.contains("unauthorized")
+        || lower.contains("forbidden")
+        || lower.contains("authorizationfailed")
+        || lower.equals("permission_denied")
+        || lower.equals("7")
+        || lower.equals("403");
+  }
+
+  @Override
+  public void finish(Consumer<DetectionHit> hits) {
+    List<Profile> sorted = new ArrayList<>(profiles.values());
+    sorted.sort((a, b) -> a.key().compareTo(b.key()));
+    Instant start = null;
+    for (Profile profile : sorted) {
+      Instant first = profile.firstSeen();
+      if (first != null && (start == null || first.isBefore(start))) {
+        start = first;
+      }
+    }
+
+    SavedState saved = analytics.savedState();
+    Duration window = analytics.options().effectiveTrainingWindow(!saved.isEmpty());
+    AnalyticsLimits limits = analytics.options().limits();
+    long withoutBaseline = 0;
+    long withPeers = 0;
+    long dropped = 0;
+    long principals = 0;
+    Instant trainingEnd = null;
+    if (start != null) {
+      Baselines baselines = new Baselines(saved, sorted, start, window, limits.bucketWidth());
+      trainingEnd = baselines.trainingEnd();
+      NoveltyDetector novelty = new NoveltyDetector(analytics.catalog());
+      BurstDetector bursts = new BurstDetector();
+      for (Profile profile : sorted) {
+        for (FeatureKind kind : FeatureKind.values()) {
+          dropped += profile.droppedEvents(kind);
+        }
+        if (profile.key().scope() == ProfileKey.Scope.CREDENTIAL) {
+          bursts.detectSpread(profile, baselines, hits);
+          continue;
+        }
+        principals++;
+        Baselines.View view = baselines.view(profile);
+        if (!view.hasBaseline()) {
+          withoutBaseline++;
+        } else if (view.peerGroup() != null) {
+          withPeers++;
+        }
+        novelty.detect(profile, baselines, hits);
+        bursts.detect(profile, baselines, hits);
+      }
+    }
+
+    SavedState next = StateMerger.merge(saved, sorted, limits, analytics.clock().instant());
+    AnalyticsSummary summary =
+        new AnalyticsSummary(
+            principals,
+            sorted.size() - principals,
+            withoutBaseline,
+            withPeers,
+            dropped,
+            window,
+            trainingEnd,
+            next.identities().size(),
+            next.valueCount());
+    if (dropped > 0) {
+      log.warn(
+          "analytics: {} feature updates dropped because identities reached {} values of a kind;"
+              + " their values are neither profiled nor reported",
+          dropped,
+          limits.maxValuesPerKind());
+    }
+    log.debug("analytics: {}", summary);
+    analytics.finished(summary, next);
+  }
+}

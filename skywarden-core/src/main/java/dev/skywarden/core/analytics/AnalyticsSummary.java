@@ -1,0 +1,30 @@
+package dev.skywarden.core.analytics;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What one analytics run did, for logs and tests.
+ *
+ * @param principals principal profiles built in the hunt
+ * @param credentials credential profiles built in the hunt
+ * @param withoutBaseline principals with no history of their own and no peer group with history;
+ *     they were profiled but could not be judged
+ * @param comparedWithPeers principals judged against a peer group
+ * @param droppedFeatureEvents feature updates not kept because an identity reached {@link
+ *     AnalyticsLimits#maxValuesPerKind()} for a kind
+ * @param trainingWindow the training window used
+ * @param trainingEnd the end of the training window, or {@code null} when the hunt had no events
+ * @param stateIdentities identities in the state handed to the state consumer
+ * @param stateValues distinct values in that state
+ */
+public record AnalyticsSummary(
+    long principals,
+    long credentials,
+    long withoutBaseline,
+    long comparedWithPeers,
+    long droppedFeatureEvents,
+    Duration trainingWindow,
+    Instant trainingEnd,
+    long stateIdentities,
+    long stateValues) {}

@@ -1,0 +1,267 @@
+package dev.skywarden.core.analytics;
+
+import dev.skywarden.core.finding.Behaviour;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The history each identity of a hunt is compared with: its saved state, the part of this hunt
+ * before the end of the training window, or, for an identity with neither, its first peer group
+ * with history.
+ *
+ * <p>Built once in {@link AnalyticsRun#finish}, after every event has been added, so nothing here
+ * depends on event order. Not thread-safe; used on one thread.
+ */
+final class Baselines {
+
+  private final SavedState saved;
+  private final Instant runStart;
+  private final Instant trainingEnd;
+  private final long trainingEndBucket;
+  private final Duration bucketWidth;
+  private final Map<String, PeerKnowledge> peers = new HashMap<>();
+
+  /** The knowledge of a peer group: the union of its members' values and their activity. */
+  static final class PeerKnowledge {
+    final Map<FeatureKind, Set<String>> values = new EnumMap<>(FeatureKind.class);
+    boolean fromState;
+    boolean fromTraining;
+    int members;
+    long events;
+    Instant firstSeen;
+    Instant lastSeen;
+
+    void addActivity(long count, Instant first, Instant last) {
+      members++;
+      events += count;
+      firstSeen = firstSeen == null || first.isBefore(firstSeen) ? first : firstSeen;
+      lastSeen = lastSeen == null || last.isAfter(lastSeen) ? last : lastSeen;
+    }
+  }
+
+  /** The training part of one profile: events in buckets before the training end. */
+  record TrainingPart(
+      long events, Instant firstSeen, Instant lastSeen, IdentityHistory.RateBaseline rate) {}
+
+  Baselines(
+      SavedState saved,
+      Iterable<Profile> profiles,
+      Instant runStart,
+      Duration trainingWindow,
+      Duration bucketWidth) {
+    this.saved = saved;
+    this.bucketWidth = bucketWidth;
+    long width = bucketWidth.toMillis();
+    long startBucket = Math.floorDiv(runStart.toEpochMilli(), width);
+    this.runStart = Instant.ofEpochMilli(startBucket * width);
+    this.trainingEnd = this.runStart.plus(trainingWindow);
+    this.trainingEndBucket = Math.floorDiv(trainingEnd.toEpochMilli() + width - 1, width);
+    indexPeers(profiles);
+  }
+
+  Instant trainingEnd() {
+    return trainingEnd;
+  }
+
+  /** Returns whether a time falls in the training window. */
+  boolean inTraining(Instant time) {
+    return time.isBefore(trainingEnd);
+  }
+
+  /** Returns whether a bucket index lies wholly in the training window. */
+  boolean inTraining(long bucket) {
+    return bucket < trainingEndBucket;
+  }
+
+  private void indexPeers(Iterable<Profile> profiles) {
+    for (IdentityHistory history : saved.identities().values()) {
+      if (history.key().scope() != ProfileKey.Scope.PRINCIPAL) {
+        continue;
+      }
+      for (String group : history.peerGroups()) {
+        PeerKnowledge knowledge = peers.computeIfAbsent(group, g -> new PeerKnowledge());
+        knowledge.fromState = true;
+        knowledge.addActivity(history.events(), history.firstSeen(), history.lastSeen());
+        history
+            .features()
+            .forEach(
+                (kind, values) ->
+                    knowledge
+                        .values
+                        .computeIfAbsent(kind, k -> new HashSet<>())
+                        .addAll(values.keySet()));
+      }
+    }
+    for (Profile profile : profiles) {
+      if (profile.key().scope() != ProfileKey.Scope.PRINCIPAL) {
+        continue;
+      }
+      TrainingPart training = training(profile);
+      if (training.events() == 0) {
+        continue;
+      }
+      for (String group : PeerGroups.of(profile.first())) {
+        PeerKnowledge knowledge = peers.computeIfAbsent(group, g -> new PeerKnowledge());
+        knowledge.fromTraining = true;
+        if (saved.get(profile.key()) == null) {
+          knowledge.addActivity(training.events(), training.firstSeen(), training.lastSeen());
+        }
+        for (FeatureKind kind : FeatureKind.values()) {
+          profile
+              .values(kind)
+              .forEach(
+                  (value, stats) -> {
+                    if (inTraining(stats.firstSeen)) {
+                      knowledge.values.computeIfAbsent(kind, k -> new HashSet<>()).add(value);
+                    }
+                  });
+        }
+      }
+    }
+  }
+
+  /** Sums the buckets of a profile that lie in the training window. */
+  TrainingPart training(Profile profile) {
+    long events = 0;
+    long active = 0;
+    long failed = 0;
+    long maxCalls = 0;
+    long maxDiscovery = 0;
+    Instant first = null;
+    Instant last = null;
+    for (var entry : profile.buckets().headMap(trainingEndBucket, false).entrySet()) {
+      Profile.TimeBucket bucket = entry.getValue();
+      events += bucket.calls;
+      active++;
+      failed += bucket.failed;
+      maxCalls = Math.max(maxCalls, bucket.calls);
+      maxDiscovery = Math.max(maxDiscovery, bucket.discoveryOperations.size());
+      if (first == null) {
+        first = bucket.first.time();
+      }
+      last = bucket.last;
+    }
+    return new TrainingPart(
+        events,
+        first,
+        last,
+        new IdentityHistory.RateBaseline(active, events, failed, maxCalls, maxDiscovery));
+  }
+
+  /** Returns the view of one identity's history. */
+  View view(Profile profile) {
+    IdentityHistory own = saved.get(profile.key());
+    TrainingPart training = training(profile);
+    if (own != null || training.events() > 0) {
+      return new View(own, null, null, 0, ownHistory(own, training), training);
+    }
+    if (profile.key().scope() == ProfileKey.Scope.PRINCIPAL) {
+      for (String group : PeerGroups.of(profile.first())) {
+        PeerKnowledge knowledge = peers.get(group);
+        if (knowledge != null && knowledge.members > 0) {
+          return new View(
+              null, knowledge, group, knowledge.members, peerHistory(knowledge), training);
+        }
+      }
+    }
+    return new View(null, null, null, 0, null, training);
+  }
+
+  private Behaviour.History ownHistory(IdentityHistory own, TrainingPart training) {
+    List<String> sources = new ArrayList<>(2);
+    long events = training.events();
+    Instant first = training.firstSeen();
+    Instant last = training.lastSeen();
+    if (own != null) {
+      sources.add("saved state");
+      events += own.events();
+      first = first == null || own.firstSeen().isBefore(first) ? own.firstSeen() : first;
+      last = last == null || own.lastSeen().isAfter(last) ? own.lastSeen() : last;
+    }
+    if (training.events() > 0) {
+      sources.add("training window");
+    }
+    return new Behaviour.History(
+        String.join(" and ", sources),
+        first,
+        windowEnd(training.events() > 0, last),
+        events,
+        first,
+        last);
+  }
+
+  private Behaviour.History peerHistory(PeerKnowledge knowledge) {
+    boolean withTraining = knowledge.fromTraining;
+    String source;
+    if (knowledge.fromState && withTraining) {
+      source = "peers' saved state and training window";
+    } else {
+      source = withTraining ? "peers' training window" : "peers' saved state";
+    }
+    return new Behaviour.History(
+        source,
+        knowledge.firstSeen,
+        windowEnd(withTraining, knowledge.lastSeen),
+        knowledge.events,
+        knowledge.firstSeen,
+        knowledge.lastSeen);
+  }
+
+  private Instant windowEnd(boolean withTraining, Instant last) {
+    return withTraining ? trainingEnd : last;
+  }
+
+  Duration bucketWidth() {
+    return bucketWidth;
+  }
+
+  /**
+   * One identity's history.
+   *
+   * @param own the saved history, or null
+   * @param peer the peer group's knowledge when the identity has no history, or null
+   * @param peerGroup the peer group's name, or null
+   * @param peerCount members of the peer group with history
+   * @param history the history for explanations, or null when there is none to compare with
+   * @param training the identity's own training part
+   */
+  record View(
+      IdentityHistory own,
+      PeerKnowledge peer,
+      String peerGroup,
+      int peerCount,
+      Behaviour.History history,
+      TrainingPart training) {
+
+    /** Returns whether there is anything to compare with. */
+    boolean hasBaseline() {
+      return history != null;
+    }
+
+    /** Returns whether the history contains a value first seen in this hunt at {@code first}. */
+    boolean knows(FeatureKind kind, String value, Instant first, Baselines baselines) {
+      if (peer != null) {
+        Set<String> values = peer.values.get(kind);
+        return values != null && values.contains(value);
+      }
+      if (own != null && own.knows(kind, value)) {
+        return true;
+      }
+      return first != null && baselines.inTraining(first);
+    }
+
+    /** Returns the call-rate baseline: saved plus training. */
+    IdentityHistory.RateBaseline rate() {
+      IdentityHistory.RateBaseline saved =
+          own == null ? IdentityHistory.RateBaseline.EMPTY : own.rate();
+      return saved.plus(training.rate());
+    }
+  }
+}

@@ -1,0 +1,251 @@
+package dev.skywarden.core.analytics;
+
+import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.finding.Behaviour;
+import dev.skywarden.core.finding.DetectionHit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Reports bursts in an identity's time buckets, which are five minutes wide by default. A burst is
+ * many distinct operations denied (enumeration), many distinct discovery calls, or a call rate or
+ * error rate far above the identity's own baseline. It also reports one credential used from
+ * networks far apart (distinct IPv4 /16 or IPv6 /32) within an hour.
+ *
+ * <p>The thresholds are absolute for enumeration and discovery, which need no history, and relative
+ * to the identity's saved and training buckets for the rates, which are only checked after the
+ * training window and with at least {@link #MIN_BASELINE_BUCKETS} active buckets of history.
+ * Stateless; used on one thread.
+ */
+final class BurstDetector {
+
+  /** Distinct denied operations in one bucket that make enumeration. */
+  static final int DENIED_OPERATIONS = 10;
+
+  /** Distinct discovery operations in one bucket that make a discovery burst. */
+  static final int DISCOVERY_OPERATIONS = 20;
+
+  /** Active buckets of history the rate checks need. */
+  static final int MIN_BASELINE_BUCKETS = 12;
+
+  /** Calls in one bucket, and the multiple of the mean, that make a call-rate burst. */
+  static final int MIN_BURST_CALLS = 100;
+
+  static final int RATE_MULTIPLE = 10;
+
+  /** Failed calls in one bucket, and the failed share, that make an error-rate burst. */
+  static final int MIN_FAILED_CALLS = 20;
+
+  static final double FAILED_SHARE = 0.5;
+
+  /** The maximum failed share of the baseline for which an error-rate burst is reported. */
+  static final double BASELINE_FAILED_SHARE = 0.1;
+
+  /** Distinct wide networks of one credential within {@link #SPREAD_WINDOW}. */
+  static final int SPREAD_NETWORKS = 3;
+
+  static final Duration SPREAD_WINDOW = Duration.ofHours(1);
+
+  /** How many operations or networks a feature value names before "and N more". */
+  private static final int LISTED = 5;
+
+  /** Reports the bursts of one principal profile. */
+  void detect(Profile profile, Baselines baselines, Consumer<DetectionHit> hits) {
+    Baselines.View view = baselines.view(profile);
+    IdentityHistory.RateBaseline rate = view.rate();
+    boolean rateKnown = view.own() != null || view.training().events() > 0;
+    String width = minutes(baselines.bucketWidth());
+    for (Map.Entry<Long, Profile.TimeBucket> entry : profile.buckets().entrySet()) {
+      Profile.TimeBucket bucket = entry.getValue();
+      if (bucket.deniedOperations.size() >= DENIED_OPERATIONS) {
+        report(
+            profile,
+            view,
+            BehaviouralDetection.DENIED_ENUMERATION,
+            bucket.firstDenied,
+            "denied operations",
+            list(bucket.deniedOperations),
+            bucket,
+            bucket.deniedOperations.size()
+                + " distinct operations were denied within "
+                + width
+                + " to",
+            "",
+            hits);
+      }
+      if (bucket.discoveryOperations.size() >= DISCOVERY_OPERATIONS
+          && bucket.discoveryOperations.size() > 2 * rate.maxDistinctDiscovery()) {
+        report(
+            profile,
+            view,
+            BehaviouralDetection.DISCOVERY_BURST,
+            bucket.firstDiscovery,
+            "discovery operations",
+            list(bucket.discoveryOperations),
+            bucket,
+            bucket.discoveryOperations.size()
+                + " distinct discovery operations were called within "
+                + width
+                + " (at most "
+                + rate.maxDistinctDiscovery()
+                + " before) by",
+            "",
+            hits);
+      }
+      if (!rateKnown
+          || baselines.inTraining(entry.getKey())
+          || rate.activeBuckets() < MIN_BASELINE_BUCKETS) {
+        continue;
+      }
+      double mean = rate.meanCalls();
+      if (bucket.calls >= MIN_BURST_CALLS && bucket.calls >= RATE_MULTIPLE * mean) {
+        report(
+            profile,
+            view,
+            BehaviouralDetection.CALL_RATE,
+            bucket.first,
+            "calls per bucket",
+            Long.toString(bucket.calls),
+            bucket,
+            bucket.calls
+                + " calls were made within "
+                + width
+                + String.format(java.util.Locale.ROOT, " (%.1f on average before) by", mean),
+            "",
+            hits);
+      }
+      double share = (double) bucket.failed / bucket.calls;
+      if (bucket.failed >= MIN_FAILED_CALLS
+          && share >= FAILED_SHARE
+          && rate.failedShare() < BASELINE_FAILED_SHARE) {
+        report(
+            profile,
+            view,
+            BehaviouralDetection.ERROR_RATE,
+            bucket.first,
+            "failed calls per bucket",
+            bucket.failed + " of " + bucket.calls,
+            bucket,
+            String.format(
+                java.util.Locale.ROOT,
+                "%d of %d calls failed within %s (%.0f%% failed before) for",
+                bucket.failed,
+                bucket.calls,
+                width,
+                100 * rate.failedShare()),
+            "",
+            hits);
+      }
+    }
+  }
+
+  /**
+   * Reports a credential used from {@link #SPREAD_NETWORKS} or more wide networks within {@link
+   * #SPREAD_WINDOW}: once per credential, at the first bucket where the count reaches the
+   * threshold.
+   */
+  void detectSpread(Profile credential, Baselines baselines, Consumer<DetectionHit> hits) {
+    long window = SPREAD_WINDOW.toMillis() / baselines.bucketWidth().toMillis();
+    Deque<Map.Entry<Long, Profile.TimeBucket>> recent = new ArrayDeque<>();
+    for (Map.Entry<Long, Profile.TimeBucket> entry : credential.buckets().entrySet()) {
+      recent.addLast(entry);
+      while (recent.getFirst().getKey() <= entry.getKey() - window) {
+        recent.removeFirst();
+      }
+      TreeSet<String> networks = new TreeSet<>();
+      for (Map.Entry<Long, Profile.TimeBucket> item : recent) {
+        networks.addAll(item.getValue().wideNetworks);
+      }
+      if (networks.size() < SPREAD_NETWORKS) {
+        continue;
+      }
+      Baselines.View view = baselines.view(credential);
+      Behaviour.History history =
+          view.history() != null
+              ? view.history()
+              : new Behaviour.History(
+                  "this hunt",
+                  credential.firstSeen(),
+                  credential.lastSeen(),
+                  credential.events(),
+                  credential.firstSeen(),
+                  credential.lastSeen());
+      report(
+          credential,
+          new Baselines.View(view.own(), null, null, 0, history, view.training()),
+          BehaviouralDetection.CREDENTIAL_SPREAD,
+          entry.getValue().first,
+          "wide networks",
+          list(networks),
+          entry.getValue(),
+          networks.size()
+              + " networks far apart (IPv4 /16, IPv6 /32) within "
+              + minutes(SPREAD_WINDOW)
+              + " were used by",
+          "of principal " + entry.getValue().first.actor().displayName(),
+          hits);
+      return;
+    }
+  }
+
+  private static void report(
+      Profile profile,
+      Baselines.View view,
+      BehaviouralDetection detection,
+      CloudEvent event,
+      String featureKind,
+      String value,
+      Profile.TimeBucket bucket,
+      String what,
+      String note,
+      Consumer<DetectionHit> hits) {
+    Behaviour.History history =
+        view.history() != null
+            ? view.history()
+            : new Behaviour.History("none", null, null, 0, null, null);
+    Instant first = bucket.first.time();
+    Behaviour behaviour =
+        new Behaviour(
+            profile.key().scope().label(),
+            profile.key().id(),
+            List.of(
+                new Behaviour.Feature(
+                    featureKind, value, "burst", first, bucket.last, bucket.calls)),
+            false,
+            history,
+            view.peerGroup(),
+            view.peerCount());
+    hits.accept(
+        new DetectionHit(
+            detection.ruleId(),
+            detection.title(),
+            detection.severity(),
+            detection.techniqueIds(),
+            event,
+            Explanations.sentence(what, behaviour, note),
+            behaviour));
+  }
+
+  private static String list(java.util.SortedSet<String> values) {
+    List<String> shown = new ArrayList<>();
+    for (String value : values) {
+      if (shown.size() == LISTED) {
+        break;
+      }
+      shown.add(value);
+    }
+    String text = String.join(", ", shown);
+    return values.size() > LISTED ? text + " and " + (values.size() - LISTED) + " more" : text;
+  }
+
+  private static String minutes(Duration duration) {
+    return duration.toMinutes() + " minutes";
+  }
+}

@@ -1,0 +1,67 @@
+package dev.skywarden.core.analytics;
+
+import dev.skywarden.core.finding.Behaviour;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Builds the one-sentence explanations of behavioural findings. */
+final class Explanations {
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private Explanations() {}
+
+  /**
+   * Returns a sentence such as {@code operation iam.amazonaws.com CreateAccessKey (persistence,
+   * weight 9) was used for the first time by principal arn:...:user/alice, compared with its own
+   * history (saved state and training window 2025-03-01 00:00 to 2025-03-02 00:00 UTC: 1234 events,
+   * first seen ..., last seen ...)}.
+   *
+   * @param what what was new or unusual, ending with the word that leads to the identity, such as
+   *     {@code operation X (persistence, weight 9) was used for the first time by}
+   * @param note an addition such as {@code at 03 UTC, an hour it was never active before}, or empty
+   */
+  static String sentence(String what, Behaviour behaviour, String note) {
+    StringBuilder text = new StringBuilder(what);
+    text.append(' ').append(behaviour.subject()).append(' ').append(behaviour.identity());
+    if (!note.isEmpty()) {
+      text.append(' ').append(note);
+    }
+    text.append(", compared with ");
+    if (behaviour.peerGroup() == null) {
+      text.append("its own history (");
+    } else {
+      text.append("its peer group ")
+          .append(behaviour.peerGroup())
+          .append(" (")
+          .append(behaviour.peerCount())
+          .append(behaviour.peerCount() == 1 ? " identity" : " identities")
+          .append(" with history, because it has none of its own; ");
+    }
+    text.append(history(behaviour.history())).append(')');
+    return text.toString();
+  }
+
+  /** Returns text such as {@code training window 2025-03-01 00:00 to 2025-03-02 00:00 UTC: ...}. */
+  static String history(Behaviour.History history) {
+    return history.source()
+        + " "
+        + time(history.windowStart())
+        + " to "
+        + time(history.windowEnd())
+        + " UTC: "
+        + history.events()
+        + (history.events() == 1 ? " event" : " events")
+        + ", first seen "
+        + time(history.firstSeen())
+        + ", last seen "
+        + time(history.lastSeen());
+  }
+
+  static String time(Instant time) {
+    return time == null ? "never" : TIME.format(time);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.skywarden.core.analytics;
+
+import dev.skywarden.core.event.Actor;
+import dev.skywarden.core.event.ActorType;
+import dev.skywarden.core.event.CloudEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The peer groups of an identity, most specific first: the role it is a session of (the session
+ * issuer, or the role of an {@code assumed-role} ARN), then its identity type in its account. An
+ * identity without history of its own is compared with the first of its groups that has members
+ * with history.
+ */
+final class PeerGroups {
+
+  private static final Pattern ASSUMED_ROLE =
+      Pattern.compile("arn:(aws[a-z-]*):sts::([0-9]{12}):assumed-role/([^/]+)/.*");
+
+  private PeerGroups() {}
+
+  /** Returns the peer group names of the identity behind {@code event}, most specific first. */
+  static List<String> of(CloudEvent event) {
+    Actor actor = event.actor();
+    List<String> groups = new ArrayList<>(2);
+    String role = role(actor);
+    if (role != null) {
+      groups.add("role " + role);
+    }
+    String account = actor.accountId() != null ? actor.accountId() : event.account();
+    if (actor.type() != ActorType.UNKNOWN && account != null) {
+      groups.add(
+          "type " + actor.type().name() + " in " + event.provider().id() + " account " + account);
+    }
+    return groups;
+  }
+
+  /** Returns the role ARN an identity is a session of, or null. */
+  static String role(Actor actor) {
+    if (actor.sessionIssuer() != null && !actor.sessionIssuer().isEmpty()) {
+      return actor.sessionIssuer();
+    }
+    if (actor.name() != null) {
+      Matcher matcher = ASSUMED_ROLE.matcher(actor.name());
+      if (matcher.matches()) {
+        return "arn:"
+            + matcher.group(1)
+            + ":iam::"
+            + matcher.group(2)
+            + ":role/"
+            + matcher.group(3);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.skywarden.core.analytics;
+
+import dev.skywarden.core.event.ActorType;
+import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.CloudProvider;
+import dev.skywarden.core.event.Credential;
+import dev.skywarden.core.finding.Behaviour;
+import dev.skywarden.core.finding.DetectionHit;
+import dev.skywarden.core.finding.Severity;
+import dev.skywarden.core.netintel.NetworkInfo;
+import dev.skywarden.core.netintel.NetworkKind;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Reports workload credentials used away from their workload: an EC2 instance role session (a
+ * session named after the instance, {@code i-0123...}), a GCP service account token (not a key), or
+ * an Azure managed identity, called from an address outside the published ranges of its own cloud,
+ * from a hosting provider, or from a Tor exit.
+ *
+ * <p>Each event is judged on its own, from the network intel the hunt attached to its source
+ * ({@link dev.skywarden.core.event.SourceAddress#network()}), so the detector keeps no state and
+ * its hits do not depend on event order. Without network intel nothing is reported, because an
+ * address cannot be placed.
+ *
+ * <p>NOTE: a credential used from another account's workload inside the same cloud (GuardDuty's
+ * "inside AWS" case) needs the addresses of the account's own instances, which audit logs do not
+ * contain; such calls come from the provider's ranges and are not reported.
+ */
+final class WorkloadCredentials {
+
+  private static final Pattern INSTANCE_SESSION = Pattern.compile(".*/i-[0-9a-f]{8,17}");
+
+  private WorkloadCredentials() {}
+
+  /** Returns what kind of workload credential signed the event, or null for none. */
+  static String workload(CloudEvent event) {
+    ActorType type = event.actor().type();
+    String name = event.actor().name();
+    if (event.provider() == CloudProvider.AWS
+        && type == ActorType.ROLE_SESSION
+        && name != null
+        && INSTANCE_SESSION.matcher(name).matches()) {
+      return "EC2 instance role session";
+    }
+    if (event.provider() == CloudProvider.GCP
+        && type == ActorType.SERVICE_ACCOUNT
+        && event.credential().kind() != Credential.CredentialKind.SERVICE_ACCOUNT_KEY) {
+      return "service account token";
+    }
+    if (event.provider() == CloudProvider.AZURE && type == ActorType.MANAGED_IDENTITY) {
+      return "managed identity token";
+    }
+    return null;
+  }
+
+  /** Reports the event when a workload credential was used away from its workload. */
+  static void detect(CloudEvent event, Consumer<DetectionHit> hits) {
+    NetworkInfo network = event.source().network();
+    if (network == null || event.source().ip() == null) {
+      return;
+    }
+    String workload = workload(event);
+    if (workload == null) {
+      return;
+    }
+    NetworkKind kind = network.kindFor(event.provider());
+    String where;
+    Severity severity;
+    if (kind == NetworkKind.TOR) {
+      where = "a Tor exit";
+      severity = Severity.CRITICAL;
+    } else if (kind == NetworkKind.HOSTING) {
+      where = "a hosting provider (" + network.label() + ")";
+      severity = Severity.HIGH;
+    } else if (kind == NetworkKind.PRIVATE || kind == NetworkKind.UNKNOWN) {
+      return;
+    } else if (network.isProvider(event.provider())) {
+      return;
+    } else {
+      where =
+          "outside the published ranges of "
+              + event.provider().id()
+              + (network.label().isEmpty() ? "" : " (" + network.label() + ")");
+      severity = Severity.HIGH;
+    }
+
+    BehaviouralDetection detection = BehaviouralDetection.WORKLOAD_CREDENTIAL_ELSEWHERE;
+    String value = event.source().text() + (network.label().isEmpty() ? "" : " " + network.label());
+    Behaviour behaviour =
+        new Behaviour(
+            "credential",
+            event.credential().id() == null ? event.actor().displayName() : event.credential().id(),
+            List.of(
+                new Behaviour.Feature(
+                    FeatureKind.NETWORK.label(), value, "new", event.time(), event.time(), 1)),
+            false,
+            new Behaviour.History(
+                "published ranges of " + event.provider().id(), null, null, 0, null, null),
+            null,
+            0);
+    String explanation =
+        "the "
+            + workload
+            + " "
+            + event.actor().displayName()
+            + " was used from "
+            + event.source().text()
+            + ", "
+            + where
+            + ", where its workload does not run";
+    hits.accept(
+        new DetectionHit(
+            detection.ruleId(),
+            detection.title(),
+            severity,
+            detection.techniqueIds(),
+            event,
+            explanation,
+            behaviour));
+  }
+}

@@ -1,0 +1,112 @@
+package dev.skywarden.core.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.skywarden.core.event.Actor;
+import dev.skywarden.core.event.ActorType;
+import dev.skywarden.core.event.Api;
+import dev.skywarden.core.event.ClientFingerprint;
+import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.Credential;
+import dev.skywarden.core.event.LogKind;
+import dev.skywarden.core.event.Outcome;
+import dev.skywarden.core.event.SourceAddress;
+import dev.skywarden.core.event.SourceLocation;
+import dev.skywarden.core.finding.DetectionHit;
+import dev.skywarden.core.finding.Severity;
+import dev.skywarden.core.netintel.NetworkInfo;
+import dev.skywarden.core.netintel.NetworkKind;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WorkloadCredentialsTest {
+
+  private static final String INSTANCE_SESSION =
+      "arn:aws:sts::111122223333:assumed-role/web/i-0abc123def4567890";
+
+  @Test
+  void instanceSession_fromHosting_high() throws Exception {
+    List<DetectionHit> hits =
+        detect(
+            aws(
+                INSTANCE_SESSION,
+                new NetworkInfo(
+                    NetworkKind.HOSTING, "digitalocean", null, null, null, null, "NL", null)));
+
+    assertThat(hits).hasSize(1);
+    assertThat(hits.get(0).severity()).isEqualTo(Severity.HIGH);
+    assertThat(hits.get(0).explanation()).contains("EC2 instance role session").contains("hosting");
+  }
+
+  @Test
+  void instanceSession_fromTor_critical() throws Exception {
+    List<DetectionHit> hits = detect(aws(INSTANCE_SESSION, NetworkInfo.of(NetworkKind.TOR)));
+
+    assertThat(hits)
+        .singleElement()
+        .extracting(DetectionHit::severity)
+        .isEqualTo(Severity.CRITICAL);
+  }
+
+  @Test
+  void instanceSession_fromOwnCloud_quiet() throws Exception {
+    NetworkInfo aws =
+        new NetworkInfo(
+            NetworkKind.CLOUD_PROVIDER, "aws", "EC2", "eu-west-1", null, null, null, null);
+
+    assertThat(detect(aws(INSTANCE_SESSION, aws))).isEmpty();
+  }
+
+  @Test
+  void instanceSession_fromOtherAddress_high() throws Exception {
+    List<DetectionHit> hits = detect(aws(INSTANCE_SESSION, NetworkInfo.OTHER));
+
+    assertThat(hits)
+        .singleElement()
+        .extracting(DetectionHit::explanation)
+        .asString()
+        .contains("outside the published ranges of aws");
+  }
+
+  @Test
+  void personSession_fromHosting_notWorkload() throws Exception {
+    NetworkInfo hosting = NetworkInfo.of(NetworkKind.HOSTING);
+
+    assertThat(detect(aws("arn:aws:sts::111122223333:assumed-role/admin/alice", hosting)))
+        .isEmpty();
+  }
+
+  @Test
+  void withoutNetworkIntel_quiet() throws Exception {
+    assertThat(detect(aws(INSTANCE_SESSION, null))).isEmpty();
+  }
+
+  private static List<DetectionHit> detect(CloudEvent event) {
+    List<DetectionHit> hits = new ArrayList<>();
+    WorkloadCredentials.detect(event, hits::add);
+    return hits;
+  }
+
+  private static CloudEvent aws(String session, NetworkInfo network) throws Exception {
+    return new CloudEvent(
+        Instant.parse("2026-03-02T10:00:00Z"),
+        LogKind.CLOUDTRAIL,
+        "evt-1",
+        "111122223333",
+        "eu-west-1",
+        new Actor(ActorType.ROLE_SESSION, "AROA1", session, "111122223333", null, null),
+        new Credential("ASIAEXAMPLE", Credential.CredentialKind.SESSION, null),
+        new SourceAddress(InetAddress.getByName("198.51.100.7"), null, network),
+        "aws-cli/2.15.0",
+        new Api("s3.amazonaws.com", "ListBuckets", Boolean.TRUE),
+        Outcome.SUCCESS,
+        List.of(),
+        ClientFingerprint.UNKNOWN,
+        JsonNodeFactory.instance.objectNode(),
+        new SourceLocation("trail.json", 1, 1));
+  }
+}
