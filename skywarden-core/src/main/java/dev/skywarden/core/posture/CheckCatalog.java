@@ -37,8 +37,10 @@ public final class CheckCatalog implements CoverageSource {
    *
    * @param name what the combination lets the identity do
    * @param actions the IAM actions, all required
+   * @param otherUsers whether the path needs the actions on another user, so that a grant on the
+   *     caller's own user ({@code user/${aws:username}} or its own ARN) does not open it
    */
-  public record Escalation(String name, List<String> actions) {
+  public record Escalation(String name, List<String> actions, boolean otherUsers) {
     public Escalation {
       actions = List.copyOf(actions);
     }
@@ -68,7 +70,11 @@ public final class CheckCatalog implements CoverageSource {
 
     List<Escalation> escalations = new ArrayList<>();
     for (JsonNode node : root.path("aws_privilege_escalation")) {
-      escalations.add(new Escalation(node.path("name").asText(), texts(node.path("actions"))));
+      escalations.add(
+          new Escalation(
+              node.path("name").asText(),
+              texts(node.path("actions")),
+              node.path("other_users").asBoolean(false)));
     }
     this.awsEscalations = List.copyOf(escalations);
     this.awsRunCommandActions = texts(root.path("aws_run_command_actions"));

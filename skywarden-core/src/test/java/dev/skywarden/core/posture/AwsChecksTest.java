@@ -97,6 +97,46 @@ class AwsChecksTest {
   }
 
   @Test
+  void privesc_ownCredentialsAreNoEscalation(@TempDir Path dir) throws IOException {
+    String ownCredentials =
+        "[{\"Effect\": \"Allow\", \"Action\": [\"iam:CreateAccessKey\","
+            + " \"iam:CreateLoginProfile\", \"iam:UpdateLoginProfile\"],"
+            + " \"Resource\": \"arn:aws:iam::*:user/${aws:username}\"}]";
+    String ownArn =
+        "[{\"Effect\": \"Allow\", \"Action\": \"iam:CreateAccessKey\","
+            + " \"Resource\": \""
+            + arn("user", "by-arn")
+            + "\"}]";
+    String otherUser =
+        "[{\"Effect\": \"Allow\", \"Action\": \"iam:CreateAccessKey\","
+            + " \"Resource\": \""
+            + arn("user", "deployer")
+            + "\"}]";
+    String ownPolicy =
+        "[{\"Effect\": \"Allow\", \"Action\": \"iam:AttachUserPolicy\","
+            + " \"Resource\": \"arn:aws:iam::*:user/${aws:username}\"}]";
+    write(
+        dir,
+        "a.json",
+        details(
+            List.of(
+                user(ACCOUNT, "self-service", ownCredentials, "[]"),
+                user(ACCOUNT, "by-arn", ownArn, "[]"),
+                user(ACCOUNT, "key-maker", otherUser, "[]"),
+                user(ACCOUNT, "self-attach", ownPolicy, "[]")),
+            List.of(role(ACCOUNT, "role-own", SELF, ownCredentials))));
+
+    PostureResult result = audit(dir);
+
+    assertThat(failed(result, "AWS-PRIVESC-01"))
+        .containsExactly(arn("user", "key-maker"), arn("user", "self-attach"));
+    assertThat(detail(result, "AWS-PRIVESC-01", arn("user", "key-maker")))
+        .contains("create access keys for other users");
+    assertThat(failed(result, "AWS-JIT-01"))
+        .containsExactly(arn("user", "key-maker"), arn("user", "self-attach"));
+  }
+
+  @Test
   void admin_denyOfIamActionsRemovesAdministrator(@TempDir Path dir) throws IOException {
     String denyIam =
         "[{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"},"

@@ -132,6 +132,26 @@ class GcpChecksTest {
   }
 
   @Test
+  void auditLogs_onlyCheckedOnResourceManagerPolicies(@TempDir Path dir) throws IOException {
+    write(
+        dir,
+        "search.json",
+        """
+        [{"resource": "//cloudresourcemanager.googleapis.com/projects/p-a", "project": "projects/1",
+          "assetType": "cloudresourcemanager.googleapis.com/Project",
+          "policy": {"bindings": [{"role": "roles/viewer", "members": ["user:a@example.com"]}]}},
+         {"resource": "//storage.googleapis.com/public-bucket", "project": "projects/1",
+          "assetType": "storage.googleapis.com/Bucket",
+          "policy": {"bindings": [{"role": "roles/storage.objectViewer", "members": ["allUsers"]}]}}]
+        """);
+
+    PostureResult result = audit(dir);
+
+    assertThat(failed(result, "GCP-LOG-01")).containsExactly("p-a");
+    assertThat(failed(result, "GCP-EXT-01")).containsExactly("allUsers");
+  }
+
+  @Test
   void external_domainsNotEvaluatedWithoutOrganisationDomains(@TempDir Path dir)
       throws IOException {
     String policy =

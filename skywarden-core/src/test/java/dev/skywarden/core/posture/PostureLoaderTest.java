@@ -57,6 +57,34 @@ class PostureLoaderTest {
   }
 
   @Test
+  void policyStatement_invalidEffectNamesFileAndField(@TempDir Path dir) throws IOException {
+    String noEffect = "[{\"Action\": \"*\", \"Resource\": \"*\"}]";
+    String lowerCase = "[{\"Effect\": \"allow\", \"Action\": \"*\", \"Resource\": \"*\"}]";
+    write(
+        dir,
+        "a/authz.json",
+        PostureFixtures.details(
+            List.of(PostureFixtures.user("111111111111", "x", noEffect, "[]")), List.of()));
+    write(
+        dir,
+        "b/authz.json",
+        PostureFixtures.details(
+            List.of(PostureFixtures.user("111111111111", "y", lowerCase, "[]")), List.of()));
+
+    PostureInputs missing = new PostureLoader().load(dir.resolve("a"));
+    assertThatThrownBy(() -> new PostureAudit().audit(missing, PostureFixtures.AS_OF))
+        .isInstanceOf(PostureInputException.class)
+        .hasMessageContaining("authz.json")
+        .hasMessageContaining("$.UserDetailList[0].UserPolicyList[0].PolicyDocument.Statement[0]")
+        .hasMessageContaining("Effect");
+    PostureInputs invalid = new PostureLoader().load(dir.resolve("b"));
+    assertThatThrownBy(() -> new PostureAudit().audit(invalid, PostureFixtures.AS_OF))
+        .isInstanceOf(PostureInputException.class)
+        .hasMessageContaining("Effect")
+        .hasMessageContaining("'allow'");
+  }
+
+  @Test
   void registrations_missingMfaFlagNamesField(@TempDir Path dir) throws IOException {
     write(
         dir,

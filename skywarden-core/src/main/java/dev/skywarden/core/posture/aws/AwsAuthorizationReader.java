@@ -47,9 +47,9 @@ final class AwsAuthorizationReader {
       for (int v = 0; v < versions.size(); v++) {
         JsonNode version = versions.get(v);
         if (version.path("IsDefaultVersion").asBoolean(false)) {
-          JsonNode document =
-              fields.object(version, "Document", path + ".PolicyVersionList[" + v + "]");
-          managed.put(arn, IamStatement.read(document, name));
+          String versionPath = path + ".PolicyVersionList[" + v + "]";
+          JsonNode document = fields.object(version, "Document", versionPath);
+          managed.put(arn, statements(fields, document, name, versionPath + ".Document"));
         }
       }
     }
@@ -140,8 +140,37 @@ final class AwsAuthorizationReader {
       String itemPath = path + "." + listField + "[" + i + "]";
       JsonNode policy = fields.element(list.get(i), itemPath);
       JsonNode document = fields.object(policy, "PolicyDocument", itemPath);
-      statements.addAll(IamStatement.read(document, fields.text(policy, "PolicyName", itemPath)));
+      String name = fields.text(policy, "PolicyName", itemPath);
+      statements.addAll(statements(fields, document, name, itemPath + ".PolicyDocument"));
     }
+  }
+
+  /**
+   * Reads the statements of a policy document after checking that each has an {@code Effect} of
+   * {@code Allow} or {@code Deny}, which IAM matches case-sensitively.
+   *
+   * @throws PostureInputException naming the statement when its Effect is missing or invalid
+   */
+  private static List<IamStatement> statements(
+      JsonFieldReader fields, JsonNode document, String policyName, String path)
+      throws PostureInputException {
+    JsonNode list = document.path("Statement");
+    int count = list.isArray() ? list.size() : 1;
+    for (int i = 0; i < count; i++) {
+      JsonNode statement = list.isArray() ? list.get(i) : list;
+      String statementPath = path + ".Statement" + (list.isArray() ? "[" + i + "]" : "");
+      JsonNode effect = statement.path("Effect");
+      if (!effect.isTextual()
+          || !(effect.asText().equals("Allow") || effect.asText().equals("Deny"))) {
+        throw new PostureInputException(
+            fields.file(),
+            "field '"
+                + statementPath
+                + ".Effect': expected Allow or Deny, got "
+                + (effect.isMissingNode() ? "nothing" : "'" + effect.asText() + "'"));
+      }
+    }
+    return IamStatement.read(document, policyName);
   }
 
   private void attached(

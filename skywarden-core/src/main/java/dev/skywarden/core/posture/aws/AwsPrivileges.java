@@ -47,7 +47,10 @@ record AwsPrivileges(
           all = false;
           break;
         }
-        Optional<String> policy = permissions.allowingPolicy(action);
+        Optional<String> policy =
+            escalation.otherUsers()
+                ? permissions.allowingPolicyOnOtherUsers(action, identity.arn())
+                : permissions.allowingPolicy(action);
         if (policy.isEmpty()) {
           all = false;
           break;

@@ -35,6 +35,24 @@ final class IamPermissions {
     return Optional.empty();
   }
 
+  /**
+   * Returns the policy of the first Allow statement that covers the action on a user other than the
+   * caller, ignoring every Deny and statements limited to the caller's own user.
+   *
+   * @param callerArn the ARN of the identity whose statements these are
+   */
+  Optional<String> allowingPolicyOnOtherUsers(String action, String callerArn) {
+    for (IamStatement statement : statements) {
+      if (statement.allow()
+          && statement.exploitableResource()
+          && !statement.onlyCallerUser(callerArn)
+          && statement.coversAction(action)) {
+        return Optional.of(statement.policy());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Returns the first Deny statement that surely blocks the action, or empty. */
   Optional<IamStatement> denyingStatement(String action) {
     for (IamStatement statement : statements) {

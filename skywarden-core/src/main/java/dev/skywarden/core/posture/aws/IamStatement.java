@@ -104,6 +104,28 @@ record IamStatement(
   }
 
   /**
+   * Tells whether every resource names only the caller's own IAM user: its ARN, or a user ARN whose
+   * name is the {@code ${aws:username}} policy variable (any path and account). Such a grant lets a
+   * user manage its own credentials, and a role none, since the variable has no value in a role
+   * session.
+   *
+   * @param callerArn the ARN of the identity whose policy contains the statement
+   */
+  boolean onlyCallerUser(String callerArn) {
+    if (notResource || resources.isEmpty()) {
+      return false;
+    }
+    for (String resource : resources) {
+      boolean ownArn = resource.equals(callerArn);
+      boolean ownVariable = resource.contains(":user/") && resource.endsWith("/${aws:username}");
+      if (!ownArn && !ownVariable) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Tells whether this is a Deny that surely applies to the action whatever the request: no
    * condition, {@code Resource: *} and no {@code NotResource}. A Deny that fails any of these may
    * not apply to a request, so a conservative audit does not let it cancel a grant.

@@ -37,7 +37,8 @@ public final class GcpAudit implements ProviderAudit {
         int dot = fileName.lastIndexOf('.');
         project = dot > 0 ? fileName.substring(0, dot) : fileName;
       }
-      all.add(GcpPolicy.read(export.data(), project, new JsonFieldReader(export.file()), "$"));
+      all.add(
+          GcpPolicy.read(export.data(), project, true, new JsonFieldReader(export.file()), "$"));
     }
     for (PostureExport export : assets) {
       JsonFieldReader fields = new JsonFieldReader(export.file());
@@ -52,7 +53,10 @@ public final class GcpAudit implements ProviderAudit {
         String policyField =
             node.has("iamPolicy") ? "iamPolicy" : node.has("iam_policy") ? "iam_policy" : "policy";
         JsonNode policy = fields.object(node, policyField, path);
-        all.add(GcpPolicy.read(policy, scopeOf(resource), fields, path + "." + policyField));
+        boolean resourceManager = resource.startsWith("//cloudresourcemanager.googleapis.com/");
+        all.add(
+            GcpPolicy.read(
+                policy, scopeOf(resource), resourceManager, fields, path + "." + policyField));
       }
     }
 

@@ -50,12 +50,22 @@ record GcpBinding(String scope, String role, String member, String condition, St
   /**
    * Tells whether the binding expires through an upper bound on {@code request.time} ({@code
    * request.time <} or {@code <=} a time, or the same written the other way round). A lower bound
-   * or another use of {@code request.time}, such as office hours, is no expiry.
+   * or another use of {@code request.time}, such as office hours, is no expiry. Neither is an upper
+   * bound in a condition with {@code ||} or a logical {@code !}, because the other branch or the
+   * negation can grant the role after the time.
+   *
+   * <p>NOTE: the condition is matched as text, not parsed as CEL, so {@code ||} or {@code !} inside
+   * a string literal also makes the binding count as standing.
    */
   boolean timeBound() {
-    return condition != null && EXPIRY.matcher(condition).find();
+    return condition != null
+        && EXPIRY.matcher(condition).find()
+        && !BYPASS.matcher(condition).find();
   }
 
   private static final Pattern EXPIRY =
       Pattern.compile("request\\.time\\s*<|>=?\\s*request\\.time");
+
+  /** A disjunction or a logical negation (not the {@code !=} operator). */
+  private static final Pattern BYPASS = Pattern.compile("\\|\\||!(?!=)");
 }

@@ -45,7 +45,9 @@ final class GcpBindingChecks {
       for (GcpBinding binding : policy.bindings()) {
         check(binding);
       }
-      auditLogs(policy);
+      if (policy.resourceManager()) {
+        auditLogs(policy);
+      }
     }
   }
 

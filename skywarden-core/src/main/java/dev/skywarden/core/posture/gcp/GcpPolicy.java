@@ -12,11 +12,19 @@ import java.util.List;
  * @param scope the project id or resource name
  * @param bindings one entry per role and member
  * @param auditConfigs the {@code auditConfigs} array, or a missing node
+ * @param resourceManager whether the policy is a project's, folder's or organisation's, the only
+ *     policies that can carry {@code auditConfigs}
  * @param source the export file
  */
-record GcpPolicy(String scope, List<GcpBinding> bindings, JsonNode auditConfigs, String source) {
+record GcpPolicy(
+    String scope,
+    List<GcpBinding> bindings,
+    JsonNode auditConfigs,
+    boolean resourceManager,
+    String source) {
 
-  static GcpPolicy read(JsonNode policy, String scope, JsonFieldReader fields, String path)
+  static GcpPolicy read(
+      JsonNode policy, String scope, boolean resourceManager, JsonFieldReader fields, String path)
       throws PostureInputException {
     List<GcpBinding> bindings = new ArrayList<>();
     List<JsonNode> list = fields.array(policy, "bindings", path);
@@ -42,6 +50,7 @@ record GcpPolicy(String scope, List<GcpBinding> bindings, JsonNode auditConfigs,
             new GcpBinding(scope, role, members.get(m).asText(), expression, fields.file()));
       }
     }
-    return new GcpPolicy(scope, bindings, policy.path("auditConfigs"), fields.file());
+    return new GcpPolicy(
+        scope, bindings, policy.path("auditConfigs"), resourceManager, fields.file());
   }
 }

@@ -26,6 +26,16 @@ class GcpBindingTest {
   }
 
   @Test
+  void timeBound_bypassableExpiryIsNone() {
+    String expiry = "request.time < timestamp('2025-03-05T00:00:00Z')";
+
+    assertThat(withCondition(expiry + " || true").timeBound()).isFalse();
+    assertThat(withCondition(expiry + " || resource.name.startsWith('x')").timeBound()).isFalse();
+    assertThat(withCondition("!(" + expiry + ")").timeBound()).isFalse();
+    assertThat(withCondition(expiry + " && resource.type != 'x'").timeBound()).isTrue();
+  }
+
+  @Test
   void domain_ofDeletedMemberDropsTheUidSuffix() {
     GcpBinding deleted =
         new GcpBinding(
