@@ -1,6 +1,8 @@
 package dev.skywarden.core.report.html;
 
 import dev.skywarden.core.finding.Finding;
+import dev.skywarden.core.posture.CheckCatalog;
+import dev.skywarden.core.posture.CheckDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,9 +67,22 @@ public record PrincipalPosture(List<Item> items) {
         new Item(
             "external", "Identity of this organisation", facts.external() ? "fail" : "pass", ""));
     for (String checkId : facts.failedChecks()) {
-      items.add(new Item(checkId, "Posture check failed", "fail", ""));
+      items.add(new Item(checkId, checkTitle(checkId), "fail", ""));
     }
     return items;
+  }
+
+  /**
+   * Returns the id and title of a posture check from the bundled catalogue, such as {@code
+   * AWS-MFA-01 Privileged IAM user without MFA}, or the id alone for an id the catalogue lacks.
+   */
+  static String checkTitle(String checkId) {
+    for (CheckDefinition check : CheckCatalog.bundled().all()) {
+      if (check.id().equals(checkId)) {
+        return check.id() + " " + check.title();
+      }
+    }
+    return checkId;
   }
 
   /**

@@ -567,7 +567,7 @@
           valueList("Operations", p.operations, p.activity_source)
         ]),
         el("h4", { text: "Attack sequence" }), steps,
-        el("h4", { text: "Posture" }), posture
+        el("h4", { text: "Posture" }), el("div", { "class": "posture" }, [posture])
       ]));
     });
   }
