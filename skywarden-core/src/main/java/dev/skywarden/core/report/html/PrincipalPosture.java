@@ -24,8 +24,9 @@ public record PrincipalPosture(List<Item> items) {
   }
 
   /**
-   * Returns the posture of each principal that has one in {@code findings}, or {@code null} when no
-   * finding carries a posture (the hunt ran without {@code --posture}).
+   * Returns the posture of each principal that has one in {@code findings}; empty when no finding
+   * carries a posture. Pass {@code null} to the writer instead when the hunt ran without {@code
+   * --posture}, so the page says that posture was not loaded rather than not found.
    */
   public static Map<PrincipalKey, PrincipalPosture> fromFindings(List<Finding> findings) {
     Map<PrincipalKey, PrincipalPosture> postures = new TreeMap<>();
@@ -38,7 +39,7 @@ public record PrincipalPosture(List<Item> items) {
           new PrincipalKey(finding.provider(), finding.account(), finding.principal());
       postures.putIfAbsent(key, new PrincipalPosture(items(facts)));
     }
-    return postures.isEmpty() ? null : postures;
+    return postures;
   }
 
   private static List<Item> items(dev.skywarden.core.finding.PrincipalPosture facts) {

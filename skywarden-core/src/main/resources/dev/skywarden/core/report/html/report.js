@@ -552,7 +552,9 @@
       if (!p.posture.loaded) {
         posture = el("div", { "class": "posture-missing", text: "posture not loaded (run with --posture)" });
       } else if (!p.posture.items.length) {
-        posture = el("div", { "class": "muted", text: "no posture checks apply" });
+        // The hunt looks up the posture of principals with findings only.
+        posture = el("div", { "class": "muted", text: p.findings.length ? "not found in the posture exports"
+          : "not looked up: posture is shown for principals with findings" });
       } else {
         posture = el("ul", {}, p.posture.items.map(function (i) { return el("li", { text: i.status + ": " + i.title + (i.detail ? " \u2013 " + i.detail : "") }); }));
       }
