@@ -488,7 +488,7 @@ final class HuntCommand implements Callable<Integer> {
               ControlCatalog.bundled(),
               MappingCatalog.bundled(),
               sampler::snapshot,
-              PrincipalPosture.fromFindings(findings));
+              posture == null ? null : PrincipalPosture.fromFindings(findings));
       case TABLE -> new TableReport(useColor());
     };
   }

@@ -134,6 +134,48 @@ class HtmlReportBrowserTest {
   }
 
   @Test
+  void posture_namesEachFailedCheck() throws Exception {
+    Path file = report("--posture=" + PostureCommandTest.POSTURE, Cli.EXAMPLES);
+
+    try (Chromium chromium = new Chromium(WIDTH, HEIGHT)) {
+      chromium.open(file.toUri().toString());
+
+      String ciLegacy =
+          chromium
+              .evaluate(
+                  "[...document.querySelectorAll('.story')].find(s => s.dataset.principal"
+                      + ".endsWith('user/ci-legacy')).querySelector('.posture').innerText")
+              .asText();
+      assertThat(ciLegacy)
+          .as("a failed check shows its id and title")
+          .contains("fail: AWS-ADMIN-01 Identity with administrator-equivalent permissions")
+          .doesNotContain("Posture check failed");
+      assertThat(chromium.evaluate("document.body.innerText").asText())
+          .doesNotContain("posture not loaded")
+          .doesNotContain("Posture check failed");
+      assertThat(chromium.errors()).as("console errors").isEmpty();
+    }
+  }
+
+  @Test
+  void posture_principalNotInExports() throws Exception {
+    Path input =
+        Trails.write(
+            temp.resolve("trail.json"),
+            List.of(new Trails.Call("stranger", "2026-11-24T11:04:12Z", Trails.KALI_CLI)));
+    Path file = report("--posture=" + PostureCommandTest.POSTURE, input.toString());
+
+    try (Chromium chromium = new Chromium(WIDTH, HEIGHT)) {
+      chromium.open(file.toUri().toString());
+
+      assertThat(chromium.evaluate("document.querySelector('.story .posture').innerText").asText())
+          .as("posture was loaded but has no entry for the principal")
+          .isEqualTo("not found in the posture exports");
+      assertThat(chromium.errors()).as("console errors").isEmpty();
+    }
+  }
+
+  @Test
   void markupInPrincipalStaysText() throws Exception {
     String payload = "</script><img src=x onerror=alert(1)>";
     Path input = temp.resolve("trail.json");

@@ -176,4 +176,51 @@ class HtmlReportTableBrowserTest {
       assertThat(chromium.errors()).as("console errors").isEmpty();
     }
   }
+
+  @Test
+  void tags_fitTheirBox() throws Exception {
+    Path file = HtmlReports.hunt(temp, Cli.EXAMPLES);
+
+    try (Chromium chromium = new Chromium(900, 1400)) {
+      chromium.open(file.toUri().toString());
+      chromium.evaluate("document.querySelectorAll('tr.finding-row').forEach(r => r.click())");
+
+      for (String media : List.of("screen", "print")) {
+        chromium.emulateMedia(media);
+        // Operation names such as MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION have no
+        // space.
+        JsonNode outside =
+            chromium.evaluate(
+                "[...document.querySelectorAll('.tags span')].filter(tag => {"
+                    + " const box = tag.closest('.story, .detail').getBoundingClientRect();"
+                    + " return tag.getBoundingClientRect().right > box.right + 1; })"
+                    + ".map(tag => tag.textContent)");
+        assertThat(outside).as("%s: tags wider than their story or finding", media).isEmpty();
+      }
+      assertThat(chromium.errors()).as("console errors").isEmpty();
+    }
+  }
+
+  @Test
+  void longPrincipal_filtersFitThePage() throws Exception {
+    String user = "u".repeat(600);
+    Path input =
+        Trails.write(
+            temp.resolve("trail.json"),
+            List.of(new Trails.Call(user, "2026-11-24T11:04:12Z", Trails.KALI_CLI)));
+    Path file = HtmlReports.hunt(temp, input.toString());
+
+    try (Chromium chromium = new Chromium(1280, 1400)) {
+      chromium.open(file.toUri().toString());
+
+      JsonNode wide =
+          chromium.evaluate(
+              "(() => { const page = document.getElementById('filters').getBoundingClientRect();"
+                  + " return [...document.querySelectorAll('#filters select')]"
+                  + ".filter(s => s.getBoundingClientRect().right > page.right + 1)"
+                  + ".map(s => s.id); })()");
+      assertThat(wide).as("filters wider than the page").isEmpty();
+      assertThat(chromium.errors()).as("console errors").isEmpty();
+    }
+  }
 }

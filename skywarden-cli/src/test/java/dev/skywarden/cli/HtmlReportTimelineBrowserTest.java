@@ -3,6 +3,7 @@ package dev.skywarden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -105,6 +106,41 @@ class HtmlReportTimelineBrowserTest {
           .contains("0 events");
       assertThat(chromium.evaluate("document.getElementById('zoom-in').disabled").asBoolean())
           .isTrue();
+      assertThat(chromium.errors()).as("console errors").isEmpty();
+    }
+  }
+
+  @Test
+  void chart_narrowPageAndPrint_noBlankBand() throws Exception {
+    Path file = HtmlReports.hunt(temp, Cli.EXAMPLES);
+
+    try (Chromium chromium = new Chromium(1280, 1400)) {
+      chromium.open(file.toUri().toString());
+      chromium.resize(794, 1123);
+
+      for (String media : List.of("screen", "print")) {
+        chromium.emulateMedia(media);
+        // The chart scales its view box to the page width; a fixed height leaves empty space.
+        double blank =
+            chromium
+                .evaluate(
+                    "(() => { const chart = document.querySelector('svg.timeline');"
+                        + " const box = chart.getBoundingClientRect();"
+                        + " const view = chart.viewBox.baseVal;"
+                        + " return box.height - view.height * box.width / view.width; })()")
+                .asDouble();
+        assertThat(blank)
+            .as("%s: pixels of the chart not covered by its drawing", media)
+            .isLessThan(2);
+        JsonNode overlaps =
+            chromium.evaluate(
+                "(() => { const boxes = [...document.querySelectorAll('svg.timeline .axis text')]"
+                    + ".map(t => t.getBoundingClientRect());"
+                    + " return boxes.slice(1).filter((b, i) => b.left < boxes[i].right).length; })()");
+        assertThat(overlaps.asInt())
+            .as("%s: axis labels overlapping the one before", media)
+            .isZero();
+      }
       assertThat(chromium.errors()).as("console errors").isEmpty();
     }
   }

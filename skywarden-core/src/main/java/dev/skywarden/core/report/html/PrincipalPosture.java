@@ -1,6 +1,8 @@
 package dev.skywarden.core.report.html;
 
 import dev.skywarden.core.finding.Finding;
+import dev.skywarden.core.posture.CheckCatalog;
+import dev.skywarden.core.posture.CheckDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +24,9 @@ public record PrincipalPosture(List<Item> items) {
   }
 
   /**
-   * Returns the posture of each principal that has one in {@code findings}, or {@code null} when no
-   * finding carries a posture (the hunt ran without {@code --posture}).
+   * Returns the posture of each principal that has one in {@code findings}; empty when no finding
+   * carries a posture. Pass {@code null} to the writer instead when the hunt ran without {@code
+   * --posture}, so the page says that posture was not loaded rather than not found.
    */
   public static Map<PrincipalKey, PrincipalPosture> fromFindings(List<Finding> findings) {
     Map<PrincipalKey, PrincipalPosture> postures = new TreeMap<>();
@@ -36,7 +39,7 @@ public record PrincipalPosture(List<Item> items) {
           new PrincipalKey(finding.provider(), finding.account(), finding.principal());
       postures.putIfAbsent(key, new PrincipalPosture(items(facts)));
     }
-    return postures.isEmpty() ? null : postures;
+    return postures;
   }
 
   private static List<Item> items(dev.skywarden.core.finding.PrincipalPosture facts) {
@@ -65,9 +68,22 @@ public record PrincipalPosture(List<Item> items) {
         new Item(
             "external", "Identity of this organisation", facts.external() ? "fail" : "pass", ""));
     for (String checkId : facts.failedChecks()) {
-      items.add(new Item(checkId, "Posture check failed", "fail", ""));
+      items.add(new Item(checkId, checkTitle(checkId), "fail", ""));
     }
     return items;
+  }
+
+  /**
+   * Returns the id and title of a posture check from the bundled catalogue, such as {@code
+   * AWS-MFA-01 Privileged IAM user without MFA}, or the id alone for an id the catalogue lacks.
+   */
+  static String checkTitle(String checkId) {
+    for (CheckDefinition check : CheckCatalog.bundled().all()) {
+      if (check.id().equals(checkId)) {
+        return check.id() + " " + check.title();
+      }
+    }
+    return checkId;
   }
 
   /**

@@ -192,6 +192,18 @@
     document.getElementById("zoom-in").addEventListener("click", function () { zoom(0.5, 0.5); });
     document.getElementById("zoom-out").addEventListener("click", function () { zoom(2, 0.5); });
     document.getElementById("zoom-reset").addEventListener("click", function () { setView(view.min, view.max); });
+    // Draw again at the new width, so labels keep their size when the window changes.
+    var pending = false;
+    window.addEventListener("resize", function () {
+      if (pending) { return; }
+      pending = true;
+      requestAnimationFrame(function () {
+        pending = false;
+        var chart = document.querySelector("svg.timeline");
+        var width = document.getElementById("timeline-body").clientWidth;
+        if (chart && width && Math.max(600, width) !== chart.viewBox.baseVal.width) { renderTimeline(); }
+      });
+    });
   }
 
   function zoom(factor, anchor) {
@@ -270,7 +282,9 @@
     var chart = svg("svg", { "class": "timeline", viewBox: "0 0 " + width + " " + height, height: height, role: "img",
       "aria-label": "Events and findings per principal over time" });
     var axis = svg("g", { "class": "axis" });
-    axisTicks(view.from, view.to, 6).forEach(function (tick) {
+    // About one tick per 150 pixels of plot, at most 6: a first label with its date is about 100
+    // pixels wide.
+    axisTicks(view.from, view.to, Math.min(6, Math.max(2, Math.floor(plot / 150)))).forEach(function (tick) {
       var px = x(tick.time);
       var anchor = px - label < 50 ? "start" : width - px < 60 ? "end" : "middle";
       axis.appendChild(svg("line", { x1: px, x2: px, y1: top - 4, y2: height }));
@@ -552,7 +566,9 @@
       if (!p.posture.loaded) {
         posture = el("div", { "class": "posture-missing", text: "posture not loaded (run with --posture)" });
       } else if (!p.posture.items.length) {
-        posture = el("div", { "class": "muted", text: "no posture checks apply" });
+        // The hunt looks up the posture of principals with findings only.
+        posture = el("div", { "class": "muted", text: p.findings.length ? "not found in the posture exports"
+          : "not looked up: posture is shown for principals with findings" });
       } else {
         posture = el("ul", {}, p.posture.items.map(function (i) { return el("li", { text: i.status + ": " + i.title + (i.detail ? " \u2013 " + i.detail : "") }); }));
       }
@@ -567,7 +583,7 @@
           valueList("Operations", p.operations, p.activity_source)
         ]),
         el("h4", { text: "Attack sequence" }), steps,
-        el("h4", { text: "Posture" }), posture
+        el("h4", { text: "Posture" }), el("div", { "class": "posture" }, [posture])
       ]));
     });
   }
