@@ -1,5 +1,6 @@
 package dev.skywarden.core.incident;
 
+import dev.skywarden.core.event.SourceLocation;
 import dev.skywarden.core.finding.CappedList;
 import dev.skywarden.core.finding.Evidence;
 import dev.skywarden.core.finding.Finding;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +39,10 @@ import java.util.TreeSet;
  *       findings form a group, transitively.
  *   <li>The findings of a group, ordered by first seen time, are cut into sequences wherever a
  *       finding starts more than {@code window} after every earlier finding of the sequence ended.
- *   <li>A sequence with at least {@value #MIN_STAGES} distinct stages becomes an incident. Its
- *       severity is one level above the highest severity of its steps, at most critical.
+ *   <li>A sequence with at least {@value #MIN_STAGES} distinct stages that rests on at least
+ *       {@value #MIN_EVENTS} distinct events becomes an incident: two rules firing on one event are
+ *       one action, not a sequence. Its severity is one level above the highest severity of its
+ *       steps, at most critical.
  * </ol>
  *
  * <p>Design note: the input is the complete list of findings of a hunt, so the result depends only
@@ -56,6 +60,9 @@ public final class AttackSequencer {
 
   /** How many distinct kill-chain stages a sequence needs to be an incident. */
   public static final int MIN_STAGES = 2;
+
+  /** How many distinct events the steps of a sequence need to be an incident. */
+  public static final int MIN_EVENTS = 2;
 
   /** How many steps the explanation lists; the {@link Incident} keeps them all. */
   static final int MAX_EXPLAINED_STEPS = 12;
@@ -111,7 +118,7 @@ public final class AttackSequencer {
       for (List<Finding> sequence : sequences(group)) {
         Set<KillChainStage> distinct = EnumSet.noneOf(KillChainStage.class);
         sequence.forEach(step -> distinct.add(stages.get(step)));
-        if (distinct.size() >= MIN_STAGES) {
+        if (distinct.size() >= MIN_STAGES && eventCount(sequence) >= MIN_EVENTS) {
           incidents.add(incident(sequence, stages, List.copyOf(distinct)));
         }
       }
@@ -187,7 +194,6 @@ public final class AttackSequencer {
     Set<String> identities = new TreeSet<>();
     TreeSet<String> persons = new TreeSet<>();
     Severity highest = Severity.INFORMATIONAL;
-    long count = 0;
     long failed = 0;
     java.time.Instant lastSeen = first.lastSeen();
     List<Incident.Step> steps = new ArrayList<>();
@@ -200,7 +206,6 @@ public final class AttackSequencer {
       if (step.severity().compareTo(highest) > 0) {
         highest = step.severity();
       }
-      count += step.count();
       failed += step.failedCount();
       if (step.lastSeen().isAfter(lastSeen)) {
         lastSeen = step.lastSeen();
@@ -230,6 +235,7 @@ public final class AttackSequencer {
     for (Finding step : sequence) {
       values.add(step);
     }
+    long count = eventCount(sequence);
     return new Finding(
         id,
         RULE_ID,
@@ -297,11 +303,30 @@ public final class AttackSequencer {
   }
 
   /** Returns the first evidence of each step, at most {@link FindingAggregator#MAX_EVIDENCE}. */
+  /**
+   * Returns how many events the steps rest on: the distinct records of their evidence, plus each
+   * step's events beyond the evidence it kept. Steps that fired on one record count it once.
+   */
+  static long eventCount(List<Finding> sequence) {
+    Set<SourceLocation> records = new HashSet<>();
+    long beyondEvidence = 0;
+    for (Finding step : sequence) {
+      step.evidence().forEach(item -> records.add(item.location()));
+      beyondEvidence += Math.max(0, step.count() - step.evidence().size());
+    }
+    return records.size() + beyondEvidence;
+  }
+
   private static List<Evidence> evidence(List<Finding> sequence) {
     List<Evidence> evidence = new ArrayList<>();
+    Set<SourceLocation> records = new HashSet<>();
     for (Finding step : sequence) {
-      if (!step.evidence().isEmpty() && evidence.size() < FindingAggregator.MAX_EVIDENCE) {
-        evidence.add(step.evidence().get(0));
+      if (step.evidence().isEmpty() || evidence.size() >= FindingAggregator.MAX_EVIDENCE) {
+        continue;
+      }
+      Evidence first = step.evidence().get(0);
+      if (records.add(first.location())) {
+        evidence.add(first);
       }
     }
     evidence.sort(

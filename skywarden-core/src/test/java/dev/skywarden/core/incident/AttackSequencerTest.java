@@ -41,11 +41,24 @@ class AttackSequencerTest {
       String credential,
       Instant time) {
     String eventId = ruleId + "-" + time.getEpochSecond();
+    return finding(ruleId, technique, severity, provider, principal, credential, time, eventId);
+  }
+
+  /** Builds a finding whose one evidence event is {@code eventId}, read from its own record. */
+  private static Finding finding(
+      String ruleId,
+      String technique,
+      Severity severity,
+      CloudProvider provider,
+      String principal,
+      String credential,
+      Instant time,
+      String eventId) {
     Evidence evidence =
         new Evidence(
             eventId,
             time,
-            new SourceLocation("log.json", 1, 1),
+            new SourceLocation("log.json", Math.abs(eventId.hashCode()), 1),
             "iam",
             "Call" + ruleId,
             "198.51.100.7");
@@ -124,6 +137,60 @@ class AttackSequencerTest {
     assertThat(incident.techniques())
         .extracting(t -> t.id())
         .containsExactly("T1078.004", "T1098.003", "T1562.008");
+  }
+
+  @Test
+  void twoRulesOnOneEvent_notAnIncident() {
+    Finding client =
+        finding(
+            "ua", "T1078.004", Severity.HIGH, CloudProvider.AWS, ROLE_SESSION, "ASIA1", T0, "e-1");
+    Finding evasion =
+        finding(
+            "stop",
+            "T1562.008",
+            Severity.HIGH,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0,
+            "e-1");
+
+    assertThat(incidents(List.of(client, evasion))).isEmpty();
+  }
+
+  @Test
+  void sharedEvent_countedOnceInIncident() {
+    Finding client =
+        finding(
+            "ua", "T1078.004", Severity.HIGH, CloudProvider.AWS, ROLE_SESSION, "ASIA1", T0, "e-1");
+    Finding evasion =
+        finding(
+            "stop",
+            "T1562.008",
+            Severity.HIGH,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0,
+            "e-1");
+    Finding escalation =
+        finding(
+            "b",
+            "T1098.003",
+            Severity.MEDIUM,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0.plus(Duration.ofMinutes(5)),
+            "e-2");
+
+    List<Finding> incidents = incidents(List.of(client, evasion, escalation));
+
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.get(0).count()).isEqualTo(2);
+    assertThat(incidents.get(0).evidence())
+        .extracting(Evidence::eventId)
+        .containsExactly("e-1", "e-2");
   }
 
   @Test
