@@ -35,7 +35,7 @@ final class JsonFields {
       return exact.isNull() ? null : exact;
     }
     for (Map.Entry<String, JsonNode> entry : object.properties()) {
-      if (entry.getKey().equalsIgnoreCase(name)) {
+      if (equalsIgnoreCase(entry.getKey(), name)) {
         return entry.getValue().isNull() ? null : entry.getValue();
       }
     }
@@ -167,6 +167,25 @@ final class JsonFields {
       return "top-level keys " + names;
     }
     return "top-level keys " + names.subList(0, max) + " and " + (names.size() - max) + " more";
+  }
+
+  /**
+   * Returns {@code key.equalsIgnoreCase(name)}, rejecting first an ASCII first letter that differs
+   * in more than case, because most keys of an object are compared on every missed lookup.
+   */
+  private static boolean equalsIgnoreCase(String key, String name) {
+    if (key.length() != name.length()) {
+      return false;
+    }
+    if (!key.isEmpty()) {
+      char a = key.charAt(0);
+      char b = name.charAt(0);
+      // Two ASCII characters are equal ignoring case only when they differ in the 0x20 bit.
+      if (a != b && a < 0x80 && b < 0x80 && (a | 0x20) != (b | 0x20)) {
+        return false;
+      }
+    }
+    return key.equalsIgnoreCase(name);
   }
 
   private static String nonEmpty(String text) {

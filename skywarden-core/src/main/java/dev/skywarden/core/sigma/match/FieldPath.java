@@ -173,11 +173,30 @@ public final class FieldPath {
     Iterator<String> names = object.fieldNames();
     while (names.hasNext()) {
       String candidate = names.next();
-      if (candidate.equalsIgnoreCase(key)) {
+      if (equalsIgnoreCase(candidate, key)) {
         return object.get(candidate);
       }
     }
     return null;
+  }
+
+  /**
+   * Returns {@code key.equalsIgnoreCase(name)}, rejecting first an ASCII first letter that differs
+   * in more than case, because most keys of an object are compared on every missed lookup.
+   */
+  private static boolean equalsIgnoreCase(String key, String name) {
+    if (key.length() != name.length()) {
+      return false;
+    }
+    if (!key.isEmpty()) {
+      char a = key.charAt(0);
+      char b = name.charAt(0);
+      // Two ASCII characters are equal ignoring case only when they differ in the 0x20 bit.
+      if (a != b && a < 0x80 && b < 0x80 && (a | 0x20) != (b | 0x20)) {
+        return false;
+      }
+    }
+    return key.equalsIgnoreCase(name);
   }
 
   @Override
