@@ -170,8 +170,8 @@ final class JsonFields {
   }
 
   /**
-   * Returns {@code key.equalsIgnoreCase(name)}, rejecting first an ASCII first letter that differs
-   * in more than case, because most keys of an object are compared on every missed lookup.
+   * Returns {@code key.equalsIgnoreCase(name)}. A missed lookup compares the name with every key of
+   * the object, so a key whose ASCII first letter differs in more than case is rejected first.
    */
   private static boolean equalsIgnoreCase(String key, String name) {
     if (key.length() != name.length()) {
@@ -180,7 +180,7 @@ final class JsonFields {
     if (!key.isEmpty()) {
       char a = key.charAt(0);
       char b = name.charAt(0);
-      // Two ASCII characters are equal ignoring case only when they differ in the 0x20 bit.
+      // Two different ASCII characters are equal ignoring case only when they differ in bit 0x20.
       if (a != b && a < 0x80 && b < 0x80 && (a | 0x20) != (b | 0x20)) {
         return false;
       }

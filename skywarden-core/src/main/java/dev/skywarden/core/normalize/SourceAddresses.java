@@ -37,7 +37,7 @@ public final class SourceAddresses {
     }
     String value = text.trim();
 
-    // Both patterns need a colon or a bracket, which most sources lack, so skip the matchers then.
+    // Both patterns need a colon or a bracket, so the matchers run only for text that has one.
     if (value.indexOf(':') >= 0) {
       Matcher withPort = IPV4_WITH_PORT.matcher(value);
       if (withPort.matches()) {

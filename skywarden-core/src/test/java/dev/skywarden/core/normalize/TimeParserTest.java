@@ -38,7 +38,7 @@ class TimeParserTest {
     assertThat(TimeParser.parse(text)).isEqualTo(Instant.parse(expected));
   }
 
-  /** Values outside the calendar that the formatter resolves, so the UTC fast path must not. */
+  /** The formatter resolves these values outside the calendar, so the fast path must not. */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "2023-02-29T00:00:00Z, 2023-02-28T00:00:00Z",
