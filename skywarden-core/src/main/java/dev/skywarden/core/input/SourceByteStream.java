@@ -17,7 +17,8 @@ import java.util.Arrays;
  */
 final class SourceByteStream extends BufferedInputStream {
 
-  private static final int BUFFER_BYTES = 64 * 1024;
+  /** The inflater reads 8 KiB at a time, so a larger buffer would only be allocated per file. */
+  private static final int BUFFER_BYTES = 8 * 1024;
 
   private long bytesRead;
   private IOException failure;

@@ -23,11 +23,9 @@ final class EventTimes {
    *     the first value present is not a time. The detail names the field and the value
    */
   static Instant read(JsonNode record, String[]... paths) throws SkipException {
-    List<String> tried = new ArrayList<>();
+    // The field names are joined only for a skip detail, not for every record.
     for (String[] path : paths) {
       JsonNode value = JsonFields.path(record, path);
-      String name = String.join(".", path);
-      tried.add(name);
       if (value == null || (value.isTextual() && value.asText().isBlank())) {
         continue;
       }
@@ -35,8 +33,12 @@ final class EventTimes {
         return TimeParser.parse(value);
       } catch (DateTimeParseException invalid) {
         throw new SkipException(
-            SkipReason.INVALID_TIME, name + " " + value + " is not a valid time");
+            SkipReason.INVALID_TIME, String.join(".", path) + " " + value + " is not a valid time");
       }
+    }
+    List<String> tried = new ArrayList<>();
+    for (String[] path : paths) {
+      tried.add(String.join(".", path));
     }
     throw new SkipException(SkipReason.INVALID_TIME, "no time field, tried " + tried);
   }

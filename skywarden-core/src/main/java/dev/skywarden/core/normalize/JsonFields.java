@@ -35,7 +35,7 @@ final class JsonFields {
       return exact.isNull() ? null : exact;
     }
     for (Map.Entry<String, JsonNode> entry : object.properties()) {
-      if (entry.getKey().equalsIgnoreCase(name)) {
+      if (equalsIgnoreCase(entry.getKey(), name)) {
         return entry.getValue().isNull() ? null : entry.getValue();
       }
     }
@@ -167,6 +167,25 @@ final class JsonFields {
       return "top-level keys " + names;
     }
     return "top-level keys " + names.subList(0, max) + " and " + (names.size() - max) + " more";
+  }
+
+  /**
+   * Returns {@code key.equalsIgnoreCase(name)}. A missed lookup compares the name with every key of
+   * the object, so a key whose ASCII first letter differs in more than case is rejected first.
+   */
+  private static boolean equalsIgnoreCase(String key, String name) {
+    if (key.length() != name.length()) {
+      return false;
+    }
+    if (!key.isEmpty()) {
+      char a = key.charAt(0);
+      char b = name.charAt(0);
+      // Two different ASCII characters are equal ignoring case only when they differ in bit 0x20.
+      if (a != b && a < 0x80 && b < 0x80 && (a | 0x20) != (b | 0x20)) {
+        return false;
+      }
+    }
+    return key.equalsIgnoreCase(name);
   }
 
   private static String nonEmpty(String text) {

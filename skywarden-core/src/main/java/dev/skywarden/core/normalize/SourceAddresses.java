@@ -37,13 +37,18 @@ public final class SourceAddresses {
     }
     String value = text.trim();
 
-    Matcher withPort = IPV4_WITH_PORT.matcher(value);
-    if (withPort.matches()) {
-      value = withPort.group(1);
+    // Both patterns need a colon or a bracket, so the matchers run only for text that has one.
+    if (value.indexOf(':') >= 0) {
+      Matcher withPort = IPV4_WITH_PORT.matcher(value);
+      if (withPort.matches()) {
+        value = withPort.group(1);
+      }
     }
-    Matcher bracketed = BRACKETED_IPV6.matcher(value);
-    if (bracketed.matches()) {
-      value = bracketed.group(1);
+    if (value.startsWith("[")) {
+      Matcher bracketed = BRACKETED_IPV6.matcher(value);
+      if (bracketed.matches()) {
+        value = bracketed.group(1);
+      }
     }
 
     InetAddress ip = parseIpv4(value);
@@ -53,24 +58,40 @@ public final class SourceAddresses {
     return ip != null ? new SourceAddress(ip, null) : new SourceAddress(null, value);
   }
 
-  /** Parses a dotted-quad IPv4 literal with decimal octets, or returns {@code null}. */
+  /**
+   * Parses a dotted-quad IPv4 literal with decimal octets of one to three digits each, or returns
+   * {@code null}. A digit is what {@link Character#digit(char, int)} reads in base 10, as {@link
+   * Integer#parseInt} does.
+   */
   static InetAddress parseIpv4(String value) {
-    String[] parts = value.split("\\.", -1);
-    if (parts.length != 4) {
-      return null;
-    }
     byte[] bytes = new byte[4];
-    for (int i = 0; i < 4; i++) {
-      String part = parts[i];
-      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
+    int octetIndex = 0;
+    int digits = 0;
+    int octet = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '.') {
+        if (digits == 0 || octetIndex == 3) {
+          return null;
+        }
+        bytes[octetIndex++] = (byte) octet;
+        digits = 0;
+        octet = 0;
+        continue;
+      }
+      int digit = Character.digit(c, 10);
+      if (digit < 0 || ++digits > 3) {
         return null;
       }
-      int octet = Integer.parseInt(part);
+      octet = octet * 10 + digit;
       if (octet > 255) {
         return null;
       }
-      bytes[i] = (byte) octet;
     }
+    if (octetIndex != 3 || digits == 0) {
+      return null;
+    }
+    bytes[3] = (byte) octet;
     try {
       return InetAddress.getByAddress(bytes);
     } catch (UnknownHostException impossible) {
@@ -79,7 +100,7 @@ public final class SourceAddresses {
   }
 
   private static InetAddress parseIpv6(String value) {
-    if (!IPV6_CHARACTERS.matcher(value).matches()) {
+    if (value.indexOf(':') < 0 || !IPV6_CHARACTERS.matcher(value).matches()) {
       return null;
     }
     try {

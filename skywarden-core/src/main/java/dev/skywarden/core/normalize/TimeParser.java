@@ -2,8 +2,11 @@ package dev.skywarden.core.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -56,6 +59,10 @@ public final class TimeParser {
           .toFormatter();
 
   private static final Pattern SPACE_SEPARATED = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d");
+
+  /** The length of {@code 2024-01-02T03:04:05Z}, the fast form without a fraction. */
+  private static final int UTC_SECONDS_LENGTH = 20;
+
   private static final Pattern DIGITS = Pattern.compile("^-?\\d{1,18}$");
 
   /**
@@ -84,6 +91,10 @@ public final class TimeParser {
    */
   public static Instant parse(String text) {
     String value = text.trim();
+    Instant utc = parseUtcSeconds(value);
+    if (utc != null) {
+      return utc;
+    }
     if (DIGITS.matcher(value).matches()) {
       return fromEpoch(Long.parseLong(value));
     }
@@ -95,6 +106,73 @@ public final class TimeParser {
       return withOffset.toInstant();
     }
     return ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+  }
+
+  /**
+   * Parses {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, the form of CloudTrail, Azure and GCP times,
+   * without the general formatter, which was about a tenth of a whole hunt's profile. Returns
+   * {@code null} for any other text and for values that the formatter resolves to another date or
+   * time (a day beyond the month's length, hour 24), so those keep the formatter's result.
+   */
+  private static Instant parseUtcSeconds(String value) {
+    int length = value.length();
+    if (length < UTC_SECONDS_LENGTH
+        || length > UTC_SECONDS_LENGTH + 10
+        || value.charAt(length - 1) != 'Z'
+        || value.charAt(4) != '-'
+        || value.charAt(7) != '-'
+        || value.charAt(10) != 'T'
+        || value.charAt(13) != ':'
+        || value.charAt(16) != ':') {
+      return null;
+    }
+    int year = asciiDigits(value, 0, 4);
+    int month = asciiDigits(value, 5, 2);
+    int day = asciiDigits(value, 8, 2);
+    int hour = asciiDigits(value, 11, 2);
+    int minute = asciiDigits(value, 14, 2);
+    int second = asciiDigits(value, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) {
+      return null;
+    }
+    if (minute < 0 || minute > 59 || second < 0 || second > 59) {
+      return null;
+    }
+    if (day > 28 && day > Month.of(month).length(Year.isLeap(year))) {
+      return null;
+    }
+
+    int nanos = 0;
+    int fractionDigits = length - UTC_SECONDS_LENGTH - 1;
+    if (length > UTC_SECONDS_LENGTH) {
+      if (value.charAt(UTC_SECONDS_LENGTH - 1) != '.' || fractionDigits < 1) {
+        return null;
+      }
+      nanos = asciiDigits(value, UTC_SECONDS_LENGTH, fractionDigits);
+      if (nanos < 0) {
+        return null;
+      }
+      for (int i = fractionDigits; i < 9; i++) {
+        nanos *= 10;
+      }
+    }
+
+    long epochDay = LocalDate.of(year, month, day).toEpochDay();
+    long secondOfDay = hour * 3600L + minute * 60L + second;
+    return Instant.ofEpochSecond(epochDay * 86_400L + secondOfDay, nanos);
+  }
+
+  /** Returns the value of {@code count} ASCII digits from {@code start}, or -1 for another char. */
+  private static int asciiDigits(String text, int start, int count) {
+    int value = 0;
+    for (int i = start; i < start + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /**

@@ -29,10 +29,32 @@ class TimeParserTest {
     "1700000000000, 2023-11-14T22:13:20Z",
     "1764499262, 2025-11-30T10:41:02Z",
     "99999999999, 5138-11-16T09:46:39Z",
-    "100000000000, 1973-03-03T09:46:40Z"
+    "100000000000, 1973-03-03T09:46:40Z",
+    "2024-02-29T23:59:59.000000001Z, 2024-02-29T23:59:59.000000001Z",
+    "0000-01-01T00:00:00Z, 0000-01-01T00:00:00Z",
+    "1999-12-31T23:59:59.9Z, 1999-12-31T23:59:59.9Z"
   })
   void parse_acceptedForms(String text, String expected) {
     assertThat(TimeParser.parse(text)).isEqualTo(Instant.parse(expected));
+  }
+
+  /** The formatter resolves these values outside the calendar, so the fast path must not. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "2023-02-29T00:00:00Z, 2023-02-28T00:00:00Z",
+    "2024-04-31T10:00:00Z, 2024-04-30T10:00:00Z",
+    "2024-01-01T24:00:00Z, 2024-01-02T00:00:00Z",
+    "2024-01-01T00:00:00.Z, 2024-01-01T00:00:00Z"
+  })
+  void parse_resolvesLikeFormatter(String text, String expected) {
+    assertThat(TimeParser.parse(text)).isEqualTo(Instant.parse(expected));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {"2024-06-30T23:59:60Z", "2024-01-01T00:00:00.1234567891Z", "2024-01-01T0a:00:00Z"})
+  void parse_rejectsInvalidUtcForm(String text) {
+    assertThatThrownBy(() -> TimeParser.parse(text)).isInstanceOf(DateTimeParseException.class);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -173,11 +173,30 @@ public final class FieldPath {
     Iterator<String> names = object.fieldNames();
     while (names.hasNext()) {
       String candidate = names.next();
-      if (candidate.equalsIgnoreCase(key)) {
+      if (equalsIgnoreCase(candidate, key)) {
         return object.get(candidate);
       }
     }
     return null;
+  }
+
+  /**
+   * Returns {@code key.equalsIgnoreCase(name)}. A missed lookup compares the name with every key of
+   * the object, so a key whose ASCII first letter differs in more than case is rejected first.
+   */
+  private static boolean equalsIgnoreCase(String key, String name) {
+    if (key.length() != name.length()) {
+      return false;
+    }
+    if (!key.isEmpty()) {
+      char a = key.charAt(0);
+      char b = name.charAt(0);
+      // Two different ASCII characters are equal ignoring case only when they differ in bit 0x20.
+      if (a != b && a < 0x80 && b < 0x80 && (a | 0x20) != (b | 0x20)) {
+        return false;
+      }
+    }
+    return key.equalsIgnoreCase(name);
   }
 
   @Override
