@@ -58,7 +58,7 @@ class AttackSequencerTest {
         new Evidence(
             eventId,
             time,
-            new SourceLocation("log.json", Math.abs(eventId.hashCode()), 1),
+            new SourceLocation("log.json", Math.floorMod(eventId.hashCode(), 1_000_000), 1),
             "iam",
             "Call" + ruleId,
             "198.51.100.7");
