@@ -11,7 +11,6 @@ import dev.skywarden.core.sigma.SigmaRuleParser;
 import dev.skywarden.core.sigma.SigmaRuleSet;
 import dev.skywarden.core.sigma.correlation.CorrelationSet;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -84,8 +83,7 @@ record LoadedRules(
     List<SigmaCorrelationRule> correlationRules = new ArrayList<>();
     List<SigmaRuleException> errors = new ArrayList<>();
     for (Path file : files) {
-      SigmaParseResult result =
-          parser.parseAll(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+      SigmaParseResult result = parser.parseFile(file);
       rules.addAll(result.rules());
       filters.addAll(result.filters());
       correlationRules.addAll(result.correlations());
