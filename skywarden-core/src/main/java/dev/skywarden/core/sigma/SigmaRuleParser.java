@@ -47,8 +47,9 @@ public final class SigmaRuleParser {
   /** The file-name ending of the test-event files kept beside rules; they hold no rules. */
   public static final String TEST_FILE_SUFFIX = ".tests.yml";
 
-  private static final Set<String> STATUSES =
-      Set.of("stable", "test", "experimental", "deprecated", "unsupported");
+  /** The statuses of the rules specification, in its order, so messages list them stably. */
+  private static final List<String> STATUSES =
+      List.of("stable", "test", "experimental", "deprecated", "unsupported");
 
   private final LoadSettings settings =
       LoadSettings.builder().setSchema(new CoreSchema()).setUseMarks(true).build();

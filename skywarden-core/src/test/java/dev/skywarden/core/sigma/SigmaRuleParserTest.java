@@ -293,6 +293,18 @@ class SigmaRuleParserTest {
   }
 
   @Test
+  void invalidStatus_listsStatusesInSpecOrder() {
+    String yaml =
+        ruleYaml("sel:\n    a: b\ncondition: sel").replace("status: test", "status: done");
+
+    assertThatThrownBy(() -> parser.parse("status.yml", yaml))
+        .isInstanceOf(SigmaMetadataException.class)
+        .hasMessage(
+            "status.yml:3:9: invalid status 'done'; expected one of"
+                + " [stable, test, experimental, deprecated, unsupported]");
+  }
+
+  @Test
   void parseAll_reportsNulByteAsNotText(@TempDir Path directory) throws IOException {
     Path bad = Files.write(directory.resolve("binary.yml"), new byte[] {'t', '\n', 'x', 0, 'y'});
 
