@@ -273,6 +273,8 @@ class RulesTestCommandTest {
                       + " nomatch #2 (line 11): rule "
                       + RuleFiles.KALI_BURST_ID
                       + " fired; rules that fired: ["
+                      + RuleFiles.KALI_RULE_ID
+                      + ", "
                       + RuleFiles.KALI_BURST_ID
                       + "]"
                       + NL
