@@ -99,6 +99,37 @@ class RulesCheckCommandTest {
   }
 
   @Test
+  void correlations_countedAsValidOrInvalid() throws IOException {
+    Path rules = temp.resolve("rules");
+    RuleFiles.write(
+        rules.resolve("kali.yml"), RuleFiles.KALI_LIST_BUCKETS + "---\n" + RuleFiles.KALI_BURST);
+    Path dangling =
+        RuleFiles.write(
+            rules.resolve("z_dangling.yml"),
+            RuleFiles.KALI_BURST
+                .replace(
+                    "0f5e2d4c-1111-4a2b-9c3d-000000000002", "0f5e2d4c-1111-4a2b-9c3d-00000000000f")
+                .replace("- 0f5e2d4c-1111-4a2b-9c3d-000000000001", "- no_such_rule"));
+
+    Cli.Result result = Cli.run("rules", "check", "--no-builtin", rules.toString());
+
+    assertSoftly(
+        softly -> {
+          softly.assertThat(result.exitCode()).as("exit code").isEqualTo(ExitCodes.RULES_FAILED);
+          softly
+              .assertThat(result.out())
+              .as("standard output")
+              .isEqualTo(
+                  dangling
+                      + ":9:7: rule 'no_such_rule' not found: no loaded rule or correlation has"
+                      + " this id or name"
+                      + NL
+                      + "checked 2 files: 2 valid, 1 invalid, 0 warnings"
+                      + NL);
+        });
+  }
+
+  @Test
   void fileNotUtf8_reportedWithLocation() throws IOException {
     Path rules = temp.resolve("rules");
     RuleFiles.write(rules.resolve("a_valid.yml"), RuleFiles.KALI_LIST_BUCKETS);
