@@ -10,16 +10,19 @@ import dev.skywarden.core.sigma.SigmaRuleException;
 import dev.skywarden.core.sigma.SigmaRuleParser;
 import dev.skywarden.core.sigma.SigmaRuleSet;
 import dev.skywarden.core.sigma.correlation.CorrelationSet;
+import dev.skywarden.core.sigma.correlation.ResolvedCorrelation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -84,8 +87,7 @@ record LoadedRules(
     List<SigmaCorrelationRule> correlationRules = new ArrayList<>();
     List<SigmaRuleException> errors = new ArrayList<>();
     for (Path file : files) {
-      SigmaParseResult result =
-          parser.parseAll(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+      SigmaParseResult result = parser.parseFile(file);
       rules.addAll(result.rules());
       filters.addAll(result.filters());
       correlationRules.addAll(result.correlations());
@@ -111,6 +113,15 @@ record LoadedRules(
   /** Returns the built-in rules followed by the user's, in the order of the rule set. */
   List<SigmaRule> rules() {
     return ruleSet.rules().stream().map(compiled -> compiled.rule()).toList();
+  }
+
+  /** Returns how many of the user's correlation rules resolved, so they will run. */
+  int resolvedUserCorrelations() {
+    Set<SigmaCorrelationRule> resolved = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (ResolvedCorrelation correlation : correlations.correlations()) {
+      resolved.add(correlation.rule());
+    }
+    return (int) user.correlations().stream().filter(resolved::contains).count();
   }
 
   /** Returns the documents of the user's files that were rejected, with their locations. */

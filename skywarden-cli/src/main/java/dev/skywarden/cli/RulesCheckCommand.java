@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:every rule and filter is valid",
+      "0:every rule, filter and correlation rule is valid",
       "1:at least one document is invalid",
       "2:usage error, such as a path not found"
     })
@@ -74,7 +74,10 @@ final class RulesCheckCommand implements Callable<Integer> {
       out.println(warning.location() + ": warning: " + warning.reason());
     }
 
-    int valid = loaded.user().rules().size() + loaded.user().filters().size();
+    int valid =
+        loaded.user().rules().size()
+            + loaded.user().filters().size()
+            + loaded.resolvedUserCorrelations();
     int invalid = loaded.errors().size();
     out.printf(
         "checked %d %s: %d valid, %d invalid, %d %s%n",

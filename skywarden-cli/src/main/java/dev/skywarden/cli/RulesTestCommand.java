@@ -9,6 +9,7 @@ import dev.skywarden.core.sigma.SigmaRule;
 import dev.skywarden.core.sigma.SigmaRuleException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -145,6 +146,8 @@ final class RulesTestCommand implements Callable<Integer> {
         files.add(new TestFileOrError(RuleTestFile.parse(path.toString(), yaml), null));
       } catch (IllegalArgumentException e) {
         files.add(new TestFileOrError(null, e.getMessage()));
+      } catch (CharacterCodingException e) {
+        files.add(new TestFileOrError(null, path + ": file is not UTF-8 text"));
       }
     }
     return files;

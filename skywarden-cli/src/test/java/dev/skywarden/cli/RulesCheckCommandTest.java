@@ -3,6 +3,7 @@ package dev.skywarden.cli;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +93,62 @@ class RulesCheckCommandTest {
                       + ":3:10: invalid YAML: expected ',' or '}', but got :"
                       + NL
                       + "checked 1 file: 0 valid, 1 invalid, 0 warnings"
+                      + NL);
+          softly.assertThat(result.err()).as("standard error").isEmpty();
+        });
+  }
+
+  @Test
+  void correlations_countedAsValidOrInvalid() throws IOException {
+    Path rules = temp.resolve("rules");
+    RuleFiles.write(
+        rules.resolve("kali.yml"), RuleFiles.KALI_LIST_BUCKETS + "---\n" + RuleFiles.KALI_BURST);
+    Path dangling =
+        RuleFiles.write(
+            rules.resolve("z_dangling.yml"),
+            RuleFiles.KALI_BURST
+                .replace(
+                    "0f5e2d4c-1111-4a2b-9c3d-000000000002", "0f5e2d4c-1111-4a2b-9c3d-00000000000f")
+                .replace("- 0f5e2d4c-1111-4a2b-9c3d-000000000001", "- no_such_rule"));
+
+    Cli.Result result = Cli.run("rules", "check", "--no-builtin", rules.toString());
+
+    assertSoftly(
+        softly -> {
+          softly.assertThat(result.exitCode()).as("exit code").isEqualTo(ExitCodes.RULES_FAILED);
+          softly
+              .assertThat(result.out())
+              .as("standard output")
+              .isEqualTo(
+                  dangling
+                      + ":9:7: rule 'no_such_rule' not found: no loaded rule or correlation has"
+                      + " this id or name"
+                      + NL
+                      + "checked 2 files: 2 valid, 1 invalid, 0 warnings"
+                      + NL);
+        });
+  }
+
+  @Test
+  void fileNotUtf8_reportedWithLocation() throws IOException {
+    Path rules = temp.resolve("rules");
+    RuleFiles.write(rules.resolve("a_valid.yml"), RuleFiles.KALI_LIST_BUCKETS);
+    Path binary = rules.resolve("b_binary.yml");
+    Files.write(binary, new byte[] {'t', 'i', 't', 'l', 'e', ':', ' ', (byte) 0xff, '\n'});
+
+    Cli.Result result = Cli.run("rules", "check", rules.toString());
+
+    assertSoftly(
+        softly -> {
+          softly.assertThat(result.exitCode()).as("exit code").isEqualTo(ExitCodes.RULES_FAILED);
+          softly
+              .assertThat(result.out())
+              .as("standard output")
+              .isEqualTo(
+                  binary
+                      + ":1:8: file is not UTF-8 text: invalid byte 0xff"
+                      + NL
+                      + "checked 2 files: 1 valid, 1 invalid, 0 warnings"
                       + NL);
           softly.assertThat(result.err()).as("standard error").isEmpty();
         });

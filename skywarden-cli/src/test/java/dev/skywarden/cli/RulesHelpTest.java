@@ -35,7 +35,7 @@ class RulesHelpTest {
               .assertThat(result.out().lines().map(String::strip))
               .as("exit codes")
               .contains(
-                  "0   every rule and filter is valid",
+                  "0   every rule, filter and correlation rule is valid",
                   "1   at least one document is invalid",
                   "2   usage error, such as a path not found");
         });

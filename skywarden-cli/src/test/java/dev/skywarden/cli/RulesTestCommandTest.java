@@ -3,6 +3,7 @@ package dev.skywarden.cli;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,6 +161,26 @@ class RulesTestCommandTest {
   }
 
   @Test
+  void testFileNotUtf8_countsAsFailure() throws IOException {
+    Path rules = temp.resolve("rules");
+    RuleFiles.write(rules.resolve("kali.yml"), RuleFiles.KALI_LIST_BUCKETS);
+    Path tests = rules.resolve("kali.tests.yml");
+    Files.write(tests, new byte[] {'r', 'u', 'l', 'e', ':', ' ', (byte) 0xff, '\n'});
+
+    Cli.Result result = Cli.run("rules", "test", "--no-builtin", rules.toString());
+
+    assertSoftly(
+        softly -> {
+          softly.assertThat(result.exitCode()).as("exit code").isEqualTo(ExitCodes.RULES_FAILED);
+          softly
+              .assertThat(result.out())
+              .as("standard output")
+              .isEqualTo(
+                  "FAIL " + tests + ": file is not UTF-8 text" + NL + "0 passed, 1 failed" + NL);
+        });
+  }
+
+  @Test
   void noPath_testsBuiltinPack() {
     Cli.Result result = Cli.run("rules", "test");
 
@@ -252,6 +273,8 @@ class RulesTestCommandTest {
                       + " nomatch #2 (line 11): rule "
                       + RuleFiles.KALI_BURST_ID
                       + " fired; rules that fired: ["
+                      + RuleFiles.KALI_RULE_ID
+                      + ", "
                       + RuleFiles.KALI_BURST_ID
                       + "]"
                       + NL

@@ -73,7 +73,10 @@ public final class RuleTestRunner {
   public RuleTestRunner(
       SigmaRuleSet rules, CorrelationSet correlations, EventNormalizer normalizer) {
     this.detector = new SigmaDetector(Objects.requireNonNull(rules, "rules"));
-    this.correlating = new SigmaDetector(rules, correlations, CorrelationLimits.DEFAULTS);
+    // A rule or correlation under test is seen to fire even when a correlation that references it
+    // hides its findings in a hunt (no generate: true).
+    this.correlating =
+        new SigmaDetector(rules, correlations.reportingAllFindings(), CorrelationLimits.DEFAULTS);
     this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
     this.ruleIds =
         rules.rules().stream()

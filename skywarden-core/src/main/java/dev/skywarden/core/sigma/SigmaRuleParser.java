@@ -2,7 +2,6 @@ package dev.skywarden.core.sigma;
 
 import dev.skywarden.core.sigma.detection.SigmaDetections;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -48,8 +47,9 @@ public final class SigmaRuleParser {
   /** The file-name ending of the test-event files kept beside rules; they hold no rules. */
   public static final String TEST_FILE_SUFFIX = ".tests.yml";
 
-  private static final Set<String> STATUSES =
-      Set.of("stable", "test", "experimental", "deprecated", "unsupported");
+  /** The statuses of the rules specification, in its order, so messages list them stably. */
+  private static final List<String> STATUSES =
+      List.of("stable", "test", "experimental", "deprecated", "unsupported");
 
   private final LoadSettings settings =
       LoadSettings.builder().setSchema(new CoreSchema()).setUseMarks(true).build();
@@ -149,14 +149,31 @@ public final class SigmaRuleParser {
     List<SigmaCorrelationRule> correlations = new ArrayList<>();
     List<SigmaRuleException> errors = new ArrayList<>();
     for (Path file : files) {
-      String yaml = Files.readString(file, StandardCharsets.UTF_8);
-      SigmaParseResult result = parseAll(file.toString(), yaml);
+      SigmaParseResult result = parseFile(file);
       rules.addAll(result.rules());
       filters.addAll(result.filters());
       correlations.addAll(result.correlations());
       errors.addAll(result.errors());
     }
     return new SigmaParseResult(rules, filters, correlations, errors);
+  }
+
+  /**
+   * Parses every document of one rule file, collecting errors as {@link #parseAll(String, String)}
+   * does. A file that is not UTF-8 text gives one {@link SigmaSyntaxException} at its first invalid
+   * byte. The file name in locations is the path as given.
+   *
+   * @throws IOException when the file cannot be read
+   */
+  public SigmaParseResult parseFile(Path file) throws IOException {
+    String fileName = file.toString();
+    String yaml;
+    try {
+      yaml = RuleFileText.decode(fileName, Files.readAllBytes(file));
+    } catch (SigmaSyntaxException e) {
+      return new SigmaParseResult(List.of(), List.of(), List.of(), List.of(e));
+    }
+    return parseAll(fileName, yaml);
   }
 
   /**

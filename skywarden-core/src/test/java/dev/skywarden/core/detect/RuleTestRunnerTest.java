@@ -3,8 +3,10 @@ package dev.skywarden.core.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.skywarden.core.sigma.SigmaParseResult;
 import dev.skywarden.core.sigma.SigmaRuleParser;
 import dev.skywarden.core.sigma.SigmaRuleSet;
+import dev.skywarden.core.sigma.correlation.CorrelationSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +97,57 @@ class RuleTestRunnerTest {
                 + " rules that fired: []");
     assertThat(results.get(1).message())
         .startsWith("trail.tests.yml nomatch #1 (line 16): rule " + RULE_ID + " fired");
+  }
+
+  @Test
+  void run_testsCorrelationReferencedWithoutGenerate() {
+    String chain =
+        RULE
+            + """
+            ---
+            title: Two trails deleted
+            id: c1a9e3d0-0000-4000-8000-000000000001
+            name: two_deletes
+            correlation:
+                type: event_count
+                rules: [%s]
+                group-by: [userIdentity.arn]
+                timespan: 5m
+                condition: {gte: 2}
+            ---
+            title: Repeated trail deletions
+            id: c1a9e3d0-0000-4000-8000-000000000002
+            correlation:
+                type: event_count
+                rules: [two_deletes]
+                group-by: [userIdentity.arn]
+                timespan: 1h
+                condition: {gte: 1}
+            """
+                .formatted(RULE_ID);
+    SigmaParseResult parsed = new SigmaRuleParser().parseAll("chain.yml", chain);
+    SigmaRuleSet rules = SigmaRuleSet.compile(parsed.rules());
+    CorrelationSet correlations = CorrelationSet.resolve(parsed.rules(), parsed.correlations());
+    RuleTestRunner chainRunner = new RuleTestRunner(rules, correlations);
+    String sequence =
+        "\n  -\n    - eventName: DeleteTrail\n"
+            + RECORD.indent(2)
+            + "    - eventName: DeleteTrail\n"
+            + RECORD.indent(2);
+
+    List<RuleTestResult> inner =
+        chainRunner.run(
+            RuleTestFile.parse(
+                "inner.tests.yml",
+                "rule: c1a9e3d0-0000-4000-8000-000000000001\nmatch:" + sequence));
+    List<RuleTestResult> rule =
+        chainRunner.run(
+            RuleTestFile.parse("rule.tests.yml", "rule: " + RULE_ID + "\nmatch:" + sequence));
+
+    assertThat(inner.get(0).message()).isEmpty();
+    assertThat(inner.get(0).passed()).isTrue();
+    assertThat(rule.get(0).message()).isEmpty();
+    assertThat(rule.get(0).passed()).isTrue();
   }
 
   @Test

@@ -201,6 +201,23 @@ class SigmaMatchingTest {
     }
 
     @Test
+    void capitalSharpS_foldsToDoubleS() {
+      String detection = "sel:\n    city: 'straße'\ncondition: sel";
+
+      assertThat(matches(detection, "{\"city\":\"STRA\u1E9EE\"}")).isTrue();
+      assertThat(matches(detection, "{\"city\":\"STRASSE\"}")).isTrue();
+    }
+
+    @Test
+    void dotlessI_staysApartFromI() {
+      String detection = "sel:\n    city: 'ıstanbul'\ncondition: sel";
+
+      assertThat(matches(detection, "{\"city\":\"ıSTANBUL\"}")).isTrue();
+      assertThat(matches(detection, "{\"city\":\"istanbul\"}")).isFalse();
+      assertThat(matches(detection, "{\"city\":\"ISTANBUL\"}")).isFalse();
+    }
+
+    @Test
     void dottedCapitalI_foldsToIWithCombiningDot() {
       String detection = "sel:\n    city: 'İstanbul'\ncondition: sel";
 

@@ -12,6 +12,7 @@ import dev.skywarden.core.sigma.value.SigmaNull;
 import dev.skywarden.core.sigma.value.SigmaNumber;
 import dev.skywarden.core.sigma.value.SigmaString;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -273,6 +274,45 @@ class SigmaRuleParserTest {
 
     assertThat(result.errors()).isEmpty();
     assertThat(result.rules()).singleElement().satisfies(r -> assertThat(r.title()).isNotNull());
+  }
+
+  @Test
+  void parseAll_reportsFileThatIsNotUtf8(@TempDir Path directory) throws IOException {
+    Files.writeString(directory.resolve("good.yml"), FULL_RULE);
+    byte[] latin1 =
+        "title: Caf\u00e9\nlogsource:\n  product: aws\n".getBytes(StandardCharsets.ISO_8859_1);
+    Path bad = Files.write(directory.resolve("latin1.yml"), latin1);
+
+    SigmaParseResult result = parser.parseAll(directory);
+
+    assertThat(result.rules()).hasSize(1);
+    assertThat(result.errors()).hasSize(1);
+    assertThat(result.errors().get(0)).isInstanceOf(SigmaSyntaxException.class);
+    assertThat(result.errors().get(0).getMessage())
+        .isEqualTo(bad + ":1:11: file is not UTF-8 text: invalid byte 0xe9");
+  }
+
+  @Test
+  void invalidStatus_listsStatusesInSpecOrder() {
+    String yaml =
+        ruleYaml("sel:\n    a: b\ncondition: sel").replace("status: test", "status: done");
+
+    assertThatThrownBy(() -> parser.parse("status.yml", yaml))
+        .isInstanceOf(SigmaMetadataException.class)
+        .hasMessage(
+            "status.yml:3:9: invalid status 'done'; expected one of"
+                + " [stable, test, experimental, deprecated, unsupported]");
+  }
+
+  @Test
+  void parseAll_reportsNulByteAsNotText(@TempDir Path directory) throws IOException {
+    Path bad = Files.write(directory.resolve("binary.yml"), new byte[] {'t', '\n', 'x', 0, 'y'});
+
+    SigmaParseResult result = parser.parseAll(directory);
+
+    assertThat(result.errors()).hasSize(1);
+    assertThat(result.errors().get(0).getMessage())
+        .isEqualTo(bad + ":2:2: file is not UTF-8 text: invalid byte 0x00");
   }
 
   @Test

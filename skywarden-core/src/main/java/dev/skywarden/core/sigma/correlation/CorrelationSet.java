@@ -88,6 +88,20 @@ public final class CorrelationSet {
     return errors;
   }
 
+  /**
+   * Returns this set with every rule and correlation reporting its own findings, as if each
+   * correlation set {@code generate: true}. Rule tests use it, so a test of a rule or correlation
+   * that another correlation references can see it fire.
+   */
+  public CorrelationSet reportingAllFindings() {
+    IdentityHashMap<SigmaRule, Boolean> allRules = new IdentityHashMap<>(generateByRule);
+    allRules.replaceAll((rule, generate) -> Boolean.TRUE);
+    IdentityHashMap<ResolvedCorrelation, Boolean> allCorrelations =
+        new IdentityHashMap<>(generateByCorrelation);
+    allCorrelations.replaceAll((correlation, generate) -> Boolean.TRUE);
+    return new CorrelationSet(correlations, errors, allRules, allCorrelations, fieldsByRule);
+  }
+
   /** Returns whether there are no usable correlations. */
   public boolean isEmpty() {
     return correlations.isEmpty();
