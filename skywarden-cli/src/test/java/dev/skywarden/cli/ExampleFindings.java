@@ -21,7 +21,8 @@ record ExampleFindings(List<Row> rows) {
       String cloud,
       List<String> techniques,
       String principal,
-      String explanation) {}
+      String explanation,
+      long count) {}
 
   /** Runs the example hunt in JSON Lines and reads its findings. */
   static ExampleFindings read() {
@@ -40,7 +41,8 @@ record ExampleFindings(List<Row> rows) {
                 finding.path("provider").asText(),
                 techniques,
                 finding.path("principal").asText(),
-                finding.path("explanation").asText()));
+                finding.path("explanation").asText(),
+                finding.path("count").asLong()));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new UncheckedIOException("invalid JSON Lines output: " + line, e);
       }
@@ -50,6 +52,11 @@ record ExampleFindings(List<Row> rows) {
 
   int total() {
     return rows.size();
+  }
+
+  /** Returns the largest event count of any finding. */
+  long maxCount() {
+    return rows.stream().mapToLong(Row::count).max().orElse(0);
   }
 
   int count(Predicate<Row> filter) {
