@@ -6,12 +6,14 @@ import dev.skywarden.core.analytics.BehaviouralAnalytics;
 import dev.skywarden.core.analytics.SavedState;
 import dev.skywarden.core.analytics.StateFile;
 import dev.skywarden.core.analytics.StateFileException;
+import dev.skywarden.core.event.CloudProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,14 +65,17 @@ final class AnalyticsOptionsMixin {
   /**
    * Returns the analytics detector, with the saved state of {@code --state} read.
    *
+   * @param publishedRanges the clouds whose range files {@code --ip-ranges} loaded
    * @return null when the state is damaged and {@code strict} is set
    * @throws IllegalArgumentException when {@code --training-window} is invalid
    * @throws IOException when the state file cannot be read for another reason than its content
    */
-  BehaviouralAnalytics create(boolean strict, PrintWriter err) throws IOException {
+  BehaviouralAnalytics create(boolean strict, Set<CloudProvider> publishedRanges, PrintWriter err)
+      throws IOException {
     AnalyticsOptions options =
-        AnalyticsOptions.DEFAULTS.withTrainingWindow(
-            trainingWindow == null ? null : parseDuration(trainingWindow));
+        AnalyticsOptions.DEFAULTS
+            .withTrainingWindow(trainingWindow == null ? null : parseDuration(trainingWindow))
+            .withPublishedRanges(publishedRanges);
     SavedState saved = SavedState.EMPTY;
     if (stateDir != null) {
       try {
