@@ -50,7 +50,8 @@ final class AnalyticsOptionsMixin {
       paramLabel = "DURATION",
       description =
           "How long, from the earliest event of the input, the analytics only learn, such as"
-              + " 24h, 90m or 7d; 0 turns learning from the input off (implies --analytics)."
+              + " 24h, 90m or 7d, at most 3650d; 0 turns learning from the input off (implies"
+              + " --analytics)."
               + " Default: 24h without --state or when the state is empty, else 0.")
   String trainingWindow;
 
@@ -147,13 +148,28 @@ final class AnalyticsOptionsMixin {
       throw new IllegalArgumentException(
           "--training-window: invalid duration '" + text + "': expected such as 24h, 90m, 7d or 0");
     }
-    long amount = Long.parseLong(matcher.group(1));
-    return switch (matcher.group(2)) {
-      case "s" -> Duration.ofSeconds(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      default -> Duration.ofDays(amount);
-    };
+    Duration window;
+    try {
+      long amount = Long.parseLong(matcher.group(1));
+      window =
+          switch (matcher.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+          };
+    } catch (ArithmeticException | NumberFormatException e) {
+      window = null;
+    }
+    if (window == null || window.compareTo(AnalyticsOptions.MAX_TRAINING_WINDOW) > 0) {
+      throw new IllegalArgumentException(
+          "--training-window: "
+              + text
+              + " is out of range: 0 to "
+              + AnalyticsOptions.MAX_TRAINING_WINDOW.toDays()
+              + "d");
+    }
+    return window;
   }
 
   private static String format(Duration duration) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +72,18 @@ class HuntAnalyticsTest {
 
     assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.USAGE_ERROR);
     assertThat(result.err()).contains("--training-window: invalid duration 'soon'");
+  }
+
+  @Test
+  void hugeTrainingWindow_usageError() {
+    // Each once overflowed: a Duration (exit 1), a long (a message without the option), or the
+    // training end Instant, which failed the analytics after the hunt and still exited 0.
+    for (String window : List.of("999999999999999d", "99999999999999999999h", "10000000000000d")) {
+      Cli.Result result = Cli.run("hunt", "--training-window", window, Cli.EXAMPLES);
+
+      assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.USAGE_ERROR);
+      assertThat(result.err()).contains("--training-window: " + window + " is out of range");
+    }
   }
 
   @Test

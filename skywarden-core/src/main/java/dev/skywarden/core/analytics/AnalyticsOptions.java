@@ -23,6 +23,12 @@ public record AnalyticsOptions(
   /** The training window of a hunt without saved state: 24 hours. */
   public static final Duration DEFAULT_TRAINING_WINDOW = Duration.ofHours(24);
 
+  /**
+   * The longest training window: 3,650 days. A window longer than the input trains on all of it,
+   * and a bound keeps the end of the window a valid {@link java.time.Instant}.
+   */
+  public static final Duration MAX_TRAINING_WINDOW = Duration.ofDays(3650);
+
   /** The default training window and limits. */
   public static final AnalyticsOptions DEFAULTS =
       new AnalyticsOptions(null, AnalyticsLimits.DEFAULTS, Set.of());
@@ -32,6 +38,10 @@ public record AnalyticsOptions(
     publishedRanges = Set.copyOf(publishedRanges);
     if (trainingWindow != null && trainingWindow.isNegative()) {
       throw new IllegalArgumentException("training window must not be negative: " + trainingWindow);
+    }
+    if (trainingWindow != null && trainingWindow.compareTo(MAX_TRAINING_WINDOW) > 0) {
+      throw new IllegalArgumentException(
+          "training window must be at most " + MAX_TRAINING_WINDOW + ": " + trainingWindow);
     }
   }
 
