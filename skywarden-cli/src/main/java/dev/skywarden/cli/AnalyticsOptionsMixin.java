@@ -6,9 +6,11 @@ import dev.skywarden.core.analytics.BehaviouralAnalytics;
 import dev.skywarden.core.analytics.SavedState;
 import dev.skywarden.core.analytics.StateFile;
 import dev.skywarden.core.analytics.StateFileException;
+import dev.skywarden.core.analytics.StateLock;
 import dev.skywarden.core.event.CloudProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +58,7 @@ final class AnalyticsOptionsMixin {
   String trainingWindow;
 
   private final AtomicReference<SavedState> stateToSave = new AtomicReference<>();
+  private StateLock stateLock;
   private boolean stateDamaged;
 
   /** Returns whether any option asked for the analytics. */
@@ -67,7 +70,8 @@ final class AnalyticsOptionsMixin {
    * Returns the analytics detector, with the saved state of {@code --state} read.
    *
    * @param publishedRanges the clouds whose range files {@code --ip-ranges} loaded
-   * @return null when the state is damaged and {@code strict} is set
+   * @return null when the state folder is in use by another hunt or cannot be written, or when the
+   *     state is damaged and {@code strict} is set
    * @throws IllegalArgumentException when {@code --training-window} is invalid
    * @throws IOException when the state file cannot be read for another reason than its content
    */
@@ -79,6 +83,17 @@ final class AnalyticsOptionsMixin {
             .withPublishedRanges(publishedRanges);
     SavedState saved = SavedState.EMPTY;
     if (stateDir != null) {
+      try {
+        stateLock = StateLock.acquire(stateDir);
+      } catch (StateLock.StateLockedException e) {
+        err.printf("skywarden: error: %s%n", e.getMessage());
+        return null;
+      } catch (IOException e) {
+        err.printf(
+            "skywarden: error: failed to open the analytics state folder %s: %s%n",
+            stateDir, reason(e));
+        return null;
+      }
       try {
         saved = StateFile.read(stateDir);
       } catch (StateFileException e) {
@@ -112,6 +127,26 @@ final class AnalyticsOptionsMixin {
       throw new IOException(
           "failed to write the analytics state to " + stateDir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Releases the lock on the {@code --state} folder, if this hunt holds it. */
+  void releaseState() throws IOException {
+    if (stateLock != null) {
+      StateLock lock = stateLock;
+      stateLock = null;
+      lock.close();
+    }
+  }
+
+  /** Returns the reason of an I/O error; the JDK's file errors often give only the path. */
+  private static String reason(IOException e) {
+    if (e instanceof FileSystemException fileError) {
+      String why = fileError.getReason();
+      return fileError.getFile()
+          + ": "
+          + (why != null ? why : e.getClass().getSimpleName().replace("Exception", ""));
+    }
+    return String.valueOf(e.getMessage());
   }
 
   /** Prints one line on what the analytics did. */

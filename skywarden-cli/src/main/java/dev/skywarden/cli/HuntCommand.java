@@ -205,6 +205,14 @@ final class HuntCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    try {
+      return hunt();
+    } finally {
+      analyticsOptions.releaseState();
+    }
+  }
+
+  private int hunt() throws IOException, InterruptedException {
     LoggingLevel.apply(verbose.length, quiet);
     Severity failThreshold = parseFailOn();
     if (threads < 1) {

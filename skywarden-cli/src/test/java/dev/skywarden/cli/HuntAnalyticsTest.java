@@ -2,6 +2,7 @@ package dev.skywarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skywarden.core.analytics.StateLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,38 @@ class HuntAnalyticsTest {
 
     assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.USAGE_ERROR);
     assertThat(result.err()).contains("--training-window: invalid duration 'soon'");
+  }
+
+  @Test
+  void stateInUse_runtimeErrorStateKept() throws IOException {
+    Path state = folder.resolve("state");
+    Cli.Result first = Cli.run("hunt", "--state", state.toString(), Cli.EXAMPLES);
+    assertThat(first.exitCode()).as("%s", first).isZero();
+    String saved = Files.readString(state.resolve("analytics-state.json"));
+
+    Cli.Result second;
+    try (StateLock other = StateLock.acquire(state)) {
+      assertThat(other).isNotNull();
+      second = Cli.run("hunt", "--state", state.toString(), Cli.EXAMPLES + "gcp");
+    }
+    Cli.Result third = Cli.run("hunt", "--state", state.toString(), Cli.EXAMPLES + "gcp");
+
+    assertThat(second.exitCode()).as("%s", second).isEqualTo(ExitCodes.RUNTIME_ERROR);
+    assertThat(second.err()).contains("state folder " + state + " is in use by another hunt");
+    assertThat(second.out()).isEmpty();
+    assertThat(third.exitCode()).as("the lock is released: %s", third).isZero();
+    assertThat(Files.readString(state.resolve("analytics-state.json"))).isNotEqualTo(saved);
+  }
+
+  @Test
+  void stateFolderIsFile_errorBeforeHunt() throws IOException {
+    Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
+
+    Cli.Result result = Cli.run("hunt", "--state", file.toString(), "-f", "jsonl", Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.RUNTIME_ERROR);
+    assertThat(result.err()).contains("failed to open the analytics state folder " + file);
+    assertThat(result.out()).isEmpty();
   }
 
   @Test
