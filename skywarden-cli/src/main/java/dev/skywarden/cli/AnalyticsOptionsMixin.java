@@ -6,12 +6,16 @@ import dev.skywarden.core.analytics.BehaviouralAnalytics;
 import dev.skywarden.core.analytics.SavedState;
 import dev.skywarden.core.analytics.StateFile;
 import dev.skywarden.core.analytics.StateFileException;
+import dev.skywarden.core.analytics.StateLock;
+import dev.skywarden.core.event.CloudProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,11 +52,13 @@ final class AnalyticsOptionsMixin {
       paramLabel = "DURATION",
       description =
           "How long, from the earliest event of the input, the analytics only learn, such as"
-              + " 24h, 90m or 7d; 0 turns learning from the input off (implies --analytics)."
+              + " 24h, 90m or 7d, at most 3650d; 0 turns learning from the input off (implies"
+              + " --analytics)."
               + " Default: 24h without --state or when the state is empty, else 0.")
   String trainingWindow;
 
   private final AtomicReference<SavedState> stateToSave = new AtomicReference<>();
+  private StateLock stateLock;
   private boolean stateDamaged;
 
   /** Returns whether any option asked for the analytics. */
@@ -63,16 +69,31 @@ final class AnalyticsOptionsMixin {
   /**
    * Returns the analytics detector, with the saved state of {@code --state} read.
    *
-   * @return null when the state is damaged and {@code strict} is set
+   * @param publishedRanges the clouds whose range files {@code --ip-ranges} loaded
+   * @return null when the state folder is in use by another hunt or cannot be written, or when the
+   *     state is damaged and {@code strict} is set
    * @throws IllegalArgumentException when {@code --training-window} is invalid
    * @throws IOException when the state file cannot be read for another reason than its content
    */
-  BehaviouralAnalytics create(boolean strict, PrintWriter err) throws IOException {
+  BehaviouralAnalytics create(boolean strict, Set<CloudProvider> publishedRanges, PrintWriter err)
+      throws IOException {
     AnalyticsOptions options =
-        AnalyticsOptions.DEFAULTS.withTrainingWindow(
-            trainingWindow == null ? null : parseDuration(trainingWindow));
+        AnalyticsOptions.DEFAULTS
+            .withTrainingWindow(trainingWindow == null ? null : parseDuration(trainingWindow))
+            .withPublishedRanges(publishedRanges);
     SavedState saved = SavedState.EMPTY;
     if (stateDir != null) {
+      try {
+        stateLock = StateLock.acquire(stateDir);
+      } catch (StateLock.StateLockedException e) {
+        err.printf("skywarden: error: %s%n", e.getMessage());
+        return null;
+      } catch (IOException e) {
+        err.printf(
+            "skywarden: error: failed to open the analytics state folder %s: %s%n",
+            stateDir, reason(e));
+        return null;
+      }
       try {
         saved = StateFile.read(stateDir);
       } catch (StateFileException e) {
@@ -106,6 +127,26 @@ final class AnalyticsOptionsMixin {
       throw new IOException(
           "failed to write the analytics state to " + stateDir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Releases the lock on the {@code --state} folder, if this hunt holds it. */
+  void releaseState() throws IOException {
+    if (stateLock != null) {
+      StateLock lock = stateLock;
+      stateLock = null;
+      lock.close();
+    }
+  }
+
+  /** Returns the reason of an I/O error; the JDK's file errors often give only the path. */
+  private static String reason(IOException e) {
+    if (e instanceof FileSystemException fileError) {
+      String why = fileError.getReason();
+      return fileError.getFile()
+          + ": "
+          + (why != null ? why : e.getClass().getSimpleName().replace("Exception", ""));
+    }
+    return String.valueOf(e.getMessage());
   }
 
   /** Prints one line on what the analytics did. */
@@ -142,13 +183,28 @@ final class AnalyticsOptionsMixin {
       throw new IllegalArgumentException(
           "--training-window: invalid duration '" + text + "': expected such as 24h, 90m, 7d or 0");
     }
-    long amount = Long.parseLong(matcher.group(1));
-    return switch (matcher.group(2)) {
-      case "s" -> Duration.ofSeconds(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      default -> Duration.ofDays(amount);
-    };
+    Duration window;
+    try {
+      long amount = Long.parseLong(matcher.group(1));
+      window =
+          switch (matcher.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+          };
+    } catch (ArithmeticException | NumberFormatException e) {
+      window = null;
+    }
+    if (window == null || window.compareTo(AnalyticsOptions.MAX_TRAINING_WINDOW) > 0) {
+      throw new IllegalArgumentException(
+          "--training-window: "
+              + text
+              + " is out of range: 0 to "
+              + AnalyticsOptions.MAX_TRAINING_WINDOW.toDays()
+              + "d");
+    }
+    return window;
   }
 
   private static String format(Duration duration) {

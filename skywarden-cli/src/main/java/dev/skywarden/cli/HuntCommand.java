@@ -3,6 +3,7 @@ package dev.skywarden.cli;
 import dev.skywarden.core.analytics.BehaviouralAnalytics;
 import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.detect.SigmaDetector;
+import dev.skywarden.core.event.CloudProvider;
 import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.Severity;
 import dev.skywarden.core.hunt.HuntProgress;
@@ -49,6 +50,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -203,6 +205,14 @@ final class HuntCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    try {
+      return hunt();
+    } finally {
+      analyticsOptions.releaseState();
+    }
+  }
+
+  private int hunt() throws IOException, InterruptedException {
     LoggingLevel.apply(verbose.length, quiet);
     Severity failThreshold = parseFailOn();
     if (threads < 1) {
@@ -225,7 +235,7 @@ final class HuntCommand implements Callable<Integer> {
     if (sigma.isEmpty()) {
       return ExitCodes.USAGE_ERROR;
     }
-    BehaviouralAnalytics analytics = createAnalytics();
+    BehaviouralAnalytics analytics = createAnalytics(networkIntel);
     if (analyticsOptions.enabled() && analytics == null) {
       return ExitCodes.RUNTIME_ERROR;
     }
@@ -276,12 +286,14 @@ final class HuntCommand implements Callable<Integer> {
    * Creates the analytics detector when an option asks for it, reading {@code --state}; returns
    * null when none asks, or when the state is damaged under {@code --strict}.
    */
-  private BehaviouralAnalytics createAnalytics() throws IOException {
+  private BehaviouralAnalytics createAnalytics(NetworkIntel networkIntel) throws IOException {
     if (!analyticsOptions.enabled()) {
       return null;
     }
+    Set<CloudProvider> publishedRanges =
+        networkIntel == null ? Set.of() : networkIntel.rangeClouds();
     try {
-      return analyticsOptions.create(strict, spec.commandLine().getErr());
+      return analyticsOptions.create(strict, publishedRanges, spec.commandLine().getErr());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

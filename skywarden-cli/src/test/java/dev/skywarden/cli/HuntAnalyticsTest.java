@@ -2,9 +2,11 @@ package dev.skywarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skywarden.core.analytics.StateLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +73,50 @@ class HuntAnalyticsTest {
 
     assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.USAGE_ERROR);
     assertThat(result.err()).contains("--training-window: invalid duration 'soon'");
+  }
+
+  @Test
+  void stateInUse_runtimeErrorStateKept() throws IOException {
+    Path state = folder.resolve("state");
+    Cli.Result first = Cli.run("hunt", "--state", state.toString(), Cli.EXAMPLES);
+    assertThat(first.exitCode()).as("%s", first).isZero();
+    String saved = Files.readString(state.resolve("analytics-state.json"));
+
+    Cli.Result second;
+    try (StateLock other = StateLock.acquire(state)) {
+      assertThat(other).isNotNull();
+      second = Cli.run("hunt", "--state", state.toString(), Cli.EXAMPLES + "gcp");
+    }
+    Cli.Result third = Cli.run("hunt", "--state", state.toString(), Cli.EXAMPLES + "gcp");
+
+    assertThat(second.exitCode()).as("%s", second).isEqualTo(ExitCodes.RUNTIME_ERROR);
+    assertThat(second.err()).contains("state folder " + state + " is in use by another hunt");
+    assertThat(second.out()).isEmpty();
+    assertThat(third.exitCode()).as("the lock is released: %s", third).isZero();
+    assertThat(Files.readString(state.resolve("analytics-state.json"))).isNotEqualTo(saved);
+  }
+
+  @Test
+  void stateFolderIsFile_errorBeforeHunt() throws IOException {
+    Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
+
+    Cli.Result result = Cli.run("hunt", "--state", file.toString(), "-f", "jsonl", Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.RUNTIME_ERROR);
+    assertThat(result.err()).contains("failed to open the analytics state folder " + file);
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void hugeTrainingWindow_usageError() {
+    // Each once overflowed: a Duration (exit 1), a long (a message without the option), or the
+    // training end Instant, which failed the analytics after the hunt and still exited 0.
+    for (String window : List.of("999999999999999d", "99999999999999999999h", "10000000000000d")) {
+      Cli.Result result = Cli.run("hunt", "--training-window", window, Cli.EXAMPLES);
+
+      assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.USAGE_ERROR);
+      assertThat(result.err()).contains("--training-window: " + window + " is out of range");
+    }
   }
 
   @Test

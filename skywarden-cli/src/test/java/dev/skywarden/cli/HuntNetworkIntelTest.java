@@ -130,6 +130,54 @@ class HuntNetworkIntelTest {
         .isEmpty();
   }
 
+  /**
+   * Writes one EC2 instance role session call from 3.208.17.9, an AWS address that the AWS range
+   * file of {@link #writeIntel} contains.
+   */
+  private Path instanceSessionFromAws() throws IOException {
+    String record =
+        "{\"eventVersion\":\"1.08\",\"eventTime\":\"2026-01-05T10:00:00Z\","
+            + "\"eventSource\":\"ec2.amazonaws.com\",\"eventName\":\"DescribeInstances\","
+            + "\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"3.208.17.9\","
+            + "\"userAgent\":\"aws-sdk-go/1.44.0\",\"eventID\":\"e-1\","
+            + "\"recipientAccountId\":\"111122223333\",\"userIdentity\":{"
+            + "\"type\":\"AssumedRole\",\"principalId\":\"AROAEXAMPLE:i-0abc1234def567890\","
+            + "\"arn\":\"arn:aws:sts::111122223333:assumed-role/web/i-0abc1234def567890\","
+            + "\"accountId\":\"111122223333\",\"accessKeyId\":\"ASIAEXAMPLE1\"}}";
+    return Files.writeString(temp.resolve("instance.json"), "{\"Records\":[" + record + "]}");
+  }
+
+  @Test
+  void workloadCredential_awsRangesLoaded_quietInsideAws() throws IOException {
+    Path logs = instanceSessionFromAws();
+
+    Cli.Result result =
+        Cli.run(
+            "hunt",
+            "--analytics",
+            "--format",
+            "jsonl",
+            "--ip-ranges",
+            ranges.toString(),
+            "" + logs);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).doesNotContain("skywarden-analytics-workload-credential-elsewhere");
+  }
+
+  @Test
+  void workloadCredential_onlyTorList_notOutsideRanges() throws IOException {
+    // Without AWS's range file nothing tells that 3.208.17.9 belongs to AWS.
+    Path logs = instanceSessionFromAws();
+
+    Cli.Result result =
+        Cli.run(
+            "hunt", "--analytics", "--format", "jsonl", "--tor-exits", tor.toString(), "" + logs);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).doesNotContain("outside the published ranges");
+  }
+
   @Test
   void badRangeFile_usageErrorNamingFile() throws IOException {
     Path bad = Files.writeString(temp.resolve("ranges.txt"), "this is not a range file\n");

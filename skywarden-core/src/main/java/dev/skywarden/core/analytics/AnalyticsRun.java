@@ -47,7 +47,7 @@ final class AnalyticsRun implements DetectorRun {
       // A provider's own service acting for itself has no credential an attacker could steal.
       return;
     }
-    WorkloadCredentials.detect(event, hits);
+    analytics.workloadCredentials().detect(event, hits);
 
     FeatureBuffer buffer = buffers.get();
     buffer.clear();

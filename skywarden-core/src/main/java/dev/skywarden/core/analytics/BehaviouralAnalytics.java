@@ -29,6 +29,7 @@ public final class BehaviouralAnalytics implements Detector {
   private final Clock clock;
   private final OperationCatalog catalog = OperationCatalog.bundled();
   private final FeatureExtractor extractor = new FeatureExtractor(NotableParameters.bundled());
+  private final WorkloadCredentials workloadCredentials;
   private final AtomicReference<AnalyticsSummary> lastSummary = new AtomicReference<>();
 
   /**
@@ -47,6 +48,7 @@ public final class BehaviouralAnalytics implements Detector {
     this.savedState = Objects.requireNonNull(savedState, "savedState");
     this.stateConsumer = Objects.requireNonNull(stateConsumer, "stateConsumer");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.workloadCredentials = new WorkloadCredentials(options.publishedRanges());
   }
 
   /** Creates the analytics with default options, no saved state, and no state to keep. */
@@ -92,6 +94,10 @@ public final class BehaviouralAnalytics implements Detector {
 
   FeatureExtractor extractor() {
     return extractor;
+  }
+
+  WorkloadCredentials workloadCredentials() {
+    return workloadCredentials;
   }
 
   Clock clock() {

@@ -10,6 +10,7 @@ import dev.skywarden.core.finding.Severity;
 import dev.skywarden.core.netintel.NetworkInfo;
 import dev.skywarden.core.netintel.NetworkKind;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,10 @@ import java.util.regex.Pattern;
  * its hits do not depend on event order. Without network intel nothing is reported, because an
  * address cannot be placed.
  *
+ * <p>"Outside the published ranges" is only claimed for an address that a loaded range file of
+ * another cloud contains, or when the ranges of the event's own cloud were loaded: without them an
+ * address in no range may still be one of that cloud's.
+ *
  * <p>NOTE: a credential used from another account's workload inside the same cloud (GuardDuty's
  * "inside AWS" case) needs the addresses of the account's own instances, which audit logs do not
  * contain; such calls come from the provider's ranges and are not reported.
@@ -32,7 +37,16 @@ final class WorkloadCredentials {
 
   private static final Pattern INSTANCE_SESSION = Pattern.compile(".*/i-[0-9a-f]{8,17}");
 
-  private WorkloadCredentials() {}
+  private final Set<CloudProvider> publishedRanges;
+
+  /**
+   * Creates the detector.
+   *
+   * @param publishedRanges the clouds whose published range files the hunt loaded
+   */
+  WorkloadCredentials(Set<CloudProvider> publishedRanges) {
+    this.publishedRanges = Set.copyOf(publishedRanges);
+  }
 
   /** Returns what kind of workload credential signed the event, or null for none. */
   static String workload(CloudEvent event) {
@@ -56,7 +70,7 @@ final class WorkloadCredentials {
   }
 
   /** Reports the event when a workload credential was used away from its workload. */
-  static void detect(CloudEvent event, Consumer<DetectionHit> hits) {
+  void detect(CloudEvent event, Consumer<DetectionHit> hits) {
     NetworkInfo network = event.source().network();
     if (network == null || event.source().ip() == null) {
       return;
@@ -77,6 +91,9 @@ final class WorkloadCredentials {
     } else if (kind == NetworkKind.PRIVATE || kind == NetworkKind.UNKNOWN) {
       return;
     } else if (network.isProvider(event.provider())) {
+      return;
+    } else if (kind != NetworkKind.CLOUD_PROVIDER && !publishedRanges.contains(event.provider())) {
+      // The address is in no loaded range, and the ranges of the event's cloud were not loaded.
       return;
     } else {
       where =

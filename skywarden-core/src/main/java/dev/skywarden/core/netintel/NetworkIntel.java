@@ -1,13 +1,16 @@
 package dev.skywarden.core.netintel;
 
+import dev.skywarden.core.event.CloudProvider;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -51,7 +54,8 @@ public final class NetworkIntel {
           List.of(),
           List.of(),
           0,
-          List.of());
+          List.of(),
+          Set.of());
 
   private final PrefixTable<NetworkInfo> ipv4;
   private final PrefixTable<NetworkInfo> ipv6;
@@ -60,6 +64,7 @@ public final class NetworkIntel {
   private final List<LoadProblem> problems;
   private final long problemCount;
   private final List<String> sources;
+  private final Set<CloudProvider> rangeClouds;
 
   private NetworkIntel(
       PrefixTable<NetworkInfo> ipv4,
@@ -68,7 +73,8 @@ public final class NetworkIntel {
       List<GeoDatabase> databases,
       List<LoadProblem> problems,
       long problemCount,
-      List<String> sources) {
+      List<String> sources,
+      Set<CloudProvider> rangeClouds) {
     this.ipv4 = ipv4;
     this.ipv6 = ipv6;
     this.torExits = torExits;
@@ -76,6 +82,7 @@ public final class NetworkIntel {
     this.problems = List.copyOf(problems);
     this.problemCount = problemCount;
     this.sources = List.copyOf(sources);
+    this.rangeClouds = Set.copyOf(rangeClouds);
   }
 
   /**
@@ -98,6 +105,7 @@ public final class NetworkIntel {
     List<PrefixTable.Block<NetworkInfo>> ipv6Blocks = new ArrayList<>();
     List<LoadProblem> problems = new ArrayList<>();
     List<String> sources = new ArrayList<>();
+    Set<CloudProvider> rangeClouds = EnumSet.noneOf(CloudProvider.class);
     RangeFileReader reader = new RangeFileReader();
 
     for (Path path : rangeFiles) {
@@ -119,6 +127,12 @@ public final class NetworkIntel {
           (block.prefix().first().ipv6() ? ipv6Blocks : ipv4Blocks).add(block);
         }
         problems.addAll(read.problems());
+        for (CloudProvider cloud : CloudProvider.values()) {
+          if (read.format().kind() == NetworkKind.CLOUD_PROVIDER
+              && cloud.id().equals(read.provider())) {
+            rangeClouds.add(cloud);
+          }
+        }
         sources.add(
             file
                 + ": "
@@ -155,7 +169,8 @@ public final class NetworkIntel {
         databases,
         kept,
         problemCount,
-        sources);
+        sources,
+        rangeClouds);
   }
 
   private static List<Path> expand(Path path) throws NetworkIntelException {
@@ -286,6 +301,14 @@ public final class NetworkIntel {
   /** Returns the number of IPv4 and IPv6 range blocks after merging equal prefixes. */
   public int blockCount() {
     return ipv4.size() + ipv6.size();
+  }
+
+  /**
+   * Returns the clouds (AWS, Azure, Google Cloud) whose published range files were loaded. For
+   * these clouds only, an address in no range is known to be outside the cloud.
+   */
+  public Set<CloudProvider> rangeClouds() {
+    return rangeClouds;
   }
 
   /** Returns the number of distinct Tor exit addresses. */

@@ -8,6 +8,7 @@ import dev.skywarden.core.event.ActorType;
 import dev.skywarden.core.event.Api;
 import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.CloudProvider;
 import dev.skywarden.core.event.Credential;
 import dev.skywarden.core.event.LogKind;
 import dev.skywarden.core.event.Outcome;
@@ -20,7 +21,9 @@ import dev.skywarden.core.netintel.NetworkKind;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WorkloadCredentialsTest {
@@ -63,13 +66,47 @@ class WorkloadCredentialsTest {
 
   @Test
   void instanceSession_fromOtherAddress_high() throws Exception {
-    List<DetectionHit> hits = detect(aws(INSTANCE_SESSION, NetworkInfo.OTHER));
+    List<DetectionHit> hits =
+        detect(aws(INSTANCE_SESSION, NetworkInfo.OTHER), EnumSet.of(CloudProvider.AWS));
 
     assertThat(hits)
         .singleElement()
         .extracting(DetectionHit::explanation)
         .asString()
         .contains("outside the published ranges of aws");
+  }
+
+  @Test
+  void instanceSession_withoutAwsRanges_quiet() throws Exception {
+    // Only Tor exits, MaxMind data or another cloud's ranges are loaded: an address in no range
+    // may still be an AWS address, so "outside the published ranges of aws" cannot be claimed.
+    assertThat(detect(aws(INSTANCE_SESSION, NetworkInfo.OTHER), EnumSet.of(CloudProvider.GCP)))
+        .isEmpty();
+    assertThat(
+            detect(aws(INSTANCE_SESSION, NetworkInfo.OTHER), EnumSet.noneOf(CloudProvider.class)))
+        .isEmpty();
+  }
+
+  @Test
+  void instanceSession_fromOtherCloud_highWithoutAwsRanges() throws Exception {
+    NetworkInfo gcp =
+        new NetworkInfo(
+            NetworkKind.CLOUD_PROVIDER,
+            "gcp",
+            "Google Cloud",
+            "europe-west1",
+            null,
+            null,
+            null,
+            null);
+
+    List<DetectionHit> hits = detect(aws(INSTANCE_SESSION, gcp), EnumSet.of(CloudProvider.GCP));
+
+    assertThat(hits)
+        .singleElement()
+        .extracting(DetectionHit::explanation)
+        .asString()
+        .contains("outside the published ranges of aws (gcp");
   }
 
   @Test
@@ -86,8 +123,12 @@ class WorkloadCredentialsTest {
   }
 
   private static List<DetectionHit> detect(CloudEvent event) {
+    return detect(event, EnumSet.allOf(CloudProvider.class));
+  }
+
+  private static List<DetectionHit> detect(CloudEvent event, Set<CloudProvider> publishedRanges) {
     List<DetectionHit> hits = new ArrayList<>();
-    WorkloadCredentials.detect(event, hits::add);
+    new WorkloadCredentials(publishedRanges).detect(event, hits::add);
     return hits;
   }
 
