@@ -181,9 +181,9 @@ final class HuntCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       description =
           "Chain findings of one credential, principal or person (linked across clouds by e-mail"
-              + " or UPN) along the kill chain into one incident finding when no gap between two"
-              + " steps exceeds DURATION, such as 90m, 24h or 3d, at most 30d; 0 turns incidents"
-              + " off (default: 24h).")
+              + " or UPN) along the kill chain into one incident finding when its steps start"
+              + " within DURATION of the first, such as 90m, 24h or 3d, at most 30d; 0 turns"
+              + " incidents off (default: 24h).")
   String sequenceWindow = "24h";
 
   @Option(

@@ -37,8 +37,10 @@ import java.util.TreeSet;
  *   <li>Findings are linked when they share a principal of one cloud, a credential id of one cloud,
  *       or the e-mail address or UPN of one person ({@link IdentityLinks}), across clouds. Linked
  *       findings form a group, transitively.
- *   <li>The findings of a group, ordered by first seen time, are cut into sequences wherever a
- *       finding starts more than {@code window} after every earlier finding of the sequence ended.
+ *   <li>The findings of a group, ordered by first seen time, are cut into sequences: a sequence
+ *       takes every finding that starts within {@code window} of its first finding's start, and the
+ *       next finding starts a new one. A sequence therefore never spans more than the window,
+ *       however long its findings last (a finding folds calls of days).
  *   <li>A sequence with at least {@value #MIN_STAGES} distinct stages that rests on at least
  *       {@value #MIN_EVENTS} distinct events becomes an incident: two rules firing on one event are
  *       one action, not a sequence. Its severity is one level above the highest severity of its
@@ -170,16 +172,16 @@ public final class AttackSequencer {
   private List<List<Finding>> sequences(List<Finding> group) {
     List<List<Finding>> sequences = new ArrayList<>();
     List<Finding> current = new ArrayList<>();
-    java.time.Instant end = null;
+    java.time.Instant start = null;
     for (Finding step : group) {
-      if (end != null && step.firstSeen().isAfter(end.plus(window))) {
+      if (start != null && step.firstSeen().isAfter(start.plus(window))) {
         sequences.add(current);
         current = new ArrayList<>();
-        end = null;
+        start = null;
       }
       current.add(step);
-      if (end == null || step.lastSeen().isAfter(end)) {
-        end = step.lastSeen();
+      if (start == null) {
+        start = step.firstSeen();
       }
     }
     if (!current.isEmpty()) {
@@ -350,7 +352,7 @@ public final class AttackSequencer {
         .append(incident.stages().size())
         .append(" kill-chain stages within ")
         .append(humanDuration(span))
-        .append(" (no gap above ")
+        .append(" (window ")
         .append(humanDuration(incident.window()))
         .append("); severity ")
         .append(severity.sigmaLevel())
