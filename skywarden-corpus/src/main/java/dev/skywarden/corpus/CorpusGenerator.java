@@ -302,6 +302,7 @@ public final class CorpusGenerator {
             "end", summary.end().toString(),
             "accounts", options.accounts(),
             "identities", options.identities(),
+            "machineIdentities", org.machineIdentities(),
             "targetBytes", options.targetBytes(),
             "clouds", clouds,
             "scenarios", summary.groundTruth().stream().map(GroundTruth::scenario).toList(),
