@@ -51,7 +51,7 @@ public final class CorpusGenerator {
     void hourDone(Instant corpusTime, long records, long bytes);
   }
 
-  /** The folder under the output that holds the range files for {@code hunt --ip-ranges}. */
+  /** The folder under the output that contains the range files for {@code hunt --ip-ranges}. */
   public static final String IP_RANGES_FOLDER = RangeFiles.FOLDER;
 
   private final CorpusOptions options;

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  */
 final class RangeFiles {
 
-  /** The folder under the corpus output that holds the range files. */
+  /** The folder under the corpus output that contains the range files. */
   static final String FOLDER = "ip-ranges";
 
   private static final DateTimeFormatter AWS_DATE =
