@@ -35,6 +35,10 @@ import picocli.CommandLine.Spec;
           + " projects; people, CI pipelines, workloads and cloud services) with attack scenarios"
           + " inserted, in the providers' delivery layouts under OUT/logs, and the scenarios in"
           + " OUT/ground-truth.jsonl.",
+      "OUT/ip-ranges holds the generator's cloud and hosting address ranges in the providers'"
+          + " published formats: hunt --analytics --ip-ranges OUT/ip-ranges OUT/logs places every"
+          + " source address. The first day has no attacks when --days is 2 or more, so that it"
+          + " can train the analytics.",
       "The same seed and options give byte-identical output."
     })
 final class GenerateCommand implements Callable<Integer> {
@@ -159,6 +163,10 @@ final class GenerateCommand implements Callable<Integer> {
         summary.start(),
         summary.end(),
         out.resolve("logs"));
+    stdout.printf(
+        Locale.ROOT,
+        "wrote the address ranges for hunt --ip-ranges into %s%n",
+        out.resolve(CorpusGenerator.IP_RANGES_FOLDER));
     for (GroundTruth truth : summary.groundTruth()) {
       stdout.printf(
           Locale.ROOT,

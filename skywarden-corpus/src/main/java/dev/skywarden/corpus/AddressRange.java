@@ -34,6 +34,11 @@ record AddressRange(String label, long base, int prefixLength) {
     return new AddressRange(label, value & mask, length);
   }
 
+  /** Returns the prefix in CIDR notation, such as {@code 192.0.2.0/25}. */
+  String cidr() {
+    return dotted(base) + "/" + prefixLength;
+  }
+
   /** Returns the address at a host offset, wrapped into the prefix and avoiding .0 and .255. */
   String address(long offset) {
     long size = 1L << (32 - prefixLength);
@@ -44,6 +49,10 @@ record AddressRange(String label, long base, int prefixLength) {
     } else if ((value & 0xFF) == 0xFF) {
       value -= 1;
     }
+    return dotted(value);
+  }
+
+  private static String dotted(long value) {
     return ((value >> 24) & 0xFF)
         + "."
         + ((value >> 16) & 0xFF)

@@ -32,6 +32,8 @@ import java.util.concurrent.Future;
  *   <li>{@code
  *       logs/cloudaudit.googleapis.com/activity|data_access/YYYY/MM/DD/HH:00:00_HH:59:59_S0.json}:
  *       Cloud Audit Logs, one JSON Lines file per hour
+ *   <li>{@code ip-ranges/}: the generator's cloud and hosting address ranges in the providers'
+ *       published formats, for {@code hunt --ip-ranges} ({@link RangeFiles})
  *   <li>{@code ground-truth.jsonl}: one {@link GroundTruth} per scenario
  *   <li>{@code corpus.json}: the options and what was written
  * </ul>
@@ -48,6 +50,9 @@ public final class CorpusGenerator {
   public interface Progress {
     void hourDone(Instant corpusTime, long records, long bytes);
   }
+
+  /** The folder under the output that contains the range files for {@code hunt --ip-ranges}. */
+  public static final String IP_RANGES_FOLDER = RangeFiles.FOLDER;
 
   private final CorpusOptions options;
   private final Organisation org;
@@ -86,6 +91,7 @@ public final class CorpusGenerator {
     writeGroundTruth(out.resolve("ground-truth.jsonl"), truths);
 
     Instant first = options.start().atStartOfDay(ZoneOffset.UTC).toInstant();
+    RangeFiles.write(out.resolve(RangeFiles.FOLDER), first);
     long firstSlice = Slice.containing(first).index();
     long minimumEnd = firstSlice + (long) options.days() * 288;
     long maximumEnd = firstSlice + (long) CorpusOptions.MAX_DAYS * 288;
@@ -296,6 +302,7 @@ public final class CorpusGenerator {
             "end", summary.end().toString(),
             "accounts", options.accounts(),
             "identities", options.identities(),
+            "machineIdentities", org.machineIdentities(),
             "targetBytes", options.targetBytes(),
             "clouds", clouds,
             "scenarios", summary.groundTruth().stream().map(GroundTruth::scenario).toList(),

@@ -42,13 +42,22 @@ final class Networks {
           "ap-southeast-1", AddressRange.parse("aws ap-southeast-1", "13.212.0.0/15"),
           "ap-south-1", AddressRange.parse("aws ap-south-1", "13.232.0.0/14"));
 
+  /** The Azure region of {@link #AZURE}, as service tags name it. */
+  static final String AZURE_REGION = "eastus";
+
   /** Azure public addresses, used by CI runners and Azure workloads. */
   static final AddressRange AZURE = AddressRange.parse("azure east-us", "20.42.0.0/16");
+
+  /** The Google Cloud region of {@link #GCP}. */
+  static final String GCP_REGION = "us-central1";
 
   /** Google Cloud public addresses, used by GCP workloads. */
   static final AddressRange GCP = AddressRange.parse("gcp us-central1", "35.184.0.0/13");
 
-  /** Hosting providers that attackers rent machines from. */
+  /**
+   * Hosting providers that attackers rent machines from; the label is {@code hosting} and the
+   * provider id ({@link #hostingProvider}).
+   */
   static final List<AddressRange> HOSTING =
       List.of(
           AddressRange.parse("hosting digitalocean", "167.99.0.0/16"),
@@ -56,6 +65,15 @@ final class Networks {
           AddressRange.parse("hosting linode", "139.162.0.0/16"),
           AddressRange.parse("hosting linode", "172.104.0.0/15"),
           AddressRange.parse("hosting vultr", "45.32.0.0/16"));
+
+  /** Returns the provider id of a {@link #HOSTING} range, such as {@code digitalocean}. */
+  static String hostingProvider(AddressRange range) {
+    String prefix = "hosting ";
+    if (!range.label().startsWith(prefix)) {
+      throw new IllegalArgumentException("not a hosting range: " + range.label());
+    }
+    return range.label().substring(prefix.length());
+  }
 
   private Networks() {}
 }

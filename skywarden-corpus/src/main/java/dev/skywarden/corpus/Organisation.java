@@ -322,6 +322,19 @@ final class Organisation {
    * @param ciTool {@code terraform} or {@code pulumi}
    * @param ciRole the name of the role that CI pipelines assume
    */
+  /**
+   * Returns the number of machine identities: per AWS account its workload roles, IAM users and CI
+   * role, per Azure subscription its deployment service principal and managed identity, per GCP
+   * project its two service accounts. Service-linked roles of the providers are not counted.
+   */
+  int machineIdentities() {
+    int count = 0;
+    for (AwsAccount account : awsAccounts) {
+      count += account.workloads().size() + account.users().size() + 1;
+    }
+    return count + 2 * subscriptions.size() + 2 * projects.size();
+  }
+
   record AwsAccount(
       int index,
       String id,

@@ -8,9 +8,12 @@ import java.util.List;
  * The attack scenarios a corpus can hold, each built from identities of the organisation and
  * recorded as {@link GroundTruth}.
  *
- * <p>Scenario {@code k} of the list starts on day {@code k mod days} at an hour that moves with
- * {@code k}, so scenarios spread over the corpus and do not overlap. A scenario whose cloud is not
- * generated is left out. Stateless and thread-safe.
+ * <p>Scenario {@code k} of the list starts on day {@code 1 + k mod (days - 1)} at an hour that
+ * moves with {@code k}, so scenarios spread over the corpus and do not overlap. The first day stays
+ * free of attacks, so that {@code hunt --analytics}, whose default training window is the first 24
+ * hours of the input, learns from benign activity only and judges every scenario; a one-day corpus
+ * has all its scenarios on that day. A scenario whose cloud is not generated is left out. Stateless
+ * and thread-safe.
  */
 final class Scenarios {
 
@@ -46,7 +49,7 @@ final class Scenarios {
       if (!options.scenarios().contains(id)) {
         continue;
       }
-      long day = k % options.days();
+      long day = options.days() == 1 ? 0 : 1 + k % (options.days() - 1);
       Instant start =
           first.plusSeconds(day * 86_400 + (1 + (k * 5L) % 22) * 3600 + 17 * 60 + k * 7L);
       Attack attack =

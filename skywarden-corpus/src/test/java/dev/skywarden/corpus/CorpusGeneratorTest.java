@@ -138,6 +138,68 @@ class CorpusGeneratorTest {
   }
 
   @Test
+  void rangeFiles_holdEveryCloudAndHostingRange() throws Exception {
+    new CorpusGenerator(awsOnly(0)).generate(temp, null);
+    Path ranges = temp.resolve(CorpusGenerator.IP_RANGES_FOLDER);
+
+    String aws = Files.readString(ranges.resolve("aws-ip-ranges.json"));
+    assertThat(aws)
+        .startsWith("{\"syncToken\":\"1767571200\",\"createDate\":\"2026-01-05-00-00-00\"");
+    for (var region : Networks.AWS_REGIONS.entrySet()) {
+      for (String service : List.of("AMAZON", "EC2")) {
+        assertThat(aws)
+            .as("AWS prefix of %s", region.getKey())
+            .contains(
+                "{\"ip_prefix\":\""
+                    + region.getValue().cidr()
+                    + "\",\"region\":\""
+                    + region.getKey()
+                    + "\",\"service\":\""
+                    + service
+                    + "\"");
+      }
+    }
+    assertThat(Files.readString(ranges.resolve("gcp-cloud.json")))
+        .contains(
+            "{\"ipv4Prefix\":\"35.184.0.0/13\",\"service\":\"Google Cloud\",\"scope\":\"us-central1\"}");
+    assertThat(Files.readString(ranges.resolve("azure-service-tags.json")))
+        .contains("\"region\":\"eastus\"")
+        .contains("\"addressPrefixes\":[\"20.42.0.0/16\"]");
+    for (AddressRange range : Networks.HOSTING) {
+      Path feed = ranges.resolve(Networks.hostingProvider(range) + ".csv");
+      assertThat(Files.readAllLines(feed)).as("geofeed %s", feed).contains(range.cidr() + ",,,,");
+    }
+    try (Stream<Path> files = Files.list(ranges)) {
+      assertThat(files.count()).as("files in %s", ranges).isEqualTo(6);
+    }
+  }
+
+  @Test
+  void scenarios_leaveTheFirstDayFree() {
+    CorpusOptions options =
+        new CorpusOptions(
+            7,
+            LocalDate.of(2026, 1, 5),
+            3,
+            0,
+            3,
+            25,
+            EnumSet.allOf(Cloud.class),
+            Set.copyOf(Scenarios.IDS),
+            1);
+
+    List<Scenarios.Built> built = Scenarios.build(new Organisation(options), options);
+
+    assertThat(built).hasSize(Scenarios.IDS.size());
+    for (Scenarios.Built scenario : built) {
+      assertThat(scenario.truth().start())
+          .as("start of %s", scenario.truth().scenario())
+          .isAfterOrEqualTo(java.time.Instant.parse("2026-01-06T00:00:00Z"))
+          .isBefore(java.time.Instant.parse("2026-01-08T00:00:00Z"));
+    }
+  }
+
+  @Test
   void sizeTarget_extendsPastTheDays() throws Exception {
     CorpusSummary oneDay = new CorpusGenerator(awsOnly(0)).generate(temp.resolve("day"), null);
     long target = oneDay.bytes() + 1;

@@ -20,6 +20,11 @@ import java.util.Map;
  * from {@code OperationNameValue}, {@code properties.appId} from {@code AppId} and more), as {@link
  * LogAnalyticsFields} lists, so built-in rules match both layouts.
  *
+ * <p>A Microsoft Graph {@code directoryAudit} record (audit fields such as {@code
+ * activityDisplayName} at the top level, no {@code properties}) gets a {@code properties} object
+ * with a copy of its fields, as the diagnostic-settings layout nests them, so audit rules written
+ * for {@code properties.activityDisplayName} match it too.
+ *
  * <p>The input node is never mutated: the record is copied once, and only when a repair applies.
  *
  * <p>NOTE: field names are not case-folded, so a rule written for {@code operationName} still needs
@@ -59,12 +64,16 @@ final class AzureRecordRepair {
       return record;
     }
     boolean logAnalytics = LogAnalyticsFields.applies(record);
-    if (!logAnalytics && !needsRepair(record, entra)) {
+    boolean graphAudit = entra && !logAnalytics && isGraphAudit(record);
+    if (!logAnalytics && !graphAudit && !needsRepair(record, entra)) {
       return record;
     }
     ObjectNode copy = record.deepCopy();
     if (logAnalytics) {
       LogAnalyticsFields.addDiagnosticSettingsFields(copy);
+    }
+    if (graphAudit) {
+      copy.set("properties", record.deepCopy());
     }
 
     for (String name : ENCODED_TOP_LEVEL) {
@@ -92,6 +101,13 @@ final class AzureRecordRepair {
       }
     }
     return copy;
+  }
+
+  /** True for a Graph {@code directoryAudit} record: audit fields at the top level. */
+  private static boolean isGraphAudit(JsonNode record) {
+    return !record.has("properties")
+        && record.has("activityDisplayName")
+        && record.has("activityDateTime");
   }
 
   private static boolean needsRepair(JsonNode record, boolean entra) {

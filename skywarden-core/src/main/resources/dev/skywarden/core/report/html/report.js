@@ -83,7 +83,14 @@
   }
 
   function time(iso) { return iso ? iso.replace("T", " ").replace(/(\.\d+)?Z$/, "") : ""; }
-  function sevBadge(level) { return el("span", { "class": "sev sev-" + level, text: level }); }
+  // "informational" is shown as "info" so the severity column stays narrow; the title keeps the name.
+  function sevBadge(level) {
+    return el("span", {
+      "class": "sev sev-" + level,
+      text: level === "informational" ? "info" : level,
+      title: level
+    });
+  }
   function sevColor(level) { return getComputedStyle(document.documentElement).getPropertyValue("--" + level).trim() || "#555"; }
   function techLabel(t) { return t.id + " " + t.name; }
   function ruleLabel(f) { return f.title || f.rule_id; }
