@@ -1,5 +1,6 @@
 package dev.skywarden.core.analytics;
 
+import dev.skywarden.core.event.Actor;
 import dev.skywarden.core.event.ActorType;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.finding.Behaviour;
@@ -96,7 +97,7 @@ final class NoveltyDetector {
       }
       case NETWORK, ASN, COUNTRY -> {
         detection = BehaviouralDetection.NEW_NETWORK;
-        severity = workload(event.actor().type()) ? Severity.MEDIUM : detection.severity();
+        severity = workload(event.actor()) ? Severity.MEDIUM : detection.severity();
         what = kind.label() + " " + value + " (address " + event.source().text() + ") was new for";
       }
       case PARAMETER_KEY, PARAMETER_VALUE, REGION -> {
@@ -172,11 +173,27 @@ final class NoveltyDetector {
     return weight >= 7 ? Severity.MEDIUM : Severity.LOW;
   }
 
-  /** Returns whether an identity type is a workload rather than a person. */
-  static boolean workload(ActorType type) {
+  /**
+   * Returns whether an identity is a workload rather than a person. A role session is a person's
+   * when IAM Identity Center issued it ({@code AWSReservedSSO_} roles) or its session name is an
+   * e-mail address, as SAML and Identity Center sessions are named.
+   */
+  static boolean workload(Actor actor) {
+    ActorType type = actor.type();
+    if (type == ActorType.ROLE_SESSION) {
+      return !personSession(actor);
+    }
     return type == ActorType.SERVICE_ACCOUNT
         || type == ActorType.SERVICE_PRINCIPAL
-        || type == ActorType.MANAGED_IDENTITY
-        || type == ActorType.ROLE_SESSION;
+        || type == ActorType.MANAGED_IDENTITY;
+  }
+
+  private static boolean personSession(Actor actor) {
+    String issuer = actor.sessionIssuer() == null ? "" : actor.sessionIssuer();
+    String name = actor.name() == null ? "" : actor.name();
+    String session = name.substring(name.lastIndexOf('/') + 1);
+    return issuer.contains("AWSReservedSSO_")
+        || name.contains("AWSReservedSSO_")
+        || session.contains("@");
   }
 }

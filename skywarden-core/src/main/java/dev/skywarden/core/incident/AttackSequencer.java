@@ -33,7 +33,8 @@ import java.util.TreeSet;
  *
  * <ol>
  *   <li>Each finding gets the earliest {@link KillChainStage} of its techniques' ATT&CK tactics;
- *       findings without one (and earlier incidents) take no part.
+ *       findings without one, informational findings (hunting signals such as a session start) and
+ *       earlier incidents take no part.
  *   <li>Findings are linked when they share a principal of one cloud, a credential id of one cloud,
  *       or the e-mail address or UPN of one person ({@link IdentityLinks}), across clouds. Linked
  *       findings form a group, transitively.
@@ -106,8 +107,8 @@ public final class AttackSequencer {
     Map<Finding, KillChainStage> stages = new LinkedHashMap<>();
     List<Finding> steps = new ArrayList<>();
     for (Finding finding : findings) {
-      KillChainStage stage =
-          finding.isIncident() ? null : KillChainStage.earliestOf(finding.techniques());
+      boolean step = !finding.isIncident() && finding.severity() != Severity.INFORMATIONAL;
+      KillChainStage stage = step ? KillChainStage.earliestOf(finding.techniques()) : null;
       if (stage != null) {
         stages.put(finding, stage);
         steps.add(finding);

@@ -163,6 +163,24 @@ class AttackSequencerTest {
   }
 
   @Test
+  void informationalStep_takesNoPart() {
+    Finding session =
+        finding(
+            "a", "T1078.004", Severity.INFORMATIONAL, CloudProvider.AWS, ROLE_SESSION, "ASIA1", T0);
+    Finding escalation =
+        finding(
+            "b",
+            "T1098.003",
+            Severity.HIGH,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0.plus(Duration.ofMinutes(10)));
+
+    assertThat(incidents(List.of(session, escalation))).isEmpty();
+  }
+
+  @Test
   void twoRulesOnOneEvent_notAnIncident() {
     Finding client =
         finding(
