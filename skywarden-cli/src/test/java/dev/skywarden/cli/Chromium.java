@@ -293,8 +293,9 @@ final class Chromium implements AutoCloseable {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(file);
       }
-    } catch (IOException e) {
-      // A file Chromium still writes while exiting may stay behind in the temp folder.
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // Chromium's helper processes may still add or remove files while they exit: the walk then
+      // fails (as UncheckedIOException) and a file may stay behind in the temp folder.
     }
   }
 }

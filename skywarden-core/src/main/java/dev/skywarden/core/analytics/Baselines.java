@@ -21,6 +21,12 @@ import java.util.Set;
  */
 final class Baselines {
 
+  /**
+   * Training events below which an identity without saved state is judged against its peers: a few
+   * minutes of one person's activity say too little about what is normal for them.
+   */
+  static final int MIN_OWN_EVENTS = 50;
+
   private final SavedState saved;
   private final Instant runStart;
   private final Instant trainingEnd;
@@ -155,11 +161,16 @@ final class Baselines {
         new IdentityHistory.RateBaseline(active, events, failed, maxCalls, maxDiscovery));
   }
 
-  /** Returns the view of one identity's history. */
+  /**
+   * Returns the view of one identity's history: its own when it has saved state or at least {@link
+   * #MIN_OWN_EVENTS} events in the training window, else its peer group's when one has members,
+   * else its own thin history (or none).
+   */
   View view(Profile profile) {
     IdentityHistory own = saved.get(profile.key());
     TrainingPart training = training(profile);
-    if (own != null || training.events() > 0) {
+    boolean thin = own == null && training.events() < MIN_OWN_EVENTS;
+    if (!thin) {
       return new View(own, null, null, 0, ownHistory(own, training), training);
     }
     if (profile.key().scope() == ProfileKey.Scope.PRINCIPAL) {
@@ -170,6 +181,9 @@ final class Baselines {
               null, knowledge, group, knowledge.members, peerHistory(knowledge), training);
         }
       }
+    }
+    if (training.events() > 0) {
+      return new View(null, null, null, 0, ownHistory(null, training), training);
     }
     return new View(null, null, null, 0, null, training);
   }
