@@ -7,8 +7,10 @@ import dev.skywarden.core.finding.Behaviour;
 import dev.skywarden.core.finding.DetectionHit;
 import dev.skywarden.core.finding.Severity;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -26,6 +28,14 @@ final class NoveltyDetector {
 
   private final OperationCatalog catalog;
 
+  /**
+   * Values already reported for a member judged against its peer group, keyed by group, kind and
+   * value. Members of one group (such as the role sessions of CI runs) often share a new value; it
+   * is reported once, for the first member in profile order.
+   */
+  private final Set<String> reportedForPeers = new HashSet<>();
+
+  /** Creates a detector for one hunt's {@code finish}; not thread-safe. */
   NoveltyDetector(OperationCatalog catalog) {
     this.catalog = catalog;
   }
@@ -49,7 +59,13 @@ final class NoveltyDetector {
       for (Map.Entry<String, Profile.FeatureStats> entry :
           new TreeMap<>(profile.values(kind)).entrySet()) {
         Profile.FeatureStats stats = entry.getValue();
-        if (!view.knows(kind, entry.getKey(), stats.firstSeen, baselines)) {
+        if (view.knows(kind, entry.getKey(), stats.firstSeen, baselines)) {
+          continue;
+        }
+        boolean repeat =
+            view.peerGroup() != null
+                && !reportedForPeers.add(view.peerGroup() + "\n" + kind + "\n" + entry.getKey());
+        if (!repeat) {
           report(profile, view, baselines, kind, entry.getKey(), stats, hits);
         }
       }
