@@ -54,11 +54,14 @@ public final class PostureEnricher {
     }
     Severity raised = raise(finding.severity());
     if (raised == finding.severity()) {
-      String note = finding.explanation() + "; principal posture: " + String.join(", ", reasons);
+      String note =
+          withoutFullStop(finding.explanation())
+              + "; principal posture: "
+              + String.join(", ", reasons);
       return finding.withPosture(raised, note, posture);
     }
     String explanation =
-        finding.explanation()
+        withoutFullStop(finding.explanation())
             + "; severity raised from "
             + finding.severity().sigmaLevel()
             + " to "
@@ -66,6 +69,16 @@ public final class PostureEnricher {
             + " because of the principal's posture: "
             + String.join(", ", reasons);
     return finding.withPosture(raised, explanation, posture);
+  }
+
+  /** Returns the explanation without its final full stop, so a clause can follow it. */
+  private static String withoutFullStop(String explanation) {
+    if (explanation == null) {
+      return "";
+    }
+    return explanation.endsWith(".")
+        ? explanation.substring(0, explanation.length() - 1)
+        : explanation;
   }
 
   /** Returns the next severity up, or critical for critical. */

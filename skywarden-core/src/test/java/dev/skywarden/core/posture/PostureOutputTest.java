@@ -137,7 +137,7 @@ class PostureOutputTest {
         TIME,
         1,
         List.of(),
-        "rule matched");
+        "rule matched.");
   }
 
   @Test
@@ -168,7 +168,8 @@ class PostureOutputTest {
 
     assertThat(high.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(high.explanation())
-        .contains("raised from high to critical", "privileged without MFA");
+        .contains("raised from high to critical", "privileged without MFA")
+        .startsWith("rule matched; severity raised");
     assertThat(high.id()).isEqualTo("id1");
     assertThat(high.posture()).extracting(PrincipalPosture::privileged).isEqualTo(true);
     assertThat(low.severity()).isEqualTo(Severity.LOW);
