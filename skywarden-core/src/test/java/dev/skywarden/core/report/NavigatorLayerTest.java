@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skywarden.core.catalog.ControlCatalog;
+import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.FindingAggregator;
 import dev.skywarden.core.finding.Severity;
+import dev.skywarden.core.finding.TestHits;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,24 @@ class NavigatorLayerTest {
         assertThat(meta.path("value").isTextual()).isTrue();
       }
     }
+  }
+
+  @Test
+  void layerName_fromFindingTimes() {
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(
+        hit("rule-a", Severity.HIGH, event("alice", 1, 7, "AKIA1", "198.51.100.1", "CreateUser")));
+    aggregator.add(
+        hit("rule-b", Severity.LOW, event("bob", 90, 8, null, "198.51.100.2", "ListUsers")));
+    List<Finding> findings = aggregator.findings();
+
+    assertThat(NavigatorLayerWriter.layerName(findings))
+        .isEqualTo(
+            "Skywarden hunt, findings "
+                + JsonLinesFindingWriter.iso(TestHits.T0.plusSeconds(1))
+                + " to "
+                + JsonLinesFindingWriter.iso(TestHits.T0.plusSeconds(90)));
+    assertThat(NavigatorLayerWriter.layerName(List.of())).isEqualTo("Skywarden hunt, no findings");
   }
 
   @Test
