@@ -283,8 +283,8 @@ final class HuntCommand implements Callable<Integer> {
   }
 
   /**
-   * Creates the analytics detector when an option asks for it, reading {@code --state}; returns
-   * null when none asks, or when the state is damaged under {@code --strict}.
+   * Creates the analytics detector when an analytics option is given, reading {@code --state}.
+   * Returns null when none is given, or when the state is damaged under {@code --strict}.
    */
   private BehaviouralAnalytics createAnalytics(NetworkIntel networkIntel) throws IOException {
     if (!analyticsOptions.enabled()) {

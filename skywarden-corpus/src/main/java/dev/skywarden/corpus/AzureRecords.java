@@ -91,6 +91,15 @@ final class AzureRecords {
                 + resourcePath;
     boolean start = resultType.equals("Start");
     boolean failed = resultType.equals("Failure");
+    String resultSignature = "Succeeded.OK";
+    String statusCode = "OK";
+    if (start) {
+      resultSignature = "Started.";
+      statusCode = "Accepted";
+    } else if (failed) {
+      resultSignature = "Failed.Forbidden";
+      statusCode = "Forbidden";
+    }
     Map<String, Object> record =
         Json.obj(
             "RoleLocation",
@@ -106,7 +115,7 @@ final class AzureRecords {
             "resultType",
             resultType,
             "resultSignature",
-            start ? "Started." : failed ? "Failed.Forbidden" : "Succeeded.OK",
+            resultSignature,
             "durationMs",
             start ? "0" : "1840",
             "callerIpAddress",
@@ -125,7 +134,7 @@ final class AzureRecords {
                 "entity", scope,
                 "message", action,
                 "hierarchy", tenant + "/" + subscription.id(),
-                "statusCode", start ? "Accepted" : failed ? "Forbidden" : "OK",
+                "statusCode", statusCode,
                 "serviceRequestId", eventId,
                 "eventDataId", eventId));
     return new Emitted(time, eventId, Streams.azureActivity(subscription.id()), Json.bytes(record));

@@ -22,8 +22,8 @@ import java.util.Set;
 final class Baselines {
 
   /**
-   * Training events below which an identity without saved state is judged against its peers: a few
-   * minutes of one person's activity say too little about what is normal for them.
+   * Training events below which an identity without saved state is judged against its peers,
+   * because a few minutes of one person's activity show too little of what is normal for them.
    */
   static final int MIN_OWN_EVENTS = 50;
 

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * <p>It only works within a hunt: {@link #detect} alone reports nothing, because every decision
  * needs the whole input; {@link #startRun} returns the run that does the work. When a run finishes,
  * the state to save (the saved state joined with this hunt's profiles) goes to the state consumer,
- * and {@link #lastSummary()} tells what the run did.
+ * and {@link #lastSummary()} returns the summary of the run.
  *
  * <p>Thread-safe. Several hunts may run at once, each with its own run; they share the saved state
  * they started from.

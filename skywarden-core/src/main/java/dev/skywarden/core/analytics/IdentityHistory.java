@@ -14,7 +14,7 @@ import java.util.Map;
  * @param type the identity type name, such as {@code ROLE_SESSION}
  * @param account the account, subscription or project, or {@code null}
  * @param peerGroups the peer group names, most specific first
- * @param events how many events the history holds
+ * @param events how many events the history counts
  * @param firstSeen the first event's time
  * @param lastSeen the last event's time
  * @param features per kind, the values by name
@@ -38,7 +38,7 @@ public record IdentityHistory(
     features = copy;
   }
 
-  /** Returns whether the history holds {@code value} of {@code kind}. */
+  /** Returns whether the history contains {@code value} of {@code kind}. */
   public boolean knows(FeatureKind kind, String value) {
     Map<String, ValueHistory> values = features.get(kind);
     return values != null && values.containsKey(value);

@@ -30,7 +30,7 @@ final class NoveltyDetector {
 
   /**
    * Values already reported for a member judged against its peer group, keyed by group, kind and
-   * value. Members of one group (such as the role sessions of CI runs) often share a new value; it
+   * value. Members of one group, such as the role sessions of CI runs, often share a new value. It
    * is reported once, for the first member in profile order.
    */
   private final Set<String> reportedForPeers = new HashSet<>();

@@ -125,9 +125,9 @@ class AnalyticsSharedDataTest {
     }
     System.out.println("panther behavioural findings: " + findings + " " + findingsByTechnique);
 
-    // Measured 43 (66 before a new value shared by one peer group was reported once): the events
-    // of each log type are one hunt, so identities that recur across test events build a little
-    // history; a large drop means a detector lost coverage.
+    // Measured 43, down from 66 once a new value shared by one peer group was reported once. The
+    // events of each log type are one hunt, so identities that recur build a little history. A
+    // large drop means a detector lost coverage.
     assertThat(findings).isGreaterThanOrEqualTo(40);
   }
 }

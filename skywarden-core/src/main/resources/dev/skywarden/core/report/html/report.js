@@ -293,7 +293,12 @@
     // pixels wide.
     axisTicks(view.from, view.to, Math.min(6, Math.max(2, Math.floor(plot / 150)))).forEach(function (tick) {
       var px = x(tick.time);
-      var anchor = px - label < 50 ? "start" : width - px < 60 ? "end" : "middle";
+      var anchor = "middle";
+      if (px - label < 50) {
+        anchor = "start";
+      } else if (width - px < 60) {
+        anchor = "end";
+      }
       axis.appendChild(svg("line", { x1: px, x2: px, y1: top - 4, y2: height }));
       axis.appendChild(svg("text", { x: px, y: 14, "text-anchor": anchor, text: tick.label }));
     });
@@ -495,7 +500,13 @@
           : el("td", {}, [el("span", { "class": "id", text: f.client_summary.slice(0, space) }), f.client_summary.slice(space)]);
       }
       var text = c.key === "first_seen" ? time(f.first_seen) : String(c.value(f));
-      return el("td", { "class": c.num ? "num" : c.id ? "id" : null, text: text });
+      var cellClass = null;
+      if (c.num) {
+        cellClass = "num";
+      } else if (c.id) {
+        cellClass = "id";
+      }
+      return el("td", { "class": cellClass, text: text });
     }));
     row.addEventListener("click", function () { toggle(row); });
     row.addEventListener("keydown", function (e) { if (e.key === "Enter") { toggle(row); } });
