@@ -71,7 +71,8 @@ final class AnalyticsRun implements DetectorRun {
     Profile profile = profiles.get(key);
     return profile != null
         ? profile
-        : profiles.computeIfAbsent(key, k -> new Profile(k, analytics.options().limits()));
+        : profiles.computeIfAbsent(
+            key, k -> new Profile(k, analytics.options().limits(), analytics.savedState().get(k)));
   }
 
   /** Returns whether a failed call was refused for lack of permission. */
@@ -106,18 +107,19 @@ final class AnalyticsRun implements DetectorRun {
     }
 
     SavedState saved = analytics.savedState();
-    Duration window = analytics.options().effectiveTrainingWindow(!saved.isEmpty());
+    Duration window =
+        analytics.options().effectiveTrainingWindow(start != null && saved.knowsAnyBefore(start));
     AnalyticsLimits limits = analytics.options().limits();
     long withoutBaseline = 0;
     long withPeers = 0;
     long dropped = 0;
     long principals = 0;
     Instant trainingEnd = null;
+    BurstDetector bursts = new BurstDetector();
     if (start != null) {
       Baselines baselines = new Baselines(saved, sorted, start, window, limits.bucketWidth());
       trainingEnd = baselines.trainingEnd();
       NoveltyDetector novelty = new NoveltyDetector(analytics.catalog());
-      BurstDetector bursts = new BurstDetector();
       for (Profile profile : sorted) {
         for (FeatureKind kind : FeatureKind.values()) {
           dropped += profile.droppedEvents(kind);
@@ -138,7 +140,9 @@ final class AnalyticsRun implements DetectorRun {
       }
     }
 
-    SavedState next = StateMerger.merge(saved, sorted, limits, analytics.clock().instant());
+    SavedState next =
+        StateMerger.merge(
+            saved, sorted, limits, analytics.clock().instant(), bursts.burstBuckets());
     AnalyticsSummary summary =
         new AnalyticsSummary(
             principals,

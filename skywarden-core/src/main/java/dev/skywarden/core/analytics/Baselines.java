@@ -16,6 +16,12 @@ import java.util.Set;
  * before the end of the training window, or, for an identity with neither, its first peer group
  * with history.
  *
+ * <p>The saved state is read as it was before this hunt's events ({@link IdentityHistory#asOf}): an
+ * identity's own history as of its first event in the hunt, its values as of each value's first
+ * event ({@link IdentityHistory#knowsBefore}), and its peers' histories and values as of the start
+ * of the input. So a hunt of logs that an earlier hunt already saved gives the findings of that
+ * earlier hunt, not an empty report.
+ *
  * <p>Built once in {@link AnalyticsRun#finish}, after every event has been added, so nothing here
  * depends on event order. Not thread-safe; used on one thread.
  */
@@ -28,6 +34,7 @@ final class Baselines {
   static final int MIN_OWN_EVENTS = 50;
 
   private final SavedState saved;
+  private final Instant inputStart;
   private final Instant runStart;
   private final Instant trainingEnd;
   private final long trainingEndBucket;
@@ -63,6 +70,7 @@ final class Baselines {
       Duration trainingWindow,
       Duration bucketWidth) {
     this.saved = saved;
+    this.inputStart = runStart;
     this.bucketWidth = bucketWidth;
     long width = bucketWidth.toMillis();
     long startBucket = Math.floorDiv(runStart.toEpochMilli(), width);
@@ -87,8 +95,9 @@ final class Baselines {
   }
 
   private void indexPeers(Iterable<Profile> profiles) {
-    for (IdentityHistory history : saved.identities().values()) {
-      if (history.key().scope() != ProfileKey.Scope.PRINCIPAL) {
+    for (IdentityHistory stored : saved.identities().values()) {
+      IdentityHistory history = stored.asOf(inputStart);
+      if (history == null || history.key().scope() != ProfileKey.Scope.PRINCIPAL) {
         continue;
       }
       for (String group : history.peerGroups()) {
@@ -99,10 +108,12 @@ final class Baselines {
             .features()
             .forEach(
                 (kind, values) ->
-                    knowledge
-                        .values
-                        .computeIfAbsent(kind, k -> new HashSet<>())
-                        .addAll(values.keySet()));
+                    values.forEach(
+                        (value, valueHistory) -> {
+                          if (valueHistory.firstSeen().isBefore(inputStart)) {
+                            knowledge.values.computeIfAbsent(kind, k -> new HashSet<>()).add(value);
+                          }
+                        }));
       }
     }
     for (Profile profile : profiles) {
@@ -116,7 +127,7 @@ final class Baselines {
       for (String group : PeerGroups.of(profile.first())) {
         PeerKnowledge knowledge = peers.computeIfAbsent(group, g -> new PeerKnowledge());
         knowledge.fromTraining = true;
-        if (saved.get(profile.key()) == null) {
+        if (own(profile) == null) {
           knowledge.addActivity(training.events(), training.firstSeen(), training.lastSeen());
         }
         for (FeatureKind kind : FeatureKind.values()) {
@@ -167,7 +178,7 @@ final class Baselines {
    * else its own thin history (or none).
    */
   View view(Profile profile) {
-    IdentityHistory own = saved.get(profile.key());
+    IdentityHistory own = own(profile);
     TrainingPart training = training(profile);
     boolean thin = own == null && training.events() < MIN_OWN_EVENTS;
     if (!thin) {
@@ -186,6 +197,13 @@ final class Baselines {
       return new View(null, null, null, 0, ownHistory(null, training), training);
     }
     return new View(null, null, null, 0, null, training);
+  }
+
+  /** Returns the identity's saved history as of its first event in this hunt, or null. */
+  private IdentityHistory own(Profile profile) {
+    IdentityHistory history = saved.get(profile.key());
+    Instant first = profile.firstSeen();
+    return history == null || first == null ? null : history.asOf(first);
   }
 
   private Behaviour.History ownHistory(IdentityHistory own, TrainingPart training) {
@@ -265,7 +283,7 @@ final class Baselines {
         Set<String> values = peer.values.get(kind);
         return values != null && values.contains(value);
       }
-      if (own != null && own.knows(kind, value)) {
+      if (own != null && own.knowsBefore(kind, value, first)) {
         return true;
       }
       return first != null && baselines.inTraining(first);

@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -21,10 +24,14 @@ import java.util.function.Consumer;
  *
  * <p>The thresholds are absolute for enumeration and discovery, which need no history, and relative
  * to the identity's saved and training buckets for the rates, which are only checked after the
- * training window and with at least {@link #MIN_BASELINE_BUCKETS} active buckets of history.
- * Stateless; used on one thread.
+ * training window and with at least {@link #MIN_BASELINE_BUCKETS} active buckets of history. It
+ * keeps the buckets it reported ({@link #burstBuckets()}), which the saved baseline leaves out. Not
+ * thread-safe; used on one thread.
  */
 final class BurstDetector {
+
+  /** Per principal, the indexes of the buckets reported as bursts. */
+  private final Map<ProfileKey, Set<Long>> burstBuckets = new HashMap<>();
 
   /** Distinct denied operations in one bucket that make enumeration. */
   static final int DENIED_OPERATIONS = 10;
@@ -65,6 +72,7 @@ final class BurstDetector {
     for (Map.Entry<Long, Profile.TimeBucket> entry : profile.buckets().entrySet()) {
       Profile.TimeBucket bucket = entry.getValue();
       if (bucket.deniedOperations.size() >= DENIED_OPERATIONS) {
+        markBurst(profile, entry.getKey());
         report(
             profile,
             view,
@@ -82,6 +90,7 @@ final class BurstDetector {
       }
       if (bucket.discoveryOperations.size() >= DISCOVERY_OPERATIONS
           && bucket.discoveryOperations.size() > 2 * rate.maxDistinctDiscovery()) {
+        markBurst(profile, entry.getKey());
         report(
             profile,
             view,
@@ -106,6 +115,7 @@ final class BurstDetector {
       }
       double mean = rate.meanCalls();
       if (bucket.calls >= MIN_BURST_CALLS && bucket.calls >= RATE_MULTIPLE * mean) {
+        markBurst(profile, entry.getKey());
         report(
             profile,
             view,
@@ -125,6 +135,7 @@ final class BurstDetector {
       if (bucket.failed >= MIN_FAILED_CALLS
           && share >= FAILED_SHARE
           && rate.failedShare() < BASELINE_FAILED_SHARE) {
+        markBurst(profile, entry.getKey());
         report(
             profile,
             view,
@@ -144,6 +155,15 @@ final class BurstDetector {
             hits);
       }
     }
+  }
+
+  private void markBurst(Profile profile, long bucket) {
+    burstBuckets.computeIfAbsent(profile.key(), key -> new HashSet<>()).add(bucket);
+  }
+
+  /** Returns, per principal, the indexes of the buckets reported as bursts so far. */
+  Map<ProfileKey, Set<Long>> burstBuckets() {
+    return burstBuckets;
   }
 
   /**

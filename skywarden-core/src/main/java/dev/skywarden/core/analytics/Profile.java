@@ -30,12 +30,19 @@ final class Profile {
   /** The aggregates of one feature value in one profile. */
   static final class FeatureStats {
     long count;
+
+    /** Events outside the saved history's span, which the next saved state adds to its count. */
+    long unsavedCount;
+
     Instant firstSeen;
     Instant lastSeen;
     CloudEvent first;
 
-    void add(CloudEvent event) {
+    void add(CloudEvent event, boolean unsaved) {
       count++;
+      if (unsaved) {
+        unsavedCount++;
+      }
       if (lastSeen == null || event.time().isAfter(lastSeen)) {
         lastSeen = event.time();
       }
@@ -61,6 +68,7 @@ final class Profile {
 
   private final ProfileKey key;
   private final AnalyticsLimits limits;
+  private final IdentityHistory saved;
   private final Map<FeatureKind, Map<String, FeatureStats>> features =
       new EnumMap<>(FeatureKind.class);
   private final Map<FeatureKind, Long> eventsPerKind = new EnumMap<>(FeatureKind.class);
@@ -68,10 +76,19 @@ final class Profile {
   private CloudEvent first;
   private Instant lastSeen;
   private long events;
+  private long unsavedEvents;
+  private Instant firstUnsaved;
 
-  Profile(ProfileKey key, AnalyticsLimits limits) {
+  /**
+   * Creates an empty profile.
+   *
+   * @param saved the identity's saved history, or {@code null}; events in its span ({@link
+   *     IdentityHistory#counts}) are taken as counted already
+   */
+  Profile(ProfileKey key, AnalyticsLimits limits, IdentityHistory saved) {
     this.key = key;
     this.limits = limits;
+    this.saved = saved;
   }
 
   ProfileKey key() {
@@ -86,8 +103,14 @@ final class Profile {
    */
   synchronized void add(CloudEvent event, FeatureBuffer buffer, boolean discovery, boolean denied) {
     addEvent(event);
+    boolean unsaved = saved == null || !saved.counts(event.time());
+    if (unsaved) {
+      unsavedEvents++;
+      firstUnsaved =
+          firstUnsaved == null || event.time().isBefore(firstUnsaved) ? event.time() : firstUnsaved;
+    }
     for (int i = 0; i < buffer.size(); i++) {
-      addFeature(buffer.kind(i), buffer.value(i), event);
+      addFeature(buffer.kind(i), buffer.value(i), event, unsaved);
     }
     addToBucket(event, discovery, denied);
   }
@@ -104,7 +127,7 @@ final class Profile {
   }
 
   /** Adds one feature value of an event. */
-  private void addFeature(FeatureKind kind, String value, CloudEvent event) {
+  private void addFeature(FeatureKind kind, String value, CloudEvent event, boolean unsaved) {
     eventsPerKind.merge(kind, 1L, Long::sum);
     Map<String, FeatureStats> values = features.computeIfAbsent(kind, k -> new HashMap<>());
     FeatureStats stats = values.get(value);
@@ -119,7 +142,7 @@ final class Profile {
       stats = new FeatureStats();
       values.put(value, stats);
     }
-    stats.add(event);
+    stats.add(event, unsaved);
   }
 
   private static String largestKey(Map<String, FeatureStats> values) {
@@ -209,6 +232,16 @@ final class Profile {
 
   synchronized Instant lastSeen() {
     return lastSeen;
+  }
+
+  /** Returns how many events lie outside the saved history's span: all without saved history. */
+  synchronized long unsavedEvents() {
+    return unsavedEvents;
+  }
+
+  /** Returns the earliest event outside the saved history's span, or null when there is none. */
+  synchronized Instant firstUnsaved() {
+    return firstUnsaved;
   }
 
   /** Returns the kept values of one kind; the caller must not modify the map. */

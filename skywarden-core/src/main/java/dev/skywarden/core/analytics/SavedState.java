@@ -32,6 +32,19 @@ public record SavedState(Instant savedAt, SortedMap<ProfileKey, IdentityHistory>
     return identities.isEmpty();
   }
 
+  /**
+   * Returns whether the state knows any identity before {@code time}; a state written by a hunt of
+   * the same logs does not, so that hunt's training window applies again.
+   */
+  public boolean knowsAnyBefore(Instant time) {
+    for (IdentityHistory history : identities.values()) {
+      if (history.asOf(time) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Returns the number of distinct feature values over all identities. */
   public long valueCount() {
     long count = 0;
