@@ -3,7 +3,7 @@ package dev.skywarden.core.analytics;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.event.CloudProvider;
-import dev.skywarden.core.netintel.NetworkInfo;
+import dev.skywarden.core.event.NetworkInfo;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
