@@ -108,7 +108,9 @@ final class AnalyticsRun implements DetectorRun {
 
     SavedState saved = analytics.savedState();
     Duration window =
-        analytics.options().effectiveTrainingWindow(start != null && saved.knowsAnyBefore(start));
+        analytics
+            .options()
+            .effectiveTrainingWindow(start != null && saved.hasIdentityBefore(start));
     AnalyticsLimits limits = analytics.options().limits();
     long withoutBaseline = 0;
     long withPeers = 0;

@@ -33,10 +33,10 @@ public record SavedState(Instant savedAt, SortedMap<ProfileKey, IdentityHistory>
   }
 
   /**
-   * Returns whether the state knows any identity before {@code time}; a state written by a hunt of
-   * the same logs does not, so that hunt's training window applies again.
+   * Returns whether the state contains an identity first seen before {@code time}. A state written
+   * by a hunt of the same logs does not, so the training window of that hunt applies again.
    */
-  public boolean knowsAnyBefore(Instant time) {
+  public boolean hasIdentityBefore(Instant time) {
     for (IdentityHistory history : identities.values()) {
       if (history.asOf(time) != null) {
         return true;

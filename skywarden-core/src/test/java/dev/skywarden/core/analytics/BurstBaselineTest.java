@@ -50,7 +50,7 @@ class BurstBaselineTest {
             BehaviouralDetection.ERROR_RATE.ruleId());
   }
 
-  /** 20 five-minute buckets of three ordinary calls each, one of them a discovery call. */
+  /** Returns 20 five-minute buckets of three ordinary calls each, one of them a discovery call. */
   private static List<CloudEvent> quietDay() {
     List<CloudEvent> events = new ArrayList<>();
     for (int bucket = 0; bucket < 20; bucket++) {
