@@ -132,7 +132,7 @@ final class AnalyticsOptionsMixin {
     }
     if (!Files.isDirectory(stateDir)) {
       throw new IllegalArgumentException(
-          "--state-read-only: the state folder " + stateDir + " does not exist");
+          "--state-read-only: the state folder " + stateDir + " does not exist or is not a folder");
     }
   }
 
