@@ -66,7 +66,8 @@ final class AnalyticsOptionsMixin {
           "How long, from the earliest event of the input, the analytics only learn, such as"
               + " 24h, 90m or 7d, at most 3650d; 0 turns learning from the input off (implies"
               + " --analytics)."
-              + " Default: 24h without --state or when the state is empty, else 0.")
+              + " Default: 24h without --state or when the state has no identity from before the"
+              + " input, else 0.")
   String trainingWindow;
 
   private final AtomicReference<SavedState> stateToSave = new AtomicReference<>();
