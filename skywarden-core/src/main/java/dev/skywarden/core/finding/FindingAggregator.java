@@ -171,10 +171,7 @@ public final class FindingAggregator {
         lastSeen = event.time();
       }
 
-      earliest.add(hit);
-      if (earliest.size() > MAX_EVIDENCE) {
-        earliest.pollLast();
-      }
+      addEvidence(hit);
 
       lists.get(CappedList.CREDENTIALS).add(event.credential().id());
       lists.get(CappedList.SOURCE_ADDRESSES).add(event.source().text());
@@ -189,6 +186,20 @@ public final class FindingAggregator {
       }
       if (hit.behaviour() != null) {
         addFeatures(hit.behaviour());
+      }
+    }
+
+    /**
+     * Keeps the {@link #MAX_EVIDENCE} earliest hits in {@link #HIT_ORDER}. Once the set is full, a
+     * hit at or after the last kept one would be added and removed again, so it is not added.
+     */
+    private void addEvidence(DetectionHit hit) {
+      if (earliest.size() >= MAX_EVIDENCE && HIT_ORDER.compare(hit, earliest.last()) >= 0) {
+        return;
+      }
+      earliest.add(hit);
+      if (earliest.size() > MAX_EVIDENCE) {
+        earliest.pollLast();
       }
     }
 
