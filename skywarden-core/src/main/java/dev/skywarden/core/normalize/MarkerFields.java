@@ -11,7 +11,7 @@ import java.util.Map;
  * The top-level fields of one record that {@link FormatDetector} looks for, found in one pass over
  * the record's keys.
  *
- * <p>Format detection asks for about 25 top-level names, and a CloudTrail record, tested last, has
+ * <p>Format detection reads about 25 top-level names, and a CloudTrail record, tested last, has
  * almost none of them. Each missed {@link JsonFields#get} compares the name with every key ignoring
  * case, so a CloudTrail record cost about 15 scans of its keys. This class scans the keys once and
  * keeps a bit per marker name that some key equals ignoring case ({@link String#equalsIgnoreCase}).
@@ -148,7 +148,8 @@ final class MarkerFields {
   boolean isPresent(String name) {
     Integer bit = BIT_BY_NAME.get(name);
     if (bit == null) {
-      throw new IllegalArgumentException("not a format marker field: " + name);
+      throw new IllegalArgumentException(
+          "invalid marker field " + name + ": add it to MarkerFields.NAMES before reading it");
     }
     return (present & (1L << bit)) != 0;
   }

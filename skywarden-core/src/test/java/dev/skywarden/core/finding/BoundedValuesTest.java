@@ -19,7 +19,9 @@ class BoundedValuesTest {
           distinct.add(value);
         }
       }
-      List<String> kept = new ArrayList<>(distinct).subList(0, Math.min(distinct.size(), 10));
+      List<String> kept =
+          new ArrayList<>(distinct)
+              .subList(0, Math.min(distinct.size(), FindingAggregator.MAX_VALUES));
       return new Expected(List.copyOf(kept), distinct.size() > FindingAggregator.MAX_VALUES);
     }
   }

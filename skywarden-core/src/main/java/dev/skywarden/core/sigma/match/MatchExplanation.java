@@ -31,7 +31,9 @@ public record MatchExplanation(List<SelectionHit> selections) {
       return text.toString();
     }
 
-    /** Appends {@link #toString()}; a hit is explained once per rule match, so no streams. */
+    /**
+     * Appends the text of {@link #toString()}, with a plain loop because every rule hit runs it.
+     */
     void appendTo(StringBuilder text) {
       text.append(identifier).append(" matched");
       String separator = " ";
