@@ -148,6 +148,13 @@ public final class FindingAggregator {
   /** The bounded state of one finding; every method holds the instance lock. */
   private final class Accumulator {
     private final NavigableSet<DetectionHit> earliest = new TreeSet<>(HIT_ORDER);
+
+    /**
+     * The last of {@link #earliest}, kept apart because a finding with thousands of siblings finds
+     * {@code TreeSet.last()} out of the cache.
+     */
+    private DetectionHit latestEvidence;
+
     private final Map<CappedList, BoundedValues> lists = new EnumMap<>(CappedList.class);
     private final java.util.TreeMap<Behaviour.Feature, Behaviour.Feature> features =
         new java.util.TreeMap<>();
@@ -194,13 +201,14 @@ public final class FindingAggregator {
      * hit at or after the last kept one would be added and removed again, so it is not added.
      */
     private void addEvidence(DetectionHit hit) {
-      if (earliest.size() >= MAX_EVIDENCE && HIT_ORDER.compare(hit, earliest.last()) >= 0) {
+      if (earliest.size() >= MAX_EVIDENCE && HIT_ORDER.compare(hit, latestEvidence) >= 0) {
         return;
       }
       earliest.add(hit);
       if (earliest.size() > MAX_EVIDENCE) {
         earliest.pollLast();
       }
+      latestEvidence = earliest.last();
     }
 
     /**
