@@ -6,6 +6,8 @@ import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.finding.Behaviour;
 import dev.skywarden.core.finding.DetectionHit;
 import dev.skywarden.core.finding.Severity;
+import dev.skywarden.core.netintel.NetworkInfo;
+import dev.skywarden.core.netintel.NetworkKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,21 +21,42 @@ import java.util.function.Consumer;
  * (first use, weighted by what the operation can do), clients, source networks, and parameter
  * names, parameter values and regions of operations the identity already uses.
  *
- * <p>A value is new when the identity's saved state does not hold it and this hunt first saw it
- * after the training window; an identity with neither history is compared with its peer group. Each
- * new value gives one hit on the value's first event. When that event's hour of day is new too, the
- * hit names the hour in its explanation and as a second feature. Stateless; used on one thread.
+ * <p>A value is new when neither the identity's saved state nor its training window holds it, nor
+ * the history of its person or role ({@link HistoryLevel}); an identity with too little of both is
+ * compared with its peer group. Each new value gives one hit on the value's first event, and a
+ * network, client or parameter new for several principals of one person, role or peer group gives
+ * one hit for the group.
+ *
+ * <p>Severity follows the depth of the history: against a thin history ({@link
+ * Baselines.View#thin()}) a new value is at most low, unless the value is risky by itself: an
+ * offensive-tool client (which keeps its severity), a hosting provider or Tor exit address, a
+ * sensitive operation of weight {@value #RISKY_WEIGHT} or more that succeeded, or new sensitive
+ * operations denied {@value #DENIED_REPEAT} or more times over (at most medium). A new sensitive
+ * operation whose calls all failed is low otherwise, because a refused call changed nothing and
+ * enumeration is the burst detector's.
+ *
+ * <p>The hour of day is supporting evidence only: when the value's first event falls in an hour the
+ * identity was never active in, and the history covers {@value Baselines#HOUR_HISTORY_DAYS} days or
+ * more, the explanation names the hour and the hit carries it as a second feature; it never makes
+ * or raises a hit. Stateless apart from the reported groups; used on one thread.
  */
 final class NoveltyDetector {
+
+  /** The operation weight from which a new sensitive operation that succeeded is risky itself. */
+  static final int RISKY_WEIGHT = 9;
+
+  /** New sensitive operations of one principal, all denied, that keep their severity. */
+  static final int DENIED_REPEAT = 3;
 
   private final OperationCatalog catalog;
 
   /**
-   * Values already reported for a member judged against its peer group, keyed by group, kind and
-   * value. Members of one group, such as the role sessions of CI runs, often share a new value. It
-   * is reported once, for the first member in profile order.
+   * Values already reported for a member of a person, role or peer group, keyed by group, kind and
+   * value. Members of one group, such as the role sessions of CI runs, often share a new network,
+   * client or parameter. It is reported once, for the first member in profile order. A new
+   * sensitive operation is reported for each member, because each use is an action of its own.
    */
-  private final Set<String> reportedForPeers = new HashSet<>();
+  private final Set<String> reportedForGroups = new HashSet<>();
 
   /** Creates a detector for one hunt's {@code finish}; not thread-safe. */
   NoveltyDetector(OperationCatalog catalog) {
@@ -46,6 +69,7 @@ final class NoveltyDetector {
     if (!view.hasBaseline()) {
       return;
     }
+    int deniedOperations = deniedNewOperations(profile, view, baselines);
     for (FeatureKind kind :
         List.of(
             FeatureKind.OPERATION,
@@ -63,13 +87,30 @@ final class NoveltyDetector {
           continue;
         }
         boolean repeat =
-            view.peerGroup() != null
-                && !reportedForPeers.add(view.peerGroup() + "\n" + kind + "\n" + entry.getKey());
+            kind != FeatureKind.OPERATION
+                && view.reportingGroup() != null
+                && !reportedForGroups.add(
+                    view.reportingGroup() + "\n" + kind + "\n" + entry.getKey());
         if (!repeat) {
-          report(profile, view, baselines, kind, entry.getKey(), stats, hits);
+          report(profile, view, baselines, kind, entry.getKey(), stats, deniedOperations, hits);
         }
       }
     }
+  }
+
+  /** Counts the new sensitive operations of a profile whose calls all failed. */
+  private int deniedNewOperations(Profile profile, Baselines.View view, Baselines baselines) {
+    int denied = 0;
+    for (Map.Entry<String, Profile.FeatureStats> entry :
+        profile.values(FeatureKind.OPERATION).entrySet()) {
+      Profile.FeatureStats stats = entry.getValue();
+      if (stats.failed == stats.count
+          && catalog.classify(stats.first).weight() >= OperationCatalog.SENSITIVE_WEIGHT
+          && !view.knows(FeatureKind.OPERATION, entry.getKey(), stats.firstSeen, baselines)) {
+        denied++;
+      }
+    }
+    return denied;
   }
 
   private void report(
@@ -79,10 +120,12 @@ final class NoveltyDetector {
       FeatureKind kind,
       String value,
       Profile.FeatureStats stats,
+      int deniedOperations,
       Consumer<DetectionHit> hits) {
     CloudEvent event = stats.first;
     BehaviouralDetection detection;
     Severity severity;
+    boolean risky;
     List<String> techniques = new ArrayList<>();
     String what;
     switch (kind) {
@@ -93,6 +136,11 @@ final class NoveltyDetector {
         }
         detection = BehaviouralDetection.FIRST_SENSITIVE_OPERATION;
         severity = operationSeverity(operation.weight());
+        boolean allFailed = stats.failed == stats.count;
+        risky = allFailed ? deniedOperations >= DENIED_REPEAT : operation.weight() >= RISKY_WEIGHT;
+        if (allFailed && !risky) {
+          severity = Severity.LOW;
+        }
         techniques.addAll(operation.techniqueIds());
         what =
             "operation "
@@ -105,15 +153,14 @@ final class NoveltyDetector {
       }
       case CLIENT -> {
         detection = BehaviouralDetection.NEW_CLIENT;
-        severity =
-            value.contains("OFFENSIVE_TOOL") || value.contains("PENTEST_DISTRIBUTION")
-                ? Severity.HIGH
-                : detection.severity();
+        risky = value.contains("OFFENSIVE_TOOL") || value.contains("PENTEST_DISTRIBUTION");
+        severity = risky ? Severity.HIGH : detection.severity();
         what = "client " + value + " was new for";
       }
       case NETWORK, ASN, COUNTRY -> {
         detection = BehaviouralDetection.NEW_NETWORK;
-        severity = workload(event.actor()) ? Severity.MEDIUM : detection.severity();
+        risky = riskyNetwork(event);
+        severity = workload(event.actor()) || risky ? Severity.MEDIUM : detection.severity();
         what = kind.label() + " " + value + " (address " + event.source().text() + ") was new for";
       }
       case PARAMETER_KEY, PARAMETER_VALUE, REGION -> {
@@ -131,12 +178,15 @@ final class NoveltyDetector {
         }
         detection = BehaviouralDetection.NEW_PARAMETER;
         severity = kind == FeatureKind.PARAMETER_VALUE ? Severity.MEDIUM : Severity.LOW;
+        risky = false;
         what = kind.label() + " " + value + " was new for an operation used before by";
       }
       default -> {
         return;
       }
     }
+
+    severity = depthSeverity(severity, risky, kind == FeatureKind.CLIENT, view);
 
     List<Behaviour.Feature> features = new ArrayList<>();
     features.add(
@@ -145,8 +195,9 @@ final class NoveltyDetector {
     String note = "";
     String hour = hour(event);
     Profile.FeatureStats hourStats = profile.values(FeatureKind.HOUR).get(hour);
-    if (!view.knows(
-        FeatureKind.HOUR, hour, hourStats == null ? null : hourStats.firstSeen, baselines)) {
+    if (view.knowsHours()
+        && !view.knows(
+            FeatureKind.HOUR, hour, hourStats == null ? null : hourStats.firstSeen, baselines)) {
       note = "at " + hour + " UTC, an hour it had not been active in before";
       features.add(
           new Behaviour.Feature(
@@ -165,7 +216,8 @@ final class NoveltyDetector {
             false,
             view.history(),
             view.peerGroup(),
-            view.peerCount());
+            view.peerCount(),
+            view.level().label());
     hits.accept(
         new DetectionHit(
             detection.ruleId(),
@@ -180,6 +232,30 @@ final class NoveltyDetector {
   static String hour(CloudEvent event) {
     long hour = Math.floorMod(event.time().getEpochSecond() / 3600, 24L);
     return hour < 10 ? "0" + hour : Long.toString(hour);
+  }
+
+  /**
+   * Returns the severity of a new value given the depth of the history: unchanged against a deep
+   * history; against a thin one, low for a value that is not risky by itself and at most medium for
+   * one that is, except an offensive-tool client, whose risk does not depend on the history.
+   */
+  private static Severity depthSeverity(
+      Severity severity, boolean risky, boolean client, Baselines.View view) {
+    if (!view.thin() || (risky && client)) {
+      return severity;
+    }
+    Severity cap = risky ? Severity.MEDIUM : Severity.LOW;
+    return severity.compareTo(cap) > 0 ? cap : severity;
+  }
+
+  /** Returns whether the event came from a hosting provider or a Tor exit, by network intel. */
+  private static boolean riskyNetwork(CloudEvent event) {
+    NetworkInfo network = event.source().network();
+    if (network == null) {
+      return false;
+    }
+    NetworkKind kind = network.kindFor(event.provider());
+    return kind == NetworkKind.HOSTING || kind == NetworkKind.TOR;
   }
 
   private static Severity operationSeverity(int weight) {

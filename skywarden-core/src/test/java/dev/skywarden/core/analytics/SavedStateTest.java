@@ -117,7 +117,8 @@ class SavedStateTest {
             .filter(f -> f.principal().equals(SCENARIO.attacks().get(0).principal()))
             .findFirst()
             .orElseThrow();
-    assertThat(sensitive.behaviour().history().source()).isEqualTo("saved state");
+    assertThat(sensitive.behaviour().history().source()).startsWith("saved state of role ");
+    assertThat(sensitive.behaviour().historyLevel()).isEqualTo("role");
     assertThat(sensitive.behaviour().history().events()).isPositive();
   }
 
