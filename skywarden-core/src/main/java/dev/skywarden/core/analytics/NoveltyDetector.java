@@ -29,11 +29,16 @@ import java.util.function.Consumer;
  *
  * <p>Severity follows the depth of the history: against a thin history ({@link
  * Baselines.View#thin()}) a new value is at most low, unless the value is risky by itself: an
- * offensive-tool client (which keeps its severity), a hosting provider or Tor exit address, a
- * sensitive operation of weight {@value #RISKY_WEIGHT} or more that succeeded, or new sensitive
- * operations denied {@value #DENIED_REPEAT} or more times over (at most medium). A new sensitive
- * operation whose calls all failed is low otherwise, because a refused call changed nothing and
- * enumeration is the burst detector's.
+ * offensive-tool client or a client first used from a hosting provider or Tor exit address (which
+ * keep their severity), a hosting provider or Tor exit address, a sensitive operation of weight
+ * {@value #RISKY_WEIGHT} or more that succeeded, or new sensitive operations denied {@value
+ * #DENIED_REPEAT} or more times over (at most medium). A new sensitive operation whose calls all
+ * failed is low otherwise, because a refused call changed nothing and enumeration is the burst
+ * detector's.
+ *
+ * <p>A new client or parameter value is low unless its first call also came from a network new to
+ * the history (or a hosting or Tor address): one new attribute of a known network is everyday
+ * change, two on one call are what a stolen credential looks like.
  *
  * <p>The hour of day is supporting evidence only: when the value's first event falls in an hour the
  * identity was never active in, and the history covers {@value Baselines#HOUR_HISTORY_DAYS} days or
@@ -83,7 +88,8 @@ final class NoveltyDetector {
       for (Map.Entry<String, Profile.FeatureStats> entry :
           new TreeMap<>(profile.values(kind)).entrySet()) {
         Profile.FeatureStats stats = entry.getValue();
-        if (view.knows(kind, entry.getKey(), stats.firstSeen, baselines)) {
+        if (view.knows(kind, entry.getKey(), stats.firstSeen, baselines)
+            || (kind == FeatureKind.NETWORK && knownCloudRange(profile, stats, view, baselines))) {
           continue;
         }
         boolean repeat =
@@ -96,6 +102,47 @@ final class NoveltyDetector {
         }
       }
     }
+  }
+
+  /**
+   * Returns whether a network's first event came from a cloud range ({@link
+   * FeatureKind#CLOUD_RANGE}) the history already holds: CI runners and CloudShell get a new
+   * address in the same range for every run, so only a new range is news.
+   *
+   * <p>NOTE: so a stolen CI credential used from a machine rented in the same cloud range is not a
+   * new network; the workload detector and the other novelties still apply.
+   */
+  private static boolean knownCloudRange(
+      Profile profile, Profile.FeatureStats network, Baselines.View view, Baselines baselines) {
+    String range = FeatureExtractor.cloudRange(network.first);
+    if (range == null) {
+      return false;
+    }
+    Profile.FeatureStats rangeStats = profile.values(FeatureKind.CLOUD_RANGE).get(range);
+    return view.knows(
+        FeatureKind.CLOUD_RANGE,
+        range,
+        rangeStats == null ? null : rangeStats.firstSeen,
+        baselines);
+  }
+
+  /**
+   * Returns whether the network of an event is new for the history too, or risky by itself: a new
+   * client or parameter value from a new network is two independent novelties on one call.
+   */
+  private static boolean fromNewNetwork(
+      Profile profile, CloudEvent event, Baselines.View view, Baselines baselines) {
+    if (riskyNetwork(event)) {
+      return true;
+    }
+    if (event.source().ip() == null) {
+      return false;
+    }
+    String network = FeatureExtractor.network(event.source().ip());
+    Profile.FeatureStats stats = profile.values(FeatureKind.NETWORK).get(network);
+    return !view.knows(
+            FeatureKind.NETWORK, network, stats == null ? null : stats.firstSeen, baselines)
+        && !(stats != null && knownCloudRange(profile, stats, view, baselines));
   }
 
   /** Counts the new sensitive operations of a profile whose calls all failed. */
@@ -153,8 +200,15 @@ final class NoveltyDetector {
       }
       case CLIENT -> {
         detection = BehaviouralDetection.NEW_CLIENT;
-        risky = value.contains("OFFENSIVE_TOOL") || value.contains("PENTEST_DISTRIBUTION");
-        severity = risky ? Severity.HIGH : detection.severity();
+        boolean offensive =
+            value.contains("OFFENSIVE_TOOL") || value.contains("PENTEST_DISTRIBUTION");
+        risky = offensive || riskyNetwork(event);
+        if (offensive) {
+          severity = Severity.HIGH;
+        } else {
+          severity =
+              fromNewNetwork(profile, event, view, baselines) ? detection.severity() : Severity.LOW;
+        }
         what = "client " + value + " was new for";
       }
       case NETWORK, ASN, COUNTRY -> {
@@ -177,7 +231,10 @@ final class NoveltyDetector {
           return;
         }
         detection = BehaviouralDetection.NEW_PARAMETER;
-        severity = kind == FeatureKind.PARAMETER_VALUE ? Severity.MEDIUM : Severity.LOW;
+        severity =
+            kind == FeatureKind.PARAMETER_VALUE && fromNewNetwork(profile, event, view, baselines)
+                ? Severity.MEDIUM
+                : Severity.LOW;
         risky = false;
         what = kind.label() + " " + value + " was new for an operation used before by";
       }
