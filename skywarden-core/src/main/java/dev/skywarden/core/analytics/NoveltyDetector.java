@@ -21,9 +21,9 @@ import java.util.function.Consumer;
  * (first use, weighted by what the operation can do), clients, source networks, and parameter
  * names, parameter values and regions of operations the identity already uses.
  *
- * <p>A value is new when neither the identity's saved state nor its training window holds it, nor
- * the history of its person or role ({@link HistoryLevel}); an identity with too little of both is
- * compared with its peer group. Each new value gives one hit on the value's first event, and a
+ * <p>A value is new when neither the identity's saved state nor its training window contains it,
+ * nor the history of its person or role ({@link HistoryLevel}); an identity with too little of both
+ * is compared with its peer group. Each new value gives one hit on the value's first event, and a
  * network, client or parameter new for several principals of one person, role or peer group gives
  * one hit for the group.
  *
@@ -292,9 +292,9 @@ final class NoveltyDetector {
   }
 
   /**
-   * Returns the severity of a new value given the depth of the history: unchanged against a deep
-   * history; against a thin one, low for a value that is not risky by itself and at most medium for
-   * one that is, except an offensive-tool client, whose risk does not depend on the history.
+   * Returns the severity of a new value given the depth of the history. A deep history keeps the
+   * severity. Against a thin one, a value that is not risky by itself is low and a risky one at
+   * most medium, except a risky client, whose risk does not depend on the history.
    */
   private static Severity depthSeverity(
       Severity severity, boolean risky, boolean client, Baselines.View view) {

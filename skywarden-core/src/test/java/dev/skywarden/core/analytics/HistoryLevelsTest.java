@@ -145,7 +145,7 @@ class HistoryLevelsTest {
               PYTHON));
     }
     // The fourth run has history of its own in the training window (the AWS CLI only), so it is
-    // not compared with peers; its later scripted calls are new for it but not for its role.
+    // not compared with peers. Its later scripted calls are new for it but not for its role.
     events.addAll(calls(ACCOUNT_A, deploy, "GitHubActions-4", DAY_2, 60, OFFICE, CLI));
     events.addAll(
         calls(
