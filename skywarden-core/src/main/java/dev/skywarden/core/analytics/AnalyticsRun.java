@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -94,6 +95,13 @@ final class AnalyticsRun implements DetectorRun {
         || lower.equals("403");
   }
 
+  /** Returns the profile of the principal a credential belongs to, or null. */
+  private Profile principalOf(Profile credential) {
+    CloudEvent first = credential.first();
+    return profiles.get(
+        new ProfileKey(ProfileKey.Scope.PRINCIPAL, first.provider(), first.actor().displayName()));
+  }
+
   @Override
   public void finish(Consumer<DetectionHit> hits) {
     List<Profile> sorted = new ArrayList<>(profiles.values());
@@ -127,14 +135,17 @@ final class AnalyticsRun implements DetectorRun {
           dropped += profile.droppedEvents(kind);
         }
         if (profile.key().scope() == ProfileKey.Scope.CREDENTIAL) {
-          bursts.detectSpread(profile, baselines, hits);
+          Profile principal = principalOf(profile);
+          Set<String> known = principal == null ? Set.of() : baselines.knownWideNetworks(principal);
+          boolean thin = principal == null || baselines.view(principal).thin();
+          bursts.detectSpread(profile, known, thin, baselines, hits);
           continue;
         }
         principals++;
         Baselines.View view = baselines.view(profile);
         if (!view.hasBaseline()) {
           withoutBaseline++;
-        } else if (view.peerGroup() != null) {
+        } else if (view.level() == HistoryLevel.PEER_GROUP) {
           withPeers++;
         }
         novelty.detect(profile, baselines, hits);

@@ -1,6 +1,7 @@
 package dev.skywarden.core.analytics;
 
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.NetworkInfo;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Instant;
@@ -34,6 +35,9 @@ final class Profile {
     /** Events outside the saved history's span, which the next saved state adds to its count. */
     long unsavedCount;
 
+    /** Events with the value whose call failed. */
+    long failed;
+
     Instant firstSeen;
     Instant lastSeen;
     CloudEvent first;
@@ -42,6 +46,9 @@ final class Profile {
       count++;
       if (unsaved) {
         unsavedCount++;
+      }
+      if (!event.outcome().success()) {
+        failed++;
       }
       if (lastSeen == null || event.time().isAfter(lastSeen)) {
         lastSeen = event.time();
@@ -194,8 +201,26 @@ final class Profile {
     }
     InetAddress ip = event.source().ip();
     if (ip != null) {
-      addBounded(bucket.wideNetworks, wideNetwork(ip), limits.maxNetworksPerBucket());
+      addBounded(bucket.wideNetworks, wideNetwork(event, ip), limits.maxNetworksPerBucket());
     }
+  }
+
+  /**
+   * Returns the wide network of an event's source: {@code aws ranges} (or another cloud's) when
+   * network intel places the address in the published ranges of the event's own cloud, else the
+   * {@link #wideNetwork(InetAddress)}. The cloud's own addresses count as one network, because a
+   * person's session is used from CloudShell, the console and services acting for them, all in the
+   * provider's ranges but in many /16s.
+   *
+   * <p>NOTE: so a credential used from a machine in the same cloud, the user's network and
+   * CloudShell counts two networks, not three.
+   */
+  static String wideNetwork(CloudEvent event, InetAddress ip) {
+    NetworkInfo network = event.source().network();
+    if (network != null && network.isProvider(event.provider())) {
+      return event.provider().id() + " ranges";
+    }
+    return wideNetwork(ip);
   }
 
   /** Keeps the {@code max} smallest values, so the kept set does not depend on arrival order. */

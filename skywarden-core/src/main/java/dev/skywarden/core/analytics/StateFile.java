@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * folder.
  *
  * <p>Format (version {@value #VERSION}): {@code {"format": "skywarden-analytics-state", "version":
- * 1, "saved_at": ISO time, "identities": [{"scope", "provider", "id", "type", "account",
+ * 2, "saved_at": ISO time, "identities": [{"scope", "provider", "id", "type", "account",
  * "peer_groups": [...], "events", "first_seen", "last_seen", "rate": {"active_buckets", "calls",
  * "failed", "max_calls", "max_distinct_discovery"}, "features": {"operation": [[value, count,
  * first_seen, last_seen], ...], ...}}]}}. Identities are streamed one by one, so reading needs
@@ -48,11 +48,14 @@ public final class StateFile {
   /** The file name in the state folder. */
   public static final String FILE_NAME = "analytics-state.json";
 
-  /** The format version this class writes. */
-  public static final int VERSION = 1;
+  /**
+   * The format version this class writes. Version 2 added the {@code cloud range} feature kind and
+   * the {@code before} checkpoint, which version 1 readers cannot read.
+   */
+  public static final int VERSION = 2;
 
-  /** The format versions this class reads. */
-  public static final List<Integer> SUPPORTED_VERSIONS = List.of(1);
+  /** The format versions this class reads: version 1 files lack only what version 2 added. */
+  public static final List<Integer> SUPPORTED_VERSIONS = List.of(1, 2);
 
   static final String FORMAT = "skywarden-analytics-state";
 

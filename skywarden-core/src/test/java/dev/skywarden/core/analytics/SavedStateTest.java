@@ -76,13 +76,13 @@ class SavedStateTest {
   void newerVersion_rejectedWithSupported() throws IOException {
     Path file = folder.resolve(StateFile.FILE_NAME);
     Files.writeString(
-        file, "{\"format\": \"skywarden-analytics-state\", \"version\": 2, \"identities\": []}");
+        file, "{\"format\": \"skywarden-analytics-state\", \"version\": 3, \"identities\": []}");
 
     assertThatThrownBy(() -> StateFile.read(folder))
         .isInstanceOf(StateFileException.class)
         .hasMessageContaining(file.toString())
-        .hasMessageContaining("version 2 was written by a newer Skywarden")
-        .hasMessageContaining("(supported versions: 1)");
+        .hasMessageContaining("version 3 was written by a newer Skywarden")
+        .hasMessageContaining("(supported versions: 1, 2)");
   }
 
   @Test
@@ -93,7 +93,7 @@ class SavedStateTest {
 
     assertThatThrownBy(() -> StateFile.read(folder))
         .isInstanceOf(StateFileException.class)
-        .hasMessageContaining("version 0 is not supported (supported versions: 1)");
+        .hasMessageContaining("version 0 is not supported (supported versions: 1, 2)");
   }
 
   @Test
@@ -166,7 +166,8 @@ class SavedStateTest {
             .filter(f -> f.principal().equals(SCENARIO.attacks().get(0).principal()))
             .findFirst()
             .orElseThrow();
-    assertThat(sensitive.behaviour().history().source()).isEqualTo("saved state");
+    assertThat(sensitive.behaviour().history().source()).startsWith("saved state of role ");
+    assertThat(sensitive.behaviour().historyLevel()).isEqualTo("role");
     assertThat(sensitive.behaviour().history().events()).isPositive();
   }
 
