@@ -35,6 +35,7 @@ final class AnalyticsRun implements DetectorRun {
 
   private final BehaviouralAnalytics analytics;
   private final Map<ProfileKey, Profile> profiles = new ConcurrentHashMap<>();
+  private final Interner interner = new Interner();
   private final ThreadLocal<FeatureBuffer> buffers = ThreadLocal.withInitial(FeatureBuffer::new);
 
   AnalyticsRun(BehaviouralAnalytics analytics) {
@@ -57,13 +58,14 @@ final class AnalyticsRun implements DetectorRun {
     boolean discovery = operation.weight() <= 2;
     boolean denied = denied(event);
 
+    EventOrder.Shared shared = new EventOrder.Shared(event);
     ProfileKey principal =
         new ProfileKey(ProfileKey.Scope.PRINCIPAL, event.provider(), event.actor().displayName());
-    profile(principal).add(event, buffer, discovery, denied);
+    profile(principal).add(shared, buffer, discovery, denied);
     String credential = event.credential().id();
     if (credential != null && !credential.isEmpty()) {
       profile(new ProfileKey(ProfileKey.Scope.CREDENTIAL, event.provider(), credential))
-          .add(event, buffer, discovery, denied);
+          .add(shared, buffer, discovery, denied);
     }
     buffer.clear();
   }
@@ -73,7 +75,10 @@ final class AnalyticsRun implements DetectorRun {
     return profile != null
         ? profile
         : profiles.computeIfAbsent(
-            key, k -> new Profile(k, analytics.options().limits(), analytics.savedState().get(k)));
+            key,
+            k ->
+                new Profile(
+                    k, analytics.options().limits(), analytics.savedState().get(k), interner));
   }
 
   /** Returns whether a failed call was refused for lack of permission. */

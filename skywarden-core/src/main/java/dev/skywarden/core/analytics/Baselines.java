@@ -194,7 +194,7 @@ final class Baselines {
       active++;
       failed += bucket.failed;
       maxCalls = Math.max(maxCalls, bucket.calls);
-      maxDiscovery = Math.max(maxDiscovery, bucket.discoveryOperations.size());
+      maxDiscovery = Math.max(maxDiscovery, bucket.discoveryOperations().size());
       if (first == null) {
         first = bucket.first.time();
       }

@@ -72,7 +72,7 @@ final class BurstDetector {
     String width = minutes(baselines.bucketWidth());
     for (Map.Entry<Long, Profile.TimeBucket> entry : profile.buckets().entrySet()) {
       Profile.TimeBucket bucket = entry.getValue();
-      if (bucket.deniedOperations.size() >= DENIED_OPERATIONS) {
+      if (bucket.deniedOperations().size() >= DENIED_OPERATIONS) {
         markBurst(profile, entry.getKey());
         report(
             profile,
@@ -81,17 +81,17 @@ final class BurstDetector {
             BehaviouralDetection.DENIED_ENUMERATION.severity(),
             bucket.firstDenied,
             "denied operations",
-            list(bucket.deniedOperations),
+            list(bucket.deniedOperations()),
             bucket,
-            bucket.deniedOperations.size()
+            bucket.deniedOperations().size()
                 + " distinct operations were denied within "
                 + width
                 + " to",
             "",
             hits);
       }
-      if (bucket.discoveryOperations.size() >= DISCOVERY_OPERATIONS
-          && bucket.discoveryOperations.size() > 2 * rate.maxDistinctDiscovery()) {
+      if (bucket.discoveryOperations().size() >= DISCOVERY_OPERATIONS
+          && bucket.discoveryOperations().size() > 2 * rate.maxDistinctDiscovery()) {
         markBurst(profile, entry.getKey());
         report(
             profile,
@@ -100,9 +100,9 @@ final class BurstDetector {
             BehaviouralDetection.DISCOVERY_BURST.severity(),
             bucket.firstDiscovery,
             "discovery operations",
-            list(bucket.discoveryOperations),
+            list(bucket.discoveryOperations()),
             bucket,
-            bucket.discoveryOperations.size()
+            bucket.discoveryOperations().size()
                 + " distinct discovery operations were called within "
                 + width
                 + " (at most "
@@ -198,7 +198,7 @@ final class BurstDetector {
       }
       TreeSet<String> networks = new TreeSet<>();
       for (Map.Entry<Long, Profile.TimeBucket> item : recent) {
-        networks.addAll(item.getValue().wideNetworks);
+        networks.addAll(item.getValue().wideNetworks());
       }
       if (networks.size() < SPREAD_NETWORKS || knownWideNetworks.containsAll(networks)) {
         continue;

@@ -21,6 +21,33 @@ final class EventOrder {
   }
 
   /**
+   * The slimmed copy of one event, made once on first use and shared by every profile, bucket and
+   * feature value that keeps the event as evidence, so an event kept in many places costs one copy.
+   * Not thread-safe: one instance serves one event on one thread.
+   */
+  static final class Shared {
+    private final CloudEvent event;
+    private CloudEvent slim;
+
+    Shared(CloudEvent event) {
+      this.event = event;
+    }
+
+    /** Returns the full event, for comparisons. */
+    CloudEvent event() {
+      return event;
+    }
+
+    /** Returns the slimmed copy, making it on the first call. */
+    CloudEvent slim() {
+      if (slim == null) {
+        slim = EventOrder.slim(event);
+      }
+      return slim;
+    }
+  }
+
+  /**
    * Returns the event without its raw record, which profiles do not need and which would make their
    * memory grow with the size of records.
    */

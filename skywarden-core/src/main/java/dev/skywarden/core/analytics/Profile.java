@@ -5,10 +5,12 @@ import dev.skywarden.core.event.NetworkInfo;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -42,7 +44,8 @@ final class Profile {
     Instant lastSeen;
     CloudEvent first;
 
-    void add(CloudEvent event, boolean unsaved) {
+    void add(EventOrder.Shared shared, boolean unsaved) {
+      CloudEvent event = shared.event();
       count++;
       if (unsaved) {
         unsavedCount++;
@@ -54,28 +57,48 @@ final class Profile {
         lastSeen = event.time();
       }
       if (EventOrder.earlier(event, first)) {
-        first = EventOrder.slim(event);
+        first = shared.slim();
         firstSeen = event.time();
       }
     }
   }
 
-  /** The aggregates of one time bucket in one profile. */
+  /**
+   * The aggregates of one time bucket in one profile. The sets of operations and networks are made
+   * on the first value and the strings in them are shared ({@link Interner}), because most buckets
+   * hold few distinct values; read them through the accessors, which return an empty set for none.
+   */
   static final class TimeBucket {
     long calls;
     long failed;
-    final TreeSet<String> deniedOperations = new TreeSet<>();
-    final TreeSet<String> discoveryOperations = new TreeSet<>();
-    final TreeSet<String> wideNetworks = new TreeSet<>();
+    private TreeSet<String> deniedOperations;
+    private TreeSet<String> discoveryOperations;
+    private TreeSet<String> wideNetworks;
     CloudEvent firstDenied;
     CloudEvent firstDiscovery;
     CloudEvent first;
     Instant last;
+
+    /** Returns the distinct denied operations; the caller must not modify the set. */
+    SortedSet<String> deniedOperations() {
+      return deniedOperations == null ? Collections.emptySortedSet() : deniedOperations;
+    }
+
+    /** Returns the distinct discovery operations; the caller must not modify the set. */
+    SortedSet<String> discoveryOperations() {
+      return discoveryOperations == null ? Collections.emptySortedSet() : discoveryOperations;
+    }
+
+    /** Returns the distinct wide networks; the caller must not modify the set. */
+    SortedSet<String> wideNetworks() {
+      return wideNetworks == null ? Collections.emptySortedSet() : wideNetworks;
+    }
   }
 
   private final ProfileKey key;
   private final AnalyticsLimits limits;
   private final IdentityHistory saved;
+  private final Interner interner;
   private final Map<FeatureKind, Map<String, FeatureStats>> features =
       new EnumMap<>(FeatureKind.class);
   private final Map<FeatureKind, Long> eventsPerKind = new EnumMap<>(FeatureKind.class);
@@ -91,11 +114,13 @@ final class Profile {
    *
    * @param saved the identity's saved history, or {@code null}; events in its span ({@link
    *     IdentityHistory#counts}) are taken as counted already
+   * @param interner the run's shared strings for the operations and networks of time buckets
    */
-  Profile(ProfileKey key, AnalyticsLimits limits, IdentityHistory saved) {
+  Profile(ProfileKey key, AnalyticsLimits limits, IdentityHistory saved, Interner interner) {
     this.key = key;
     this.limits = limits;
     this.saved = saved;
+    this.interner = interner;
   }
 
   ProfileKey key() {
@@ -105,11 +130,15 @@ final class Profile {
   /**
    * Adds one event with its features to the profile under one lock.
    *
+   * @param shared the event, with the slimmed copy that every profile of the event keeps as
+   *     evidence
    * @param discovery whether the operation is a read or discovery call
    * @param denied whether the call was denied
    */
-  synchronized void add(CloudEvent event, FeatureBuffer buffer, boolean discovery, boolean denied) {
-    addEvent(event);
+  synchronized void add(
+      EventOrder.Shared shared, FeatureBuffer buffer, boolean discovery, boolean denied) {
+    CloudEvent event = shared.event();
+    addEvent(shared);
     boolean unsaved = saved == null || !saved.counts(event.time());
     if (unsaved) {
       unsavedEvents++;
@@ -117,24 +146,26 @@ final class Profile {
           firstUnsaved == null || event.time().isBefore(firstUnsaved) ? event.time() : firstUnsaved;
     }
     for (int i = 0; i < buffer.size(); i++) {
-      addFeature(buffer.kind(i), buffer.value(i), event, unsaved);
+      addFeature(buffer.kind(i), buffer.value(i), shared, unsaved);
     }
-    addToBucket(event, discovery, denied);
+    addToBucket(shared, discovery, denied);
   }
 
   /** Counts one event and keeps its time and first event. */
-  private void addEvent(CloudEvent event) {
+  private void addEvent(EventOrder.Shared shared) {
+    CloudEvent event = shared.event();
     events++;
     if (lastSeen == null || event.time().isAfter(lastSeen)) {
       lastSeen = event.time();
     }
     if (EventOrder.earlier(event, first)) {
-      first = EventOrder.slim(event);
+      first = shared.slim();
     }
   }
 
   /** Adds one feature value of an event. */
-  private void addFeature(FeatureKind kind, String value, CloudEvent event, boolean unsaved) {
+  private void addFeature(
+      FeatureKind kind, String value, EventOrder.Shared shared, boolean unsaved) {
     eventsPerKind.merge(kind, 1L, Long::sum);
     Map<String, FeatureStats> values = features.computeIfAbsent(kind, k -> new HashMap<>());
     FeatureStats stats = values.get(value);
@@ -149,7 +180,7 @@ final class Profile {
       stats = new FeatureStats();
       values.put(value, stats);
     }
-    stats.add(event, unsaved);
+    stats.add(shared, unsaved);
   }
 
   private static String largestKey(Map<String, FeatureStats> values) {
@@ -163,7 +194,8 @@ final class Profile {
   }
 
   /** Adds an event to its time bucket. */
-  private void addToBucket(CloudEvent event, boolean discovery, boolean denied) {
+  private void addToBucket(EventOrder.Shared shared, boolean discovery, boolean denied) {
+    CloudEvent event = shared.event();
     long index = Math.floorDiv(event.time().toEpochMilli(), limits.bucketWidth().toMillis());
     TimeBucket bucket = buckets.get(index);
     if (bucket == null) {
@@ -181,26 +213,35 @@ final class Profile {
       bucket.last = event.time();
     }
     if (EventOrder.earlier(event, bucket.first)) {
-      bucket.first = EventOrder.slim(event);
+      bucket.first = shared.slim();
     }
     if (!event.outcome().success()) {
       bucket.failed++;
     }
     String operation = event.api().operation();
     if (denied && operation != null) {
+      if (bucket.deniedOperations == null) {
+        bucket.deniedOperations = new TreeSet<>();
+      }
       addBounded(bucket.deniedOperations, operation, limits.maxOperationsPerBucket());
       if (EventOrder.earlier(event, bucket.firstDenied)) {
-        bucket.firstDenied = EventOrder.slim(event);
+        bucket.firstDenied = shared.slim();
       }
     }
     if (discovery && operation != null) {
+      if (bucket.discoveryOperations == null) {
+        bucket.discoveryOperations = new TreeSet<>();
+      }
       addBounded(bucket.discoveryOperations, operation, limits.maxOperationsPerBucket());
       if (EventOrder.earlier(event, bucket.firstDiscovery)) {
-        bucket.firstDiscovery = EventOrder.slim(event);
+        bucket.firstDiscovery = shared.slim();
       }
     }
     InetAddress ip = event.source().ip();
     if (ip != null) {
+      if (bucket.wideNetworks == null) {
+        bucket.wideNetworks = new TreeSet<>();
+      }
       addBounded(bucket.wideNetworks, wideNetwork(event, ip), limits.maxNetworksPerBucket());
     }
   }
@@ -224,8 +265,10 @@ final class Profile {
   }
 
   /** Keeps the {@code max} smallest values, so the kept set does not depend on arrival order. */
-  private static void addBounded(java.util.NavigableSet<String> set, String value, int max) {
-    set.add(value);
+  private void addBounded(java.util.NavigableSet<String> set, String value, int max) {
+    if (!set.contains(value)) {
+      set.add(interner.intern(value));
+    }
     if (set.size() > max) {
       set.pollLast();
     }

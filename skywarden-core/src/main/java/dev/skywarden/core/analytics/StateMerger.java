@@ -129,7 +129,7 @@ final class StateMerger {
                     bucket.calls,
                     bucket.failed,
                     bucket.calls,
-                    bucket.discoveryOperations.size()));
+                    bucket.discoveryOperations().size()));
       }
     }
 
