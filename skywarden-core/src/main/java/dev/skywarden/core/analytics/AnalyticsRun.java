@@ -7,6 +7,7 @@ import dev.skywarden.core.finding.DetectionHit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,6 +80,14 @@ final class AnalyticsRun implements DetectorRun {
             k ->
                 new Profile(
                     k, analytics.options().limits(), analytics.savedState().get(k), interner));
+  }
+
+  /**
+   * Returns the profiles built so far, for inspection after {@link #detect} calls have returned;
+   * the caller must not modify them.
+   */
+  Collection<Profile> profiles() {
+    return profiles.values();
   }
 
   /** Returns whether a failed call was refused for lack of permission. */

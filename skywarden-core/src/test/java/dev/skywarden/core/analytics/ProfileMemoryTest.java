@@ -1,0 +1,148 @@
+package dev.skywarden.core.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.finding.TestHits;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What profiles retain per event: one evidence copy per event, however many profiles, buckets and
+ * first-seen values keep it, and one string per distinct operation or network across buckets. Both
+ * keep memory bounded by identities and distinct values rather than by the events' own objects.
+ */
+class ProfileMemoryTest {
+
+  private static final int BUCKET_SECONDS = 300;
+  private static final int BUCKETS = 200;
+  private static final String[] OPERATIONS = {"ListUsers", "ListRoles", "GetUser", "DeleteUser"};
+
+  @Test
+  void evidence_sharedPerEvent() {
+    AnalyticsRun run = feed(events(2));
+
+    Set<CloudEvent> copies = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Profile profile : run.profiles()) {
+      copies.addAll(evidence(profile));
+    }
+    Set<String> eventIds = new HashSet<>();
+    for (CloudEvent copy : copies) {
+      eventIds.add(copy.eventId());
+    }
+
+    assertThat(run.profiles()).as("a principal and a credential profile per user").hasSize(4);
+    assertThat(eventIds).as("events kept as evidence").isNotEmpty();
+    assertThat(copies).as("evidence copies, one per event kept").hasSameSizeAs(eventIds);
+  }
+
+  @Test
+  void bucketStrings_sharedAcrossBuckets() {
+    AnalyticsRun run = feed(events(2));
+
+    Map<String, Set<String>> instances = new java.util.HashMap<>();
+    int buckets = 0;
+    for (Profile profile : run.profiles()) {
+      for (Profile.TimeBucket bucket : profile.buckets().values()) {
+        buckets++;
+        List<String> values = new ArrayList<>(bucket.discoveryOperations());
+        values.addAll(bucket.deniedOperations());
+        values.addAll(bucket.wideNetworks());
+        for (String value : values) {
+          instances
+              .computeIfAbsent(value, v -> Collections.newSetFromMap(new IdentityHashMap<>()))
+              .add(value);
+        }
+      }
+    }
+
+    assertThat(buckets).as("buckets kept").isEqualTo(4 * BUCKETS);
+    assertThat(instances)
+        .as("distinct values in buckets")
+        .containsKeys("ListUsers", "198.51.0.0/16");
+    for (Map.Entry<String, Set<String>> entry : instances.entrySet()) {
+      assertThat(entry.getValue()).as("instances of " + entry.getKey()).hasSize(1);
+    }
+  }
+
+  @Test
+  void evidence_boundedWhenEventsGrowTenfold() {
+    int few = evidence(feed(events(4)));
+    int many = evidence(feed(events(40)));
+
+    assertThat(few).as("evidence copies with 4 calls per bucket").isPositive();
+    assertThat(many)
+        .as("evidence copies with 40 calls per bucket, against %d with 4", few)
+        .isLessThanOrEqualTo(few);
+  }
+
+  /**
+   * Returns two users' calls: {@code perBucket} calls in each of {@link #BUCKETS} five-minute
+   * buckets, cycling through the operations, every fourth denied. Each event has its own string
+   * instances, as events parsed from a log do.
+   */
+  private static List<CloudEvent> events(int perBucket) {
+    List<CloudEvent> events = new ArrayList<>();
+    int index = 0;
+    for (String user : List.of("alice", "bob")) {
+      for (int bucket = 0; bucket < BUCKETS; bucket++) {
+        for (int call = 0; call < perBucket; call++) {
+          String operation = new String(OPERATIONS[call % OPERATIONS.length].toCharArray());
+          CloudEvent event =
+              TestHits.event(
+                  user,
+                  bucket * BUCKET_SECONDS + call % BUCKET_SECONDS,
+                  index++,
+                  "AKIA" + user.toUpperCase(java.util.Locale.ROOT),
+                  "198.51.100.7",
+                  operation);
+          events.add(call % 4 == 3 ? TestHits.failed(event, "AccessDenied") : event);
+        }
+      }
+    }
+    return events;
+  }
+
+  private static AnalyticsRun feed(List<CloudEvent> events) {
+    BehaviouralAnalytics analytics =
+        new BehaviouralAnalytics(
+            AnalyticsOptions.DEFAULTS, SavedState.EMPTY, state -> {}, AnalyticsHarness.CLOCK);
+    AnalyticsRun run = (AnalyticsRun) analytics.startRun();
+    for (CloudEvent event : events) {
+      run.detect(event, hit -> {});
+    }
+    return run;
+  }
+
+  /** Returns the distinct evidence copies the run's profiles keep. */
+  private static int evidence(AnalyticsRun run) {
+    Set<CloudEvent> copies = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Profile profile : run.profiles()) {
+      copies.addAll(evidence(profile));
+    }
+    return copies.size();
+  }
+
+  private static List<CloudEvent> evidence(Profile profile) {
+    List<CloudEvent> kept = new ArrayList<>();
+    kept.add(profile.first());
+    for (FeatureKind kind : FeatureKind.values()) {
+      for (Profile.FeatureStats stats : profile.values(kind).values()) {
+        kept.add(stats.first);
+      }
+    }
+    for (Profile.TimeBucket bucket : profile.buckets().values()) {
+      kept.add(bucket.first);
+      kept.add(bucket.firstDenied);
+      kept.add(bucket.firstDiscovery);
+    }
+    kept.removeIf(java.util.Objects::isNull);
+    return kept;
+  }
+}
