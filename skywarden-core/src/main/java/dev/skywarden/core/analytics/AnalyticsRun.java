@@ -59,7 +59,7 @@ final class AnalyticsRun implements DetectorRun {
     boolean discovery = operation.weight() <= 2;
     boolean denied = denied(event);
 
-    EventOrder.Shared shared = new EventOrder.Shared(event);
+    EventOrder.Shared shared = new EventOrder.Shared(event, interner);
     ProfileKey principal =
         new ProfileKey(ProfileKey.Scope.PRINCIPAL, event.provider(), event.actor().displayName());
     profile(principal).add(shared, buffer, discovery, denied);

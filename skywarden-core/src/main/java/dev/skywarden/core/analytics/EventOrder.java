@@ -27,10 +27,12 @@ final class EventOrder {
    */
   static final class Shared {
     private final CloudEvent event;
+    private final Interner interner;
     private CloudEvent slim;
 
-    Shared(CloudEvent event) {
+    Shared(CloudEvent event, Interner interner) {
       this.event = event;
+      this.interner = interner;
     }
 
     /** Returns the full event, for comparisons. */
@@ -41,7 +43,7 @@ final class EventOrder {
     /** Returns the slimmed copy, making it on the first call. */
     CloudEvent slim() {
       if (slim == null) {
-        slim = EventOrder.slim(event);
+        slim = EventOrder.slim(event, interner);
       }
       return slim;
     }
@@ -49,26 +51,26 @@ final class EventOrder {
 
   /**
    * Returns the event without its raw record, which profiles do not need and which would make their
-   * memory grow with the size of records.
+   * memory grow with the size of records. The parts that repeat across events (account, region,
+   * actor, credential, user agent, operation, client) are replaced by equal shared instances, so
+   * kept evidence does not pin a copy of them per event. The event id, source, outcome, resources
+   * and location stay the event's own.
    */
-  static CloudEvent slim(CloudEvent event) {
-    if (event.raw().isNull()) {
-      return event;
-    }
+  static CloudEvent slim(CloudEvent event, Interner interner) {
     return new CloudEvent(
         event.time(),
         event.kind(),
         event.eventId(),
-        event.account(),
-        event.region(),
-        event.actor(),
-        event.credential(),
+        interner.intern(event.account()),
+        interner.intern(event.region()),
+        interner.intern(event.actor()),
+        interner.intern(event.credential()),
         event.source(),
-        event.userAgent(),
-        event.api(),
+        interner.intern(event.userAgent()),
+        interner.intern(event.api()),
         event.outcome(),
         event.resources(),
-        event.client(),
+        interner.intern(event.client()),
         NullNode.getInstance(),
         event.location());
   }
