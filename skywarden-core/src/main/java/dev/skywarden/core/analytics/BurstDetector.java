@@ -284,7 +284,8 @@ final class BurstDetector {
             behaviour));
   }
 
-  private static String list(java.util.SortedSet<String> values) {
+  /** Lists the first values of an ascending, distinct collection. */
+  private static String list(java.util.Collection<String> values) {
     List<String> shown = new ArrayList<>();
     for (String value : values) {
       if (shown.size() == LISTED) {

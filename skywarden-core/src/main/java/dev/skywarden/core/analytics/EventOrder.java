@@ -52,9 +52,9 @@ final class EventOrder {
   /**
    * Returns the event without its raw record, which profiles do not need and which would make their
    * memory grow with the size of records. The parts that repeat across events (account, region,
-   * actor, credential, user agent, operation, client) are replaced by equal shared instances, so
-   * kept evidence does not pin a copy of them per event. The event id, source, outcome, resources
-   * and location stay the event's own.
+   * actor, credential, source address, user agent, operation, client) are replaced by equal shared
+   * instances, so kept evidence does not pin a copy of them per event. The event id, outcome,
+   * resources and location stay the event's own.
    */
   static CloudEvent slim(CloudEvent event, Interner interner) {
     return new CloudEvent(
@@ -65,7 +65,7 @@ final class EventOrder {
         interner.intern(event.region()),
         interner.intern(event.actor()),
         interner.intern(event.credential()),
-        event.source(),
+        interner.intern(event.source()),
         interner.intern(event.userAgent()),
         interner.intern(event.api()),
         event.outcome(),

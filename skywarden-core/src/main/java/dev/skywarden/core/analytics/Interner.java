@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Memory grows with the distinct values added, which are never released: callers add only values
  * that a profile keeps for the whole run anyway (operation names, networks, actors, credentials,
- * accounts, regions, user agents, clients). Thread-safe.
+ * source addresses, accounts, regions, user agents, clients). Thread-safe.
  */
 final class Interner {
 

@@ -5,14 +5,12 @@ import dev.skywarden.core.event.NetworkInfo;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The behaviour of one identity during one hunt.
@@ -64,34 +62,35 @@ final class Profile {
   }
 
   /**
-   * The aggregates of one time bucket in one profile. The sets of operations and networks are made
-   * on the first value and the strings in them are shared ({@link Interner}), because most buckets
-   * hold few distinct values; read them through the accessors, which return an empty set for none.
+   * The aggregates of one time bucket in one profile. The sets of operations and networks are
+   * compact sorted arrays made on the first value, and the strings in them are shared ({@link
+   * Interner}), because most buckets hold few distinct values. Read them through the accessors,
+   * which return an empty list for none.
    */
   static final class TimeBucket {
     long calls;
     long failed;
-    private TreeSet<String> deniedOperations;
-    private TreeSet<String> discoveryOperations;
-    private TreeSet<String> wideNetworks;
+    private SortedStrings deniedOperations;
+    private SortedStrings discoveryOperations;
+    private SortedStrings wideNetworks;
     CloudEvent firstDenied;
     CloudEvent firstDiscovery;
     CloudEvent first;
     Instant last;
 
-    /** Returns the distinct denied operations; the caller must not modify the set. */
-    SortedSet<String> deniedOperations() {
-      return deniedOperations == null ? Collections.emptySortedSet() : deniedOperations;
+    /** Returns the distinct denied operations in ascending order. */
+    List<String> deniedOperations() {
+      return deniedOperations == null ? List.of() : deniedOperations.values();
     }
 
-    /** Returns the distinct discovery operations; the caller must not modify the set. */
-    SortedSet<String> discoveryOperations() {
-      return discoveryOperations == null ? Collections.emptySortedSet() : discoveryOperations;
+    /** Returns the distinct discovery operations in ascending order. */
+    List<String> discoveryOperations() {
+      return discoveryOperations == null ? List.of() : discoveryOperations.values();
     }
 
-    /** Returns the distinct wide networks; the caller must not modify the set. */
-    SortedSet<String> wideNetworks() {
-      return wideNetworks == null ? Collections.emptySortedSet() : wideNetworks;
+    /** Returns the distinct wide networks in ascending order. */
+    List<String> wideNetworks() {
+      return wideNetworks == null ? List.of() : wideNetworks.values();
     }
   }
 
@@ -221,7 +220,7 @@ final class Profile {
     String operation = event.api().operation();
     if (denied && operation != null) {
       if (bucket.deniedOperations == null) {
-        bucket.deniedOperations = new TreeSet<>();
+        bucket.deniedOperations = new SortedStrings();
       }
       addBounded(bucket.deniedOperations, operation, limits.maxOperationsPerBucket());
       if (EventOrder.earlier(event, bucket.firstDenied)) {
@@ -230,7 +229,7 @@ final class Profile {
     }
     if (discovery && operation != null) {
       if (bucket.discoveryOperations == null) {
-        bucket.discoveryOperations = new TreeSet<>();
+        bucket.discoveryOperations = new SortedStrings();
       }
       addBounded(bucket.discoveryOperations, operation, limits.maxOperationsPerBucket());
       if (EventOrder.earlier(event, bucket.firstDiscovery)) {
@@ -240,7 +239,7 @@ final class Profile {
     InetAddress ip = event.source().ip();
     if (ip != null) {
       if (bucket.wideNetworks == null) {
-        bucket.wideNetworks = new TreeSet<>();
+        bucket.wideNetworks = new SortedStrings();
       }
       addBounded(bucket.wideNetworks, wideNetwork(event, ip), limits.maxNetworksPerBucket());
     }
@@ -265,12 +264,9 @@ final class Profile {
   }
 
   /** Keeps the {@code max} smallest values, so the kept set does not depend on arrival order. */
-  private void addBounded(java.util.NavigableSet<String> set, String value, int max) {
+  private void addBounded(SortedStrings set, String value, int max) {
     if (!set.contains(value)) {
-      set.add(interner.intern(value));
-    }
-    if (set.size() > max) {
-      set.pollLast();
+      set.addBounded(interner.intern(value), max);
     }
   }
 
