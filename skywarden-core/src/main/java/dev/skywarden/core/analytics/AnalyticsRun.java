@@ -64,6 +64,10 @@ final class AnalyticsRun implements DetectorRun {
         new ProfileKey(ProfileKey.Scope.PRINCIPAL, event.provider(), event.actor().displayName());
     profile(principal).add(shared, buffer, discovery, denied);
     String credential = event.credential().id();
+    // NOTE: one profile per credential id, with its own values and buckets. AWS temporary keys
+    // (ASIA...) and session tokens are new every session, so these profiles grow with the days of
+    // input, not with identities, and no limit bounds their number. detectSpread needs only each
+    // credential's buckets, so a smaller per-credential record would serve it.
     if (credential != null && !credential.isEmpty()) {
       profile(new ProfileKey(ProfileKey.Scope.CREDENTIAL, event.provider(), credential))
           .add(shared, buffer, discovery, denied);
