@@ -115,11 +115,14 @@ measure() {
   m_rss="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$time_log")"
 
   # G1 logs each pause as BEFORE->AFTER(COMMITTED) in M (MiB); K or G units appear on tiny or
-  # huge heaps, so they are converted.
-  read -r m_heap_peak m_heap_live < <(grep -oE '[0-9]+[KMG]->[0-9]+[KMG]\(' "$gc_log" \
-    | awk -F'->' 'function mib(v) { u = substr(v, length(v)); n = substr(v, 1, length(v) - 1);
+  # huge heaps, so they are converted. Only young, mixed and full pauses free memory, so only
+  # their AFTER counts; the remark and cleanup pauses of a concurrent cycle would count garbage.
+  read -r m_heap_peak m_heap_live < <(grep -E 'Pause' "$gc_log" \
+    | sed -nE 's/.*(Pause [A-Za-z]+).* ([0-9]+[KMG])->([0-9]+[KMG])\(.*/\1 \2 \3/p' \
+    | awk 'function mib(v) { u = substr(v, length(v)); n = substr(v, 1, length(v) - 1);
         return u == "K" ? n / 1024 : (u == "G" ? n * 1024 : n + 0) }
-      { b = mib($1); sub(/\($/, "", $2); a = mib($2); if (b > p) p = b; if (a > l) l = a }
+      { b = mib($3); a = mib($4); if (b > p) p = b;
+        if (($2 == "Young" || $2 == "Full") && a > l) l = a }
       END { printf "%d %d\n", p, l }')
 
   if [ "$m_status" != 0 ] && [ "$m_status" != 3 ]; then
