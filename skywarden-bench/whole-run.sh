@@ -137,9 +137,15 @@ row() {
     -v load="$m_load" -v status="$m_status" 'BEGIN {
       mbs = bytes > 0 ? sprintf("%.1f", bytes / s / 1e6) : "";
       share = ts > 0 ? sprintf("%.0f%% / %.0f%%", 100 * ts / s, 100 * tcpu / cpu) : "";
-      if (status != 0 && status != 3) name = name " (FAILED: exit " status ")";
-      printf "| %s | %d | %.1f | %.1f | %\047d | %\047d | %s | %d | %d / %d | %s | %s |\n",
-        name, threads, s, cpu, events / s, events / cpu, mbs, rss / 1024, hp, hl, share, load }'
+      rate = sprintf("%\047d", events / s);
+      cpu_rate = sprintf("%\047d", events / cpu);
+      # A failed run did not read all events, so it has no rates.
+      if (status != 0 && status != 3) {
+        name = name " (FAILED: exit " status ")";
+        rate = cpu_rate = mbs = share = "";
+      }
+      printf "| %s | %d | %.1f | %.1f | %s | %s | %s | %d | %d / %d | %s | %s |\n",
+        name, threads, s, cpu, rate, cpu_rate, mbs, rss / 1024, hp, hl, share, load }'
 }
 
 # Prints the hunt arguments of a configuration for a corpus, or SKIP when its rules are missing.
