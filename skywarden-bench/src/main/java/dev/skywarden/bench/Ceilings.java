@@ -79,8 +79,11 @@ public final class Ceilings {
       }
     }
     pool.shutdown();
-    if (!pool.awaitTermination(7, TimeUnit.DAYS) || failure.get() != null) {
-      throw new IllegalStateException("a ceiling task failed", failure.get());
+    if (!pool.awaitTermination(7, TimeUnit.DAYS)) {
+      throw new IllegalStateException("the ceiling tasks did not finish within 7 days");
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("a ceiling task failed: " + failure.get(), failure.get());
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(
