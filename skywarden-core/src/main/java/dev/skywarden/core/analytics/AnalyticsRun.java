@@ -76,6 +76,14 @@ final class AnalyticsRun implements DetectorRun {
             key, k -> new Profile(k, analytics.options().limits(), analytics.savedState().get(k)));
   }
 
+  /**
+   * Returns the profiles kept so far, one per principal and one per credential, in no particular
+   * order. For tests of the state's bounds; a snapshot while {@link #detect} may still run.
+   */
+  List<Profile> profiles() {
+    return List.copyOf(profiles.values());
+  }
+
   /** Returns whether a failed call was refused for lack of permission. */
   static boolean denied(CloudEvent event) {
     if (event.outcome().success()) {
