@@ -112,7 +112,14 @@ public final class StateFile {
         case "saved_at" -> savedAt = instant(parser.getText(), parser, file);
         case "identities" -> {
           expect(parser, parser.currentToken() == JsonToken.START_ARRAY, "expected an array", file);
-          while (parser.nextToken() == JsonToken.START_OBJECT) {
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            // Anything but an object would end a plain START_OBJECT loop early and silently
+            // drop every identity after it, which the next save would then overwrite.
+            expect(
+                parser,
+                parser.currentToken() == JsonToken.START_OBJECT,
+                "an identity must be a JSON object, not " + parser.getText(),
+                file);
             JsonLocation location = parser.currentLocation();
             JsonNode node = parser.readValueAsTree();
             IdentityHistory history = identity(node, file, location);
