@@ -218,6 +218,17 @@ class HuntAnalyticsTest {
   }
 
   @Test
+  void stateFileIsFolder_errorNamesFile() throws IOException {
+    Path state = Files.createDirectories(folder.resolve("state"));
+    Path file = Files.createDirectories(state.resolve("analytics-state.json"));
+
+    Cli.Result result = Cli.run("hunt", "--state", state.toString(), "-f", "jsonl", Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.RUNTIME_ERROR);
+    assertThat(result.err()).contains("failed to read the analytics state " + file);
+  }
+
+  @Test
   void invalidTrainingWindow_usageError() {
     Cli.Result result = Cli.run("hunt", "--training-window", "soon", Cli.EXAMPLES);
 
