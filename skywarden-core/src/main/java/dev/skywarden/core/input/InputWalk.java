@@ -7,9 +7,9 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
- * The sources of the inputs a user gave, in reading order, made one at a time as they are taken:
- * the files of a directory are listed while the hunt reads the files before them, so a corpus of
- * millions of files does not sit on the heap as a list of sources.
+ * The sources of the inputs a user gave, in reading order, made one at a time as they are taken.
+ * The files of a directory are listed while the hunt reads the files before them, so a corpus of
+ * millions of files is never on the heap as a list of sources.
  *
  * <p>Each source comes with the index of the user input it belongs to, in the order of {@link
  * #userPaths()}. A walk can be taken once. Not thread-safe: one thread takes the sources.

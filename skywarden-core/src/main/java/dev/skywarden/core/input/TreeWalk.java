@@ -44,7 +44,7 @@ final class TreeWalk implements Iterator<InputSource> {
 
   private static final Logger LOG = LoggerFactory.getLogger(TreeWalk.class);
 
-  /** What a directory entry is, following symbolic links. */
+  /** The kind of a directory entry, with symbolic links followed. */
   private enum Kind {
     FILE,
     DIRECTORY,
@@ -178,7 +178,10 @@ final class TreeWalk implements Iterator<InputSource> {
 
   /** Makes {@code file} the next source unless it was produced before. */
   private void produce(Path file, Path real, boolean throughLink) {
-    if (readOnce.seen(real, open)) {
+    // A file reached without a link is at the innermost open tree's position, so only the outer
+    // trees can have produced it already.
+    List<OpenTree> earlier = throughLink ? open : open.subList(0, open.size() - 1);
+    if (readOnce.seen(real, earlier)) {
       LOG.warn("Skipping input {}: it is the same file as an earlier input ({})", file, real);
       duplicateDropped.run();
       return;

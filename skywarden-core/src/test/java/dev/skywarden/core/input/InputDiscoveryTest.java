@@ -2,13 +2,16 @@ package dev.skywarden.core.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -191,6 +194,33 @@ class InputDiscoveryTest {
         .containsExactly(dir.resolve("1.json").toString(), dir.resolve("2.json").toString());
     assertThat(sink.skipped).hasSize(1);
     assertThat(sink.skipped.get(0).detail()).contains("2.json").contains("broken symbolic link");
+  }
+
+  @Test
+  void unreadableDirectory_becomesReadErrorInPlace() throws Exception {
+    Files.writeString(dir.resolve("a.json"), "{}");
+    Path locked = Files.createDirectories(dir.resolve("b"));
+    Files.writeString(locked.resolve("1.json"), "{}");
+    Files.writeString(dir.resolve("c.json"), "{}");
+    Files.setPosixFilePermissions(locked, Set.of());
+    try {
+      assumeTrue(!Files.isReadable(locked), "the user can read any directory (root)");
+      CollectingSink sink = new CollectingSink();
+
+      List<InputSource> sources = sources(dir);
+      new LogReader().read(sources.get(1), sink);
+
+      assertThat(sources)
+          .extracting(InputSource::name)
+          .containsExactly(
+              dir.resolve("a.json").toString(),
+              locked.toString(),
+              dir.resolve("c.json").toString());
+      assertThat(sink.skipped).hasSize(1);
+      assertThat(sink.skipped.get(0).detail()).contains(locked.toString());
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
   }
 
   @Test
