@@ -1,9 +1,9 @@
 package dev.skywarden.bench;
 
+import dev.skywarden.core.event.NetworkKind;
 import dev.skywarden.core.netintel.IpAddress;
 import dev.skywarden.core.netintel.NetworkIntel;
 import dev.skywarden.core.netintel.NetworkKey;
-import dev.skywarden.core.netintel.NetworkKind;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

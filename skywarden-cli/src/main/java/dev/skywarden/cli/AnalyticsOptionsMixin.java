@@ -11,6 +11,7 @@ import dev.skywarden.core.event.CloudProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,9 +44,20 @@ final class AnalyticsOptionsMixin {
       paramLabel = "DIR",
       description =
           "Read the analytics profiles of earlier hunts from DIR and write the joined profiles"
-              + " back when the hunt ends (implies --analytics). A damaged state file is reported"
-              + " and left alone; the hunt goes on without it unless --strict is given.")
+              + " back when the hunt ends (implies --analytics). Logs that the state holds"
+              + " already are judged as the first time and not counted twice. A damaged state"
+              + " file is reported, the hunt goes on without history, and the file is renamed to"
+              + " analytics-state.json.damaged-TIME when the new state is saved (exit code 4"
+              + " under --strict).")
   Path stateDir;
+
+  @Option(
+      names = "--state-read-only",
+      description =
+          "With --state: read the saved profiles but never write, rename or lock anything in"
+              + " DIR, so several hunts may read one state folder at once, also while another"
+              + " hunt updates it.")
+  boolean stateReadOnly;
 
   @Option(
       names = "--training-window",
@@ -54,78 +66,116 @@ final class AnalyticsOptionsMixin {
           "How long, from the earliest event of the input, the analytics only learn, such as"
               + " 24h, 90m or 7d, at most 3650d; 0 turns learning from the input off (implies"
               + " --analytics)."
-              + " Default: 24h without --state or when the state is empty, else 0.")
+              + " Default: 24h without --state or when the state has no identity from before the"
+              + " input, else 0.")
   String trainingWindow;
 
   private final AtomicReference<SavedState> stateToSave = new AtomicReference<>();
   private StateLock stateLock;
-  private boolean stateDamaged;
+
+  /** The name the damaged state file gets when the new state is saved, or null when not damaged. */
+  private String damagedName;
 
   /** Returns whether any option asked for the analytics. */
   boolean enabled() {
-    return analytics || stateDir != null || trainingWindow != null;
+    return analytics || stateDir != null || stateReadOnly || trainingWindow != null;
   }
 
   /**
    * Returns the analytics detector, with the saved state of {@code --state} read.
    *
    * @param publishedRanges the clouds whose range files {@code --ip-ranges} loaded
-   * @return null when the state folder is in use by another hunt or cannot be written, or when the
-   *     state is damaged and {@code strict} is set
-   * @throws IllegalArgumentException when {@code --training-window} is invalid
+   *     <p>A damaged state file is a warning, like a skipped record: the hunt goes on without
+   *     history, {@link #stateDamaged()} becomes true, and {@link #saveState()} renames the file
+   *     before writing the new state.
+   * @return null when the state folder is in use by another hunt or cannot be written
+   * @throws IllegalArgumentException when {@code --training-window} is invalid, or {@code
+   *     --state-read-only} is given without an existing {@code --state} folder
    * @throws IOException when the state file cannot be read for another reason than its content
    */
-  BehaviouralAnalytics create(boolean strict, Set<CloudProvider> publishedRanges, PrintWriter err)
+  BehaviouralAnalytics create(Set<CloudProvider> publishedRanges, PrintWriter err)
       throws IOException {
     AnalyticsOptions options =
         AnalyticsOptions.DEFAULTS
             .withTrainingWindow(trainingWindow == null ? null : parseDuration(trainingWindow))
             .withPublishedRanges(publishedRanges);
+    checkReadOnly();
     SavedState saved = SavedState.EMPTY;
     if (stateDir != null) {
-      try {
-        stateLock = StateLock.acquire(stateDir);
-      } catch (StateLock.StateLockedException e) {
-        err.printf("skywarden: error: %s%n", e.getMessage());
-        return null;
-      } catch (IOException e) {
-        err.printf(
-            "skywarden: error: failed to open the analytics state folder %s: %s%n",
-            stateDir, reason(e));
+      if (!stateReadOnly && !lock(err)) {
         return null;
       }
       try {
         saved = StateFile.read(stateDir);
       } catch (StateFileException e) {
-        if (strict) {
-          err.printf("skywarden: error: %s (--strict stops here)%n", e.getMessage());
-          return null;
-        }
-        stateDamaged = true;
+        Clock clock = Clock.systemUTC();
+        damagedName = StateFile.damagedName(clock.instant());
+        String kept =
+            stateReadOnly
+                ? "the file is left as it is (--state-read-only)"
+                : "the damaged file will be kept as "
+                    + stateDir.resolve(damagedName)
+                    + " when the new state is saved";
         err.printf(
-            "skywarden: error: %s; hunting without saved state, and the file is not"
-                + " overwritten%n",
-            e.getMessage());
+            "skywarden: warning: %s; the hunt runs without history, and %s%n",
+            e.getMessage(), kept);
       }
     }
     return new BehaviouralAnalytics(options, saved, stateToSave::set, Clock.systemUTC());
   }
 
+  private void checkReadOnly() {
+    if (!stateReadOnly) {
+      return;
+    }
+    if (stateDir == null) {
+      throw new IllegalArgumentException("--state-read-only needs --state DIR");
+    }
+    if (!Files.isDirectory(stateDir)) {
+      throw new IllegalArgumentException(
+          "--state-read-only: the state folder " + stateDir + " does not exist or is not a folder");
+    }
+  }
+
+  /** Takes the state folder's lock; prints why and returns false when that fails. */
+  private boolean lock(PrintWriter err) {
+    try {
+      stateLock = StateLock.acquire(stateDir);
+      return true;
+    } catch (StateLock.StateLockedException e) {
+      err.printf("skywarden: error: %s%n", e.getMessage());
+    } catch (IOException e) {
+      err.printf(
+          "skywarden: error: failed to open the analytics state folder %s: %s%n",
+          stateDir, reason(e));
+    }
+    return false;
+  }
+
+  /** Returns whether the {@code --state} file was damaged, so this hunt ran without history. */
+  boolean stateDamaged() {
+    return damagedName != null;
+  }
+
   /**
-   * Writes the state of the finished hunt to {@code --state}, unless the old state was damaged.
+   * Writes the state of the finished hunt to {@code --state}, unless {@code --state-read-only} is
+   * given. A damaged old state file is renamed first, never overwritten.
    *
    * @throws IOException naming the folder when it cannot be written
    */
   void saveState() throws IOException {
     SavedState state = stateToSave.get();
-    if (stateDir == null || stateDamaged || state == null) {
+    if (stateDir == null || stateReadOnly || state == null) {
       return;
     }
     try {
+      if (damagedName != null) {
+        StateFile.setAside(stateDir, damagedName);
+      }
       StateFile.write(stateDir, state);
     } catch (IOException e) {
       throw new IOException(
-          "failed to write the analytics state to " + stateDir + ": " + e.getMessage(), e);
+          "failed to write the analytics state to " + stateDir + ": " + reason(e), e);
     }
   }
 
@@ -163,9 +213,17 @@ final class AnalyticsOptionsMixin {
         summary.withoutBaseline(),
         summary.credentials(),
         format(summary.trainingWindow()),
-        stateDir == null || stateDamaged
-            ? ""
-            : ", state of " + summary.stateIdentities() + " identities saved to " + stateDir);
+        stateSummary(summary));
+  }
+
+  private String stateSummary(AnalyticsSummary summary) {
+    if (stateDir == null) {
+      return "";
+    }
+    if (stateReadOnly) {
+      return ", state read from " + stateDir + " and not saved (--state-read-only)";
+    }
+    return ", state of " + summary.stateIdentities() + " identities saved to " + stateDir;
   }
 
   /**

@@ -114,8 +114,9 @@ final class HuntCommand implements Callable<Integer> {
       names = "--strict",
       description =
           "Exit with code 4 when an input record was skipped as damaged, unreadable or not"
-              + " understood (digest files, control messages and Insights events do not count),"
-              + " and with code 2 before reading any input when a rule of --rules fails to load.")
+              + " understood (digest files, control messages and Insights events do not count)"
+              + " or the --state file was damaged, and with code 2 before reading any input when"
+              + " a rule of --rules fails to load.")
   boolean strict;
 
   @Option(
@@ -283,7 +284,7 @@ final class HuntCommand implements Callable<Integer> {
 
   /**
    * Creates the analytics detector when an analytics option is given, reading {@code --state}.
-   * Returns null when none is given, or when the state is damaged under {@code --strict}.
+   * Returns null when none is given, or when the state folder cannot be locked.
    */
   private BehaviouralAnalytics createAnalytics(NetworkIntel networkIntel) throws IOException {
     if (!analyticsOptions.enabled()) {
@@ -292,7 +293,7 @@ final class HuntCommand implements Callable<Integer> {
     Set<CloudProvider> publishedRanges =
         networkIntel == null ? Set.of() : networkIntel.rangeClouds();
     try {
-      return analyticsOptions.create(strict, publishedRanges, spec.commandLine().getErr());
+      return analyticsOptions.create(publishedRanges, spec.commandLine().getErr());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -527,7 +528,8 @@ final class HuntCommand implements Callable<Integer> {
 
   /**
    * Returns the exit code: 1 when an input could not be read, else 3 when a finding reaches {@code
-   * --fail-on}, else 4 when {@code --strict} and a record was skipped as a problem, else 0.
+   * --fail-on}, else 4 when {@code --strict} and a record was skipped as a problem or the {@code
+   * --state} file was damaged, else 0.
    */
   private int exitCode(HuntResult result, Severity failThreshold) {
     long unreadable = result.total().skipped(SkipReason.READ_ERROR);
@@ -553,6 +555,12 @@ final class HuntCommand implements Callable<Integer> {
           .printf(
               "skywarden: --strict: %d of %s skipped (see the statistics for reasons)%n",
               problems, Plurals.count(result.total().records(), "record"));
+      return ExitCodes.SKIPPED_RECORDS;
+    }
+    if (strict && analyticsOptions.stateDamaged()) {
+      spec.commandLine()
+          .getErr()
+          .println("skywarden: --strict: the --state file was damaged and skipped");
       return ExitCodes.SKIPPED_RECORDS;
     }
     return ExitCodes.OK;

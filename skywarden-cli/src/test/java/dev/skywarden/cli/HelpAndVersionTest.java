@@ -24,6 +24,7 @@ class HelpAndVersionTest {
           "--posture",
           "--analytics",
           "--state",
+          "--state-read-only",
           "--training-window",
           "--ip-ranges",
           "--tor-exits",

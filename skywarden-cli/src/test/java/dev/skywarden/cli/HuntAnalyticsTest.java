@@ -6,7 +6,13 @@ import dev.skywarden.core.analytics.StateLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,16 +25,115 @@ class HuntAnalyticsTest {
     Path state = folder.resolve("state");
 
     Cli.Result first = Cli.run("hunt", "--state", state.toString(), "-f", "jsonl", Cli.EXAMPLES);
-    Cli.Result second = Cli.run("hunt", "--state", state.toString(), "-f", "jsonl", Cli.EXAMPLES);
+    Cli.Result second =
+        Cli.run("hunt", "--state", state.toString(), "-f", "jsonl", Cli.EXAMPLES + "gcp");
 
     assertThat(first.exitCode()).as("%s", first).isZero();
     assertThat(Files.exists(state.resolve("analytics-state.json"))).isTrue();
     assertThat(first.err()).contains("skywarden: analytics:").contains("saved to " + state);
     assertThat(second.exitCode()).as("%s", second).isZero();
-    assertThat(second.err()).contains("training window none");
-    assertThat(second.out())
-        .as("the same events again are all known")
-        .doesNotContain("skywarden-analytics-");
+    assertThat(second.err())
+        .as("the state knows the gcp logs from before their time")
+        .contains("training window none");
+  }
+
+  @Test
+  void sameLogsTwice_sameFindingsStateUnchanged() throws IOException {
+    Path state = folder.resolve("state");
+    String[] hunt = {
+      "hunt", "--state", state.toString(), "--training-window", "90m", "-f", "jsonl", Cli.EXAMPLES
+    };
+
+    Cli.Result first = Cli.run(hunt);
+    byte[] saved = Files.readAllBytes(state.resolve("analytics-state.json"));
+    Cli.Result second = Cli.run(hunt);
+
+    assertThat(first.exitCode()).as("%s", first).isZero();
+    assertThat(first.out()).contains("skywarden-analytics-first-sensitive-operation");
+    assertThat(second.exitCode()).as("%s", second).isZero();
+    assertThat(second.out()).as("the same findings again").isEqualTo(first.out());
+    assertThat(Files.readAllBytes(state.resolve("analytics-state.json")))
+        .as("nothing counted twice")
+        .isEqualTo(saved);
+  }
+
+  @Test
+  void readOnly_twoHuntsWhileStateLocked() throws Exception {
+    Path state = folder.resolve("state");
+    Cli.Result first = Cli.run("hunt", "--state", state.toString(), Cli.EXAMPLES);
+    assertThat(first.exitCode()).as("%s", first).isZero();
+    Path file = state.resolve("analytics-state.json");
+    byte[] saved = Files.readAllBytes(file);
+    FileTime modified = Files.getLastModifiedTime(file);
+    List<String> names = list(state);
+
+    List<Cli.Result> results = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (StateLock writer = StateLock.acquire(state)) {
+      assertThat(writer).isNotNull();
+      List<Future<Cli.Result>> hunts = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        hunts.add(
+            pool.submit(
+                () ->
+                    Cli.run(
+                        "hunt",
+                        "--state",
+                        state.toString(),
+                        "--state-read-only",
+                        "-f",
+                        "jsonl",
+                        Cli.EXAMPLES)));
+      }
+      for (Future<Cli.Result> hunt : hunts) {
+        results.add(hunt.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    for (Cli.Result result : results) {
+      assertThat(result.exitCode()).as("%s", result).isZero();
+      assertThat(result.err()).contains("state read from " + state + " and not saved");
+    }
+    assertThat(Files.readAllBytes(file)).isEqualTo(saved);
+    assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
+    assertThat(list(state)).isEqualTo(names);
+  }
+
+  @Test
+  void readOnly_withoutState_usageError() {
+    Cli.Result result = Cli.run("hunt", "--state-read-only", Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.USAGE_ERROR);
+    assertThat(result.err()).contains("--state-read-only needs --state DIR");
+  }
+
+  @Test
+  void readOnly_missingFolder_usageError() {
+    Path missing = folder.resolve("missing");
+
+    Cli.Result result =
+        Cli.run("hunt", "--state", missing.toString(), "--state-read-only", Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.USAGE_ERROR);
+    assertThat(result.err()).contains("the state folder " + missing + " does not exist");
+    assertThat(Files.exists(missing)).isFalse();
+  }
+
+  @Test
+  void readOnly_damagedStateLeftAsIs() throws IOException {
+    Path state = Files.createDirectories(folder.resolve("state"));
+    Path file = state.resolve("analytics-state.json");
+    Files.writeString(file, "{oops");
+
+    Cli.Result result =
+        Cli.run("hunt", "--state", state.toString(), "--state-read-only", Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.err()).contains("the file is left as it is (--state-read-only)");
+    assertThat(list(state)).containsExactly("analytics-state.json");
+    assertThat(Files.readString(file)).isEqualTo("{oops");
   }
 
   @Test
@@ -43,28 +148,54 @@ class HuntAnalyticsTest {
   }
 
   @Test
-  void damagedState_reportedAndLeftAlone() throws IOException {
+  void damagedState_warnsAndSetsAside() throws IOException {
     Path state = Files.createDirectories(folder.resolve("state"));
     Path file = state.resolve("analytics-state.json");
     Files.writeString(file, "{oops");
 
     Cli.Result result = Cli.run("hunt", "--state", state.toString(), Cli.EXAMPLES);
 
-    assertThat(result.exitCode()).as("%s", result).isZero();
-    assertThat(result.err()).contains("invalid analytics state " + file).contains("line 1");
-    assertThat(Files.readString(file)).isEqualTo("{oops");
+    assertThat(result.exitCode()).as("a warning, as a skipped record: %s", result).isZero();
+    assertThat(result.err())
+        .contains("skywarden: warning: invalid analytics state " + file)
+        .contains("at line 1, column 2")
+        .contains("the hunt runs without history")
+        .contains("the damaged file will be kept as " + file + ".damaged-");
+    List<String> names = list(state);
+    String damaged =
+        names.stream().filter(name -> name.contains(".damaged-")).findFirst().orElseThrow();
+    assertThat(damaged).matches("analytics-state\\.json\\.damaged-[0-9]{8}T[0-9]{6}Z");
+    assertThat(result.err()).contains(damaged);
+    assertThat(Files.readString(state.resolve(damaged))).isEqualTo("{oops");
+    assertThat(Files.readString(file)).as("a new state").contains("skywarden-analytics-state");
   }
 
   @Test
-  void damagedState_strictStops() throws IOException {
+  void damagedState_strictExit4AfterHunt() throws IOException {
     Path state = Files.createDirectories(folder.resolve("state"));
     Files.writeString(state.resolve("analytics-state.json"), "[]");
 
-    Cli.Result result = Cli.run("hunt", "--strict", "--state", state.toString(), Cli.EXAMPLES);
+    Cli.Result result =
+        Cli.run("hunt", "--strict", "--state", state.toString(), "-f", "jsonl", Cli.EXAMPLES);
 
-    assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.RUNTIME_ERROR);
-    assertThat(result.err()).contains("--strict stops here");
-    assertThat(result.out()).isEmpty();
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.SKIPPED_RECORDS);
+    assertThat(result.err())
+        .contains("expected a JSON object at line 1, column 2")
+        .contains("skywarden: --strict: the --state file was damaged and skipped");
+    assertThat(result.out()).as("the findings are written").contains("\"rule_id\"");
+  }
+
+  @Test
+  void stateWithoutVersion_warningNamesField() throws IOException {
+    Path state = Files.createDirectories(folder.resolve("state"));
+    Path file = state.resolve("analytics-state.json");
+    Files.writeString(file, "{\"format\": \"skywarden-analytics-state\", \"identities\": []}");
+
+    Cli.Result result = Cli.run("hunt", "--state", state.toString(), Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.err())
+        .contains("invalid analytics state " + file + ": the version field is missing");
   }
 
   @Test
@@ -78,7 +209,7 @@ class HuntAnalyticsTest {
   @Test
   void stateInUse_runtimeErrorStateKept() throws IOException {
     Path state = folder.resolve("state");
-    Cli.Result first = Cli.run("hunt", "--state", state.toString(), Cli.EXAMPLES);
+    Cli.Result first = Cli.run("hunt", "--state", state.toString(), Cli.EXAMPLES + "aws");
     assertThat(first.exitCode()).as("%s", first).isZero();
     String saved = Files.readString(state.resolve("analytics-state.json"));
 
@@ -116,6 +247,12 @@ class HuntAnalyticsTest {
 
       assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.USAGE_ERROR);
       assertThat(result.err()).contains("--training-window: " + window + " is out of range");
+    }
+  }
+
+  private static List<String> list(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(path -> path.getFileName().toString()).sorted().toList();
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -71,7 +72,8 @@ final class AnalyticsRun implements DetectorRun {
     Profile profile = profiles.get(key);
     return profile != null
         ? profile
-        : profiles.computeIfAbsent(key, k -> new Profile(k, analytics.options().limits()));
+        : profiles.computeIfAbsent(
+            key, k -> new Profile(k, analytics.options().limits(), analytics.savedState().get(k)));
   }
 
   /**
@@ -101,6 +103,13 @@ final class AnalyticsRun implements DetectorRun {
         || lower.equals("403");
   }
 
+  /** Returns the profile of the principal a credential belongs to, or null. */
+  private Profile principalOf(Profile credential) {
+    CloudEvent first = credential.first();
+    return profiles.get(
+        new ProfileKey(ProfileKey.Scope.PRINCIPAL, first.provider(), first.actor().displayName()));
+  }
+
   @Override
   public void finish(Consumer<DetectionHit> hits) {
     List<Profile> sorted = new ArrayList<>(profiles.values());
@@ -114,31 +123,37 @@ final class AnalyticsRun implements DetectorRun {
     }
 
     SavedState saved = analytics.savedState();
-    Duration window = analytics.options().effectiveTrainingWindow(!saved.isEmpty());
+    Duration window =
+        analytics
+            .options()
+            .effectiveTrainingWindow(start != null && saved.hasIdentityBefore(start));
     AnalyticsLimits limits = analytics.options().limits();
     long withoutBaseline = 0;
     long withPeers = 0;
     long dropped = 0;
     long principals = 0;
     Instant trainingEnd = null;
+    BurstDetector bursts = new BurstDetector();
     if (start != null) {
       Baselines baselines = new Baselines(saved, sorted, start, window, limits.bucketWidth());
       trainingEnd = baselines.trainingEnd();
       NoveltyDetector novelty = new NoveltyDetector(analytics.catalog());
-      BurstDetector bursts = new BurstDetector();
       for (Profile profile : sorted) {
         for (FeatureKind kind : FeatureKind.values()) {
           dropped += profile.droppedEvents(kind);
         }
         if (profile.key().scope() == ProfileKey.Scope.CREDENTIAL) {
-          bursts.detectSpread(profile, baselines, hits);
+          Profile principal = principalOf(profile);
+          Set<String> known = principal == null ? Set.of() : baselines.knownWideNetworks(principal);
+          boolean thin = principal == null || baselines.view(principal).thin();
+          bursts.detectSpread(profile, known, thin, baselines, hits);
           continue;
         }
         principals++;
         Baselines.View view = baselines.view(profile);
         if (!view.hasBaseline()) {
           withoutBaseline++;
-        } else if (view.peerGroup() != null) {
+        } else if (view.level() == HistoryLevel.PEER_GROUP) {
           withPeers++;
         }
         novelty.detect(profile, baselines, hits);
@@ -146,7 +161,9 @@ final class AnalyticsRun implements DetectorRun {
       }
     }
 
-    SavedState next = StateMerger.merge(saved, sorted, limits, analytics.clock().instant());
+    SavedState next =
+        StateMerger.merge(
+            saved, sorted, limits, analytics.clock().instant(), bursts.burstBuckets());
     AnalyticsSummary summary =
         new AnalyticsSummary(
             principals,

@@ -3,13 +3,17 @@ package dev.skywarden.core.analytics;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.finding.Behaviour;
 import dev.skywarden.core.finding.DetectionHit;
+import dev.skywarden.core.finding.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -21,10 +25,14 @@ import java.util.function.Consumer;
  *
  * <p>The thresholds are absolute for enumeration and discovery, which need no history, and relative
  * to the identity's saved and training buckets for the rates, which are only checked after the
- * training window and with at least {@link #MIN_BASELINE_BUCKETS} active buckets of history.
- * Stateless; used on one thread.
+ * training window and with at least {@link #MIN_BASELINE_BUCKETS} active buckets of history. It
+ * keeps the buckets it reported ({@link #burstBuckets()}), which the saved baseline leaves out. Not
+ * thread-safe; used on one thread.
  */
 final class BurstDetector {
+
+  /** Per principal, the indexes of the buckets reported as bursts. */
+  private final Map<ProfileKey, Set<Long>> burstBuckets = new HashMap<>();
 
   /** Distinct denied operations in one bucket that make enumeration. */
   static final int DENIED_OPERATIONS = 10;
@@ -65,10 +73,12 @@ final class BurstDetector {
     for (Map.Entry<Long, Profile.TimeBucket> entry : profile.buckets().entrySet()) {
       Profile.TimeBucket bucket = entry.getValue();
       if (bucket.deniedOperations.size() >= DENIED_OPERATIONS) {
+        markBurst(profile, entry.getKey());
         report(
             profile,
             view,
             BehaviouralDetection.DENIED_ENUMERATION,
+            BehaviouralDetection.DENIED_ENUMERATION.severity(),
             bucket.firstDenied,
             "denied operations",
             list(bucket.deniedOperations),
@@ -82,10 +92,12 @@ final class BurstDetector {
       }
       if (bucket.discoveryOperations.size() >= DISCOVERY_OPERATIONS
           && bucket.discoveryOperations.size() > 2 * rate.maxDistinctDiscovery()) {
+        markBurst(profile, entry.getKey());
         report(
             profile,
             view,
             BehaviouralDetection.DISCOVERY_BURST,
+            BehaviouralDetection.DISCOVERY_BURST.severity(),
             bucket.firstDiscovery,
             "discovery operations",
             list(bucket.discoveryOperations),
@@ -106,10 +118,12 @@ final class BurstDetector {
       }
       double mean = rate.meanCalls();
       if (bucket.calls >= MIN_BURST_CALLS && bucket.calls >= RATE_MULTIPLE * mean) {
+        markBurst(profile, entry.getKey());
         report(
             profile,
             view,
             BehaviouralDetection.CALL_RATE,
+            BehaviouralDetection.CALL_RATE.severity(),
             bucket.first,
             "calls per bucket",
             Long.toString(bucket.calls),
@@ -125,10 +139,12 @@ final class BurstDetector {
       if (bucket.failed >= MIN_FAILED_CALLS
           && share >= FAILED_SHARE
           && rate.failedShare() < BASELINE_FAILED_SHARE) {
+        markBurst(profile, entry.getKey());
         report(
             profile,
             view,
             BehaviouralDetection.ERROR_RATE,
+            BehaviouralDetection.ERROR_RATE.severity(),
             bucket.first,
             "failed calls per bucket",
             bucket.failed + " of " + bucket.calls,
@@ -146,12 +162,33 @@ final class BurstDetector {
     }
   }
 
+  private void markBurst(Profile profile, long bucket) {
+    burstBuckets.computeIfAbsent(profile.key(), key -> new HashSet<>()).add(bucket);
+  }
+
+  /** Returns, per principal, the indexes of the buckets reported as bursts so far. */
+  Map<ProfileKey, Set<Long>> burstBuckets() {
+    return burstBuckets;
+  }
+
   /**
    * Reports a credential used from {@link #SPREAD_NETWORKS} or more wide networks within {@link
-   * #SPREAD_WINDOW}: once per credential, at the first bucket where the count reaches the
-   * threshold.
+   * #SPREAD_WINDOW}, at least one of them new for its principal: once per credential, at the first
+   * bucket where that happens.
+   *
+   * @param knownWideNetworks the wide networks its principal's history (own, person or role) holds:
+   *     a person's office, home and VPN used within an hour are no sign of a stolen session
+   * @param thinHistory whether that history is thin ({@link Baselines.View#thin()}), which makes
+   *     the finding medium instead of high: a new network means less against a short history
    */
-  void detectSpread(Profile credential, Baselines baselines, Consumer<DetectionHit> hits) {
+  void detectSpread(
+      Profile credential,
+      Set<String> knownWideNetworks,
+      boolean thinHistory,
+      Baselines baselines,
+      Consumer<DetectionHit> hits) {
+    Severity severity =
+        thinHistory ? Severity.MEDIUM : BehaviouralDetection.CREDENTIAL_SPREAD.severity();
     long window = SPREAD_WINDOW.toMillis() / baselines.bucketWidth().toMillis();
     Deque<Map.Entry<Long, Profile.TimeBucket>> recent = new ArrayDeque<>();
     for (Map.Entry<Long, Profile.TimeBucket> entry : credential.buckets().entrySet()) {
@@ -163,7 +200,7 @@ final class BurstDetector {
       for (Map.Entry<Long, Profile.TimeBucket> item : recent) {
         networks.addAll(item.getValue().wideNetworks);
       }
-      if (networks.size() < SPREAD_NETWORKS) {
+      if (networks.size() < SPREAD_NETWORKS || knownWideNetworks.containsAll(networks)) {
         continue;
       }
       Baselines.View view = baselines.view(credential);
@@ -179,14 +216,23 @@ final class BurstDetector {
                   credential.lastSeen());
       report(
           credential,
-          new Baselines.View(view.own(), null, null, 0, history, view.training()),
+          new Baselines.View(
+              view.own(),
+              null,
+              null,
+              HistoryLevel.CREDENTIAL,
+              null,
+              null,
+              history,
+              view.training()),
           BehaviouralDetection.CREDENTIAL_SPREAD,
+          severity,
           entry.getValue().first,
           "wide networks",
           list(networks),
           entry.getValue(),
           networks.size()
-              + " networks far apart (IPv4 /16, IPv6 /32) within "
+              + " networks far apart (IPv4 /16, IPv6 /32, the own cloud's ranges as one) within "
               + minutes(SPREAD_WINDOW)
               + " were used by",
           "of principal " + entry.getValue().first.actor().displayName(),
@@ -199,6 +245,7 @@ final class BurstDetector {
       Profile profile,
       Baselines.View view,
       BehaviouralDetection detection,
+      Severity severity,
       CloudEvent event,
       String featureKind,
       String value,
@@ -211,6 +258,9 @@ final class BurstDetector {
             ? view.history()
             : new Behaviour.History("none", null, null, 0, null, null);
     Instant first = bucket.first.time();
+    // A burst is judged against the identity's own rates (and its group's discovery maximum), so
+    // a peer group appears only when it is the whole history.
+    boolean peerLevel = view.level() == HistoryLevel.PEER_GROUP;
     Behaviour behaviour =
         new Behaviour(
             profile.key().scope().label(),
@@ -220,13 +270,14 @@ final class BurstDetector {
                     featureKind, value, "burst", first, bucket.last, bucket.calls)),
             false,
             history,
-            view.peerGroup(),
-            view.peerCount());
+            peerLevel ? view.peerGroup() : null,
+            peerLevel ? view.peerCount() : 0,
+            view.level().label());
     hits.accept(
         new DetectionHit(
             detection.ruleId(),
             detection.title(),
-            detection.severity(),
+            severity,
             detection.techniqueIds(),
             event,
             Explanations.sentence(what, behaviour, note),

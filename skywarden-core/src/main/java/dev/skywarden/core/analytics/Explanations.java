@@ -31,18 +31,35 @@ final class Explanations {
       text.append(' ').append(note);
     }
     text.append(", compared with ");
-    if (behaviour.peerGroup() == null) {
+    String level = behaviour.historyLevel();
+    boolean peerLevel =
+        behaviour.peerGroup() != null && level.equals(HistoryLevel.PEER_GROUP.label());
+    if (level.equals(HistoryLevel.PERSON.label())) {
+      text.append("its own history joined with its person's other identities (");
+    } else if (level.equals(HistoryLevel.ROLE.label())) {
+      text.append("its own history joined with its role's other sessions (");
+    } else if (!peerLevel) {
       text.append("its own history (");
     } else {
       text.append("its peer group ")
           .append(behaviour.peerGroup())
           .append(" (")
-          .append(behaviour.peerCount())
-          .append(behaviour.peerCount() == 1 ? " identity" : " identities")
+          .append(peers(behaviour.peerCount()))
           .append(" with history, because it has none of its own; ");
     }
     text.append(history(behaviour.history())).append(')');
+    if (behaviour.peerGroup() != null && !peerLevel) {
+      text.append(" and with its peer group ")
+          .append(behaviour.peerGroup())
+          .append(" (")
+          .append(peers(behaviour.peerCount()))
+          .append("), because that history is thin");
+    }
     return text.toString();
+  }
+
+  private static String peers(int count) {
+    return count + (count == 1 ? " identity" : " identities");
   }
 
   /** Returns text such as {@code training window 2025-03-01 00:00 to 2025-03-02 00:00 UTC: ...}. */

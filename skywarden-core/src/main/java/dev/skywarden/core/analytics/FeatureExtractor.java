@@ -3,7 +3,8 @@ package dev.skywarden.core.analytics;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.event.CloudProvider;
-import dev.skywarden.core.netintel.NetworkInfo;
+import dev.skywarden.core.event.NetworkInfo;
+import dev.skywarden.core.event.NetworkKind;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -68,6 +69,10 @@ final class FeatureExtractor {
       if (info != null && info.country() != null) {
         sink.accept(FeatureKind.COUNTRY, intern(info.country()));
       }
+      String range = cloudRange(event);
+      if (range != null) {
+        sink.accept(FeatureKind.CLOUD_RANGE, intern(range));
+      }
     }
     sink.accept(FeatureKind.CLIENT, intern(client(event)));
     if (event.region() != null) {
@@ -78,6 +83,21 @@ final class FeatureExtractor {
     if (operation != null) {
       parameters(event, operation, sink);
     }
+  }
+
+  /**
+   * Returns the {@link FeatureKind#CLOUD_RANGE} value of an event's source, such as {@code azure
+   * AzureCloud}, or null when network intel does not place it in a range of AWS, Azure or Google
+   * Cloud.
+   */
+  static String cloudRange(CloudEvent event) {
+    NetworkInfo info = event.source().network();
+    if (info == null
+        || info.provider() == null
+        || info.kindFor(event.provider()) != NetworkKind.CLOUD_PROVIDER) {
+      return null;
+    }
+    return info.service() == null ? info.provider() : info.provider() + " " + info.service();
   }
 
   /** Returns the operation feature value: the service and operation separated by a space. */

@@ -25,7 +25,14 @@ public enum FeatureKind {
   /**
    * A notable parameter value per operation, such as {@code RunInstances instanceType=p3.16xlarge}.
    */
-  PARAMETER_VALUE;
+  PARAMETER_VALUE,
+  /**
+   * The published range of one of the three clouds that the source address is in, by provider and
+   * service, such as {@code azure AzureCloud}, when the hunt placed the address with {@code
+   * --ip-ranges}. It lets a new /24 inside a cloud range the identity already calls from (CI
+   * runners, CloudShell) count as known.
+   */
+  CLOUD_RANGE;
 
   /** Returns the lower-case name used in explanations and saved state, such as {@code network}. */
   public String label() {

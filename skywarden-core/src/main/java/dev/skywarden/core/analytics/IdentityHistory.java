@@ -10,6 +10,10 @@ import java.util.Map;
  * the distinct values of each feature kind with their counts and times, and its call-rate baseline.
  * Immutable.
  *
+ * <p>The span from {@code firstSeen} to {@code lastSeen} (both inclusive) is the part of time whose
+ * events the history already counts: a later hunt adds the counts of events outside it only, so
+ * hunting the same logs twice does not count them twice (see {@link StateMerger}).
+ *
  * @param key the identity
  * @param type the identity type name, such as {@code ROLE_SESSION}
  * @param account the account, subscription or project, or {@code null}
@@ -19,6 +23,8 @@ import java.util.Map;
  * @param lastSeen the last event's time
  * @param features per kind, the values by name
  * @param rate the call-rate baseline
+ * @param before the totals before the last hunt that added events, or {@code null} when that hunt
+ *     was the identity's first (or the file predates checkpoints)
  */
 public record IdentityHistory(
     ProfileKey key,
@@ -29,7 +35,8 @@ public record IdentityHistory(
     Instant firstSeen,
     Instant lastSeen,
     Map<FeatureKind, Map<String, ValueHistory>> features,
-    RateBaseline rate) {
+    RateBaseline rate,
+    Checkpoint before) {
 
   public IdentityHistory {
     peerGroups = List.copyOf(peerGroups);
@@ -43,6 +50,70 @@ public record IdentityHistory(
     Map<String, ValueHistory> values = features.get(kind);
     return values != null && values.containsKey(value);
   }
+
+  /**
+   * Returns whether the history contains {@code value} of {@code kind} first seen before {@code
+   * time}. A value first seen at or after it was learnt from that event or a later one, such as
+   * from an earlier hunt of the same logs, so it was not known at that time.
+   *
+   * @param time the time of the value's first event in the hunt, or {@code null} for any time
+   */
+  public boolean knowsBefore(FeatureKind kind, String value, Instant time) {
+    Map<String, ValueHistory> values = features.get(kind);
+    ValueHistory history = values == null ? null : values.get(value);
+    if (history == null) {
+      return false;
+    }
+    return time == null || history.firstSeen().isBefore(time);
+  }
+
+  /**
+   * Returns the history as it was known before {@code time}, or {@code null} when nothing was: when
+   * the identity was first seen at or after it. When {@code time} is at or before the start of the
+   * last hunt's added events, the totals and the rate are those of {@link #before}, so a hunt of
+   * the same logs again sees the totals the first hunt saw. The values are kept whole; {@link
+   * #knowsBefore} filters them by time.
+   *
+   * <p>NOTE: only one checkpoint is kept. A hunt that starts before the last hunt's added events
+   * but does not repeat them (such as yesterday's logs again after today's) gets the totals of the
+   * checkpoint, which may still count some of its own events.
+   */
+  public IdentityHistory asOf(Instant time) {
+    if (before != null && !time.isAfter(before.since())) {
+      if (before.events() == 0 || !before.firstSeen().isBefore(time)) {
+        return null;
+      }
+      return new IdentityHistory(
+          key,
+          type,
+          account,
+          peerGroups,
+          before.events(),
+          before.firstSeen(),
+          before.lastSeen(),
+          features,
+          before.rate(),
+          null);
+    }
+    return firstSeen.isBefore(time) ? this : null;
+  }
+
+  /** Returns whether {@code time} lies in the span of events the history already counts. */
+  public boolean counts(Instant time) {
+    return !time.isBefore(firstSeen) && !time.isAfter(lastSeen);
+  }
+
+  /**
+   * The totals of an identity before the last hunt that added events to it.
+   *
+   * @param since the time of the earliest event that hunt added
+   * @param events how many events the history counted before it
+   * @param firstSeen the first event's time before it
+   * @param lastSeen the last event's time before it
+   * @param rate the call-rate baseline before it
+   */
+  public record Checkpoint(
+      Instant since, long events, Instant firstSeen, Instant lastSeen, RateBaseline rate) {}
 
   /**
    * One value of one feature kind in the history.

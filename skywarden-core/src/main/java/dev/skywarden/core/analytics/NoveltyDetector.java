@@ -3,6 +3,8 @@ package dev.skywarden.core.analytics;
 import dev.skywarden.core.event.Actor;
 import dev.skywarden.core.event.ActorType;
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.NetworkInfo;
+import dev.skywarden.core.event.NetworkKind;
 import dev.skywarden.core.finding.Behaviour;
 import dev.skywarden.core.finding.DetectionHit;
 import dev.skywarden.core.finding.Severity;
@@ -19,21 +21,47 @@ import java.util.function.Consumer;
  * (first use, weighted by what the operation can do), clients, source networks, and parameter
  * names, parameter values and regions of operations the identity already uses.
  *
- * <p>A value is new when the identity's saved state does not hold it and this hunt first saw it
- * after the training window; an identity with neither history is compared with its peer group. Each
- * new value gives one hit on the value's first event. When that event's hour of day is new too, the
- * hit names the hour in its explanation and as a second feature. Stateless; used on one thread.
+ * <p>A value is new when neither the identity's saved state nor its training window contains it,
+ * nor the history of its person or role ({@link HistoryLevel}); an identity with too little of both
+ * is compared with its peer group. Each new value gives one hit on the value's first event, and a
+ * network, client or parameter new for several principals of one person, role or peer group gives
+ * one hit for the group.
+ *
+ * <p>Severity follows the depth of the history: against a thin history ({@link
+ * Baselines.View#thin()}) a new value is at most low, unless the value is risky by itself: an
+ * offensive-tool client or a client first used from a hosting provider or Tor exit address (which
+ * keep their severity), a hosting provider or Tor exit address, a sensitive operation of weight
+ * {@value #RISKY_WEIGHT} or more that succeeded, or new sensitive operations denied {@value
+ * #DENIED_REPEAT} or more times over (at most medium). A new sensitive operation whose calls all
+ * failed is low otherwise, because a refused call changed nothing and enumeration is the burst
+ * detector's.
+ *
+ * <p>A new client or parameter value is low unless its first call also came from a network new to
+ * the history (or a hosting or Tor address): one new attribute of a known network is everyday
+ * change, two on one call are what a stolen credential looks like.
+ *
+ * <p>The hour of day is supporting evidence only: when the value's first event falls in an hour the
+ * identity was never active in, and the history covers {@value Baselines#HOUR_HISTORY_DAYS} days or
+ * more, the explanation names the hour and the hit carries it as a second feature; it never makes
+ * or raises a hit. Stateless apart from the reported groups; used on one thread.
  */
 final class NoveltyDetector {
+
+  /** The operation weight from which a new sensitive operation that succeeded is risky itself. */
+  static final int RISKY_WEIGHT = 9;
+
+  /** New sensitive operations of one principal, all denied, that keep their severity. */
+  static final int DENIED_REPEAT = 3;
 
   private final OperationCatalog catalog;
 
   /**
-   * Values already reported for a member judged against its peer group, keyed by group, kind and
-   * value. Members of one group, such as the role sessions of CI runs, often share a new value. It
-   * is reported once, for the first member in profile order.
+   * Values already reported for a member of a person, role or peer group, keyed by group, kind and
+   * value. Members of one group, such as the role sessions of CI runs, often share a new network,
+   * client or parameter. It is reported once, for the first member in profile order. A new
+   * sensitive operation is reported for each member, because each use is an action of its own.
    */
-  private final Set<String> reportedForPeers = new HashSet<>();
+  private final Set<String> reportedForGroups = new HashSet<>();
 
   /** Creates a detector for one hunt's {@code finish}; not thread-safe. */
   NoveltyDetector(OperationCatalog catalog) {
@@ -46,6 +74,7 @@ final class NoveltyDetector {
     if (!view.hasBaseline()) {
       return;
     }
+    int deniedOperations = deniedNewOperations(profile, view, baselines);
     for (FeatureKind kind :
         List.of(
             FeatureKind.OPERATION,
@@ -59,17 +88,76 @@ final class NoveltyDetector {
       for (Map.Entry<String, Profile.FeatureStats> entry :
           new TreeMap<>(profile.values(kind)).entrySet()) {
         Profile.FeatureStats stats = entry.getValue();
-        if (view.knows(kind, entry.getKey(), stats.firstSeen, baselines)) {
+        if (view.knows(kind, entry.getKey(), stats.firstSeen, baselines)
+            || (kind == FeatureKind.NETWORK && knownCloudRange(profile, stats, view, baselines))) {
           continue;
         }
         boolean repeat =
-            view.peerGroup() != null
-                && !reportedForPeers.add(view.peerGroup() + "\n" + kind + "\n" + entry.getKey());
+            kind != FeatureKind.OPERATION
+                && view.reportingGroup() != null
+                && !reportedForGroups.add(
+                    view.reportingGroup() + "\n" + kind + "\n" + entry.getKey());
         if (!repeat) {
-          report(profile, view, baselines, kind, entry.getKey(), stats, hits);
+          report(profile, view, baselines, kind, entry.getKey(), stats, deniedOperations, hits);
         }
       }
     }
+  }
+
+  /**
+   * Returns whether a network's first event came from a cloud range ({@link
+   * FeatureKind#CLOUD_RANGE}) the history already holds: CI runners and CloudShell get a new
+   * address in the same range for every run, so only a new range is news.
+   *
+   * <p>NOTE: so a stolen CI credential used from a machine rented in the same cloud range is not a
+   * new network; the workload detector and the other novelties still apply.
+   */
+  private static boolean knownCloudRange(
+      Profile profile, Profile.FeatureStats network, Baselines.View view, Baselines baselines) {
+    String range = FeatureExtractor.cloudRange(network.first);
+    if (range == null) {
+      return false;
+    }
+    Profile.FeatureStats rangeStats = profile.values(FeatureKind.CLOUD_RANGE).get(range);
+    return view.knows(
+        FeatureKind.CLOUD_RANGE,
+        range,
+        rangeStats == null ? null : rangeStats.firstSeen,
+        baselines);
+  }
+
+  /**
+   * Returns whether the network of an event is new for the history too, or risky by itself: a new
+   * client or parameter value from a new network is two independent novelties on one call.
+   */
+  private static boolean fromNewNetwork(
+      Profile profile, CloudEvent event, Baselines.View view, Baselines baselines) {
+    if (riskyNetwork(event)) {
+      return true;
+    }
+    if (event.source().ip() == null) {
+      return false;
+    }
+    String network = FeatureExtractor.network(event.source().ip());
+    Profile.FeatureStats stats = profile.values(FeatureKind.NETWORK).get(network);
+    return !view.knows(
+            FeatureKind.NETWORK, network, stats == null ? null : stats.firstSeen, baselines)
+        && !(stats != null && knownCloudRange(profile, stats, view, baselines));
+  }
+
+  /** Counts the new sensitive operations of a profile whose calls all failed. */
+  private int deniedNewOperations(Profile profile, Baselines.View view, Baselines baselines) {
+    int denied = 0;
+    for (Map.Entry<String, Profile.FeatureStats> entry :
+        profile.values(FeatureKind.OPERATION).entrySet()) {
+      Profile.FeatureStats stats = entry.getValue();
+      if (stats.failed == stats.count
+          && catalog.classify(stats.first).weight() >= OperationCatalog.SENSITIVE_WEIGHT
+          && !view.knows(FeatureKind.OPERATION, entry.getKey(), stats.firstSeen, baselines)) {
+        denied++;
+      }
+    }
+    return denied;
   }
 
   private void report(
@@ -79,10 +167,12 @@ final class NoveltyDetector {
       FeatureKind kind,
       String value,
       Profile.FeatureStats stats,
+      int deniedOperations,
       Consumer<DetectionHit> hits) {
     CloudEvent event = stats.first;
     BehaviouralDetection detection;
     Severity severity;
+    boolean risky;
     List<String> techniques = new ArrayList<>();
     String what;
     switch (kind) {
@@ -93,6 +183,11 @@ final class NoveltyDetector {
         }
         detection = BehaviouralDetection.FIRST_SENSITIVE_OPERATION;
         severity = operationSeverity(operation.weight());
+        boolean allFailed = stats.failed == stats.count;
+        risky = allFailed ? deniedOperations >= DENIED_REPEAT : operation.weight() >= RISKY_WEIGHT;
+        if (allFailed && !risky) {
+          severity = Severity.LOW;
+        }
         techniques.addAll(operation.techniqueIds());
         what =
             "operation "
@@ -105,15 +200,21 @@ final class NoveltyDetector {
       }
       case CLIENT -> {
         detection = BehaviouralDetection.NEW_CLIENT;
-        severity =
-            value.contains("OFFENSIVE_TOOL") || value.contains("PENTEST_DISTRIBUTION")
-                ? Severity.HIGH
-                : detection.severity();
+        boolean offensive =
+            value.contains("OFFENSIVE_TOOL") || value.contains("PENTEST_DISTRIBUTION");
+        risky = offensive || riskyNetwork(event);
+        if (offensive) {
+          severity = Severity.HIGH;
+        } else {
+          severity =
+              fromNewNetwork(profile, event, view, baselines) ? detection.severity() : Severity.LOW;
+        }
         what = "client " + value + " was new for";
       }
       case NETWORK, ASN, COUNTRY -> {
         detection = BehaviouralDetection.NEW_NETWORK;
-        severity = workload(event.actor()) ? Severity.MEDIUM : detection.severity();
+        risky = riskyNetwork(event);
+        severity = workload(event.actor()) || risky ? Severity.MEDIUM : detection.severity();
         what = kind.label() + " " + value + " (address " + event.source().text() + ") was new for";
       }
       case PARAMETER_KEY, PARAMETER_VALUE, REGION -> {
@@ -130,13 +231,19 @@ final class NoveltyDetector {
           return;
         }
         detection = BehaviouralDetection.NEW_PARAMETER;
-        severity = kind == FeatureKind.PARAMETER_VALUE ? Severity.MEDIUM : Severity.LOW;
+        severity =
+            kind == FeatureKind.PARAMETER_VALUE && fromNewNetwork(profile, event, view, baselines)
+                ? Severity.MEDIUM
+                : Severity.LOW;
+        risky = false;
         what = kind.label() + " " + value + " was new for an operation used before by";
       }
       default -> {
         return;
       }
     }
+
+    severity = depthSeverity(severity, risky, kind == FeatureKind.CLIENT, view);
 
     List<Behaviour.Feature> features = new ArrayList<>();
     features.add(
@@ -145,8 +252,9 @@ final class NoveltyDetector {
     String note = "";
     String hour = hour(event);
     Profile.FeatureStats hourStats = profile.values(FeatureKind.HOUR).get(hour);
-    if (!view.knows(
-        FeatureKind.HOUR, hour, hourStats == null ? null : hourStats.firstSeen, baselines)) {
+    if (view.knowsHours()
+        && !view.knows(
+            FeatureKind.HOUR, hour, hourStats == null ? null : hourStats.firstSeen, baselines)) {
       note = "at " + hour + " UTC, an hour it had not been active in before";
       features.add(
           new Behaviour.Feature(
@@ -165,7 +273,8 @@ final class NoveltyDetector {
             false,
             view.history(),
             view.peerGroup(),
-            view.peerCount());
+            view.peerCount(),
+            view.level().label());
     hits.accept(
         new DetectionHit(
             detection.ruleId(),
@@ -180,6 +289,30 @@ final class NoveltyDetector {
   static String hour(CloudEvent event) {
     long hour = Math.floorMod(event.time().getEpochSecond() / 3600, 24L);
     return hour < 10 ? "0" + hour : Long.toString(hour);
+  }
+
+  /**
+   * Returns the severity of a new value given the depth of the history. A deep history keeps the
+   * severity. Against a thin one, a value that is not risky by itself is low and a risky one at
+   * most medium, except a risky client, whose risk does not depend on the history.
+   */
+  private static Severity depthSeverity(
+      Severity severity, boolean risky, boolean client, Baselines.View view) {
+    if (!view.thin() || (risky && client)) {
+      return severity;
+    }
+    Severity cap = risky ? Severity.MEDIUM : Severity.LOW;
+    return severity.compareTo(cap) > 0 ? cap : severity;
+  }
+
+  /** Returns whether the event came from a hosting provider or a Tor exit, by network intel. */
+  private static boolean riskyNetwork(CloudEvent event) {
+    NetworkInfo network = event.source().network();
+    if (network == null) {
+      return false;
+    }
+    NetworkKind kind = network.kindFor(event.provider());
+    return kind == NetworkKind.HOSTING || kind == NetworkKind.TOR;
   }
 
   private static Severity operationSeverity(int weight) {

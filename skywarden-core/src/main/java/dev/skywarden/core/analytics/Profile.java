@@ -1,6 +1,7 @@
 package dev.skywarden.core.analytics;
 
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.NetworkInfo;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Instant;
@@ -30,12 +31,25 @@ final class Profile {
   /** The aggregates of one feature value in one profile. */
   static final class FeatureStats {
     long count;
+
+    /** Events outside the saved history's span, which the next saved state adds to its count. */
+    long unsavedCount;
+
+    /** Events with the value whose call failed. */
+    long failed;
+
     Instant firstSeen;
     Instant lastSeen;
     CloudEvent first;
 
-    void add(CloudEvent event) {
+    void add(CloudEvent event, boolean unsaved) {
       count++;
+      if (unsaved) {
+        unsavedCount++;
+      }
+      if (!event.outcome().success()) {
+        failed++;
+      }
       if (lastSeen == null || event.time().isAfter(lastSeen)) {
         lastSeen = event.time();
       }
@@ -61,6 +75,7 @@ final class Profile {
 
   private final ProfileKey key;
   private final AnalyticsLimits limits;
+  private final IdentityHistory saved;
   private final Map<FeatureKind, Map<String, FeatureStats>> features =
       new EnumMap<>(FeatureKind.class);
   private final Map<FeatureKind, Long> eventsPerKind = new EnumMap<>(FeatureKind.class);
@@ -68,10 +83,19 @@ final class Profile {
   private CloudEvent first;
   private Instant lastSeen;
   private long events;
+  private long unsavedEvents;
+  private Instant firstUnsaved;
 
-  Profile(ProfileKey key, AnalyticsLimits limits) {
+  /**
+   * Creates an empty profile.
+   *
+   * @param saved the identity's saved history, or {@code null}; events in its span ({@link
+   *     IdentityHistory#counts}) are taken as counted already
+   */
+  Profile(ProfileKey key, AnalyticsLimits limits, IdentityHistory saved) {
     this.key = key;
     this.limits = limits;
+    this.saved = saved;
   }
 
   ProfileKey key() {
@@ -86,8 +110,14 @@ final class Profile {
    */
   synchronized void add(CloudEvent event, FeatureBuffer buffer, boolean discovery, boolean denied) {
     addEvent(event);
+    boolean unsaved = saved == null || !saved.counts(event.time());
+    if (unsaved) {
+      unsavedEvents++;
+      firstUnsaved =
+          firstUnsaved == null || event.time().isBefore(firstUnsaved) ? event.time() : firstUnsaved;
+    }
     for (int i = 0; i < buffer.size(); i++) {
-      addFeature(buffer.kind(i), buffer.value(i), event);
+      addFeature(buffer.kind(i), buffer.value(i), event, unsaved);
     }
     addToBucket(event, discovery, denied);
   }
@@ -104,7 +134,7 @@ final class Profile {
   }
 
   /** Adds one feature value of an event. */
-  private void addFeature(FeatureKind kind, String value, CloudEvent event) {
+  private void addFeature(FeatureKind kind, String value, CloudEvent event, boolean unsaved) {
     eventsPerKind.merge(kind, 1L, Long::sum);
     Map<String, FeatureStats> values = features.computeIfAbsent(kind, k -> new HashMap<>());
     FeatureStats stats = values.get(value);
@@ -119,7 +149,7 @@ final class Profile {
       stats = new FeatureStats();
       values.put(value, stats);
     }
-    stats.add(event);
+    stats.add(event, unsaved);
   }
 
   private static String largestKey(Map<String, FeatureStats> values) {
@@ -171,8 +201,26 @@ final class Profile {
     }
     InetAddress ip = event.source().ip();
     if (ip != null) {
-      addBounded(bucket.wideNetworks, wideNetwork(ip), limits.maxNetworksPerBucket());
+      addBounded(bucket.wideNetworks, wideNetwork(event, ip), limits.maxNetworksPerBucket());
     }
+  }
+
+  /**
+   * Returns the wide network of an event's source: {@code aws ranges} (or another cloud's) when
+   * network intel places the address in the published ranges of the event's own cloud, else the
+   * {@link #wideNetwork(InetAddress)}. The cloud's own addresses count as one network, because a
+   * person's session is used from CloudShell, the console and services acting for them, all in the
+   * provider's ranges but in many /16s.
+   *
+   * <p>NOTE: so a credential used from a machine in the same cloud, the user's network and
+   * CloudShell counts two networks, not three.
+   */
+  static String wideNetwork(CloudEvent event, InetAddress ip) {
+    NetworkInfo network = event.source().network();
+    if (network != null && network.isProvider(event.provider())) {
+      return event.provider().id() + " ranges";
+    }
+    return wideNetwork(ip);
   }
 
   /** Keeps the {@code max} smallest values, so the kept set does not depend on arrival order. */
@@ -209,6 +257,16 @@ final class Profile {
 
   synchronized Instant lastSeen() {
     return lastSeen;
+  }
+
+  /** Returns how many events lie outside the saved history's span: all without saved history. */
+  synchronized long unsavedEvents() {
+    return unsavedEvents;
+  }
+
+  /** Returns the earliest event outside the saved history's span, or null when there is none. */
+  synchronized Instant firstUnsaved() {
+    return firstUnsaved;
   }
 
   /** Returns the kept values of one kind; the caller must not modify the map. */

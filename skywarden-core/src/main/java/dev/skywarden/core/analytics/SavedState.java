@@ -32,6 +32,19 @@ public record SavedState(Instant savedAt, SortedMap<ProfileKey, IdentityHistory>
     return identities.isEmpty();
   }
 
+  /**
+   * Returns whether the state contains an identity first seen before {@code time}. A state written
+   * by a hunt of the same logs does not, so the training window of that hunt applies again.
+   */
+  public boolean hasIdentityBefore(Instant time) {
+    for (IdentityHistory history : identities.values()) {
+      if (history.asOf(time) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Returns the number of distinct feature values over all identities. */
   public long valueCount() {
     long count = 0;

@@ -18,6 +18,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,7 +34,7 @@ import java.util.TreeMap;
  * folder.
  *
  * <p>Format (version {@value #VERSION}): {@code {"format": "skywarden-analytics-state", "version":
- * 1, "saved_at": ISO time, "identities": [{"scope", "provider", "id", "type", "account",
+ * 2, "saved_at": ISO time, "identities": [{"scope", "provider", "id", "type", "account",
  * "peer_groups": [...], "events", "first_seen", "last_seen", "rate": {"active_buckets", "calls",
  * "failed", "max_calls", "max_distinct_discovery"}, "features": {"operation": [[value, count,
  * first_seen, last_seen], ...], ...}}]}}. Identities are streamed one by one, so reading needs
@@ -46,10 +48,19 @@ public final class StateFile {
   /** The file name in the state folder. */
   public static final String FILE_NAME = "analytics-state.json";
 
-  /** The format version this class writes and reads. */
-  public static final int VERSION = 1;
+  /**
+   * The format version this class writes. Version 2 added the {@code cloud range} feature kind and
+   * the {@code before} checkpoint, which version 1 readers cannot read.
+   */
+  public static final int VERSION = 2;
+
+  /** The format versions this class reads: version 1 files lack only what version 2 added. */
+  public static final List<Integer> SUPPORTED_VERSIONS = List.of(1, 2);
 
   static final String FORMAT = "skywarden-analytics-state";
+
+  private static final DateTimeFormatter DAMAGED_TIME =
+      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonFactory FACTORY = MAPPER.getFactory();
@@ -84,6 +95,7 @@ public final class StateFile {
     expect(parser, parser.nextToken() == JsonToken.START_OBJECT, "expected a JSON object", file);
     Instant savedAt = null;
     boolean formatSeen = false;
+    boolean versionSeen = false;
     TreeMap<ProfileKey, IdentityHistory> identities = new TreeMap<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
@@ -93,12 +105,10 @@ public final class StateFile {
           expect(parser, FORMAT.equals(parser.getText()), "format is not " + FORMAT, file);
           formatSeen = true;
         }
-        case "version" ->
-            expect(
-                parser,
-                parser.getIntValue() == VERSION,
-                "version " + parser.getText() + " is not supported (expected " + VERSION + ")",
-                file);
+        case "version" -> {
+          checkVersion(parser, file);
+          versionSeen = true;
+        }
         case "saved_at" -> savedAt = instant(parser.getText(), parser, file);
         case "identities" -> {
           expect(parser, parser.currentToken() == JsonToken.START_ARRAY, "expected an array", file);
@@ -113,7 +123,37 @@ public final class StateFile {
       }
     }
     expect(parser, formatSeen, "the format field is missing", file);
+    expect(
+        parser,
+        versionSeen,
+        "the version field is missing (supported versions: " + supported() + ")",
+        file);
     return new SavedState(savedAt, identities);
+  }
+
+  private static void checkVersion(JsonParser parser, Path file) throws IOException {
+    expect(
+        parser,
+        parser.currentToken() == JsonToken.VALUE_NUMBER_INT,
+        "the version field must be an integer, not " + parser.getText(),
+        file);
+    long version = parser.getLongValue();
+    if (version == (int) version && SUPPORTED_VERSIONS.contains((int) version)) {
+      return;
+    }
+    String reason =
+        version > VERSION
+            ? "version " + version + " was written by a newer Skywarden"
+            : "version " + version + " is not supported";
+    expect(parser, false, reason + " (supported versions: " + supported() + ")", file);
+  }
+
+  private static String supported() {
+    StringBuilder text = new StringBuilder();
+    for (int version : SUPPORTED_VERSIONS) {
+      text.append(text.length() == 0 ? "" : ", ").append(version);
+    }
+    return text.toString();
   }
 
   private static IdentityHistory identity(JsonNode node, Path file, JsonLocation location)
@@ -144,7 +184,16 @@ public final class StateFile {
         }
         features.put(FeatureKind.parse(entry.getKey()), values);
       }
-      JsonNode rate = node.path("rate");
+      JsonNode before = node.get("before");
+      IdentityHistory.Checkpoint checkpoint =
+          before == null || before.isNull()
+              ? null
+              : new IdentityHistory.Checkpoint(
+                  Instant.parse(text(before, "since")),
+                  before.path("events").asLong(),
+                  Instant.parse(text(before, "first_seen")),
+                  Instant.parse(text(before, "last_seen")),
+                  rate(before.path("rate")));
       return new IdentityHistory(
           key,
           node.path("type").asText("UNKNOWN"),
@@ -154,16 +203,21 @@ public final class StateFile {
           Instant.parse(text(node, "first_seen")),
           Instant.parse(text(node, "last_seen")),
           features,
-          new IdentityHistory.RateBaseline(
-              rate.path("active_buckets").asLong(),
-              rate.path("calls").asLong(),
-              rate.path("failed").asLong(),
-              rate.path("max_calls").asLong(),
-              rate.path("max_distinct_discovery").asLong()));
+          rate(node.path("rate")),
+          checkpoint);
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new StateFileException(
           file, "invalid identity" + at(location) + ": " + e.getMessage(), e);
     }
+  }
+
+  private static IdentityHistory.RateBaseline rate(JsonNode rate) {
+    return new IdentityHistory.RateBaseline(
+        rate.path("active_buckets").asLong(),
+        rate.path("calls").asLong(),
+        rate.path("failed").asLong(),
+        rate.path("max_calls").asLong(),
+        rate.path("max_distinct_discovery").asLong());
   }
 
   private static String text(JsonNode node, String field) {
@@ -196,6 +250,27 @@ public final class StateFile {
       return "";
     }
     return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  /**
+   * Returns the name under which a damaged state file is kept aside, such as {@code
+   * analytics-state.json.damaged-20260301T120000Z}.
+   *
+   * @param time when the damage was found; the name has it to the second, in UTC
+   */
+  public static String damagedName(Instant time) {
+    return FILE_NAME + ".damaged-" + DAMAGED_TIME.format(time);
+  }
+
+  /**
+   * Renames the state file of the folder to {@code damagedName} in the same folder, so that a new
+   * state can be written without losing the damaged one.
+   *
+   * @return the new path of the damaged file
+   * @throws IOException when the rename fails, such as when {@code damagedName} exists already
+   */
+  public static Path setAside(Path folder, String damagedName) throws IOException {
+    return Files.move(folder.resolve(FILE_NAME), folder.resolve(damagedName));
   }
 
   /**
@@ -248,14 +323,7 @@ public final class StateFile {
       json.writeNumberField("events", history.events());
       json.writeStringField("first_seen", history.firstSeen().toString());
       json.writeStringField("last_seen", history.lastSeen().toString());
-      IdentityHistory.RateBaseline rate = history.rate();
-      json.writeObjectFieldStart("rate");
-      json.writeNumberField("active_buckets", rate.activeBuckets());
-      json.writeNumberField("calls", rate.calls());
-      json.writeNumberField("failed", rate.failed());
-      json.writeNumberField("max_calls", rate.maxCalls());
-      json.writeNumberField("max_distinct_discovery", rate.maxDistinctDiscovery());
-      json.writeEndObject();
+      writeRate(json, history.rate());
       json.writeObjectFieldStart("features");
       for (var entry : history.features().entrySet()) {
         json.writeArrayFieldStart(entry.getKey().label());
@@ -270,10 +338,31 @@ public final class StateFile {
         json.writeEndArray();
       }
       json.writeEndObject();
+      IdentityHistory.Checkpoint before = history.before();
+      if (before != null) {
+        json.writeObjectFieldStart("before");
+        json.writeStringField("since", before.since().toString());
+        json.writeNumberField("events", before.events());
+        json.writeStringField("first_seen", before.firstSeen().toString());
+        json.writeStringField("last_seen", before.lastSeen().toString());
+        writeRate(json, before.rate());
+        json.writeEndObject();
+      }
       json.writeEndObject();
     }
     json.writeEndArray();
     json.writeEndObject();
     json.writeRaw('\n');
+  }
+
+  private static void writeRate(JsonGenerator json, IdentityHistory.RateBaseline rate)
+      throws IOException {
+    json.writeObjectFieldStart("rate");
+    json.writeNumberField("active_buckets", rate.activeBuckets());
+    json.writeNumberField("calls", rate.calls());
+    json.writeNumberField("failed", rate.failed());
+    json.writeNumberField("max_calls", rate.maxCalls());
+    json.writeNumberField("max_distinct_discovery", rate.maxDistinctDiscovery());
+    json.writeEndObject();
   }
 }

@@ -10,10 +10,26 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Joins the saved state with the profiles of a hunt into the state to save.
+ *
+ * <p>Hunting the same logs again leaves the state as it is. Each identity's saved span, from its
+ * first to its last saved event (both inclusive), counts as already added: only the events outside
+ * it add to the event count, to the counts of values and to the call-rate baseline (only time
+ * buckets wholly outside it). First and last times merge by minimum and maximum, so repeating them
+ * changes nothing. A value the saved history lacks is added with all its events, because none of
+ * them was counted for it.
+ *
+ * <p>Late events inside the span (a log file delivered after a later hunt) are therefore not
+ * counted; their new values are still learnt. This undercounts such events rather than double
+ * counting every re-hunt. Events at exactly the saved last time are inside the span, so a late
+ * file's events in the same second as the last saved event are not counted either.
+ *
+ * <p>Time buckets that {@link BurstDetector} reported are left out of the call-rate baseline, so
+ * that an attack burst does not raise the baseline against which the next hunt judges it.
  *
  * <p>Size bound: per identity at most {@link AnalyticsLimits#stateValuesPerKind()} values of each
  * of the {@link FeatureKind}s, the most recently seen (ties by value), and identities whose last
@@ -30,14 +46,25 @@ final class StateMerger {
 
   private StateMerger() {}
 
+  /**
+   * Returns the state to save, or {@code saved} itself (with its old save time) when the hunt
+   * changed nothing in it.
+   *
+   * @param burstBuckets per identity, the indexes of the time buckets reported as bursts
+   */
   static SavedState merge(
-      SavedState saved, Collection<Profile> profiles, AnalyticsLimits limits, Instant savedAt) {
+      SavedState saved,
+      Collection<Profile> profiles,
+      AnalyticsLimits limits,
+      Instant savedAt,
+      Map<ProfileKey, Set<Long>> burstBuckets) {
     TreeMap<ProfileKey, IdentityHistory> merged = new TreeMap<>(saved.identities());
     for (Profile profile : profiles) {
       if (profile.first() == null || !longLived(profile)) {
         continue;
       }
-      merged.put(profile.key(), merge(saved.get(profile.key()), profile, limits));
+      Set<Long> bursts = burstBuckets.getOrDefault(profile.key(), Set.of());
+      merged.put(profile.key(), merge(saved.get(profile.key()), profile, limits, bursts));
     }
 
     Instant newest = null;
@@ -48,17 +75,21 @@ final class StateMerger {
       Instant cutoff = newest.minus(limits.stateRetention());
       merged.values().removeIf(history -> history.lastSeen().isBefore(cutoff));
     }
+    if (merged.equals(saved.identities())) {
+      return saved;
+    }
     return new SavedState(savedAt, merged);
   }
 
   private static IdentityHistory merge(
-      IdentityHistory old, Profile profile, AnalyticsLimits limits) {
+      IdentityHistory old, Profile profile, AnalyticsLimits limits, Set<Long> bursts) {
     CloudEvent first = profile.first();
     Map<FeatureKind, Map<String, IdentityHistory.ValueHistory>> features =
         new EnumMap<>(FeatureKind.class);
     if (old != null) {
       old.features().forEach((kind, values) -> features.put(kind, new HashMap<>(values)));
     }
+    boolean valueAdded = false;
     for (FeatureKind kind : FeatureKind.values()) {
       Map<String, Profile.FeatureStats> values = profile.values(kind);
       if (values.isEmpty()) {
@@ -66,31 +97,59 @@ final class StateMerger {
       }
       Map<String, IdentityHistory.ValueHistory> target =
           features.computeIfAbsent(kind, k -> new HashMap<>());
-      values.forEach(
-          (value, stats) ->
-              target.merge(
-                  value,
-                  new IdentityHistory.ValueHistory(stats.count, stats.firstSeen, stats.lastSeen),
-                  StateMerger::plus));
+      for (Map.Entry<String, Profile.FeatureStats> entry : values.entrySet()) {
+        Profile.FeatureStats stats = entry.getValue();
+        IdentityHistory.ValueHistory known = target.get(entry.getKey());
+        long count = known == null ? stats.count : stats.unsavedCount;
+        valueAdded |= known == null;
+        target.merge(
+            entry.getKey(),
+            new IdentityHistory.ValueHistory(count, stats.firstSeen, stats.lastSeen),
+            StateMerger::plus);
+      }
+    }
+    if (old != null && profile.unsavedEvents() == 0 && !valueAdded) {
+      return old;
     }
     features.replaceAll((kind, values) -> trim(values, limits.stateValuesPerKind()));
 
     IdentityHistory.RateBaseline rate =
         old == null ? IdentityHistory.RateBaseline.EMPTY : old.rate();
-    for (Profile.TimeBucket bucket : profile.buckets().values()) {
-      rate =
-          rate.plus(
-              new IdentityHistory.RateBaseline(
-                  1, bucket.calls, bucket.failed, bucket.calls, bucket.discoveryOperations.size()));
+    for (Map.Entry<Long, Profile.TimeBucket> entry : profile.buckets().entrySet()) {
+      Profile.TimeBucket bucket = entry.getValue();
+      boolean unsaved =
+          old == null
+              || bucket.last.isBefore(old.firstSeen())
+              || bucket.first.time().isAfter(old.lastSeen());
+      if (unsaved && !bursts.contains(entry.getKey())) {
+        rate =
+            rate.plus(
+                new IdentityHistory.RateBaseline(
+                    1,
+                    bucket.calls,
+                    bucket.failed,
+                    bucket.calls,
+                    bucket.discoveryOperations.size()));
+      }
     }
 
     Instant firstSeen = first.time();
     Instant lastSeen = profile.lastSeen();
-    long events = profile.events();
+    long events = profile.unsavedEvents();
+    IdentityHistory.Checkpoint before = null;
     if (old != null) {
       firstSeen = old.firstSeen().isBefore(firstSeen) ? old.firstSeen() : firstSeen;
       lastSeen = old.lastSeen().isAfter(lastSeen) ? old.lastSeen() : lastSeen;
       events += old.events();
+      before =
+          profile.unsavedEvents() == 0
+              ? old.before()
+              : new IdentityHistory.Checkpoint(
+                  profile.firstUnsaved(),
+                  old.events(),
+                  old.firstSeen(),
+                  old.lastSeen(),
+                  old.rate());
     }
     String account =
         first.actor().accountId() != null ? first.actor().accountId() : first.account();
@@ -103,7 +162,8 @@ final class StateMerger {
         firstSeen,
         lastSeen,
         features,
-        rate);
+        rate,
+        before);
   }
 
   /**

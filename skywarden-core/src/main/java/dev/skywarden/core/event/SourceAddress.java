@@ -1,6 +1,5 @@
 package dev.skywarden.core.event;
 
-import dev.skywarden.core.netintel.NetworkInfo;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 

@@ -18,6 +18,9 @@ import java.util.Objects;
  *     arn:aws:iam::111122223333:role/deploy}, or {@code null} when the identity's own history was
  *     used
  * @param peerCount how many identities with history the peer group had; 0 without a peer group
+ * @param historyLevel the level of the history: {@code credential} or {@code principal} (the
+ *     identity's own), {@code person} or {@code role} (its own joined with its person's other
+ *     identities or its role's other sessions), or {@code peer group}
  */
 public record Behaviour(
     String subject,
@@ -26,18 +29,44 @@ public record Behaviour(
     boolean featuresTruncated,
     History history,
     String peerGroup,
-    int peerCount) {
+    int peerCount,
+    String historyLevel) {
 
   public Behaviour {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(history, "history");
+    Objects.requireNonNull(historyLevel, "historyLevel");
     features = List.copyOf(features);
+  }
+
+  /**
+   * Creates a behaviour whose history level follows from the peer group: {@code peer group} with
+   * one, else the subject ({@code principal} or {@code credential}).
+   */
+  public Behaviour(
+      String subject,
+      String identity,
+      List<Feature> features,
+      boolean featuresTruncated,
+      History history,
+      String peerGroup,
+      int peerCount) {
+    this(
+        subject,
+        identity,
+        features,
+        featuresTruncated,
+        history,
+        peerGroup,
+        peerCount,
+        peerGroup == null ? subject : "peer group");
   }
 
   /** Returns a copy with other features. */
   public Behaviour withFeatures(List<Feature> newFeatures, boolean truncated) {
-    return new Behaviour(subject, identity, newFeatures, truncated, history, peerGroup, peerCount);
+    return new Behaviour(
+        subject, identity, newFeatures, truncated, history, peerGroup, peerCount, historyLevel);
   }
 
   /**

@@ -14,16 +14,36 @@ final class BoundedValues {
   private final NavigableSet<String> values = new TreeSet<>();
   private boolean truncated;
 
+  /** The value of the previous {@link #add} call; adding it again changes nothing. */
+  private String previous;
+
+  /** The largest kept value, or null while none is kept. */
+  private String largest;
+
   /** Adds a non-empty value, then drops the largest while more than the maximum are kept. */
   void add(String value) {
-    if (value == null || value.isEmpty()) {
+    if (value == null || value.isEmpty() || value.equals(previous)) {
       return;
     }
-    values.add(value);
+    previous = value;
+
+    // Once full, a value at or after the largest kept one changes nothing but the flag, so the
+    // common case of a long finding costs one comparison instead of an insertion and a removal.
+    if (values.size() >= FindingAggregator.MAX_VALUES) {
+      int order = value.compareTo(largest);
+      if (order >= 0) {
+        truncated |= order > 0;
+        return;
+      }
+    }
+    if (!values.add(value)) {
+      return;
+    }
     if (values.size() > FindingAggregator.MAX_VALUES) {
       values.pollLast();
       truncated = true;
     }
+    largest = values.last();
   }
 
   /** Returns the kept values, sorted. */

@@ -1,7 +1,7 @@
 package dev.skywarden.core.finding;
 
+import dev.skywarden.core.event.NetworkInfo;
 import dev.skywarden.core.event.SourceLocation;
-import dev.skywarden.core.netintel.NetworkInfo;
 import java.time.Instant;
 
 /**

@@ -148,6 +148,13 @@ public final class FindingAggregator {
   /** The bounded state of one finding; every method holds the instance lock. */
   private final class Accumulator {
     private final NavigableSet<DetectionHit> earliest = new TreeSet<>(HIT_ORDER);
+
+    /**
+     * The last of {@link #earliest}, kept apart because a finding with thousands of siblings finds
+     * {@code TreeSet.last()} out of the cache.
+     */
+    private DetectionHit latestEvidence;
+
     private final Map<CappedList, BoundedValues> lists = new EnumMap<>(CappedList.class);
     private final java.util.TreeMap<Behaviour.Feature, Behaviour.Feature> features =
         new java.util.TreeMap<>();
@@ -171,10 +178,7 @@ public final class FindingAggregator {
         lastSeen = event.time();
       }
 
-      earliest.add(hit);
-      if (earliest.size() > MAX_EVIDENCE) {
-        earliest.pollLast();
-      }
+      addEvidence(hit);
 
       lists.get(CappedList.CREDENTIALS).add(event.credential().id());
       lists.get(CappedList.SOURCE_ADDRESSES).add(event.source().text());
@@ -190,6 +194,21 @@ public final class FindingAggregator {
       if (hit.behaviour() != null) {
         addFeatures(hit.behaviour());
       }
+    }
+
+    /**
+     * Keeps the {@link #MAX_EVIDENCE} earliest hits in {@link #HIT_ORDER}. Once the set is full, a
+     * hit at or after the last kept one would be added and removed again, so it is not added.
+     */
+    private void addEvidence(DetectionHit hit) {
+      if (earliest.size() >= MAX_EVIDENCE && HIT_ORDER.compare(hit, latestEvidence) >= 0) {
+        return;
+      }
+      earliest.add(hit);
+      if (earliest.size() > MAX_EVIDENCE) {
+        earliest.pollLast();
+      }
+      latestEvidence = earliest.last();
     }
 
     /**

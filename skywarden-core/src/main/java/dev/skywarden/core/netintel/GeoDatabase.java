@@ -2,6 +2,7 @@ package dev.skywarden.core.netintel;
 
 import com.maxmind.db.CHMCache;
 import com.maxmind.db.Reader;
+import dev.skywarden.core.event.NetworkInfo;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;

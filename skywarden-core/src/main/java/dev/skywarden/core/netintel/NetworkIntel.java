@@ -1,6 +1,8 @@
 package dev.skywarden.core.netintel;
 
 import dev.skywarden.core.event.CloudProvider;
+import dev.skywarden.core.event.NetworkInfo;
+import dev.skywarden.core.event.NetworkKind;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;

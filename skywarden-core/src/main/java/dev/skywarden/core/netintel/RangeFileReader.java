@@ -3,6 +3,7 @@ package dev.skywarden.core.netintel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skywarden.core.event.NetworkInfo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,7 @@
 package dev.skywarden.core.netintel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skywarden.core.event.NetworkKind;
 
 /**
  * The published range files that {@link RangeFileReader} understands, each recognised by its

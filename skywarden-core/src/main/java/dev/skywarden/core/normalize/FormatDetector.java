@@ -1,6 +1,5 @@
 package dev.skywarden.core.normalize;
 
-import static dev.skywarden.core.normalize.JsonFields.get;
 import static dev.skywarden.core.normalize.JsonFields.has;
 import static dev.skywarden.core.normalize.JsonFields.text;
 
@@ -13,7 +12,8 @@ import java.util.Set;
  *
  * <p>The checks run from the most specific marker to the least: GCP {@code protoPayload}, Entra
  * categories and table names, Azure {@code operationName}, then CloudTrail {@code eventSource} or
- * {@code eventName}. Field names are matched ignoring case. Stateless and thread-safe.
+ * {@code eventName}. Field names are matched ignoring case; the top-level ones in one pass over the
+ * record's keys ({@link MarkerFields}). Stateless and thread-safe.
  */
 final class FormatDetector {
 
@@ -37,13 +37,14 @@ final class FormatDetector {
 
   /** Returns the format of a JSON object, or {@link RecordFormat#UNKNOWN}. */
   static RecordFormat detect(JsonNode record) {
-    if (isGcpAudit(record)) {
+    MarkerFields top = MarkerFields.of(record);
+    if (isGcpAudit(top)) {
       return RecordFormat.GCP_AUDIT;
     }
 
-    String category = lower(text(record, "category"));
-    String table = lower(text(record, "Type"));
-    if (isKubernetesAudit(record, category)) {
+    String category = lower(top.text("category"));
+    String table = lower(top.text("Type"));
+    if (isKubernetesAudit(top, category)) {
       return RecordFormat.KUBERNETES_AUDIT;
     }
 
@@ -53,32 +54,29 @@ final class FormatDetector {
     if ("auditlogs".equals(category) || "auditlogs".equals(table)) {
       return RecordFormat.ENTRA_AUDIT;
     }
-    if (isGraphSignIn(record)) {
+    if (isGraphSignIn(top)) {
       return RecordFormat.ENTRA_SIGNIN;
     }
-    if (has(record, "activityDisplayName")
-        && (has(record, "loggedByService")
-            || has(record, "initiatedBy")
-            || has(record, "targetResources"))) {
+    if (top.has("activityDisplayName")
+        && (top.has("loggedByService") || top.has("initiatedBy") || top.has("targetResources"))) {
       return RecordFormat.ENTRA_AUDIT;
     }
 
-    if (isAzureActivity(record, table)) {
+    if (isAzureActivity(record, top, table)) {
       return RecordFormat.AZURE_ACTIVITY;
     }
     // Insights events have no top-level eventName: the API name is in insightDetails.
-    if ("Insight".equalsIgnoreCase(text(record, "eventCategory"))
-        || has(record, "insightDetails")) {
+    if ("Insight".equalsIgnoreCase(top.text("eventCategory")) || top.has("insightDetails")) {
       return RecordFormat.CLOUDTRAIL_INSIGHT;
     }
-    if (isCloudTrail(record)) {
+    if (isCloudTrail(top)) {
       return RecordFormat.CLOUDTRAIL;
     }
     return RecordFormat.UNKNOWN;
   }
 
-  private static boolean isGcpAudit(JsonNode record) {
-    JsonNode payload = get(record, "protoPayload");
+  private static boolean isGcpAudit(MarkerFields top) {
+    JsonNode payload = top.get("protoPayload");
     if (payload != null && payload.isObject()) {
       String type = text(payload, "@type");
       if (type == null) {
@@ -90,43 +88,44 @@ final class FormatDetector {
       }
       return has(payload, "methodName") || has(payload, "serviceName");
     }
-    JsonNode legacy = get(record, "jsonPayload");
+    JsonNode legacy = top.get("jsonPayload");
     return legacy != null && has(legacy, "event_subtype") && has(legacy, "actor");
   }
 
-  private static boolean isKubernetesAudit(JsonNode record, String category) {
+  private static boolean isKubernetesAudit(MarkerFields top, String category) {
     if (KUBERNETES_CATEGORIES.contains(category)) {
       return true;
     }
-    String apiVersion = text(record, "apiVersion");
+    String apiVersion = top.text("apiVersion");
     if (apiVersion != null && apiVersion.startsWith("audit.k8s.io/")) {
       return true;
     }
-    return "Event".equals(text(record, "kind"))
-        && (has(record, "verb") || has(record, "objectRef") || has(record, "auditID"));
+    return "Event".equals(top.text("kind"))
+        && (top.has("verb") || top.has("objectRef") || top.has("auditID"));
   }
 
-  private static boolean isGraphSignIn(JsonNode record) {
-    return has(record, "createdDateTime")
-        && has(record, "userPrincipalName")
-        && (has(record, "appId") || has(record, "ipAddress"));
+  private static boolean isGraphSignIn(MarkerFields top) {
+    return top.has("createdDateTime")
+        && top.has("userPrincipalName")
+        && (top.has("appId") || top.has("ipAddress"));
   }
 
-  private static boolean isAzureActivity(JsonNode record, String table) {
-    if ("azureactivity".equals(table) || has(record, "OperationNameValue")) {
+  private static boolean isAzureActivity(JsonNode record, MarkerFields top, String table) {
+    if ("azureactivity".equals(table) || top.has("OperationNameValue")) {
       return true;
     }
-    if (has(record, "operationName")) {
+    if (top.has("operationName")) {
       return true;
     }
     // A Datadog-processed Activity Log record keeps the operation in evt.name.
-    String resourceId = lower(text(record, "resourceId"));
+    String resourceId = lower(top.text("resourceId"));
     return resourceId.startsWith("/subscriptions/")
+        && top.isPresent("evt")
         && JsonFields.text(record, "evt", "name") != null;
   }
 
-  private static boolean isCloudTrail(JsonNode record) {
-    return has(record, "eventSource") || has(record, "eventName");
+  private static boolean isCloudTrail(MarkerFields top) {
+    return top.has("eventSource") || top.has("eventName");
   }
 
   private static String lower(String value) {

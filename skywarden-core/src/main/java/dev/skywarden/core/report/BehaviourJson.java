@@ -19,7 +19,7 @@ final class BehaviourJson {
   /**
    * Returns {@code {subject, identity, features[{kind, value, rarity, first_seen, last_seen,
    * count}], features_truncated, history{source, window_start, window_end, events, first_seen,
-   * last_seen}, peer_group, peer_count}}, or JSON null without a behaviour.
+   * last_seen}, peer_group, peer_count, history_level}}, or JSON null without a behaviour.
    */
   static JsonNode toJson(Behaviour behaviour) {
     if (behaviour == null) {
@@ -50,6 +50,7 @@ final class BehaviourJson {
         .put("last_seen", JsonLinesFindingWriter.iso(history.lastSeen()));
     node.put("peer_group", behaviour.peerGroup());
     node.put("peer_count", behaviour.peerCount());
+    node.put("history_level", behaviour.historyLevel());
     return node;
   }
 

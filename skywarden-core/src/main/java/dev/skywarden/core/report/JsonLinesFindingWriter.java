@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.event.ClientFingerprint;
+import dev.skywarden.core.event.NetworkInfo;
 import dev.skywarden.core.finding.Evidence;
 import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.Incident;
 import dev.skywarden.core.finding.PrincipalPosture;
 import dev.skywarden.core.finding.Technique;
-import dev.skywarden.core.netintel.NetworkInfo;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -30,11 +30,11 @@ import java.util.Objects;
  * client{kind, product, version, labels}, explanation, posture{principal, type, privileged, mfa,
  * access, external, failed_checks} (null without a posture audit), behaviour{subject, identity,
  * features[{kind, value, rarity, first_seen, last_seen, count}], features_truncated,
- * history{source, window_start, window_end, events, first_seen, last_seen}, peer_group, peer_count}
- * (null for rule findings), incident{stages, identities, linked_by, window_seconds, steps} (null
- * unless the finding is an attack sequence), evidence[{event_id, time, service, operation, source,
- * file, record, line, network}]}, where {@code network} is present only when the hunt had network
- * intel. The summary is not written. Thread-safe.
+ * history{source, window_start, window_end, events, first_seen, last_seen}, peer_group, peer_count,
+ * history_level} (null for rule findings), incident{stages, identities, linked_by, window_seconds,
+ * steps} (null unless the finding is an attack sequence), evidence[{event_id, time, service,
+ * operation, source, file, record, line, network}]}, where {@code network} is present only when the
+ * hunt had network intel. The summary is not written. Thread-safe.
  */
 public final class JsonLinesFindingWriter implements LineFindingWriter {
 

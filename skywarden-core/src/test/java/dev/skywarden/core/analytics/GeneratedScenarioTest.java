@@ -60,17 +60,18 @@ class GeneratedScenarioTest {
   }
 
   @Test
-  void sessionWithoutHistory_comparedWithRolePeers() {
+  void sessionWithoutHistory_comparedWithItsRole() {
     Finding finding =
         OUTCOME.behavioural().stream()
             .filter(f -> f.principal().endsWith("/pwned"))
             .findFirst()
             .orElseThrow();
 
-    assertThat(finding.behaviour().peerGroup())
-        .startsWith("role arn:aws:iam::111122223333:role/app-");
-    assertThat(finding.behaviour().peerCount()).isGreaterThan(1);
-    assertThat(finding.explanation()).contains("its peer group role");
+    assertThat(finding.behaviour().historyLevel()).isEqualTo("role");
+    assertThat(finding.behaviour().history().source())
+        .contains("of role arn:aws:iam::111122223333:role/app-");
+    assertThat(finding.behaviour().history().events()).isPositive();
+    assertThat(finding.explanation()).contains("joined with its role's other sessions");
   }
 
   @Test

@@ -73,14 +73,63 @@ class SavedStateTest {
   }
 
   @Test
-  void otherVersion_rejectedWithReason() throws IOException {
+  void newerVersion_rejectedWithSupported() throws IOException {
+    Path file = folder.resolve(StateFile.FILE_NAME);
     Files.writeString(
-        folder.resolve(StateFile.FILE_NAME),
-        "{\"format\": \"skywarden-analytics-state\", \"version\": 2, \"identities\": []}");
+        file, "{\"format\": \"skywarden-analytics-state\", \"version\": 3, \"identities\": []}");
 
     assertThatThrownBy(() -> StateFile.read(folder))
         .isInstanceOf(StateFileException.class)
-        .hasMessageContaining("version 2 is not supported");
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("version 3 was written by a newer Skywarden")
+        .hasMessageContaining("(supported versions: 1, 2)");
+  }
+
+  @Test
+  void unknownOlderVersion_rejected() throws IOException {
+    Files.writeString(
+        folder.resolve(StateFile.FILE_NAME),
+        "{\"format\": \"skywarden-analytics-state\", \"version\": 0, \"identities\": []}");
+
+    assertThatThrownBy(() -> StateFile.read(folder))
+        .isInstanceOf(StateFileException.class)
+        .hasMessageContaining("version 0 is not supported (supported versions: 1, 2)");
+  }
+
+  @Test
+  void missingVersion_errorNamesField() throws IOException {
+    Path file = folder.resolve(StateFile.FILE_NAME);
+    Files.writeString(file, "{\"format\": \"skywarden-analytics-state\",\n \"identities\": []}");
+
+    assertThatThrownBy(() -> StateFile.read(folder))
+        .isInstanceOf(StateFileException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("the version field is missing")
+        .hasMessageContaining("line 2");
+  }
+
+  @Test
+  void textVersion_rejected() throws IOException {
+    Files.writeString(
+        folder.resolve(StateFile.FILE_NAME),
+        "{\"format\": \"skywarden-analytics-state\", \"version\": \"1\", \"identities\": []}");
+
+    assertThatThrownBy(() -> StateFile.read(folder))
+        .isInstanceOf(StateFileException.class)
+        .hasMessageContaining("the version field must be an integer, not 1");
+  }
+
+  @Test
+  void setAside_keepsDamagedFile() throws IOException {
+    Files.writeString(folder.resolve(StateFile.FILE_NAME), "{oops");
+    String name = StateFile.damagedName(Instant.parse("2026-03-01T12:00:05Z"));
+
+    Path kept = StateFile.setAside(folder, name);
+
+    assertThat(kept.getFileName().toString())
+        .isEqualTo("analytics-state.json.damaged-20260301T120005Z");
+    assertThat(Files.readString(kept)).isEqualTo("{oops");
+    assertThat(StateFile.read(folder)).isEqualTo(SavedState.EMPTY);
   }
 
   @Test
@@ -117,7 +166,8 @@ class SavedStateTest {
             .filter(f -> f.principal().equals(SCENARIO.attacks().get(0).principal()))
             .findFirst()
             .orElseThrow();
-    assertThat(sensitive.behaviour().history().source()).isEqualTo("saved state");
+    assertThat(sensitive.behaviour().history().source()).startsWith("saved state of role ");
+    assertThat(sensitive.behaviour().historyLevel()).isEqualTo("role");
     assertThat(sensitive.behaviour().history().events()).isPositive();
   }
 

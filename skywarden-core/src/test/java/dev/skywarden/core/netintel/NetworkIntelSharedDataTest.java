@@ -2,6 +2,8 @@ package dev.skywarden.core.netintel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skywarden.core.event.NetworkInfo;
+import dev.skywarden.core.event.NetworkKind;
 import dev.skywarden.core.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.skywarden.core.event.CloudProvider;
+import dev.skywarden.core.event.NetworkInfo;
+import dev.skywarden.core.event.NetworkKind;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

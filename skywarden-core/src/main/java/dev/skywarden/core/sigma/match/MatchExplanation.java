@@ -2,7 +2,6 @@ package dev.skywarden.core.sigma.match;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Why a rule matched an event: the search identifiers that matched, each with the field values that
@@ -27,8 +26,21 @@ public record MatchExplanation(List<SelectionHit> selections) {
 
     @Override
     public String toString() {
-      String hits = fields.stream().map(FieldHit::toString).collect(Collectors.joining(", "));
-      return hits.isEmpty() ? identifier + " matched" : identifier + " matched " + hits;
+      StringBuilder text = new StringBuilder();
+      appendTo(text);
+      return text.toString();
+    }
+
+    /**
+     * Appends the text of {@link #toString()}, with a plain loop because every rule hit runs it.
+     */
+    void appendTo(StringBuilder text) {
+      text.append(identifier).append(" matched");
+      String separator = " ";
+      for (FieldHit field : fields) {
+        text.append(separator).append(field.field()).append('=').append(field.value());
+        separator = ", ";
+      }
     }
   }
 
@@ -48,6 +60,13 @@ public record MatchExplanation(List<SelectionHit> selections) {
 
   @Override
   public String toString() {
-    return selections.stream().map(SelectionHit::toString).collect(Collectors.joining("; "));
+    StringBuilder text = new StringBuilder();
+    String separator = "";
+    for (SelectionHit selection : selections) {
+      text.append(separator);
+      selection.appendTo(text);
+      separator = "; ";
+    }
+    return text.toString();
   }
 }

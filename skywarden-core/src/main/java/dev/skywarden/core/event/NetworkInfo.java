@@ -1,6 +1,5 @@
-package dev.skywarden.core.netintel;
+package dev.skywarden.core.event;
 
-import dev.skywarden.core.event.CloudProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

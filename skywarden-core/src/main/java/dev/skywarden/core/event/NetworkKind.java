@@ -1,4 +1,4 @@
-package dev.skywarden.core.netintel;
+package dev.skywarden.core.event;
 
 /** The kind of network a source address belongs to, according to the loaded network intel. */
 public enum NetworkKind {

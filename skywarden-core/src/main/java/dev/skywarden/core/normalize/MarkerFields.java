@@ -1,0 +1,156 @@
+package dev.skywarden.core.normalize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The top-level fields of one record that {@link FormatDetector} looks for, found in one pass over
+ * the record's keys.
+ *
+ * <p>Format detection reads about 25 top-level names, and a CloudTrail record, tested last, has
+ * almost none of them. Each missed {@link JsonFields#get} compares the name with every key ignoring
+ * case, so a CloudTrail record cost about 15 scans of its keys. This class scans the keys once and
+ * keeps a bit per marker name that some key equals ignoring case ({@link String#equalsIgnoreCase}).
+ * Its accessors return exactly what the {@link JsonFields} method of the same name returns for that
+ * name, and skip the lookup when the bit is clear.
+ *
+ * <p>Immutable and thread-safe; the record must not change while the instance is in use.
+ */
+final class MarkerFields {
+
+  /** The names {@link FormatDetector} reads at the top level of a record; at most 64. */
+  static final List<String> NAMES =
+      List.of(
+          "protoPayload",
+          "jsonPayload",
+          "category",
+          "Type",
+          "apiVersion",
+          "kind",
+          "verb",
+          "objectRef",
+          "auditID",
+          "createdDateTime",
+          "userPrincipalName",
+          "appId",
+          "ipAddress",
+          "activityDisplayName",
+          "loggedByService",
+          "initiatedBy",
+          "targetResources",
+          "OperationNameValue",
+          "operationName",
+          "resourceId",
+          "evt",
+          "eventCategory",
+          "insightDetails",
+          "eventSource",
+          "eventName");
+
+  private static final Map<String, Integer> BIT_BY_NAME = new HashMap<>();
+
+  /** For each name length, the bits of the names of that length. */
+  private static final int[][] BITS_BY_LENGTH;
+
+  static {
+    int maxLength = 0;
+    for (int bit = 0; bit < NAMES.size(); bit++) {
+      BIT_BY_NAME.put(NAMES.get(bit), bit);
+      maxLength = Math.max(maxLength, NAMES.get(bit).length());
+    }
+    List<List<Integer>> byLength = new ArrayList<>();
+    for (int length = 0; length <= maxLength; length++) {
+      byLength.add(new ArrayList<>());
+    }
+    for (int bit = 0; bit < NAMES.size(); bit++) {
+      byLength.get(NAMES.get(bit).length()).add(bit);
+    }
+    BITS_BY_LENGTH = new int[maxLength + 1][];
+    for (int length = 0; length <= maxLength; length++) {
+      BITS_BY_LENGTH[length] = byLength.get(length).stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  private final JsonNode record;
+
+  /** Bit {@code i} is set when a key equals {@code NAMES.get(i)} ignoring case. */
+  private final long present;
+
+  private MarkerFields(JsonNode record, long present) {
+    this.record = record;
+    this.present = present;
+  }
+
+  /** Scans the top-level keys of {@code record}, which may be any node or {@code null}. */
+  static MarkerFields of(JsonNode record) {
+    long present = 0;
+    if (record != null && record.isObject()) {
+      Iterator<String> keys = record.fieldNames();
+      while (keys.hasNext()) {
+        present |= bitsMatching(keys.next());
+      }
+    }
+    return new MarkerFields(record, present);
+  }
+
+  private static long bitsMatching(String key) {
+    if (key.length() >= BITS_BY_LENGTH.length) {
+      return 0;
+    }
+    long bits = 0;
+    for (int bit : BITS_BY_LENGTH[key.length()]) {
+      String name = NAMES.get(bit);
+      if (firstLettersDiffer(key, name)) {
+        continue;
+      }
+      if (key.equalsIgnoreCase(name)) {
+        bits |= 1L << bit;
+      }
+    }
+    return bits;
+  }
+
+  /**
+   * Returns true when the first characters of two non-empty strings are different ASCII characters
+   * that are not the same letter in two cases, so the strings differ even ignoring case.
+   */
+  private static boolean firstLettersDiffer(String key, String name) {
+    char a = key.charAt(0);
+    char b = name.charAt(0);
+    // Two different ASCII characters are equal ignoring case only when they differ in bit 0x20.
+    return a != b && a < 0x80 && b < 0x80 && (a | 0x20) != (b | 0x20);
+  }
+
+  /** Returns {@link JsonFields#get JsonFields.get(record, name)}. */
+  JsonNode get(String name) {
+    return isPresent(name) ? JsonFields.get(record, name) : null;
+  }
+
+  /** Returns {@link JsonFields#has JsonFields.has(record, name)}. */
+  boolean has(String name) {
+    return isPresent(name) && JsonFields.has(record, name);
+  }
+
+  /** Returns {@link JsonFields#text JsonFields.text(record, name)}. */
+  String text(String name) {
+    return isPresent(name) ? JsonFields.text(record, name) : null;
+  }
+
+  /**
+   * Returns whether some top-level key equals {@code name} ignoring case.
+   *
+   * @throws IllegalArgumentException when {@code name} is not one of {@link #NAMES}
+   */
+  boolean isPresent(String name) {
+    Integer bit = BIT_BY_NAME.get(name);
+    if (bit == null) {
+      throw new IllegalArgumentException(
+          "invalid marker field " + name + ": add it to MarkerFields.NAMES before reading it");
+    }
+    return (present & (1L << bit)) != 0;
+  }
+}
