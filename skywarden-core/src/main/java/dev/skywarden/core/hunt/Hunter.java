@@ -6,7 +6,7 @@ import dev.skywarden.core.detect.DetectorRun;
 import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.FindingAggregator;
 import dev.skywarden.core.incident.AttackSequencer;
-import dev.skywarden.core.input.InputDiscovery.UserInput;
+import dev.skywarden.core.input.InputWalk;
 import dev.skywarden.core.input.LogReader;
 import dev.skywarden.core.netintel.NetworkIntel;
 import dev.skywarden.core.normalize.EventNormalizer;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -104,14 +103,15 @@ public final class Hunter {
   }
 
   /**
-   * Hunts through the given inputs.
+   * Hunts through the given inputs, taking their sources from {@code inputs} as workers become
+   * free, so a directory of millions of files is never listed in full.
    *
+   * @param inputs the sources to read; the hunt takes them all
    * @param progress counters that this hunt updates as it goes; pass a new instance per hunt
    * @throws InterruptedException when the calling thread is interrupted while waiting for workers
    * @throws IllegalStateException when the accounting of an input does not add up (a bug)
    */
-  public HuntResult hunt(List<UserInput> inputs, HuntProgress progress)
-      throws InterruptedException {
+  public HuntResult hunt(InputWalk inputs, HuntProgress progress) throws InterruptedException {
     long started = System.nanoTime();
     FindingAggregator aggregator = new FindingAggregator(catalog);
     List<DetectorRun> runs = new ArrayList<>();
@@ -122,22 +122,19 @@ public final class Hunter {
         new SourceTask.Context(
             reader, normalizer, networkIntel, detectors, runs, aggregator, progress);
 
-    int totalFiles = inputs.stream().mapToInt(input -> input.sources().size()).sum();
-    progress.start(totalFiles);
-
-    // More workers than files would only sit idle.
-    int workers = Math.max(1, Math.min(threads, totalFiles));
     List<InputStatistics> perInput = new ArrayList<>();
-    for (UserInput input : inputs) {
-      perInput.add(new InputStatistics(input.userPath()));
+    for (String userPath : inputs.userPaths()) {
+      perInput.add(new InputStatistics(userPath));
     }
     long[] detectorErrors = {0};
-    ExecutorService pool = Executors.newFixedThreadPool(workers, new WorkerThreads());
+    // The number of files is not known before the walk ends, so the pool always has every worker;
+    // idle ones cost a thread each.
+    ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
     try {
       // Outcomes are joined in input order, so statistics and samples do not depend on threads.
       OrderedTaskWindow.run(
           pool,
-          workers * TASKS_AHEAD_PER_WORKER,
+          threads * TASKS_AHEAD_PER_WORKER,
           tasks(inputs, context),
           future -> {
             SourceOutcome done = await(future);
@@ -153,30 +150,21 @@ public final class Hunter {
   /** The outcome of one source and the index of the user input it belongs to. */
   private record SourceOutcome(int input, SourceTask.Outcome outcome) {}
 
-  /** Returns the tasks of every source of every input, in input order, made as they are taken. */
+  /** Returns the task of each source of {@code inputs}, in input order, made as it is taken. */
   private static Iterator<Callable<SourceOutcome>> tasks(
-      List<UserInput> inputs, SourceTask.Context context) {
+      InputWalk inputs, SourceTask.Context context) {
+    List<String> userPaths = inputs.userPaths();
     return new Iterator<>() {
-      private int input;
-      private int source;
-
       @Override
       public boolean hasNext() {
-        while (input < inputs.size() && source >= inputs.get(input).sources().size()) {
-          input++;
-          source = 0;
-        }
-        return input < inputs.size();
+        return inputs.hasNext();
       }
 
       @Override
       public Callable<SourceOutcome> next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        int index = input;
-        UserInput user = inputs.get(index);
-        SourceTask task = new SourceTask(context, user.userPath(), user.sources().get(source++));
+        InputWalk.Discovered next = inputs.next();
+        int index = next.input();
+        SourceTask task = new SourceTask(context, userPaths.get(index), next.source());
         return () -> new SourceOutcome(index, task.call());
       }
     };
