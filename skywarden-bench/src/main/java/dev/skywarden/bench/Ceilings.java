@@ -9,12 +9,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -25,7 +27,7 @@ import java.util.zip.GZIPInputStream;
  * tokens} does that and runs a bare Jackson streaming token pass over the result, counting records:
  * elements of a top-level {@code Records} array (CloudTrail delivery files), else top-level objects
  * (JSON Lines). Files are spread over a fixed thread pool the way the hunt spreads them, one file
- * per task.
+ * per task, with at most four tasks per thread in flight.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.skywarden.bench.Ceilings decompress|tokens THREADS
  * PATH...}. Prints one line: {@code mode=... threads=... files=... records=...
@@ -44,36 +46,54 @@ public final class Ceilings {
     }
     boolean tokens = args[0].equals("tokens");
     int threads = Integer.parseInt(args[1]);
-    List<Path> files = new ArrayList<>();
-    for (int i = 2; i < args.length; i++) {
-      try (Stream<Path> walk = Files.walk(Path.of(args[i]))) {
-        walk.filter(Files::isRegularFile).sorted().forEach(files::add);
-      }
-    }
 
+    // Files are walked lazily and at most a few tasks per thread are in flight, so the heap does
+    // not grow with the number of files: a 10 GB corpus has about 1.85 million.
     long started = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    List<Future<long[]>> results = new ArrayList<>();
-    for (Path file : files) {
-      results.add(pool.submit(() -> tokens ? tokenPass(file) : decompress(file)));
-    }
-    long records = 0;
-    long bytes = 0;
-    for (Future<long[]> result : results) {
-      long[] counts = result.get();
-      records += counts[0];
-      bytes += counts[1];
+    Semaphore inFlight = new Semaphore(4 * threads);
+    LongAdder files = new LongAdder();
+    LongAdder records = new LongAdder();
+    LongAdder bytes = new LongAdder();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    for (int i = 2; i < args.length; i++) {
+      try (Stream<Path> walk = Files.walk(Path.of(args[i]))) {
+        Iterator<Path> paths = walk.filter(Files::isRegularFile).iterator();
+        while (paths.hasNext() && failure.get() == null) {
+          Path file = paths.next();
+          inFlight.acquire();
+          files.increment();
+          pool.execute(
+              () -> {
+                try {
+                  long[] counts = tokens ? tokenPass(file) : decompress(file);
+                  records.add(counts[0]);
+                  bytes.add(counts[1]);
+                } catch (RuntimeException | Error e) {
+                  failure.compareAndSet(null, e);
+                } finally {
+                  inFlight.release();
+                }
+              });
+        }
+      }
     }
     pool.shutdown();
+    if (!pool.awaitTermination(7, TimeUnit.DAYS)) {
+      throw new IllegalStateException("the ceiling tasks did not finish within 7 days");
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("a ceiling task failed: " + failure.get(), failure.get());
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(
         Locale.ROOT,
         "mode=%s threads=%d files=%d records=%d uncompressed_bytes=%d seconds=%.3f%n",
         args[0],
         threads,
-        files.size(),
-        records,
-        bytes,
+        files.sum(),
+        records.sum(),
+        bytes.sum(),
         seconds);
   }
 

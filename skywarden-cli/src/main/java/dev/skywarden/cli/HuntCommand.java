@@ -11,8 +11,7 @@ import dev.skywarden.core.hunt.HuntResult;
 import dev.skywarden.core.hunt.Hunter;
 import dev.skywarden.core.hunt.HunterBuilder;
 import dev.skywarden.core.input.InputDiscovery;
-import dev.skywarden.core.input.InputDiscovery.UserInput;
-import dev.skywarden.core.input.InputSource;
+import dev.skywarden.core.input.InputWalk;
 import dev.skywarden.core.mappings.MappingCatalog;
 import dev.skywarden.core.netintel.LoadProblem;
 import dev.skywarden.core.netintel.NetworkIntel;
@@ -228,8 +227,8 @@ final class HuntCommand implements Callable<Integer> {
           spec.commandLine(), "--aws-region: expected a region such as eu-west-1: " + awsRegion);
     }
 
-    List<UserInput> inputs = discoverInputs();
-    checkOutput(inputs);
+    InputWalk inputs = discoverInputs();
+    checkOutput();
     PostureIndex postureIndex = loadPosture();
     NetworkIntel networkIntel = loadNetworkIntel();
     Optional<SigmaDetector> sigma = ruleOptions.loadDetector(strict, verbose.length > 0, quiet);
@@ -402,7 +401,7 @@ final class HuntCommand implements Callable<Integer> {
     }
   }
 
-  private List<UserInput> discoverInputs() throws IOException {
+  private InputWalk discoverInputs() throws IOException {
     try {
       return new InputDiscovery(standardInput).discover(paths);
     } catch (NoSuchFileException e) {
@@ -436,9 +435,13 @@ final class HuntCommand implements Callable<Integer> {
 
   /**
    * Rejects an empty {@code --output}, maps {@code -} to standard output, and rejects an output
-   * that is one of the inputs, which the hunt would overwrite.
+   * that is one of the inputs, which the hunt would overwrite: a file given as an input or lying in
+   * a directory given as one ({@link InputDiscovery#isInput}).
+   *
+   * <p>NOTE: an output reached only through a symbolic link inside an input directory is not
+   * recognised, because checking it would mean walking every input before the hunt.
    */
-  private void checkOutput(List<UserInput> inputs) throws IOException {
+  private void checkOutput() throws IOException {
     if (output == null) {
       return;
     }
@@ -450,17 +453,9 @@ final class HuntCommand implements Callable<Integer> {
       output = null;
       return;
     }
-    if (!Files.exists(output)) {
-      return;
-    }
-    for (UserInput input : inputs) {
-      for (InputSource source : input.sources()) {
-        Optional<Path> path = source.path();
-        if (path.isPresent() && Files.exists(path.get()) && Files.isSameFile(path.get(), output)) {
-          throw new ParameterException(
-              spec.commandLine(), "--output " + output + " is also an input; choose another file");
-        }
-      }
+    if (InputDiscovery.isInput(paths, output)) {
+      throw new ParameterException(
+          spec.commandLine(), "--output " + output + " is also an input; choose another file");
     }
   }
 

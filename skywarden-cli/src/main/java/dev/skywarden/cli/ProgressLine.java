@@ -58,9 +58,8 @@ final class ProgressLine implements AutoCloseable {
     double seconds = (System.nanoTime() - startedNanos) / 1e9;
     long records = progress.records();
     err.printf(
-        "\r%d/%s, %s (%.0f/s), %s  ",
-        progress.filesDone(),
-        Plurals.count(progress.filesTotal(), "file"),
+        "\r%s done, %s (%.0f/s), %s  ",
+        Plurals.count(progress.filesDone(), "file"),
         Plurals.count(records, "record"),
         records / Math.max(seconds, 0.001),
         Plurals.count(progress.hits(), "hit"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skywarden.core.incident.AttackSequencer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +89,7 @@ class CorpusDetectionTest {
     assertThat(evaluation.rulesByScenario().get("entra-app-credential-added"))
         .as("findings on the Entra ID application credential")
         .contains("Entra ID Credentials Added to an Application or Service Principal");
+    assertScenarioIncidentsMediumOrHigher(evaluation);
   }
 
   @Test
@@ -106,11 +108,32 @@ class CorpusDetectionTest {
     assertThat(evaluation.rulesByScenario().get("aws-stolen-key-hosting"))
         .as("findings on the stolen key")
         .contains("New client for this identity", "New source network for this identity");
+    assertScenarioIncidentsMediumOrHigher(evaluation);
+  }
+
+  /**
+   * Checks that the attack sequences of the inserted attacks are medium or higher, so that the
+   * severity rule that keeps chains of low steps low does not lower a real attack's incident.
+   */
+  private static void assertScenarioIncidentsMediumOrHigher(Evaluation evaluation) {
+    assertThat(evaluation.incidentSeveritiesByScenario())
+        .as("scenarios with an attack sequence")
+        .hasSizeGreaterThanOrEqualTo(6);
+    evaluation
+        .incidentSeveritiesByScenario()
+        .forEach(
+            (scenario, severities) ->
+                assertThat(severities)
+                    .as("attack sequence severities of %s", scenario)
+                    .allMatch(SEVERITIES_MEDIUM_OR_HIGHER::contains));
   }
 
   /** The findings of one hunt matched against the ground truth. */
   private record Evaluation(
-      Map<String, List<String>> rulesByScenario, List<JsonNode> unmatched, int findings) {
+      Map<String, List<String>> rulesByScenario,
+      Map<String, List<String>> incidentSeveritiesByScenario,
+      List<JsonNode> unmatched,
+      int findings) {
 
     TreeSet<String> missed() {
       TreeSet<String> missed = new TreeSet<>();
@@ -139,6 +162,7 @@ class CorpusDetectionTest {
       findings.add(JSON.readTree(line));
     }
     Map<String, List<String>> rulesByScenario = new TreeMap<>();
+    Map<String, List<String>> incidentSeveritiesByScenario = new TreeMap<>();
     List<JsonNode> unmatched = new ArrayList<>(findings);
     for (JsonNode truth : truths) {
       List<String> rules = new ArrayList<>();
@@ -146,11 +170,17 @@ class CorpusDetectionTest {
         if (matches(finding, truth)) {
           rules.add(finding.get("title").asText());
           unmatched.remove(finding);
+          if (finding.get("rule_id").asText().equals(AttackSequencer.RULE_ID)) {
+            incidentSeveritiesByScenario
+                .computeIfAbsent(truth.get("scenario").asText(), id -> new ArrayList<>())
+                .add(finding.get("severity").asText());
+          }
         }
       }
       rulesByScenario.put(truth.get("scenario").asText(), rules);
     }
-    Evaluation evaluation = new Evaluation(rulesByScenario, unmatched, findings.size());
+    Evaluation evaluation =
+        new Evaluation(rulesByScenario, incidentSeveritiesByScenario, unmatched, findings.size());
     printTable(mode, evaluation);
     return evaluation;
   }

@@ -199,6 +199,36 @@ class HuntAnalyticsTest {
   }
 
   @Test
+  void stateWithNonObjectIdentity_warnsInsteadOfDroppingHistory() throws IOException {
+    Path state = folder.resolve("state");
+    Cli.Result first = Cli.run("hunt", "--state", state.toString(), Cli.EXAMPLES + "aws");
+    assertThat(first.exitCode()).as("%s", first).isZero();
+    Path file = state.resolve("analytics-state.json");
+    String saved = Files.readString(file);
+    Files.writeString(file, saved.replace("\"identities\":[", "\"identities\":[1,"));
+
+    Cli.Result result = Cli.run("hunt", "--state", state.toString(), Cli.EXAMPLES + "gcp");
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.err())
+        .contains("skywarden: warning: invalid analytics state " + file)
+        .contains("an identity must be a JSON object")
+        .contains("at line 1, column");
+    assertThat(list(state)).anyMatch(name -> name.contains(".damaged-"));
+  }
+
+  @Test
+  void stateFileIsFolder_errorNamesFile() throws IOException {
+    Path state = Files.createDirectories(folder.resolve("state"));
+    Path file = Files.createDirectories(state.resolve("analytics-state.json"));
+
+    Cli.Result result = Cli.run("hunt", "--state", state.toString(), "-f", "jsonl", Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.RUNTIME_ERROR);
+    assertThat(result.err()).contains("failed to read the analytics state " + file);
+  }
+
+  @Test
   void invalidTrainingWindow_usageError() {
     Cli.Result result = Cli.run("hunt", "--training-window", "soon", Cli.EXAMPLES);
 

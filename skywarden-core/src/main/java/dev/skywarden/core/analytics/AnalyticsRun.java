@@ -7,7 +7,6 @@ import dev.skywarden.core.finding.DetectionHit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,11 +86,11 @@ final class AnalyticsRun implements DetectorRun {
   }
 
   /**
-   * Returns the profiles built so far, for inspection after {@link #detect} calls have returned;
-   * the caller must not modify them.
+   * Returns the profiles kept so far, one per principal and one per credential, in no particular
+   * order. For tests of the state's bounds; a snapshot while {@link #detect} may still run.
    */
-  Collection<Profile> profiles() {
-    return profiles.values();
+  List<Profile> profiles() {
+    return List.copyOf(profiles.values());
   }
 
   /** Returns whether a failed call was refused for lack of permission. */

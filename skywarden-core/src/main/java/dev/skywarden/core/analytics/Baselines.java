@@ -120,6 +120,7 @@ final class Baselines {
       }
       for (GroupHistory target : targets) {
         target.fromState = true;
+        target.memberKeys.add(history.key());
         target.addActivity(true, history.events(), history.firstSeen(), history.lastSeen());
         target.maxDistinctDiscovery =
             Math.max(target.maxDistinctDiscovery, history.rate().maxDistinctDiscovery());
@@ -163,6 +164,7 @@ final class Baselines {
       }
       for (GroupHistory target : targets) {
         target.fromTraining = true;
+        target.memberKeys.add(profile.key());
         target.maxDistinctDiscovery =
             Math.max(target.maxDistinctDiscovery, training.rate().maxDistinctDiscovery());
         for (FeatureKind kind : FeatureKind.values()) {
@@ -247,7 +249,7 @@ final class Baselines {
     }
     for (String peerGroup : peerGroups) {
       GroupHistory peer = peers.get(peerGroup);
-      if (peer == null || peer.members == 0 || peerGroup.equals(groupName)) {
+      if (peer == null || !peer.hasMemberOtherThan(profile.key()) || peerGroup.equals(groupName)) {
         continue;
       }
       if (view != null) {

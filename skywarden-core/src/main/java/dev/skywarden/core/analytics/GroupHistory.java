@@ -21,6 +21,9 @@ final class GroupHistory {
   Instant firstSeen;
   Instant lastSeen;
 
+  /** The members, so an identity is not compared with a group of only itself. */
+  final Set<ProfileKey> memberKeys = new HashSet<>();
+
   /** The most distinct discovery operations one member called in one time bucket. */
   long maxDistinctDiscovery;
 
@@ -32,6 +35,11 @@ final class GroupHistory {
     events += count;
     firstSeen = firstSeen == null || first.isBefore(firstSeen) ? first : firstSeen;
     lastSeen = lastSeen == null || last.isAfter(lastSeen) ? last : lastSeen;
+  }
+
+  /** Returns whether the group has a member other than {@code key}. */
+  boolean hasMemberOtherThan(ProfileKey key) {
+    return memberKeys.size() > (memberKeys.contains(key) ? 1 : 0);
   }
 
   /** Adds a value of a member. */

@@ -318,6 +318,25 @@ final class Profile {
     return buckets;
   }
 
+  /**
+   * Returns how many entries the profile keeps: feature values, time buckets and the operations and
+   * networks of its buckets. The entries, not the events, size a profile on the heap; tests check
+   * that they depend on distinct values and time buckets only.
+   */
+  synchronized long retainedEntries() {
+    long entries = buckets.size();
+    for (Map<String, FeatureStats> values : features.values()) {
+      entries += values.size();
+    }
+    for (TimeBucket bucket : buckets.values()) {
+      entries +=
+          bucket.deniedOperations().size()
+              + bucket.discoveryOperations().size()
+              + bucket.wideNetworks().size();
+    }
+    return entries;
+  }
+
   /** Returns how many events of one kind were not kept because of the per-kind cap. */
   synchronized long droppedEvents(FeatureKind kind) {
     long kept = 0;

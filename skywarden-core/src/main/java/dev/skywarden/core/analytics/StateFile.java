@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ public final class StateFile {
    *
    * @throws StateFileException naming the file, with the line and column, when it is not a valid
    *     state file of this version
-   * @throws IOException when the file cannot be read
+   * @throws IOException naming the file when it cannot be read, such as when it is a folder
    */
   public static SavedState read(Path folder) throws IOException {
     Path file = folder.resolve(FILE_NAME);
@@ -81,6 +82,8 @@ public final class StateFile {
       in = Files.newInputStream(file);
     } catch (NoSuchFileException e) {
       return SavedState.EMPTY;
+    } catch (IOException e) {
+      throw new IOException("failed to read the analytics state " + file + ": " + reason(e), e);
     }
     try (in;
         JsonParser parser = FACTORY.createParser(in)) {
@@ -88,7 +91,21 @@ public final class StateFile {
       return read(parser, file);
     } catch (JsonProcessingException e) {
       throw new StateFileException(file, e.getOriginalMessage() + at(e.getLocation()), e);
+    } catch (StateFileException e) {
+      throw e;
+    } catch (IOException e) {
+      // The JDK's message may be only "Is a directory", without the path.
+      throw new IOException("failed to read the analytics state " + file + ": " + reason(e), e);
     }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof FileSystemException fileError) {
+      return fileError.getReason() != null
+          ? fileError.getReason()
+          : e.getClass().getSimpleName().replace("Exception", "");
+    }
+    return String.valueOf(e.getMessage());
   }
 
   private static SavedState read(JsonParser parser, Path file) throws IOException {
@@ -112,7 +129,14 @@ public final class StateFile {
         case "saved_at" -> savedAt = instant(parser.getText(), parser, file);
         case "identities" -> {
           expect(parser, parser.currentToken() == JsonToken.START_ARRAY, "expected an array", file);
-          while (parser.nextToken() == JsonToken.START_OBJECT) {
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            // Anything but an object would end a plain START_OBJECT loop early and silently
+            // drop every identity after it, which the next save would then overwrite.
+            expect(
+                parser,
+                parser.currentToken() == JsonToken.START_OBJECT,
+                "an identity must be a JSON object, not " + parser.getText(),
+                file);
             JsonLocation location = parser.currentLocation();
             JsonNode node = parser.readValueAsTree();
             IdentityHistory history = identity(node, file, location);

@@ -5,17 +5,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Live counters of a running hunt, for progress lines. Workers add to them; any thread may read
  * them at any time. Readings taken while the hunt runs are approximate.
+ *
+ * <p>There is no total number of files: inputs are discovered while they are read, so the total is
+ * known only at the end.
  */
 public final class HuntProgress {
 
   private final AtomicLong filesDone = new AtomicLong();
   private final AtomicLong records = new AtomicLong();
   private final AtomicLong findingsHits = new AtomicLong();
-  private volatile int filesTotal;
-
-  void start(int totalFiles) {
-    this.filesTotal = totalFiles;
-  }
 
   void fileDone() {
     filesDone.incrementAndGet();
@@ -27,10 +25,6 @@ public final class HuntProgress {
 
   void hit() {
     findingsHits.incrementAndGet();
-  }
-
-  public int filesTotal() {
-    return filesTotal;
   }
 
   public long filesDone() {

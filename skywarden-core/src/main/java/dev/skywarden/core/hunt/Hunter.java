@@ -6,16 +6,17 @@ import dev.skywarden.core.detect.DetectorRun;
 import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.FindingAggregator;
 import dev.skywarden.core.incident.AttackSequencer;
-import dev.skywarden.core.input.InputDiscovery.UserInput;
-import dev.skywarden.core.input.InputSource;
+import dev.skywarden.core.input.InputWalk;
 import dev.skywarden.core.input.LogReader;
 import dev.skywarden.core.netintel.NetworkIntel;
 import dev.skywarden.core.normalize.EventNormalizer;
 import dev.skywarden.core.stats.InputStatistics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,10 +28,12 @@ import org.slf4j.LoggerFactory;
  * Runs a hunt: reads every source of every input, normalises the records, passes the events to the
  * detectors and folds their hits into findings.
  *
- * <p>Sources are read in parallel, one task per file on a pool of {@code threads} workers. Each
- * task fills its own {@link InputStatistics}; the statistics are joined in input order afterwards
- * and the findings come from an order-independent {@link FindingAggregator}, so the result is the
- * same whatever the number of threads or the order in which files finish. Detectors that need every
+ * <p>Sources are read in parallel, one task per file on a pool of {@code threads} workers, with at
+ * most {@link #TASKS_AHEAD_PER_WORKER} tasks per worker in flight ({@link OrderedTaskWindow}), so
+ * the hunt's per-file state stays bounded however many files there are. Each task fills its own
+ * {@link InputStatistics}; the statistics are joined in input order as tasks finish and the
+ * findings come from an order-independent {@link FindingAggregator}, so the result is the same
+ * whatever the number of threads or the order in which files finish. Detectors that need every
  * event, such as Sigma correlation rules, report when all sources have been read ({@link
  * DetectorRun#finish}), from state that does not depend on that order either.
  *
@@ -39,6 +42,12 @@ import org.slf4j.LoggerFactory;
 public final class Hunter {
 
   private static final Logger log = LoggerFactory.getLogger(Hunter.class);
+
+  /**
+   * Source tasks in flight per worker: enough to keep each worker busy while the oldest outcome is
+   * joined, and few enough that the hunt's per-file state does not grow with the number of files.
+   */
+  static final int TASKS_AHEAD_PER_WORKER = 4;
 
   private final LogReader reader;
   private final EventNormalizer normalizer;
@@ -94,14 +103,15 @@ public final class Hunter {
   }
 
   /**
-   * Hunts through the given inputs.
+   * Hunts through the given inputs, taking their sources from {@code inputs} as workers become
+   * free, so a directory of millions of files is never listed in full.
    *
+   * @param inputs the sources to read; the hunt takes them all
    * @param progress counters that this hunt updates as it goes; pass a new instance per hunt
    * @throws InterruptedException when the calling thread is interrupted while waiting for workers
    * @throws IllegalStateException when the accounting of an input does not add up (a bug)
    */
-  public HuntResult hunt(List<UserInput> inputs, HuntProgress progress)
-      throws InterruptedException {
+  public HuntResult hunt(InputWalk inputs, HuntProgress progress) throws InterruptedException {
     long started = System.nanoTime();
     FindingAggregator aggregator = new FindingAggregator(catalog);
     List<DetectorRun> runs = new ArrayList<>();
@@ -112,59 +122,75 @@ public final class Hunter {
         new SourceTask.Context(
             reader, normalizer, networkIntel, detectors, runs, aggregator, progress);
 
-    List<List<Future<SourceTask.Outcome>>> futures = new ArrayList<>();
-    int totalFiles = inputs.stream().mapToInt(input -> input.sources().size()).sum();
-    progress.start(totalFiles);
-
-    // More workers than files would only sit idle.
-    int workers = Math.max(1, Math.min(threads, totalFiles));
-    ExecutorService pool = Executors.newFixedThreadPool(workers, new WorkerThreads());
+    List<InputStatistics> perInput = new ArrayList<>();
+    for (String userPath : inputs.userPaths()) {
+      perInput.add(new InputStatistics(userPath));
+    }
+    long[] detectorErrors = {0};
+    // The number of files is not known before the walk ends, so the pool always has every worker;
+    // idle ones cost a thread each.
+    ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
     try {
-      for (UserInput input : inputs) {
-        List<Future<SourceTask.Outcome>> perInput = new ArrayList<>();
-        for (InputSource source : input.sources()) {
-          perInput.add(pool.submit(new SourceTask(context, input.userPath(), source)));
-        }
-        futures.add(perInput);
-      }
-      return collect(inputs, futures, context, started, sequencer);
+      // Outcomes are joined in input order, so statistics and samples do not depend on threads.
+      OrderedTaskWindow.run(
+          pool,
+          threads * TASKS_AHEAD_PER_WORKER,
+          tasks(inputs, context),
+          future -> {
+            SourceOutcome done = await(future);
+            perInput.get(done.input()).add(done.outcome().statistics());
+            detectorErrors[0] += done.outcome().detectorErrors();
+          });
     } finally {
       pool.shutdownNow();
     }
+    return collect(perInput, detectorErrors[0], context, started, sequencer);
+  }
+
+  /** The outcome of one source and the index of the user input it belongs to. */
+  private record SourceOutcome(int input, SourceTask.Outcome outcome) {}
+
+  /** Returns the task of each source of {@code inputs}, in input order, made as it is taken. */
+  private static Iterator<Callable<SourceOutcome>> tasks(
+      InputWalk inputs, SourceTask.Context context) {
+    List<String> userPaths = inputs.userPaths();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return inputs.hasNext();
+      }
+
+      @Override
+      public Callable<SourceOutcome> next() {
+        InputWalk.Discovered next = inputs.next();
+        int index = next.input();
+        SourceTask task = new SourceTask(context, userPaths.get(index), next.source());
+        return () -> new SourceOutcome(index, task.call());
+      }
+    };
   }
 
   private static HuntResult collect(
-      List<UserInput> inputs,
-      List<List<Future<SourceTask.Outcome>>> futures,
+      List<InputStatistics> perInput,
+      long detectorErrors,
       SourceTask.Context context,
       long startedNanos,
-      AttackSequencer sequencer)
-      throws InterruptedException {
-    List<InputStatistics> perInput = new ArrayList<>();
+      AttackSequencer sequencer) {
     InputStatistics total = new InputStatistics("total");
-    long detectorErrors = 0;
-
-    for (int i = 0; i < inputs.size(); i++) {
-      InputStatistics statistics = new InputStatistics(inputs.get(i).userPath());
-      for (Future<SourceTask.Outcome> future : futures.get(i)) {
-        SourceTask.Outcome outcome = await(future);
-        statistics.add(outcome.statistics());
-        detectorErrors += outcome.detectorErrors();
-      }
+    for (InputStatistics statistics : perInput) {
       statistics.checkInvariant();
-      perInput.add(statistics);
       total.add(statistics);
     }
 
     // Every source has been read: detectors that need all events (correlations) report now.
-    detectorErrors += finishRuns(context);
+    long errors = detectorErrors + finishRuns(context);
 
     List<Finding> findings = context.aggregator().findings();
     if (sequencer != null) {
       findings = sequencer.addIncidents(findings);
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
-    return new HuntResult(findings, perInput, total, detectorErrors, elapsed);
+    return new HuntResult(findings, perInput, total, errors, elapsed);
   }
 
   /** Finishes every detector run in detector order; returns how many of them threw. */
@@ -193,8 +219,7 @@ public final class Hunter {
     return errors;
   }
 
-  private static SourceTask.Outcome await(Future<SourceTask.Outcome> future)
-      throws InterruptedException {
+  private static SourceOutcome await(Future<SourceOutcome> future) throws InterruptedException {
     try {
       return future.get();
     } catch (ExecutionException e) {

@@ -44,8 +44,14 @@ import java.util.TreeSet;
  *       however long its findings last (a finding folds calls of days).
  *   <li>A sequence with at least {@value #MIN_STAGES} distinct stages that rests on at least
  *       {@value #MIN_EVENTS} distinct events becomes an incident: two rules firing on one event are
- *       one action, not a sequence. Its severity is one level above the highest severity of its
- *       steps, at most critical.
+ *       one action, not a sequence.
+ *   <li>The incident is raised one level above its most severe step, at most critical, when the
+ *       chain carries weight: its most severe step is at least medium, or its steps span at least
+ *       {@value #MIN_STAGES_TO_RAISE_LOW} distinct stages. A chain of only low steps in fewer
+ *       stages stays low. A low step is an everyday event that a detector reports for the record (a
+ *       write from CloudShell, a first /24), and two of them by one person on one day are common.
+ *       Raising such pairs to medium would make them the loudest findings of a benign organisation.
+ *       The low incident is still reported, so its timeline stays in the output.
  * </ol>
  *
  * <p>Design note: the input is the complete list of findings of a hunt, so the result depends only
@@ -66,6 +72,12 @@ public final class AttackSequencer {
 
   /** How many distinct events the steps of a sequence need to be an incident. */
   public static final int MIN_EVENTS = 2;
+
+  /**
+   * How many distinct kill-chain stages raise a sequence whose steps are all low. A sequence with a
+   * medium or higher step is raised at {@value #MIN_STAGES} stages.
+   */
+  public static final int MIN_STAGES_TO_RAISE_LOW = 3;
 
   /** How many steps the explanation lists; the {@link Incident} keeps them all. */
   static final int MAX_EXPLAINED_STEPS = 12;
@@ -229,7 +241,7 @@ public final class AttackSequencer {
     String linkedBy = identities.size() > 1 && persons.size() == 1 ? persons.first() : null;
     String principal = linkedBy != null ? linkedBy : first.principal();
     Incident incident = new Incident(steps, distinct, List.copyOf(identities), linkedBy, window);
-    Severity severity = raise(highest);
+    Severity severity = severity(highest, distinct.size());
     String id =
         FindingAggregator.findingId(
             RULE_ID, first.provider(), first.account(), principal, first.id());
@@ -266,6 +278,25 @@ public final class AttackSequencer {
         null,
         null,
         incident);
+  }
+
+  /**
+   * Returns the severity of an incident: one level above {@code highest} when that step is at least
+   * medium or the steps span at least {@value #MIN_STAGES_TO_RAISE_LOW} stages, otherwise {@code
+   * highest} itself.
+   *
+   * @param highest the severity of the most severe step
+   * @param stageCount the number of distinct kill-chain stages of the steps
+   */
+  static Severity severity(Severity highest, int stageCount) {
+    if (isRaised(highest, stageCount)) {
+      return raise(highest);
+    }
+    return highest;
+  }
+
+  private static boolean isRaised(Severity highest, int stageCount) {
+    return highest.compareTo(Severity.MEDIUM) >= 0 || stageCount >= MIN_STAGES_TO_RAISE_LOW;
   }
 
   /** Returns the severity one level above {@code highest}, at most critical. */
@@ -355,11 +386,9 @@ public final class AttackSequencer {
         .append(humanDuration(span))
         .append(" (window ")
         .append(humanDuration(incident.window()))
-        .append("); severity ")
-        .append(severity.sigmaLevel())
-        .append(", one above the highest step (")
-        .append(highest.sigmaLevel())
-        .append("). Timeline: ");
+        .append("); ")
+        .append(severityReason(highest, severity, incident.stages().size()))
+        .append(". Timeline: ");
     for (int i = 0; i < steps.size() && i < MAX_EXPLAINED_STEPS; i++) {
       Incident.Step step = steps.get(i);
       if (i > 0) {
@@ -386,6 +415,26 @@ public final class AttackSequencer {
           .append('.');
     }
     return text.toString();
+  }
+
+  /** Explains the incident's severity against its most severe step. */
+  private static String severityReason(Severity highest, Severity severity, int stageCount) {
+    if (!isRaised(highest, stageCount)) {
+      return "severity "
+          + severity.sigmaLevel()
+          + ", as its highest step, because low steps in fewer than "
+          + MIN_STAGES_TO_RAISE_LOW
+          + " stages do not raise it";
+    }
+    String reason =
+        "severity "
+            + severity.sigmaLevel()
+            + ", one above the highest step ("
+            + highest.sigmaLevel();
+    if (highest == Severity.LOW) {
+      return reason + ") because its low steps span " + stageCount + " stages";
+    }
+    return reason + ")";
   }
 
   /** Formats a duration as {@code 3d 4h}, {@code 2h 15m}, {@code 40m} or {@code 12s}. */

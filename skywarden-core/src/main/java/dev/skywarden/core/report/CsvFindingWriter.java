@@ -156,14 +156,27 @@ public final class CsvFindingWriter implements FindingWriter {
     return '"' + field.replace("\"", "\"\"") + '"';
   }
 
+  /**
+   * Returns the history a behavioural finding was compared with, such as {@code training window
+   * 2025-02-28T10:00:00Z to 2025-03-01T10:00:00Z, 120 events, first seen 2025-02-28T10:05:00Z, last
+   * seen 2025-03-01T09:55:00Z}; the window and the times are left out when the history has none.
+   */
   private static String historyText(dev.skywarden.core.finding.Behaviour.History history) {
-    return history.source()
-        + ", "
-        + history.events()
-        + " events, "
-        + text(JsonLinesFindingWriter.iso(history.firstSeen()))
-        + " to "
-        + text(JsonLinesFindingWriter.iso(history.lastSeen()));
+    StringBuilder text = new StringBuilder(history.source());
+    if (history.windowStart() != null && history.windowEnd() != null) {
+      text.append(' ')
+          .append(JsonLinesFindingWriter.iso(history.windowStart()))
+          .append(" to ")
+          .append(JsonLinesFindingWriter.iso(history.windowEnd()));
+    }
+    text.append(", ").append(history.events()).append(history.events() == 1 ? " event" : " events");
+    if (history.firstSeen() != null) {
+      text.append(", first seen ").append(JsonLinesFindingWriter.iso(history.firstSeen()));
+    }
+    if (history.lastSeen() != null) {
+      text.append(", last seen ").append(JsonLinesFindingWriter.iso(history.lastSeen()));
+    }
+    return text.toString();
   }
 
   private static String text(String value) {

@@ -236,6 +236,24 @@ class HistoryLevelsTest {
   }
 
   @Test
+  void thinHistory_aloneInPeerGroup_noPeerComparison() throws Exception {
+    String ana = "ana@example.com";
+    List<CloudEvent> events = new ArrayList<>();
+    events.addAll(calls(ACCOUNT_A, "AWSReservedSSO_PowerUser_0a1b", ana, DAY_1, 60, OFFICE, CLI));
+    events.addAll(
+        calls(ACCOUNT_A, "AWSReservedSSO_PowerUser_0a1b", ana, DAY_2, 30, OFFICE, CLOUD_SHELL));
+
+    List<Finding> findings = behavioural(events);
+
+    // Ana is the only member of her peer groups, so comparing her with them adds nothing and the
+    // finding must not claim a peer comparison.
+    assertThat(findings)
+        .filteredOn(f -> f.ruleId().equals(BehaviouralDetection.NEW_CLIENT.ruleId()))
+        .extracting(f -> f.behaviour().peerGroup())
+        .containsExactly((String) null);
+  }
+
+  @Test
   void deniedSensitiveOperation_low() throws Exception {
     String ana = "ana@example.com";
     List<CloudEvent> events = new ArrayList<>();

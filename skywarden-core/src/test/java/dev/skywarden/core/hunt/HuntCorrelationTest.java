@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.Severity;
 import dev.skywarden.core.input.InputDiscovery;
-import dev.skywarden.core.input.InputDiscovery.UserInput;
+import dev.skywarden.core.input.InputWalk;
 import dev.skywarden.core.sigma.SigmaParseResult;
 import dev.skywarden.core.sigma.SigmaRuleParser;
 import dev.skywarden.core.sigma.correlation.CorrelationSet;
@@ -155,7 +155,7 @@ class HuntCorrelationTest {
     assertThat(set.errors()).isEmpty();
 
     Hunter hunter = HunterBuilder.empty().sigma(rules.rules(), set).threads(threads).build();
-    List<UserInput> inputs = new InputDiscovery().discover(paths);
+    InputWalk inputs = new InputDiscovery().discover(paths);
     HuntResult result = hunter.hunt(inputs, new HuntProgress());
     assertThat(result.detectorErrors()).isZero();
     return result.findings();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skywarden.core.input.InputDiscovery.UserInput;
 import dev.skywarden.core.input.InputSource;
+import dev.skywarden.core.input.InputWalk;
 import dev.skywarden.core.stats.InputStatistics;
 import dev.skywarden.core.stats.SkipReason;
 import dev.skywarden.core.stats.SkippedRecord;
@@ -59,9 +60,10 @@ class HuntSourceFailureTest {
 
     HuntResult result =
         hunter.hunt(
-            List.of(
-                new UserInput("failing.jsonl", List.of(failing)),
-                new UserInput(good.toString(), List.of(InputSource.ofFile(good)))),
+            InputWalk.of(
+                List.of(
+                    new UserInput("failing.jsonl", List.of(failing)),
+                    new UserInput(good.toString(), List.of(InputSource.ofFile(good))))),
             new HuntProgress());
 
     InputStatistics failed = result.inputs().get(0);

@@ -236,8 +236,8 @@ class AttackSequencerTest {
 
   @Test
   void severity_oneAboveHighestCappedAtCritical() {
-    assertThat(AttackSequencer.raise(Severity.LOW)).isEqualTo(Severity.MEDIUM);
     assertThat(AttackSequencer.raise(Severity.MEDIUM)).isEqualTo(Severity.HIGH);
+    assertThat(AttackSequencer.raise(Severity.HIGH)).isEqualTo(Severity.CRITICAL);
     assertThat(AttackSequencer.raise(Severity.CRITICAL)).isEqualTo(Severity.CRITICAL);
 
     Finding low =
@@ -252,6 +252,112 @@ class AttackSequencerTest {
             "ASIA1",
             T0.plusSeconds(600));
     assertThat(incidents(List.of(low, medium)).get(0).severity()).isEqualTo(Severity.HIGH);
+  }
+
+  @Test
+  void twoLowSteps_staysLow() {
+    Finding access =
+        finding("a", "T1078.004", Severity.LOW, CloudProvider.AWS, ROLE_SESSION, "ASIA1", T0);
+    Finding execution =
+        finding(
+            "b",
+            "T1059.009",
+            Severity.LOW,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0.plusSeconds(600));
+
+    List<Finding> incidents = incidents(List.of(access, execution));
+
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.get(0).severity()).isEqualTo(Severity.LOW);
+    assertThat(incidents.get(0).incident().steps()).hasSize(2);
+    assertThat(incidents.get(0).explanation())
+        .contains(
+            "severity low, as its highest step, because low steps in fewer than 3 stages do not"
+                + " raise it");
+  }
+
+  @Test
+  void threeLowStages_raisedToMedium() {
+    Finding access =
+        finding("a", "T1078.004", Severity.LOW, CloudProvider.AWS, ROLE_SESSION, "ASIA1", T0);
+    Finding discovery =
+        finding(
+            "b",
+            "T1580",
+            Severity.LOW,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0.plusSeconds(300));
+    Finding execution =
+        finding(
+            "c",
+            "T1059.009",
+            Severity.LOW,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0.plusSeconds(600));
+
+    Finding incident = incidents(List.of(access, discovery, execution)).get(0);
+
+    assertThat(incident.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(incident.explanation())
+        .contains("severity medium, one above the highest step (low) because its low steps span 3");
+  }
+
+  @Test
+  void manyLowStepsInTwoStages_staysLow() {
+    List<Finding> steps = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      steps.add(
+          finding(
+              "access" + i,
+              "T1078.004",
+              Severity.LOW,
+              CloudProvider.AWS,
+              ROLE_SESSION,
+              "ASIA1",
+              T0.plusSeconds(60L * i)));
+      steps.add(
+          finding(
+              "execution" + i,
+              "T1059.009",
+              Severity.LOW,
+              CloudProvider.AWS,
+              ROLE_SESSION,
+              "ASIA1",
+              T0.plusSeconds(60L * i + 30)));
+    }
+
+    Finding incident = incidents(steps).get(0);
+
+    assertThat(incident.incident().steps()).hasSize(8);
+    assertThat(incident.severity()).isEqualTo(Severity.LOW);
+  }
+
+  @Test
+  void lowAndMediumAcrossStages_raised() {
+    Finding access =
+        finding("a", "T1078.004", Severity.LOW, CloudProvider.AWS, ROLE_SESSION, "ASIA1", T0);
+    Finding persistence =
+        finding(
+            "b",
+            "T1098.001",
+            Severity.MEDIUM,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0.plusSeconds(600));
+
+    Finding incident = incidents(List.of(access, persistence)).get(0);
+
+    assertThat(incident.severity()).isEqualTo(Severity.HIGH);
+    assertThat(incident.explanation())
+        .contains("severity high, one above the highest step (medium)");
   }
 
   @Test

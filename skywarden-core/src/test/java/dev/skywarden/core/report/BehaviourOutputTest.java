@@ -116,7 +116,9 @@ class BehaviourOutputTest {
     assertThat(fields.get(CsvFindingWriter.HEADER.indexOf("new_features")))
         .isEqualTo("new network 203.0.110.0/24; new network 203.0.111.0/24");
     assertThat(fields.get(CsvFindingWriter.HEADER.indexOf("history")))
-        .startsWith("training window, 120 events");
+        .isEqualTo(
+            "training window 2025-02-28T10:00:00Z to 2025-03-01T10:00:00Z, 120 events,"
+                + " first seen 2025-02-28T10:05:00Z, last seen 2025-03-01T09:55:00Z");
   }
 
   @Test

@@ -1,0 +1,101 @@
+package dev.skywarden.core.input;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Remembers which files a discovery has already produced, so that a file named twice, reached
+ * through a symbolic link or inside two overlapping arguments is read once.
+ *
+ * <p>Design note: keeping the real path of every produced file grew the heap with the number of
+ * files (about 530 bytes per file with the source itself, 980 MiB for 1.86 million files). Here the
+ * memory grows with what the user named and with symbolic links, not with files:
+ *
+ * <ul>
+ *   <li>{@code files}: real paths of files given as arguments or reached through a link to a file;
+ *   <li>{@code trees}: real roots of directories walked to the end (arguments and directories
+ *       reached through a link); every file below one, unless a name on the way starts with {@code
+ *       .} or a directory on the way could not be read, has been produced;
+ *   <li>the trees being walked now, with how far each walk has come, from {@link TreeWalk}: a walk
+ *       produces files in the order of their names, so a file below such a tree whose name sorts
+ *       before the current one has been produced.
+ * </ul>
+ *
+ * <p>NOTE: memory still grows with the number of symbolic links reached (one path each) and of
+ * directories that could not be read; hard links and bind mounts are not recognised as the same
+ * file, as before.
+ *
+ * <p>Not thread-safe: one discovery uses it from one thread.
+ */
+final class ReadOnce {
+
+  /** A directory tree being walked: its real root, its name root and the name produced last. */
+  interface OpenTree {
+    Path realRoot();
+
+    /** Returns the path, relative to the tree's name root, of the file being produced now. */
+    String position();
+  }
+
+  private final Set<Path> files = new HashSet<>();
+  private final List<Path> trees = new ArrayList<>();
+  private final List<Path> unreadable = new ArrayList<>();
+
+  /**
+   * Returns whether the file at real path {@code real} was produced before, looking at files and
+   * finished trees and at {@code open}, the trees being walked now (outermost first).
+   */
+  boolean seen(Path real, List<? extends OpenTree> open) {
+    if (files.contains(real)) {
+      return true;
+    }
+    for (Path tree : trees) {
+      if (covers(tree, real)) {
+        return true;
+      }
+    }
+    for (OpenTree tree : open) {
+      if (covers(tree.realRoot(), real)
+          && tree.realRoot().relativize(real).toString().compareTo(tree.position()) < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Remembers a file given as an argument or reached through a link to a file. */
+  void addFile(Path real) {
+    files.add(real);
+  }
+
+  /** Remembers a directory tree walked to the end. */
+  void addTree(Path realRoot) {
+    trees.add(realRoot);
+  }
+
+  /** Remembers a directory that could not be read, so that files below it count as unseen. */
+  void addUnreadable(Path real) {
+    unreadable.add(real);
+  }
+
+  /** Returns whether a walk of {@code root} reaches {@code real}: no hidden name on the way. */
+  private boolean covers(Path root, Path real) {
+    if (!real.startsWith(root) || real.equals(root)) {
+      return false;
+    }
+    for (Path name : root.relativize(real)) {
+      if (name.toString().startsWith(".")) {
+        return false;
+      }
+    }
+    for (Path hole : unreadable) {
+      if (real.startsWith(hole) && hole.startsWith(root)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
