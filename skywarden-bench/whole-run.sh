@@ -15,7 +15,7 @@
 #   builtin    the built-in pack
 #   sigmahq    the built-in pack and the SigmaHQ cloud and identity rules of $SHARED_DIR/data/sigmahq
 #   analytics  the built-in pack, the SigmaHQ rules and --analytics with the corpus's ip-ranges/
-# When the SigmaHQ rules are missing, the script says so and the sigmahq rows are left out; the
+# When the SigmaHQ rules are missing, the script prints so and the sigmahq rows are left out; the
 # analytics row then runs the built-in pack with the analytics.
 #
 # Environment:

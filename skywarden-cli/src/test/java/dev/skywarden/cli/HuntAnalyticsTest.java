@@ -199,7 +199,7 @@ class HuntAnalyticsTest {
   }
 
   @Test
-  void stateWithNonObjectIdentity_warnsInsteadOfDroppingHistory() throws IOException {
+  void nonObjectIdentity_stateSetAside() throws IOException {
     Path state = folder.resolve("state");
     Cli.Result first = Cli.run("hunt", "--state", state.toString(), Cli.EXAMPLES + "aws");
     assertThat(first.exitCode()).as("%s", first).isZero();

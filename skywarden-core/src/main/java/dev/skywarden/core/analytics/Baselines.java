@@ -16,7 +16,7 @@ import java.util.Set;
  * HistoryLevel}): its own saved state and the part of this hunt before the end of the training
  * window, joined with the history of its person's other identities or its role's other sessions.
  * When that history is thin, the identity's first peer group with history joins it, so a value must
- * be new to the peers too; an identity with too little history of either kind is judged against the
+ * be new to the peers too. An identity with too little history of either kind is judged against the
  * peer group alone.
  *
  * <p>The depth of a history (its events and the calendar days it covers) decides how much a new
@@ -150,8 +150,8 @@ final class Baselines {
       for (String peerGroup : peerGroups) {
         GroupHistory peer = peers.computeIfAbsent(peerGroup, g -> new GroupHistory());
         if (newMember) {
-          // NOTE: a peer group counts the training events of new members only, as before groups
-          // of a person or role existed; a joined group below counts them all.
+          // NOTE: a peer group counts the training events of new members only. A person or role
+          // group below counts them all.
           peer.addActivity(true, training.events(), training.firstSeen(), training.lastSeen());
         }
         targets.add(peer);

@@ -24,7 +24,7 @@ final class GroupHistory {
   /** The members, so an identity is not compared with a group of only itself. */
   final Set<ProfileKey> memberKeys = new HashSet<>();
 
-  /** The most distinct discovery operations one member called in one time bucket. */
+  /** The maximum number of distinct discovery operations one member called in one time bucket. */
   long maxDistinctDiscovery;
 
   /** Adds the activity of one member, or more activity of a member already counted. */

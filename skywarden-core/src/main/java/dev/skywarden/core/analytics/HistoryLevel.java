@@ -20,7 +20,7 @@ import java.util.Locale;
  *       principal, as the credentials of one identity are new keys.
  * </ul>
  *
- * <p>A value is new only when neither the principal's own history nor its group's holds it.
+ * <p>A value is new only when neither the principal's own history nor its group's contains it.
  */
 enum HistoryLevel {
   /** The credential's own history (access key, session). */

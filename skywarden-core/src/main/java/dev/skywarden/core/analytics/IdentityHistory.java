@@ -71,8 +71,8 @@ public record IdentityHistory(
    * Returns the history as it was known before {@code time}, or {@code null} when nothing was: when
    * the identity was first seen at or after it. When {@code time} is at or before the start of the
    * last hunt's added events, the totals and the rate are those of {@link #before}, so a hunt of
-   * the same logs again sees the totals the first hunt saw. The values are kept whole; {@link
-   * #knowsBefore} filters them by time.
+   * the same logs again reads the totals that the first hunt read. The values are kept whole;
+   * {@link #knowsBefore} filters them by time.
    *
    * <p>NOTE: only one checkpoint is kept. A hunt that starts before the last hunt's added events
    * but does not repeat them (such as yesterday's logs again after today's) gets the totals of the

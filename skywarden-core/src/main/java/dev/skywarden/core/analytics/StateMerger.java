@@ -17,11 +17,11 @@ import java.util.TreeMap;
  * Joins the saved state with the profiles of a hunt into the state to save.
  *
  * <p>Hunting the same logs again leaves the state as it is. Each identity's saved span, from its
- * first to its last saved event (both inclusive), counts as already added: only the events outside
- * it add to the event count, to the counts of values and to the call-rate baseline (only time
- * buckets wholly outside it). First and last times merge by minimum and maximum, so repeating them
- * changes nothing. A value the saved history lacks is added with all its events, because none of
- * them was counted for it.
+ * first to its last saved event (both inclusive), counts as already added. Only the events outside
+ * it add to the event count, to the counts of values and to the call-rate baseline, where only time
+ * buckets wholly outside the span count. First and last times merge by minimum and maximum, so
+ * repeating them changes nothing. A value the saved history lacks is added with all its events,
+ * because none of them was counted for it.
  *
  * <p>Late events inside the span (a log file delivered after a later hunt) are therefore not
  * counted; their new values are still learnt. This undercounts such events rather than double

@@ -63,8 +63,8 @@ class BurstBaselineTest {
   }
 
   /**
-   * One ordinary bucket, one bucket of 25 distinct discovery calls, one of 40 calls of which 30 are
-   * denied, starting {@code day} seconds after the quiet day.
+   * Returns one ordinary bucket, one bucket of 25 distinct discovery calls, one of 40 calls of
+   * which 30 are denied, starting {@code day} seconds after the quiet day.
    */
   private static List<CloudEvent> bursts(int day) {
     List<CloudEvent> events = new ArrayList<>();

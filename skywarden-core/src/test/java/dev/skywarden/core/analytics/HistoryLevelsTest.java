@@ -236,7 +236,7 @@ class HistoryLevelsTest {
   }
 
   @Test
-  void thinHistory_aloneInPeerGroup_noPeerComparison() throws Exception {
+  void soloPeerGroup_notCompared() throws Exception {
     String ana = "ana@example.com";
     List<CloudEvent> events = new ArrayList<>();
     events.addAll(calls(ACCOUNT_A, "AWSReservedSSO_PowerUser_0a1b", ana, DAY_1, 60, OFFICE, CLI));

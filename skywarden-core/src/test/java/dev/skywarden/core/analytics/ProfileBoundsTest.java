@@ -89,7 +89,10 @@ class ProfileBoundsTest {
     }
   }
 
-  /** One user calling every 10 minutes for {@code days} days, from a new address each hour. */
+  /**
+   * Returns the calls of one user every 10 minutes for {@code days} days, from a new address each
+   * hour.
+   */
   private static AnalyticsRun runOverDays(AnalyticsLimits limits, int days) {
     AnalyticsRun run =
         (AnalyticsRun)

@@ -105,16 +105,16 @@ class InputDiscoveryTest {
     TreeWalk walk = new TreeWalk(dir, new ReadOnce(), () -> {});
 
     int files = 0;
-    int mostHeld = 0;
+    int maxEntriesHeld = 0;
     while (walk.hasNext()) {
       walk.next();
       files++;
-      mostHeld = Math.max(mostHeld, walk.entriesHeld());
+      maxEntriesHeld = Math.max(maxEntriesHeld, walk.entriesHeld());
     }
 
     assertThat(files).isEqualTo(directories * filesEach);
     // The root's 40 entries, one hour directory and its 25 files: not the 1000 files.
-    assertThat(mostHeld).isLessThanOrEqualTo(directories + 1 + filesEach);
+    assertThat(maxEntriesHeld).isLessThanOrEqualTo(directories + 1 + filesEach);
   }
 
   @Test
@@ -128,7 +128,7 @@ class InputDiscoveryTest {
   }
 
   @Test
-  void hiddenFileNamedAsArgument_readAlthoughItsDirectoryWasWalked() throws Exception {
+  void hiddenFileArgument_stillRead() throws Exception {
     Files.createDirectories(dir.resolve(".old"));
     Path hidden = Files.writeString(dir.resolve(".old/x.json"), "{}");
     Files.writeString(dir.resolve("log.json"), "{}");
@@ -296,7 +296,7 @@ class InputDiscoveryTest {
   }
 
   @Test
-  void linkedFileInsideTree_readOnceWhicheverComesFirst() throws Exception {
+  void linkedFileInTree_readOnce() throws Exception {
     Path logs = Files.createDirectories(dir.resolve("logs"));
     Path file = Files.writeString(logs.resolve("m.json"), "{}");
     Files.createSymbolicLink(logs.resolve("a.json"), file);
