@@ -12,8 +12,8 @@ import java.util.List;
  * moves with {@code k}, so scenarios spread over the corpus and do not overlap. The first day stays
  * free of attacks, so that {@code hunt --analytics}, whose default training window is the first 24
  * hours of the input, learns from benign activity only and judges every scenario; a one-day corpus
- * has all its scenarios on that day. A scenario whose cloud is not generated is left out. Stateless
- * and thread-safe.
+ * has all its scenarios on that day, unless it is sized by bytes (see {@link #scenarioDays}). A
+ * scenario whose cloud is not generated is left out. Stateless and thread-safe.
  */
 final class Scenarios {
 
@@ -44,12 +44,13 @@ final class Scenarios {
   static List<Built> build(Organisation org, CorpusOptions options) {
     List<Built> built = new ArrayList<>();
     Instant first = options.start().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    int days = scenarioDays(options);
     for (int k = 0; k < IDS.size(); k++) {
       String id = IDS.get(k);
       if (!options.scenarios().contains(id)) {
         continue;
       }
-      long day = options.days() == 1 ? 0 : 1 + k % (options.days() - 1);
+      long day = days == 1 ? 0 : 1 + k % (days - 1);
       Instant start =
           first.plusSeconds(day * 86_400 + (1 + (k * 5L) % 22) * 3600 + 17 * 60 + k * 7L);
       Attack attack =
@@ -59,6 +60,15 @@ final class Scenarios {
       }
     }
     return built;
+  }
+
+  /**
+   * The days that scenarios spread over. With {@code --size} the corpus length is not known before
+   * it is written, so scenarios use at least two days: the first stays free of attacks and the
+   * generator writes on until the last scenario is in, even past the size.
+   */
+  static int scenarioDays(CorpusOptions options) {
+    return options.targetBytes() > 0 ? Math.max(options.days(), 2) : options.days();
   }
 
   private static boolean make(Attack a) {

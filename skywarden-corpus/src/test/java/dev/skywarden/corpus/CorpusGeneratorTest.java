@@ -200,6 +200,30 @@ class CorpusGeneratorTest {
   }
 
   @Test
+  void sizedCorpus_keepsTheFirstDayFree() {
+    CorpusOptions options =
+        new CorpusOptions(
+            7,
+            LocalDate.of(2026, 1, 5),
+            1,
+            1_000_000_000L,
+            3,
+            25,
+            EnumSet.allOf(Cloud.class),
+            Set.copyOf(Scenarios.IDS),
+            1);
+
+    List<Scenarios.Built> built = Scenarios.build(new Organisation(options), options);
+
+    assertThat(built).hasSize(Scenarios.IDS.size());
+    for (Scenarios.Built scenario : built) {
+      assertThat(scenario.truth().start())
+          .as("start of %s", scenario.truth().scenario())
+          .isAfterOrEqualTo(java.time.Instant.parse("2026-01-06T00:00:00Z"));
+    }
+  }
+
+  @Test
   void sizeTarget_extendsPastTheDays() throws Exception {
     CorpusSummary oneDay = new CorpusGenerator(awsOnly(0)).generate(temp.resolve("day"), null);
     long target = oneDay.bytes() + 1;
