@@ -61,20 +61,28 @@ final class AnalyticsRun implements DetectorRun {
     EventOrder.Shared shared = new EventOrder.Shared(event, interner);
     ProfileKey principal =
         new ProfileKey(ProfileKey.Scope.PRINCIPAL, event.provider(), event.actor().displayName());
-    profile(principal).add(shared, buffer, discovery, denied);
+    profile(principal, false).add(shared, buffer, discovery, denied);
     String credential = event.credential().id();
-    // NOTE: one profile per credential id, with its own values and buckets. AWS temporary keys
-    // (ASIA...) and session tokens are new every session, so these profiles grow with the days of
-    // input, not with identities, and no limit bounds their number. detectSpread needs only each
-    // credential's buckets, so a smaller per-credential record would serve it.
+    // NOTE: one profile per credential id. AWS temporary keys (ASIA...) and session tokens are new
+    // every session, so their number grows with the days of input, not with identities; their
+    // profiles are light (Profile#light), keeping the buckets that detectSpread needs and no
+    // feature values, so each costs a few buckets and the event's features are added once.
     if (credential != null && !credential.isEmpty()) {
-      profile(new ProfileKey(ProfileKey.Scope.CREDENTIAL, event.provider(), credential))
+      profile(
+              new ProfileKey(ProfileKey.Scope.CREDENTIAL, event.provider(), credential),
+              !Profile.longLived(event.credential().kind()))
           .add(shared, buffer, discovery, denied);
     }
     buffer.clear();
   }
 
-  private Profile profile(ProfileKey key) {
+  /**
+   * Returns the profile of {@code key}, creating it when it is new.
+   *
+   * @param light whether a new profile is light; the credential kind decides it, and the
+   *     normalizers derive the kind from the credential id, so every event of one id agrees
+   */
+  private Profile profile(ProfileKey key, boolean light) {
     Profile profile = profiles.get(key);
     return profile != null
         ? profile
@@ -82,7 +90,11 @@ final class AnalyticsRun implements DetectorRun {
             key,
             k ->
                 new Profile(
-                    k, analytics.options().limits(), analytics.savedState().get(k), interner));
+                    k,
+                    analytics.options().limits(),
+                    analytics.savedState().get(k),
+                    interner,
+                    light));
   }
 
   /**

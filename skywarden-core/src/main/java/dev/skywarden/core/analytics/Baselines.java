@@ -190,17 +190,19 @@ final class Baselines {
     long maxDiscovery = 0;
     Instant first = null;
     Instant last = null;
-    for (var entry : profile.buckets().headMap(trainingEndBucket, false).entrySet()) {
-      Profile.TimeBucket bucket = entry.getValue();
+    for (TimeBucket bucket : profile.buckets()) {
+      if (bucket.index >= trainingEndBucket) {
+        break;
+      }
       events += bucket.calls;
       active++;
       failed += bucket.failed;
       maxCalls = Math.max(maxCalls, bucket.calls);
-      maxDiscovery = Math.max(maxDiscovery, bucket.discoveryOperations().size());
+      maxDiscovery = Math.max(maxDiscovery, bucket.discoveryCount());
       if (first == null) {
-        first = bucket.first.time();
+        first = bucket.firstTime();
       }
-      last = bucket.last;
+      last = bucket.last();
     }
     return new TrainingPart(
         events,

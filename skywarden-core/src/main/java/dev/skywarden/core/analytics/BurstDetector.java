@@ -70,10 +70,9 @@ final class BurstDetector {
     IdentityHistory.RateBaseline rate = view.rate();
     boolean rateKnown = view.own() != null || view.training().events() > 0;
     String width = minutes(baselines.bucketWidth());
-    for (Map.Entry<Long, Profile.TimeBucket> entry : profile.buckets().entrySet()) {
-      Profile.TimeBucket bucket = entry.getValue();
+    for (TimeBucket bucket : profile.buckets()) {
       if (bucket.deniedOperations().size() >= DENIED_OPERATIONS) {
-        markBurst(profile, entry.getKey());
+        markBurst(profile, bucket.index);
         report(
             profile,
             view,
@@ -92,7 +91,7 @@ final class BurstDetector {
       }
       if (bucket.discoveryOperations().size() >= DISCOVERY_OPERATIONS
           && bucket.discoveryOperations().size() > 2 * rate.maxDistinctDiscovery()) {
-        markBurst(profile, entry.getKey());
+        markBurst(profile, bucket.index);
         report(
             profile,
             view,
@@ -112,13 +111,13 @@ final class BurstDetector {
             hits);
       }
       if (!rateKnown
-          || baselines.inTraining(entry.getKey())
+          || baselines.inTraining(bucket.index)
           || rate.activeBuckets() < MIN_BASELINE_BUCKETS) {
         continue;
       }
       double mean = rate.meanCalls();
       if (bucket.calls >= MIN_BURST_CALLS && bucket.calls >= RATE_MULTIPLE * mean) {
-        markBurst(profile, entry.getKey());
+        markBurst(profile, bucket.index);
         report(
             profile,
             view,
@@ -139,7 +138,7 @@ final class BurstDetector {
       if (bucket.failed >= MIN_FAILED_CALLS
           && share >= FAILED_SHARE
           && rate.failedShare() < BASELINE_FAILED_SHARE) {
-        markBurst(profile, entry.getKey());
+        markBurst(profile, bucket.index);
         report(
             profile,
             view,
@@ -190,15 +189,15 @@ final class BurstDetector {
     Severity severity =
         thinHistory ? Severity.MEDIUM : BehaviouralDetection.CREDENTIAL_SPREAD.severity();
     long window = SPREAD_WINDOW.toMillis() / baselines.bucketWidth().toMillis();
-    Deque<Map.Entry<Long, Profile.TimeBucket>> recent = new ArrayDeque<>();
-    for (Map.Entry<Long, Profile.TimeBucket> entry : credential.buckets().entrySet()) {
-      recent.addLast(entry);
-      while (recent.getFirst().getKey() <= entry.getKey() - window) {
+    Deque<TimeBucket> recent = new ArrayDeque<>();
+    for (TimeBucket bucket : credential.buckets()) {
+      recent.addLast(bucket);
+      while (recent.getFirst().index <= bucket.index - window) {
         recent.removeFirst();
       }
       TreeSet<String> networks = new TreeSet<>();
-      for (Map.Entry<Long, Profile.TimeBucket> item : recent) {
-        networks.addAll(item.getValue().wideNetworks());
+      for (TimeBucket item : recent) {
+        networks.addAll(item.wideNetworks());
       }
       if (networks.size() < SPREAD_NETWORKS || knownWideNetworks.containsAll(networks)) {
         continue;
@@ -227,15 +226,15 @@ final class BurstDetector {
               view.training()),
           BehaviouralDetection.CREDENTIAL_SPREAD,
           severity,
-          entry.getValue().first,
+          bucket.first,
           "wide networks",
           list(networks),
-          entry.getValue(),
+          bucket,
           networks.size()
               + " networks far apart (IPv4 /16, IPv6 /32, the own cloud's ranges as one) within "
               + minutes(SPREAD_WINDOW)
               + " were used by",
-          "of principal " + entry.getValue().first.actor().displayName(),
+          "of principal " + bucket.first.actor().displayName(),
           hits);
       return;
     }
@@ -249,7 +248,7 @@ final class BurstDetector {
       CloudEvent event,
       String featureKind,
       String value,
-      Profile.TimeBucket bucket,
+      TimeBucket bucket,
       String what,
       String note,
       Consumer<DetectionHit> hits) {
@@ -257,7 +256,7 @@ final class BurstDetector {
         view.history() != null
             ? view.history()
             : new Behaviour.History("none", null, null, 0, null, null);
-    Instant first = bucket.first.time();
+    Instant first = bucket.firstTime();
     // A burst is judged against the identity's own rates (and its group's discovery maximum), so
     // a peer group appears only when it is the whole history.
     boolean peerLevel = view.level() == HistoryLevel.PEER_GROUP;
@@ -267,7 +266,7 @@ final class BurstDetector {
             profile.key().id(),
             List.of(
                 new Behaviour.Feature(
-                    featureKind, value, "burst", first, bucket.last, bucket.calls)),
+                    featureKind, value, "burst", first, bucket.last(), bucket.calls)),
             false,
             history,
             peerLevel ? view.peerGroup() : null,

@@ -29,6 +29,7 @@ final class EventOrder {
     private final CloudEvent event;
     private final Interner interner;
     private CloudEvent slim;
+    private String wideNetwork;
 
     Shared(CloudEvent event, Interner interner) {
       this.event = event;
@@ -38,6 +39,22 @@ final class EventOrder {
     /** Returns the full event, for comparisons. */
     CloudEvent event() {
       return event;
+    }
+
+    /**
+     * Returns the shared instance of the wide network of the event's source ({@link
+     * Profile#wideNetwork(CloudEvent, java.net.InetAddress)}), or null without an address; made
+     * once per event for all its profiles.
+     */
+    String wideNetwork() {
+      if (wideNetwork == null) {
+        java.net.InetAddress ip = event.source().ip();
+        if (ip == null) {
+          return null;
+        }
+        wideNetwork = interner.intern(Profile.wideNetwork(event, ip));
+      }
+      return wideNetwork;
     }
 
     /** Returns the slimmed copy, making it on the first call. */

@@ -1,6 +1,7 @@
 package dev.skywarden.core.analytics;
 
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.Credential;
 import dev.skywarden.core.event.NetworkInfo;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -9,20 +10,26 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
  * The behaviour of one identity during one hunt.
  *
  * <p>Design note: every field is an order-independent aggregate, so a profile is the same whatever
  * order its events arrive in. Per feature value it keeps the count, first and last time and the
- * first event by {@link EventOrder#FIRST}; per time bucket the count of calls and failures and
- * bounded sorted sets of distinct denied and discovery operations and wide networks. Late or
- * out-of-order events need no special case, because nothing is decided before {@link
- * AnalyticsRun#finish}. Memory is bounded by {@link AnalyticsLimits}: values beyond the per-kind
- * cap and buckets beyond the bucket cap are not kept (the smallest values and the earliest buckets
- * are), and {@link #droppedEvents(FeatureKind)} returns how many events that cost.
+ * first event by {@link EventOrder#FIRST}; per time bucket ({@link TimeBucket}, kept in one sorted
+ * array by {@link TimeBuckets}) the count of calls and failures and bounded sorted sets of distinct
+ * denied and discovery operations and wide networks. A light profile ({@link #light()}), for a
+ * short-lived credential, keeps no feature values and no operations. Late or out-of-order events
+ * need no special case, because nothing is decided before {@link AnalyticsRun#finish}. Memory is
+ * bounded by {@link AnalyticsLimits}: values beyond the per-kind cap and buckets beyond the bucket
+ * cap are not kept (the smallest values and the earliest buckets are), and {@link
+ * #droppedEvents(FeatureKind)} returns how many events that cost.
+ *
+ * <p>NOTE: keeping the earliest {@link AnalyticsLimits#maxBuckets()} buckets (28 days by default)
+ * bounds a principal's buckets whatever the input's span, but a longer input is judged for bursts
+ * in its first 28 days only; each later bucket is counted in {@link #events()} and the features but
+ * has no bucket. A sliding window would need the verdicts of dropped buckets decided while events
+ * still arrive, which the order-independent design defers to {@link AnalyticsRun#finish}.
  *
  * <p>Thread-safety: every method holds the instance lock.
  */
@@ -61,47 +68,15 @@ final class Profile {
     }
   }
 
-  /**
-   * The aggregates of one time bucket in one profile. The sets of operations and networks are
-   * compact sorted arrays made on the first value, and the strings in them are shared ({@link
-   * Interner}), because most buckets hold few distinct values. Read them through the accessors,
-   * which return an empty list for none.
-   */
-  static final class TimeBucket {
-    long calls;
-    long failed;
-    private SortedStrings deniedOperations;
-    private SortedStrings discoveryOperations;
-    private SortedStrings wideNetworks;
-    CloudEvent firstDenied;
-    CloudEvent firstDiscovery;
-    CloudEvent first;
-    Instant last;
-
-    /** Returns the distinct denied operations in ascending order. */
-    List<String> deniedOperations() {
-      return deniedOperations == null ? List.of() : deniedOperations.values();
-    }
-
-    /** Returns the distinct discovery operations in ascending order. */
-    List<String> discoveryOperations() {
-      return discoveryOperations == null ? List.of() : discoveryOperations.values();
-    }
-
-    /** Returns the distinct wide networks in ascending order. */
-    List<String> wideNetworks() {
-      return wideNetworks == null ? List.of() : wideNetworks.values();
-    }
-  }
-
   private final ProfileKey key;
   private final AnalyticsLimits limits;
   private final IdentityHistory saved;
   private final Interner interner;
   private final Map<FeatureKind, Map<String, FeatureStats>> features =
       new EnumMap<>(FeatureKind.class);
-  private final Map<FeatureKind, Long> eventsPerKind = new EnumMap<>(FeatureKind.class);
-  private final NavigableMap<Long, TimeBucket> buckets = new TreeMap<>();
+  private final long[] eventsPerKind = new long[FeatureKind.values().length];
+  private final boolean light;
+  private final TimeBuckets buckets;
   private CloudEvent first;
   private Instant lastSeen;
   private long events;
@@ -116,10 +91,50 @@ final class Profile {
    * @param interner the run's shared strings for the operations and networks of time buckets
    */
   Profile(ProfileKey key, AnalyticsLimits limits, IdentityHistory saved, Interner interner) {
+    this(key, limits, saved, interner, false);
+  }
+
+  /**
+   * Creates an empty profile, light or full.
+   *
+   * @param light whether the profile keeps only what credential spread detection needs ({@link
+   *     #light()}); only credential profiles of short-lived credentials should be light
+   */
+  Profile(
+      ProfileKey key,
+      AnalyticsLimits limits,
+      IdentityHistory saved,
+      Interner interner,
+      boolean light) {
     this.key = key;
     this.limits = limits;
     this.saved = saved;
     this.interner = interner;
+    this.light = light;
+    this.buckets = new TimeBuckets(limits.maxBuckets());
+  }
+
+  /**
+   * Returns whether this is a light profile: a short-lived credential's, which keeps its events'
+   * count, first and last time and per time bucket the calls, failures, wide networks, last time
+   * and first event, but no feature values and no denied or discovery operations. Only {@link
+   * BurstDetector#detectSpread} and the finding's history text read a credential profile, and
+   * short-lived credentials are never saved ({@link #longLived}), so nothing else is lost; a
+   * session credential is new every hour or so, so this is what keeps the per-event work to one
+   * full profile and the memory of a long input from growing with its sessions' values.
+   */
+  boolean light() {
+    return light;
+  }
+
+  /**
+   * Returns whether a credential of this kind outlives one session: long-lived access keys and
+   * service account keys. Other credentials (AWS session keys, tokens) change every hour or so, so
+   * their profiles are light and not saved.
+   */
+  static boolean longLived(Credential.CredentialKind kind) {
+    return kind == Credential.CredentialKind.ACCESS_KEY
+        || kind == Credential.CredentialKind.SERVICE_ACCOUNT_KEY;
   }
 
   ProfileKey key() {
@@ -144,8 +159,10 @@ final class Profile {
       firstUnsaved =
           firstUnsaved == null || event.time().isBefore(firstUnsaved) ? event.time() : firstUnsaved;
     }
-    for (int i = 0; i < buffer.size(); i++) {
-      addFeature(buffer.kind(i), buffer.value(i), shared, unsaved);
+    if (!light) {
+      for (int i = 0; i < buffer.size(); i++) {
+        addFeature(buffer.kind(i), buffer.value(i), shared, unsaved);
+      }
     }
     addToBucket(shared, discovery, denied);
   }
@@ -163,9 +180,10 @@ final class Profile {
   }
 
   /** Adds one feature value of an event. */
+  @SuppressWarnings("EnumOrdinal") // an array indexed by kind counts without boxing per feature
   private void addFeature(
       FeatureKind kind, String value, EventOrder.Shared shared, boolean unsaved) {
-    eventsPerKind.merge(kind, 1L, Long::sum);
+    eventsPerKind[kind.ordinal()]++;
     Map<String, FeatureStats> values = features.computeIfAbsent(kind, k -> new HashMap<>());
     FeatureStats stats = values.get(value);
     if (stats == null) {
@@ -195,53 +213,37 @@ final class Profile {
   /** Adds an event to its time bucket. */
   private void addToBucket(EventOrder.Shared shared, boolean discovery, boolean denied) {
     CloudEvent event = shared.event();
-    long index = Math.floorDiv(event.time().toEpochMilli(), limits.bucketWidth().toMillis());
-    TimeBucket bucket = buckets.get(index);
+    long millis = event.time().toEpochMilli();
+    TimeBucket bucket = buckets.getOrCreate(Math.floorDiv(millis, limits.bucketWidth().toMillis()));
     if (bucket == null) {
-      if (buckets.size() >= limits.maxBuckets()) {
-        if (index > buckets.lastKey()) {
-          return;
-        }
-        buckets.pollLastEntry();
-      }
-      bucket = new TimeBucket();
-      buckets.put(index, bucket);
+      return;
     }
-    bucket.calls++;
-    if (bucket.last == null || event.time().isAfter(bucket.last)) {
-      bucket.last = event.time();
-    }
+    bucket.count(millis, !event.outcome().success());
     if (EventOrder.earlier(event, bucket.first)) {
       bucket.first = shared.slim();
     }
-    if (!event.outcome().success()) {
-      bucket.failed++;
+    String network = shared.wideNetwork();
+    if (network != null) {
+      bucket.addWideNetwork(network, limits.maxNetworksPerBucket());
+    }
+    if (light) {
+      return;
     }
     String operation = event.api().operation();
-    if (denied && operation != null) {
-      if (bucket.deniedOperations == null) {
-        bucket.deniedOperations = new SortedStrings();
-      }
-      addBounded(bucket.deniedOperations, operation, limits.maxOperationsPerBucket());
+    if (operation == null) {
+      return;
+    }
+    if (denied) {
+      bucket.addDenied(operation, limits.maxOperationsPerBucket(), interner);
       if (EventOrder.earlier(event, bucket.firstDenied)) {
         bucket.firstDenied = shared.slim();
       }
     }
-    if (discovery && operation != null) {
-      if (bucket.discoveryOperations == null) {
-        bucket.discoveryOperations = new SortedStrings();
-      }
-      addBounded(bucket.discoveryOperations, operation, limits.maxOperationsPerBucket());
+    if (discovery) {
+      bucket.addDiscovery(operation, limits.maxOperationsPerBucket(), interner);
       if (EventOrder.earlier(event, bucket.firstDiscovery)) {
         bucket.firstDiscovery = shared.slim();
       }
-    }
-    InetAddress ip = event.source().ip();
-    if (ip != null) {
-      if (bucket.wideNetworks == null) {
-        bucket.wideNetworks = new SortedStrings();
-      }
-      addBounded(bucket.wideNetworks, wideNetwork(event, ip), limits.maxNetworksPerBucket());
     }
   }
 
@@ -261,13 +263,6 @@ final class Profile {
       return event.provider().id() + " ranges";
     }
     return wideNetwork(ip);
-  }
-
-  /** Keeps the {@code max} smallest values, so the kept set does not depend on arrival order. */
-  private void addBounded(SortedStrings set, String value, int max) {
-    if (!set.contains(value)) {
-      set.addBounded(interner.intern(value), max);
-    }
   }
 
   /** Returns the IPv4 /16 or IPv6 /32 of an address: networks that far apart. */
@@ -313,9 +308,12 @@ final class Profile {
     return features.getOrDefault(kind, Map.of());
   }
 
-  /** Returns the kept time buckets by index; the caller must not modify the map. */
-  synchronized NavigableMap<Long, TimeBucket> buckets() {
-    return buckets;
+  /**
+   * Returns the kept time buckets in ascending index order. A view: call it after the last {@link
+   * #add}, as {@link AnalyticsRun#finish} does.
+   */
+  synchronized List<TimeBucket> buckets() {
+    return buckets.sorted();
   }
 
   /**
@@ -328,21 +326,19 @@ final class Profile {
     for (Map<String, FeatureStats> values : features.values()) {
       entries += values.size();
     }
-    for (TimeBucket bucket : buckets.values()) {
-      entries +=
-          bucket.deniedOperations().size()
-              + bucket.discoveryOperations().size()
-              + bucket.wideNetworks().size();
+    for (TimeBucket bucket : buckets.sorted()) {
+      entries += bucket.entries();
     }
     return entries;
   }
 
   /** Returns how many events of one kind were not kept because of the per-kind cap. */
+  @SuppressWarnings("EnumOrdinal") // see addFeature
   synchronized long droppedEvents(FeatureKind kind) {
     long kept = 0;
     for (FeatureStats stats : features.getOrDefault(kind, Map.of()).values()) {
       kept += stats.count;
     }
-    return eventsPerKind.getOrDefault(kind, 0L) - kept;
+    return eventsPerKind[kind.ordinal()] - kept;
   }
 }

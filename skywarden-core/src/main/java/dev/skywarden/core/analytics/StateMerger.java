@@ -1,7 +1,6 @@
 package dev.skywarden.core.analytics;
 
 import dev.skywarden.core.event.CloudEvent;
-import dev.skywarden.core.event.Credential;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -115,21 +114,16 @@ final class StateMerger {
 
     IdentityHistory.RateBaseline rate =
         old == null ? IdentityHistory.RateBaseline.EMPTY : old.rate();
-    for (Map.Entry<Long, Profile.TimeBucket> entry : profile.buckets().entrySet()) {
-      Profile.TimeBucket bucket = entry.getValue();
+    for (TimeBucket bucket : profile.buckets()) {
       boolean unsaved =
           old == null
-              || bucket.last.isBefore(old.firstSeen())
-              || bucket.first.time().isAfter(old.lastSeen());
-      if (unsaved && !bursts.contains(entry.getKey())) {
+              || bucket.last().isBefore(old.firstSeen())
+              || bucket.firstTime().isAfter(old.lastSeen());
+      if (unsaved && !bursts.contains(bucket.index)) {
         rate =
             rate.plus(
                 new IdentityHistory.RateBaseline(
-                    1,
-                    bucket.calls,
-                    bucket.failed,
-                    bucket.calls,
-                    bucket.discoveryOperations().size()));
+                    1, bucket.calls, bucket.failed, bucket.calls, bucket.discoveryCount()));
       }
     }
 
@@ -175,9 +169,7 @@ final class StateMerger {
     if (profile.key().scope() == ProfileKey.Scope.PRINCIPAL) {
       return true;
     }
-    Credential.CredentialKind kind = profile.first().credential().kind();
-    return kind == Credential.CredentialKind.ACCESS_KEY
-        || kind == Credential.CredentialKind.SERVICE_ACCOUNT_KEY;
+    return !profile.light() && Profile.longLived(profile.first().credential().kind());
   }
 
   private static IdentityHistory.ValueHistory plus(

@@ -49,7 +49,7 @@ class ProfileMemoryTest {
     Map<String, Set<String>> instances = new java.util.HashMap<>();
     int buckets = 0;
     for (Profile profile : run.profiles()) {
-      for (Profile.TimeBucket bucket : profile.buckets().values()) {
+      for (TimeBucket bucket : profile.buckets()) {
         buckets++;
         List<String> values = new ArrayList<>(bucket.discoveryOperations());
         values.addAll(bucket.deniedOperations());
@@ -137,7 +137,7 @@ class ProfileMemoryTest {
         kept.add(stats.first);
       }
     }
-    for (Profile.TimeBucket bucket : profile.buckets().values()) {
+    for (TimeBucket bucket : profile.buckets()) {
       kept.add(bucket.first);
       kept.add(bucket.firstDenied);
       kept.add(bucket.firstDiscovery);

@@ -10,34 +10,51 @@ class SortedStringsTest {
 
   @Test
   void add_keepsDistinctValuesSorted() {
-    SortedStrings set = new SortedStrings();
+    Object set = SortedStrings.add(null, "b", 8);
+    Object one = set;
+    set = SortedStrings.add(set, "a", 8);
+    Object two = set;
+    set = SortedStrings.add(set, "b", 8);
 
-    assertThat(set.addBounded("b", 8)).as("first b").isTrue();
-    assertThat(set.addBounded("a", 8)).as("first a").isTrue();
-    assertThat(set.addBounded("b", 8)).as("second b").isFalse();
-    assertThat(set.addBounded("c", 8)).as("first c").isTrue();
-
-    assertThat(set.values()).containsExactly("a", "b", "c");
-    assertThat(set.size()).isEqualTo(3);
-    assertThat(set.contains("b")).as("contains b").isTrue();
-    assertThat(set.contains("d")).as("contains d").isFalse();
+    assertThat(one).as("one value is the string itself").isEqualTo("b");
+    assertThat(set).as("a value already in the set").isSameAs(two);
+    set = SortedStrings.add(set, "c", 8);
+    assertThat(SortedStrings.values(set)).containsExactly("a", "b", "c");
+    assertThat(SortedStrings.size(set)).isEqualTo(3);
+    assertThat(SortedStrings.contains(set, "b")).as("contains b").isTrue();
+    assertThat(SortedStrings.contains(set, "d")).as("contains d").isFalse();
+    assertThat(SortedStrings.values(null)).as("no set").isEmpty();
   }
 
   @Test
   void add_keepsSmallestWhenFull() {
-    SortedStrings forward = new SortedStrings();
-    SortedStrings backward = new SortedStrings();
-    List<String> values = List.of("a", "b", "c", "d", "e");
+    Object forward = null;
+    Object backward = null;
 
-    for (String value : values) {
-      forward.addBounded(value, 3);
+    for (String value : List.of("a", "b", "c", "d", "e")) {
+      forward = SortedStrings.add(forward, value, 3);
     }
     for (String value : List.of("e", "d", "c", "b", "a")) {
-      backward.addBounded(value, 3);
+      backward = SortedStrings.add(backward, value, 3);
     }
 
-    assertThat(forward.values()).as("added in ascending order").containsExactly("a", "b", "c");
-    assertThat(backward.values()).as("added in descending order").containsExactly("a", "b", "c");
-    assertThat(forward.addBounded("z", 3)).as("a value after the last kept one").isFalse();
+    assertThat(SortedStrings.values(forward))
+        .as("added in ascending order")
+        .containsExactly("a", "b", "c");
+    assertThat(SortedStrings.values(backward))
+        .as("added in descending order")
+        .containsExactly("a", "b", "c");
+    assertThat(SortedStrings.add(forward, "z", 3))
+        .as("a value after the last kept one")
+        .isSameAs(forward);
+  }
+
+  @Test
+  void add_withMaxOne_keepsSmallestString() {
+    Object set = SortedStrings.add(null, "m", 1);
+    set = SortedStrings.add(set, "z", 1);
+    set = SortedStrings.add(set, "c", 1);
+
+    assertThat(set).isEqualTo("c");
   }
 }

@@ -1,0 +1,116 @@
+package dev.skywarden.core.analytics;
+
+import dev.skywarden.core.event.CloudEvent;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The aggregates of one time bucket in one profile: counts, the last time, the distinct denied and
+ * discovery operations and wide networks, and the events kept as evidence. About 64 bytes plus the
+ * sets, which hold shared strings ({@link Interner}) in the compact form of {@link SortedStrings}.
+ *
+ * <p>Evidence: {@link #first} is the bucket's first event by {@link EventOrder#FIRST} and gives the
+ * bucket's first time; {@link #firstDenied} and {@link #firstDiscovery} are the first denied and
+ * discovery events, kept only by full profiles and pointing at the same shared copy when one event
+ * is first of several kinds. A light profile ({@link Profile#light()}) keeps no operations and no
+ * denied or discovery evidence, because only its networks are ever judged.
+ *
+ * <p>Not thread-safe: the owning {@link Profile} guards it with its lock.
+ */
+final class TimeBucket {
+
+  /** The bucket's index: its start in epoch milliseconds divided by the bucket width. */
+  final long index;
+
+  /**
+   * Calls and failed calls in the bucket. NOTE: an int holds 2^31 - 1 calls of one identity in one
+   * bucket, far above any real rate; counts beyond it would wrap.
+   */
+  int calls;
+
+  int failed;
+
+  private long lastMillis = Long.MIN_VALUE;
+  private Object deniedOperations;
+  private Object discoveryOperations;
+  private Object wideNetworks;
+  CloudEvent first;
+  CloudEvent firstDenied;
+  CloudEvent firstDiscovery;
+
+  TimeBucket(long index) {
+    this.index = index;
+  }
+
+  /** Counts one event at {@code millis} since the epoch, failed or not. */
+  void count(long millis, boolean failedCall) {
+    calls++;
+    if (failedCall) {
+      failed++;
+    }
+    if (millis > lastMillis) {
+      lastMillis = millis;
+    }
+  }
+
+  /** Adds a denied operation, storing its shared instance from {@code interner} when new. */
+  void addDenied(String operation, int max, Interner interner) {
+    if (!SortedStrings.contains(deniedOperations, operation)) {
+      deniedOperations = SortedStrings.add(deniedOperations, interner.intern(operation), max);
+    }
+  }
+
+  /** Adds a discovery operation, storing its shared instance from {@code interner} when new. */
+  void addDiscovery(String operation, int max, Interner interner) {
+    if (!SortedStrings.contains(discoveryOperations, operation)) {
+      discoveryOperations = SortedStrings.add(discoveryOperations, interner.intern(operation), max);
+    }
+  }
+
+  /** Adds a wide network, which must be a shared instance already. */
+  void addWideNetwork(String network, int max) {
+    wideNetworks = SortedStrings.add(wideNetworks, network, max);
+  }
+
+  /** Returns the time of the bucket's first event. */
+  Instant firstTime() {
+    return first.time();
+  }
+
+  /** Returns the time of the bucket's last event. */
+  Instant last() {
+    return Instant.ofEpochMilli(lastMillis);
+  }
+
+  /** Returns the distinct denied operations in ascending order. */
+  List<String> deniedOperations() {
+    return SortedStrings.values(deniedOperations);
+  }
+
+  /** Returns the distinct discovery operations in ascending order. */
+  List<String> discoveryOperations() {
+    return SortedStrings.values(discoveryOperations);
+  }
+
+  /** Returns how many distinct discovery operations the bucket keeps. */
+  int discoveryCount() {
+    return SortedStrings.size(discoveryOperations);
+  }
+
+  /** Returns how many distinct denied operations the bucket keeps. */
+  int deniedCount() {
+    return SortedStrings.size(deniedOperations);
+  }
+
+  /** Returns the distinct wide networks in ascending order. */
+  List<String> wideNetworks() {
+    return SortedStrings.values(wideNetworks);
+  }
+
+  /** Returns how many operations and networks the bucket keeps. */
+  int entries() {
+    return SortedStrings.size(deniedOperations)
+        + SortedStrings.size(discoveryOperations)
+        + SortedStrings.size(wideNetworks);
+  }
+}
