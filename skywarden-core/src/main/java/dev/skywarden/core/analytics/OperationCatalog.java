@@ -34,7 +34,10 @@ public final class OperationCatalog {
   private static volatile OperationCatalog bundled;
 
   private final List<Entry> entries;
-  private final Map<String, OperationClass> cache = new ConcurrentHashMap<>();
+  private final Map<CacheKey, OperationClass> cache = new ConcurrentHashMap<>();
+
+  /** The inputs of one lookup: a record key needs no string built per event. */
+  private record CacheKey(CloudProvider provider, String operation, Boolean readOnly) {}
 
   /**
    * The capability class of one operation.
@@ -134,8 +137,11 @@ public final class OperationCatalog {
   public OperationClass classify(CloudEvent event) {
     String operation = event.api().operation() == null ? "" : event.api().operation();
     Boolean readOnly = event.api().readOnly();
-    String key = event.provider().name() + '\u0000' + operation + '\u0000' + readOnly;
-    return cache.computeIfAbsent(key, k -> lookup(event.provider(), operation, readOnly));
+    CacheKey key = new CacheKey(event.provider(), operation, readOnly);
+    OperationClass known = cache.get(key);
+    return known != null
+        ? known
+        : cache.computeIfAbsent(key, k -> lookup(k.provider(), k.operation(), k.readOnly()));
   }
 
   private OperationClass lookup(CloudProvider provider, String operation, Boolean readOnly) {

@@ -12,7 +12,6 @@ import dev.skywarden.core.finding.Severity;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Reports workload credentials used away from their workload: an EC2 instance role session (a
@@ -35,8 +34,6 @@ import java.util.regex.Pattern;
  */
 final class WorkloadCredentials {
 
-  private static final Pattern INSTANCE_SESSION = Pattern.compile(".*/i-[0-9a-f]{8,17}");
-
   private final Set<CloudProvider> publishedRanges;
 
   /**
@@ -55,7 +52,7 @@ final class WorkloadCredentials {
     if (event.provider() == CloudProvider.AWS
         && type == ActorType.ROLE_SESSION
         && name != null
-        && INSTANCE_SESSION.matcher(name).matches()) {
+        && instanceSession(name)) {
       return "EC2 instance role session";
     }
     if (event.provider() == CloudProvider.GCP
@@ -67,6 +64,29 @@ final class WorkloadCredentials {
       return "managed identity token";
     }
     return null;
+  }
+
+  /**
+   * Returns whether a role session name ends in an EC2 instance id ({@code .../i-} and 8 to 17
+   * lower-case hex digits), as the regular expression {@code .*}{@code /i-[0-9a-f]{8,17}} would
+   * match, without a regular expression per event.
+   */
+  static boolean instanceSession(String name) {
+    int start = name.lastIndexOf('/') + 1;
+    if (start == 0 || !name.startsWith("i-", start)) {
+      return false;
+    }
+    int digits = name.length() - start - 2;
+    if (digits < 8 || digits > 17) {
+      return false;
+    }
+    for (int i = start + 2; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Reports the event when a workload credential was used away from its workload. */

@@ -150,4 +150,27 @@ class WorkloadCredentialsTest {
         JsonNodeFactory.instance.objectNode(),
         new SourceLocation("trail.json", 1, 1));
   }
+
+  @Test
+  void instanceSession_agreesWithPattern() {
+    java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(".*/i-[0-9a-f]{8,17}");
+    List<String> names =
+        List.of(
+            "arn:aws:sts::1:assumed-role/web/i-0123456789abcdef0",
+            "arn:aws:sts::1:assumed-role/web/i-01234567",
+            "arn:aws:sts::1:assumed-role/web/i-0123456",
+            "arn:aws:sts::1:assumed-role/web/i-0123456789abcdef01",
+            "arn:aws:sts::1:assumed-role/web/i-0123456789ABCDEF0",
+            "arn:aws:sts::1:assumed-role/i-0123456789abcdef0/alice",
+            "i-0123456789abcdef0",
+            "/i-0123456789abcdef0",
+            "arn:aws:sts::1:assumed-role/web/x-0123456789abcdef0",
+            "arn:aws:sts::1:assumed-role/web/i-0123456789abcdeg0",
+            "a/b/");
+    for (String name : names) {
+      assertThat(WorkloadCredentials.instanceSession(name))
+          .as(name)
+          .isEqualTo(pattern.matcher(name).matches());
+    }
+  }
 }
