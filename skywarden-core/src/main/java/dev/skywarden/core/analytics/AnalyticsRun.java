@@ -64,8 +64,8 @@ final class AnalyticsRun implements DetectorRun {
     profile(principal, false).add(shared, buffer, discovery, denied);
     String credential = event.credential().id();
     // NOTE: one profile per credential id. AWS temporary keys (ASIA...) and session tokens are new
-    // every session, so their number grows with the days of input, not with identities; their
-    // profiles are light (Profile#light), keeping the buckets that detectSpread needs and no
+    // every session, so their number grows with the days of input, not with identities. Their
+    // profiles are light (Profile#light): they keep the buckets that detectSpread needs and no
     // feature values, so each costs a few buckets and the event's features are added once.
     if (credential != null && !credential.isEmpty()) {
       profile(
@@ -79,8 +79,8 @@ final class AnalyticsRun implements DetectorRun {
   /**
    * Returns the profile of {@code key}, creating it when it is new.
    *
-   * @param light whether a new profile is light; the credential kind decides it, and the
-   *     normalizers derive the kind from the credential id, so every event of one id agrees
+   * @param light whether a new profile is light, as the event's credential kind decides. The
+   *     normalizers derive the kind from the credential id, so every event of one id agrees.
    */
   private Profile profile(ProfileKey key, boolean light) {
     Profile profile = profiles.get(key);

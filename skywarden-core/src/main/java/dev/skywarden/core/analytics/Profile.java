@@ -115,13 +115,13 @@ final class Profile {
   }
 
   /**
-   * Returns whether this is a light profile: a short-lived credential's, which keeps its events'
-   * count, first and last time and per time bucket the calls, failures, wide networks, last time
-   * and first event, but no feature values and no denied or discovery operations. Only {@link
-   * BurstDetector#detectSpread} and the finding's history text read a credential profile, and
-   * short-lived credentials are never saved ({@link #longLived}), so nothing else is lost; a
-   * session credential is new every hour or so, so this is what keeps the per-event work to one
-   * full profile and the memory of a long input from growing with its sessions' values.
+   * Returns whether this is a light profile, a short-lived credential's. It keeps its events'
+   * count, first and last time, and per time bucket the calls, failures, wide networks, last time
+   * and first event. It keeps no feature values and no denied or discovery operations, because only
+   * {@link BurstDetector#detectSpread} and the finding's history text read a credential profile,
+   * and short-lived credentials are never saved ({@link #longLived}). A session credential is new
+   * every hour or so, so this keeps the per-event work to one full profile, and the memory of a
+   * long input does not grow with its sessions' values.
    */
   boolean light() {
     return light;

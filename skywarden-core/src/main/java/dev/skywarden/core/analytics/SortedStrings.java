@@ -50,7 +50,7 @@ final class SortedStrings {
     return grown;
   }
 
-  /** Returns whether the set holds {@code value}. */
+  /** Returns whether the set contains {@code value}. */
   static boolean contains(Object set, String value) {
     if (set == null) {
       return false;

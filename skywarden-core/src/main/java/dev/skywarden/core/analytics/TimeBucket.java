@@ -23,8 +23,8 @@ final class TimeBucket {
   final long index;
 
   /**
-   * Calls and failed calls in the bucket. NOTE: an int holds 2^31 - 1 calls of one identity in one
-   * bucket, far above any real rate; counts beyond it would wrap.
+   * Calls and failed calls in the bucket. NOTE: an int counts up to 2^31 - 1 calls of one identity
+   * in one bucket, far above any real rate; counts beyond it would wrap.
    */
   int calls;
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Short-lived credentials (AWS session keys, tokens) get light profiles: buckets with networks and
- * first events for spread detection, and no feature values or operations, so that their entries
- * grow with their buckets only and each event's features are profiled once, for its principal.
+ * first events for spread detection, and no feature values or operations. Their entries grow with
+ * their buckets only, and each event's features are profiled once, for its principal.
  */
 class LightProfileTest {
 

@@ -20,7 +20,7 @@ class TimeBucketsTest {
   }
 
   @Test
-  void getOrCreate_outOfOrder_keepsAscendingAndFindsExisting() {
+  void getOrCreate_outOfOrder_staysSorted() {
     TimeBuckets buckets = new TimeBuckets(100);
     List<Long> order = new ArrayList<>();
     for (long i = 0; i < 50; i++) {
