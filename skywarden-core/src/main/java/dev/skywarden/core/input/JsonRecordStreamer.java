@@ -85,6 +85,7 @@ final class JsonRecordStreamer {
     private final ParserFeed feed;
     private final RecordEmitter out;
     private final long fixedLine;
+    private final JsonTreeReader trees = new JsonTreeReader();
 
     /** Lines of the stream before the current parser's first line. */
     private long lineBase;
@@ -206,7 +207,7 @@ final class JsonRecordStreamer {
         return readEnvelope(parser, start, name);
       }
 
-      // Positioned at a field name, Jackson reads the rest of the object into one ObjectNode.
+      // Positioned at a field name, the tree reader reads the rest of the object into one tree.
       plainRecordStart = start;
       JsonNode record = readRecord(parser, start);
       plainRecordStart = -1;
@@ -500,7 +501,7 @@ final class JsonRecordStreamer {
       if (start >= 0) {
         feed.guardRecord(start);
       }
-      JsonNode record = mapper.readTree(parser);
+      JsonNode record = trees.read(parser);
       feed.releaseGuard();
 
       long end = offset(parser.currentLocation());
