@@ -85,7 +85,6 @@ final class JsonRecordStreamer {
     private final ParserFeed feed;
     private final RecordEmitter out;
     private final long fixedLine;
-    private final JsonTreeReader trees = new JsonTreeReader();
 
     /** Lines of the stream before the current parser's first line. */
     private long lineBase;
@@ -207,7 +206,7 @@ final class JsonRecordStreamer {
         return readEnvelope(parser, start, name);
       }
 
-      // Positioned at a field name, the tree reader reads the rest of the object into one tree.
+      // Positioned at a field name, Jackson reads the rest of the object into one ObjectNode.
       plainRecordStart = start;
       JsonNode record = readRecord(parser, start);
       plainRecordStart = -1;
@@ -501,7 +500,7 @@ final class JsonRecordStreamer {
       if (start >= 0) {
         feed.guardRecord(start);
       }
-      JsonNode record = trees.read(parser);
+      JsonNode record = mapper.readTree(parser);
       feed.releaseGuard();
 
       long end = offset(parser.currentLocation());
