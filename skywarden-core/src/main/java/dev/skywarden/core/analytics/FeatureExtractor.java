@@ -8,6 +8,7 @@ import dev.skywarden.core.event.NetworkKind;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * network (and its AS and country when the hunt has network intel), client, region, hour of day,
  * request parameter names and notable parameter values.
  *
- * <p>Values are interned, so one string serves every identity that shares it. Thread-safe.
+ * <p>Values are interned, so one string serves every identity that shares it. The values derived
+ * from an operation (its {@link FeatureKind#OPERATION} value, parameter keys and the prefixes of
+ * notable values) and the /24 networks of IPv4 addresses are built once and then looked up, so an
+ * event whose inputs repeat builds no new strings for them. Thread-safe.
  */
 final class FeatureExtractor {
 
@@ -41,11 +45,29 @@ final class FeatureExtractor {
     }
   }
 
+  /** Maximum entries of each lookup cache below; past it, new values are built for every event. */
+  static final int MAX_CACHED_KEYS = 100_000;
+
   private final NotableParameters notable;
   private final Map<String, String> interned = new ConcurrentHashMap<>();
 
+  /** The derived keys of each operation, by provider, interned service and operation. */
+  private final Map<CloudProvider, Map<String, Map<String, OperationKeys>>> operations =
+      new EnumMap<>(CloudProvider.class);
+
+  /** The derived keys of each operation of events without a service, by provider. */
+  private final Map<CloudProvider, Map<String, OperationKeys>> operationsWithoutService =
+      new EnumMap<>(CloudProvider.class);
+
+  /** IPv4 /24 network values by the address's first three bytes. */
+  private final Map<Integer, String> ipv4Networks = new ConcurrentHashMap<>();
+
   FeatureExtractor(NotableParameters notable) {
     this.notable = notable;
+    for (CloudProvider provider : CloudProvider.values()) {
+      operations.put(provider, new ConcurrentHashMap<>());
+      operationsWithoutService.put(provider, new ConcurrentHashMap<>());
+    }
   }
 
   /** Passes every feature of {@code event} to {@code sink}. */
@@ -53,14 +75,17 @@ final class FeatureExtractor {
     String service = event.api().service();
     String operation = event.api().operation();
     if (service != null) {
-      sink.accept(FeatureKind.SERVICE, intern(service));
+      service = intern(service);
+      sink.accept(FeatureKind.SERVICE, service);
     }
+    OperationKeys keys = null;
     if (operation != null) {
-      sink.accept(FeatureKind.OPERATION, intern(operationKey(service, operation)));
+      keys = operationKeys(event.provider(), service, operation);
+      sink.accept(FeatureKind.OPERATION, keys.operationKey);
     }
     InetAddress ip = event.source().ip();
     if (ip != null) {
-      sink.accept(FeatureKind.NETWORK, intern(network(ip)));
+      sink.accept(FeatureKind.NETWORK, networkValue(ip));
       NetworkInfo info = event.source().network();
       if (info != null && info.asn() != null) {
         String organization = info.asOrganization() == null ? "" : " " + info.asOrganization();
@@ -75,14 +100,61 @@ final class FeatureExtractor {
       }
     }
     sink.accept(FeatureKind.CLIENT, intern(client(event)));
-    if (event.region() != null) {
-      sink.accept(FeatureKind.REGION, intern(event.region()));
+    String region = event.region();
+    if (region != null) {
+      region = intern(region);
+      sink.accept(FeatureKind.REGION, region);
     }
     long hour = Math.floorMod(event.time().getEpochSecond() / 3600, 24L);
     sink.accept(FeatureKind.HOUR, HOURS[(int) hour]);
-    if (operation != null) {
-      parameters(event, operation, sink);
+    if (keys != null) {
+      parameters(event, keys, region, sink);
     }
+  }
+
+  /** Returns the cached keys of an operation, creating them on first use. */
+  private OperationKeys operationKeys(CloudProvider provider, String service, String operation) {
+    Map<String, OperationKeys> byOperation;
+    if (service == null) {
+      byOperation = operationsWithoutService.get(provider);
+    } else {
+      Map<String, Map<String, OperationKeys>> byService = operations.get(provider);
+      byOperation = byService.get(service);
+      if (byOperation == null) {
+        byOperation = new ConcurrentHashMap<>();
+        if (byService.size() < MAX_CACHED_KEYS) {
+          Map<String, OperationKeys> raced = byService.putIfAbsent(service, byOperation);
+          byOperation = raced == null ? byOperation : raced;
+        }
+      }
+    }
+
+    OperationKeys keys = byOperation.get(operation);
+    if (keys == null) {
+      keys = new OperationKeys(provider, service, intern(operation));
+      if (byOperation.size() < MAX_CACHED_KEYS) {
+        OperationKeys raced = byOperation.putIfAbsent(keys.operation, keys);
+        keys = raced == null ? keys : raced;
+      }
+    }
+    return keys;
+  }
+
+  /** Returns the interned {@link #network} value of an address. */
+  private String networkValue(InetAddress ip) {
+    if (!(ip instanceof Inet4Address)) {
+      return intern(network(ip));
+    }
+    byte[] bytes = ip.getAddress();
+    Integer prefix = ((bytes[0] & 0xff) << 16) | ((bytes[1] & 0xff) << 8) | (bytes[2] & 0xff);
+    String value = ipv4Networks.get(prefix);
+    if (value == null) {
+      value = intern(network(ip));
+      if (ipv4Networks.size() < MAX_CACHED_KEYS) {
+        ipv4Networks.putIfAbsent(prefix, value);
+      }
+    }
+    return value;
   }
 
   /**
@@ -134,7 +206,7 @@ final class FeatureExtractor {
     return labels.size() == 1 ? labels.get(0) : String.join("+", labels);
   }
 
-  private void parameters(CloudEvent event, String operation, FeatureSink sink) {
+  private void parameters(CloudEvent event, OperationKeys keys, String region, FeatureSink sink) {
     JsonNode request = request(event);
     if (request != null && request.isObject()) {
       Iterator<String> names = request.fieldNames();
@@ -142,18 +214,19 @@ final class FeatureExtractor {
       while (names.hasNext() && count < MAX_PARAMETER_KEYS) {
         String name = names.next();
         if (!name.equals("@type")) {
-          sink.accept(FeatureKind.PARAMETER_KEY, intern(operation + ' ' + name));
+          sink.accept(FeatureKind.PARAMETER_KEY, keys.parameterKey(name));
           count++;
         }
       }
     }
-    for (String[] path : notable.paths(event.provider(), operation)) {
+    for (int i = 0; i < keys.notablePaths.size(); i++) {
+      String[] path = keys.notablePaths.get(i);
       if (path.length == 1 && path[0].equals(NotableParameters.REGION)) {
-        if (event.region() != null) {
-          sink.accept(FeatureKind.PARAMETER_VALUE, intern(operation + " region=" + event.region()));
+        if (region != null) {
+          sink.accept(FeatureKind.PARAMETER_VALUE, keys.regionValue(region));
         }
       } else if (request != null) {
-        values(request, path, 0, operation + ' ' + String.join(".", path) + '=', sink);
+        values(request, path, 0, keys.notablePrefixes[i], sink);
       }
     }
   }
@@ -197,5 +270,52 @@ final class FeatureExtractor {
   private String intern(String value) {
     String existing = interned.putIfAbsent(value, value);
     return existing == null ? value : existing;
+  }
+
+  /**
+   * The feature values derived from one operation of one service and provider. The maps are keyed
+   * by parameter names, which Jackson canonicalises, and by interned regions, so their hash codes
+   * are cached in the key strings.
+   */
+  private final class OperationKeys {
+    final String operation;
+    final String operationKey;
+    final List<String[]> notablePaths;
+
+    /** For each of {@link #notablePaths}: the value prefix, such as {@code RunInstances a.b=}. */
+    final String[] notablePrefixes;
+
+    private final Map<String, String> parameterKeys = new ConcurrentHashMap<>();
+    private final Map<String, String> regionValues = new ConcurrentHashMap<>();
+
+    OperationKeys(CloudProvider provider, String service, String operation) {
+      this.operation = operation;
+      this.operationKey = intern(operationKey(service, operation));
+      this.notablePaths = notable.paths(provider, operation);
+      this.notablePrefixes = new String[notablePaths.size()];
+      for (int i = 0; i < notablePrefixes.length; i++) {
+        notablePrefixes[i] = operation + ' ' + String.join(".", notablePaths.get(i)) + '=';
+      }
+    }
+
+    /** Returns the {@link FeatureKind#PARAMETER_KEY} value of a request parameter name. */
+    String parameterKey(String name) {
+      String known = parameterKeys.get(name);
+      return known != null ? known : store(parameterKeys, name, operation + ' ' + name);
+    }
+
+    /** Returns the notable {@code @region} value of an interned region. */
+    String regionValue(String region) {
+      String known = regionValues.get(region);
+      return known != null ? known : store(regionValues, region, operation + " region=" + region);
+    }
+
+    private String store(Map<String, String> cache, String key, String value) {
+      String fresh = intern(value);
+      if (cache.size() < MAX_CACHED_KEYS) {
+        cache.putIfAbsent(key, fresh);
+      }
+      return fresh;
+    }
   }
 }

@@ -6,8 +6,11 @@ public enum CloudProvider {
   AZURE,
   GCP;
 
+  /** The lower-case name, computed once: analytics reads it for every event. */
+  private final String id = name().toLowerCase(java.util.Locale.ROOT);
+
   /** Returns the lower-case name that Sigma log sources and OCSF {@code cloud.provider} use. */
   public String id() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return id;
   }
 }

@@ -43,6 +43,9 @@ public record NetworkInfo(
   /** The info of a private, loopback or link-local address. */
   public static final NetworkInfo PRIVATE = of(NetworkKind.PRIVATE);
 
+  /** The clouds whose audit logs Skywarden reads; one shared copy of {@code values()}. */
+  private static final List<CloudProvider> CLOUDS = List.of(CloudProvider.values());
+
   public NetworkInfo {
     Objects.requireNonNull(kind, "kind");
   }
@@ -73,7 +76,7 @@ public record NetworkInfo(
     if (kind != NetworkKind.CLOUD_PROVIDER) {
       return kind;
     }
-    for (CloudProvider cloud : CloudProvider.values()) {
+    for (CloudProvider cloud : CLOUDS) {
       if (cloud.id().equals(provider)) {
         return kind;
       }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -42,7 +43,60 @@ public final class ClientClassifier {
   private final List<Pattern> regexes;
   private final Map<MemoKey, ClientFingerprint> memo = new ConcurrentHashMap<>();
 
-  private record MemoKey(String userAgent, String applicationId, boolean consoleSession) {}
+  /**
+   * The memo key. Its hash code reads every character of a user agent of up to {@value
+   * #FULL_HASH_LENGTH} characters, but of a longer one only its last {@value #FULL_HASH_LENGTH} and
+   * every fourth before them, because the user agent string is new for every event and long ones
+   * cost more to hash than the memo saves. Keys whose samples agree share a hash bucket and are
+   * told apart by {@link #equals}.
+   */
+  static final class MemoKey {
+    static final int FULL_HASH_LENGTH = 32;
+
+    private final String userAgent;
+    private final String applicationId;
+    private final boolean consoleSession;
+    private final int hash;
+
+    MemoKey(String userAgent, String applicationId, boolean consoleSession) {
+      this.userAgent = userAgent;
+      this.applicationId = applicationId;
+      this.consoleSession = consoleSession;
+      int h = sampledHash(userAgent);
+      h = 31 * h + Objects.hashCode(applicationId);
+      this.hash = 31 * h + Boolean.hashCode(consoleSession);
+    }
+
+    static int sampledHash(String text) {
+      if (text == null) {
+        return 0;
+      }
+      int length = text.length();
+      int fullFrom = Math.max(0, length - FULL_HASH_LENGTH);
+      int h = length;
+      for (int i = 0; i < fullFrom; i += 4) {
+        h = 31 * h + text.charAt(i);
+      }
+      for (int i = fullFrom; i < length; i++) {
+        h = 31 * h + text.charAt(i);
+      }
+      return h;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof MemoKey key
+          && hash == key.hash
+          && consoleSession == key.consoleSession
+          && Objects.equals(userAgent, key.userAgent)
+          && Objects.equals(applicationId, key.applicationId);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   /** Creates a classifier over the given entries, tested in list order. */
   public ClientClassifier(List<ClientPattern> patterns) {

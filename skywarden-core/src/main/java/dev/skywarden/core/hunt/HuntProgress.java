@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Live counters of a running hunt, for progress lines. Workers add to them; any thread may read
- * them at any time. Readings taken while the hunt runs are approximate.
+ * them at any time. Readings taken while the hunt runs are approximate, because each source task
+ * adds its records and hits in batches; once the hunt has returned, the counters are exact.
  *
  * <p>There is no total number of files: inputs are discovered while they are read, so the total is
  * known only at the end.
@@ -23,8 +24,16 @@ public final class HuntProgress {
     records.incrementAndGet();
   }
 
+  void addRecords(long count) {
+    records.addAndGet(count);
+  }
+
   void hit() {
     findingsHits.incrementAndGet();
+  }
+
+  void addHits(long count) {
+    findingsHits.addAndGet(count);
   }
 
   public long filesDone() {

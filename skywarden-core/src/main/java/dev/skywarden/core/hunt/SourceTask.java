@@ -30,6 +30,9 @@ final class SourceTask implements Callable<SourceTask.Outcome> {
 
   private static final Logger log = LoggerFactory.getLogger(SourceTask.class);
 
+  /** Records counted locally before they are added to the shared progress counters. */
+  static final int PROGRESS_BATCH = 1024;
+
   /**
    * What every task of one hunt shares; all of it is thread-safe. {@code runs} contains this hunt's
    * run of each detector, in the order of {@code detectors}; {@code networkIntel} is {@code null}
@@ -51,6 +54,11 @@ final class SourceTask implements Callable<SourceTask.Outcome> {
   private final InputSource source;
   private final InputStatistics statistics;
   private long detectorErrors;
+
+  /** Records and hits not yet added to {@link HuntProgress}. */
+  private long pendingRecords;
+
+  private long pendingHits;
 
   SourceTask(Context context, String inputName, InputSource source) {
     this.context = context;
@@ -76,11 +84,12 @@ final class SourceTask implements Callable<SourceTask.Outcome> {
       // The task's statistics count this source only, so the failed record comes next.
       SourceLocation location = new SourceLocation(source.name(), statistics.records() + 1, 0);
       statistics.countRecord();
-      context.progress().record();
+      pendingRecords++;
       statistics.countSkipped(
           new SkippedRecord(
               location, SkipReason.READ_ERROR, "reading stopped by an internal error: " + e));
     }
+    flushProgress();
     context.progress().fileDone();
     return new Outcome(statistics, detectorErrors);
   }
@@ -107,7 +116,7 @@ final class SourceTask implements Callable<SourceTask.Outcome> {
                 event,
                 hit -> {
                   context.aggregator().add(hit);
-                  context.progress().hit();
+                  pendingHits++;
                 });
       } catch (RuntimeException e) {
         // A detector bug must not end the hunt; the event is still counted as parsed.
@@ -123,6 +132,25 @@ final class SourceTask implements Callable<SourceTask.Outcome> {
     }
   }
 
+  /**
+   * Counts one record for the progress counters. The shared counters are updated every {@value
+   * #PROGRESS_BATCH} records and at the end of the source, so workers do not contend on them for
+   * every record.
+   */
+  private void countProgressRecord() {
+    pendingRecords++;
+    if (pendingRecords >= PROGRESS_BATCH) {
+      flushProgress();
+    }
+  }
+
+  private void flushProgress() {
+    context.progress().addRecords(pendingRecords);
+    context.progress().addHits(pendingHits);
+    pendingRecords = 0;
+    pendingHits = 0;
+  }
+
   private final class Sink implements RecordSink {
 
     @Override
@@ -131,7 +159,7 @@ final class SourceTask implements Callable<SourceTask.Outcome> {
       // outcome: the record is then counted once, as the READ_ERROR skip of call().
       NormalizeResult result = context.normalizer().normalize(record);
       statistics.countRecord();
-      context.progress().record();
+      countProgressRecord();
       if (result instanceof NormalizeResult.Normalized normalized) {
         statistics.countEvent();
         detect(withNetwork(normalized.event()));
@@ -143,7 +171,7 @@ final class SourceTask implements Callable<SourceTask.Outcome> {
     @Override
     public void skip(SkippedRecord skipped) {
       statistics.countRecord();
-      context.progress().record();
+      countProgressRecord();
       countSkipped(skipped);
     }
 

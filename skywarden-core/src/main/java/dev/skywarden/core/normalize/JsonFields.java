@@ -171,21 +171,33 @@ final class JsonFields {
 
   /**
    * Returns {@code key.equalsIgnoreCase(name)}. A missed lookup compares the name with every key of
-   * the object, so a key whose ASCII first letter differs in more than case is rejected first.
+   * the object, and keys of one length often share a prefix ({@code eventName}, {@code eventTime},
+   * {@code errorCode}), so ASCII characters are compared inline and the loop stops at the first
+   * pair that differs in more than case. From the first non-ASCII pair on, {@link
+   * String#regionMatches(boolean, int, String, int, int)} decides.
    */
-  private static boolean equalsIgnoreCase(String key, String name) {
-    if (key.length() != name.length()) {
+  static boolean equalsIgnoreCase(String key, String name) {
+    int length = key.length();
+    if (length != name.length()) {
       return false;
     }
-    if (!key.isEmpty()) {
-      char a = key.charAt(0);
-      char b = name.charAt(0);
-      // Two different ASCII characters are equal ignoring case only when they differ in bit 0x20.
-      if (a != b && a < 0x80 && b < 0x80 && (a | 0x20) != (b | 0x20)) {
+    for (int i = 0; i < length; i++) {
+      char a = key.charAt(i);
+      char b = name.charAt(i);
+      if (a == b) {
+        continue;
+      }
+      if (a >= 0x80 || b >= 0x80) {
+        return key.regionMatches(true, i, name, i, length - i);
+      }
+      // Two different ASCII characters are equal ignoring case only when they are one letter in
+      // upper and lower case, which differ in bit 0x20 alone.
+      int lower = a | 0x20;
+      if (lower != (b | 0x20) || lower < 'a' || lower > 'z') {
         return false;
       }
     }
-    return key.equalsIgnoreCase(name);
+    return true;
   }
 
   private static String nonEmpty(String text) {

@@ -103,26 +103,11 @@ final class MarkerFields {
     }
     long bits = 0;
     for (int bit : BITS_BY_LENGTH[key.length()]) {
-      String name = NAMES.get(bit);
-      if (firstLettersDiffer(key, name)) {
-        continue;
-      }
-      if (key.equalsIgnoreCase(name)) {
+      if (JsonFields.equalsIgnoreCase(key, NAMES.get(bit))) {
         bits |= 1L << bit;
       }
     }
     return bits;
-  }
-
-  /**
-   * Returns true when the first characters of two non-empty strings are different ASCII characters
-   * that are not the same letter in two cases, so the strings differ even ignoring case.
-   */
-  private static boolean firstLettersDiffer(String key, String name) {
-    char a = key.charAt(0);
-    char b = name.charAt(0);
-    // Two different ASCII characters are equal ignoring case only when they differ in bit 0x20.
-    return a != b && a < 0x80 && b < 0x80 && (a | 0x20) != (b | 0x20);
   }
 
   /** Returns {@link JsonFields#get JsonFields.get(record, name)}. */

@@ -133,4 +133,38 @@ class ClientClassifierTest {
 
     assertThat(kinds).hasSize(ClientKind.values().length - 1).doesNotContain(ClientKind.UNKNOWN);
   }
+
+  @Test
+  void memo_userAgentsDifferingInUnsampledCharacter() {
+    // Both user agents are longer than the fully hashed tail and differ only at index 1, which the
+    // memo key's sampled hash skips, so both land in one bucket and equals must tell them apart.
+    String tail = " Python/3.11.6 Linux/6.1.0 exe/x86_64.debian.12 prompt/off";
+    String cli = "aws-cli/2.15.0" + tail;
+    String other = "a_s-cli/2.15.0" + tail;
+
+    ClientFingerprint first = classifier.classify(cli, null);
+    ClientFingerprint second = classifier.classify(other, null);
+    ClientFingerprint again = classifier.classify(new String(cli.toCharArray()), null);
+
+    assertThat(first.kind()).isEqualTo(ClientKind.AWS_CLI);
+    assertThat(second.kind()).isNotEqualTo(ClientKind.AWS_CLI);
+    assertThat(again).isSameAs(first);
+  }
+
+  @Test
+  void memoKey_sampledHashDistinguishesTail() {
+    String head = "x".repeat(100);
+
+    assertThat(ClientClassifier.MemoKey.sampledHash(head + "describe-instances"))
+        .isNotEqualTo(ClientClassifier.MemoKey.sampledHash(head + "describe-volumes"));
+    // Index 1 is not sampled, so these two collide on purpose.
+    assertThat(ClientClassifier.MemoKey.sampledHash("xy" + head))
+        .isEqualTo(ClientClassifier.MemoKey.sampledHash("xz" + head));
+    assertThat(new ClientClassifier.MemoKey(head, null, false))
+        .isNotEqualTo(new ClientClassifier.MemoKey(head, null, true))
+        .isNotEqualTo(new ClientClassifier.MemoKey(head, "app", false))
+        .isEqualTo(new ClientClassifier.MemoKey(new String(head.toCharArray()), null, false))
+        .hasSameHashCodeAs(
+            new ClientClassifier.MemoKey(new String(head.toCharArray()), null, false));
+  }
 }

@@ -57,6 +57,7 @@ class HuntSourceFailureTest {
     Files.writeString(good, EVENT + EVENT.replace("e1", "e2"));
     InputSource failing = InputSource.ofStream("failing.jsonl", new FailingStream());
     Hunter hunter = HunterBuilder.empty().threads(1).build();
+    HuntProgress progress = new HuntProgress();
 
     HuntResult result =
         hunter.hunt(
@@ -64,7 +65,7 @@ class HuntSourceFailureTest {
                 List.of(
                     new UserInput("failing.jsonl", List.of(failing)),
                     new UserInput(good.toString(), List.of(InputSource.ofFile(good))))),
-            new HuntProgress());
+            progress);
 
     InputStatistics failed = result.inputs().get(0);
     assertThat(failed.records()).isEqualTo(2);
@@ -78,6 +79,39 @@ class HuntSourceFailureTest {
     InputStatistics read = result.inputs().get(1);
     assertThat(read.records()).isEqualTo(2);
     assertThat(read.events()).isEqualTo(2);
+    assertThat(progress.records()).isEqualTo(4);
+    assertThat(progress.filesDone()).isEqualTo(2);
     assertThat(result.total().records()).isEqualTo(4);
+  }
+
+  @Test
+  void progress_exactAfterHunt() throws Exception {
+    int events = 2 * SourceTask.PROGRESS_BATCH + 7;
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < events; i++) {
+      lines.append(EVENT.replace("e1", "e" + i));
+    }
+    lines.append("{not json}\n");
+    Path big = dir.resolve("big.jsonl");
+    Files.writeString(big, lines);
+    Path small = dir.resolve("small.jsonl");
+    Files.writeString(small, EVENT);
+    HuntProgress progress = new HuntProgress();
+
+    HuntResult result =
+        HunterBuilder.empty()
+            .threads(2)
+            .build()
+            .hunt(
+                InputWalk.of(
+                    List.of(
+                        new UserInput(big.toString(), List.of(InputSource.ofFile(big))),
+                        new UserInput(small.toString(), List.of(InputSource.ofFile(small))))),
+                progress);
+
+    assertThat(result.inputs().get(0).records()).isEqualTo(events + 1);
+    assertThat(progress.records()).isEqualTo(events + 2);
+    assertThat(progress.filesDone()).isEqualTo(2);
+    assertThat(progress.hits()).isZero();
   }
 }
