@@ -161,6 +161,9 @@ public final class FindingAggregator {
      */
     private KeptHit latestEvidence;
 
+    /** The size of {@link #earliest}, mirrored for the same reason as {@link #latestEvidence}. */
+    private int evidenceCount;
+
     private final Map<CappedList, BoundedValues> lists = new EnumMap<>(CappedList.class);
     private final java.util.TreeMap<Behaviour.Feature, Behaviour.Feature> features =
         new java.util.TreeMap<>();
@@ -223,13 +226,14 @@ public final class FindingAggregator {
      * hit at or after the last kept one would be added and removed again, so it is not added.
      */
     private void addEvidence(DetectionHit hit) {
-      if (earliest.size() >= MAX_EVIDENCE && KeptHit.compare(hit, latestEvidence) >= 0) {
+      if (evidenceCount >= MAX_EVIDENCE && KeptHit.compare(hit, latestEvidence) >= 0) {
         return;
       }
       earliest.add(KeptHit.of(hit));
       if (earliest.size() > MAX_EVIDENCE) {
         earliest.pollLast();
       }
+      evidenceCount = earliest.size();
       latestEvidence = earliest.last();
     }
 
