@@ -210,21 +210,30 @@ public final class FieldPath {
 
   /**
    * Returns {@code key.equalsIgnoreCase(name)}. A missed lookup compares the name with every key of
-   * the object, so a key whose ASCII first letter differs in more than case is rejected first.
+   * the object, and CloudTrail keys of one length often share their first letter ({@code
+   * errorCode}, {@code eventName}, {@code eventTime}), so the first, second and last characters are
+   * checked before the whole text.
    */
   private static boolean equalsIgnoreCase(String key, String name) {
-    if (key.length() != name.length()) {
+    int length = key.length();
+    if (length != name.length()) {
       return false;
     }
-    if (!key.isEmpty()) {
-      char a = key.charAt(0);
-      char b = name.charAt(0);
-      // Two different ASCII characters are equal ignoring case only when they differ in bit 0x20.
-      if (a != b && a < 0x80 && b < 0x80 && (a | 0x20) != (b | 0x20)) {
-        return false;
-      }
+    if (length > 0
+        && (differsInMoreThanCase(key.charAt(0), name.charAt(0))
+            || differsInMoreThanCase(key.charAt(length - 1), name.charAt(length - 1))
+            || (length > 2 && differsInMoreThanCase(key.charAt(1), name.charAt(1))))) {
+      return false;
     }
     return key.equalsIgnoreCase(name);
+  }
+
+  /**
+   * Returns true when {@code a} and {@code b} are ASCII and differ in more than bit 0x20, so that
+   * no case mapping makes them equal. Non-ASCII characters give false: they may still match.
+   */
+  private static boolean differsInMoreThanCase(char a, char b) {
+    return a != b && a < 0x80 && b < 0x80 && (a | 0x20) != (b | 0x20);
   }
 
   @Override
