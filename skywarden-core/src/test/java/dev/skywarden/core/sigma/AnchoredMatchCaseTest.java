@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the case-insensitive equals, starts-with and ends-with values, which compare ASCII field
- * text without folding it, against the same values on text that needs Unicode folding.
+ * Checks case-insensitive equals, starts-with and ends-with values on ASCII field text and on text
+ * that needs Unicode folding.
  */
 class AnchoredMatchCaseTest {
 

@@ -60,37 +60,6 @@ public final class CaseFolding {
     return folded.append(foldNonAscii(text.substring(start))).toString();
   }
 
-  /** Returns whether {@code text} is non-null and has only ASCII characters. */
-  static boolean isAscii(String text) {
-    if (text == null) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Returns whether {@code text}, all ASCII, folded equals {@code folded} at {@code offset}: each
-   * of its characters, with {@code A-Z} lowered, equals the character of {@code folded} at the same
-   * position. {@code folded} must be a folded text and fit in {@code text} from {@code offset}.
-   */
-  static boolean asciiRegionEquals(String text, int offset, String folded) {
-    for (int i = 0; i < folded.length(); i++) {
-      char c = text.charAt(offset + i);
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c | 0x20);
-      }
-      if (c != folded.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static String foldNonAscii(String text) {
     return text.replace(CAPITAL_SHARP_S, "ss")
         .toUpperCase(Locale.ROOT)

@@ -19,9 +19,6 @@ final class FieldValues {
   private String[] texts;
   private String[] foldedTexts;
 
-  /** Per candidate: 0 while unknown, 1 when its text is ASCII, 2 when it is not or is null. */
-  private byte[] asciiStates;
-
   private FieldValues(List<JsonNode> values, JsonNode[] candidates) {
     this.values = values;
     this.candidates = candidates;
@@ -77,20 +74,6 @@ final class FieldValues {
       }
     }
     return texts[index];
-  }
-
-  /**
-   * Returns whether the comparison text of candidate {@code index} is non-null and all ASCII, so
-   * that its case-folded text is its ASCII lower case ({@link CaseFolding#fold}).
-   */
-  boolean isAscii(int index) {
-    if (asciiStates == null) {
-      asciiStates = new byte[candidates.length];
-    }
-    if (asciiStates[index] == 0) {
-      asciiStates[index] = CaseFolding.isAscii(text(index)) ? (byte) 1 : (byte) 2;
-    }
-    return asciiStates[index] == 1;
   }
 
   /** Returns the case-folded comparison text of candidate {@code index}, or null. */

@@ -27,12 +27,6 @@ final class StringMatcher implements ValueMatcher {
   private final String literal;
   private final Pattern glob;
 
-  /**
-   * Whether {@link #literal} is ASCII in an equals, starts-with or ends-with shape, so an ASCII
-   * candidate is compared without building its folded text.
-   */
-  private final boolean asciiAnchored;
-
   StringMatcher(SigmaString value, boolean cased) {
     this.value = value;
     this.cased = cased;
@@ -63,10 +57,6 @@ final class StringMatcher implements ValueMatcher {
       literal = normalize(longestLiteral(parts));
       glob = compileGlob(parts);
     }
-    asciiAnchored =
-        !cased
-            && CaseFolding.isAscii(literal)
-            && (shape == Shape.EQUALS || shape == Shape.STARTS_WITH || shape == Shape.ENDS_WITH);
   }
 
   @Override
@@ -77,28 +67,8 @@ final class StringMatcher implements ValueMatcher {
 
   @Override
   public boolean test(FieldValues values, int index) {
-    if (asciiAnchored && values.isAscii(index)) {
-      return matchesAscii(values.text(index));
-    }
     String candidate = cased ? values.text(index) : values.foldedText(index);
     return candidate != null && matches(candidate);
-  }
-
-  /**
-   * Returns whether {@code text}, all ASCII, matches once folded. Folding keeps an ASCII text's
-   * length and lowers only {@code A-Z}, so the comparison needs no folded copy.
-   */
-  private boolean matchesAscii(String text) {
-    int offset = text.length() - literal.length();
-    if (offset < 0) {
-      return false;
-    }
-    return switch (shape) {
-      case EQUALS -> offset == 0 && CaseFolding.asciiRegionEquals(text, 0, literal);
-      case STARTS_WITH -> CaseFolding.asciiRegionEquals(text, 0, literal);
-      case ENDS_WITH -> CaseFolding.asciiRegionEquals(text, offset, literal);
-      default -> throw new IllegalStateException("no ASCII comparison for " + shape);
-    };
   }
 
   /** Returns whether {@code candidate}, already case-folded unless cased, matches. */
