@@ -35,9 +35,18 @@ public final class SigmaDetector implements Detector {
   private final SigmaRuleSet rules;
   private final CorrelationSet correlations;
   private final CorrelationLimits limits;
-  private final IdentityHashMap<CompiledRule, List<String>> techniquesByRule =
-      new IdentityHashMap<>();
-  private final IdentityHashMap<CompiledRule, Boolean> reportsByRule = new IdentityHashMap<>();
+  private final IdentityHashMap<CompiledRule, RuleFacts> factsByRule = new IdentityHashMap<>();
+
+  /**
+   * The parts of a rule that every hit of it carries, computed once.
+   *
+   * @param ruleId the rule id, or its title when it has none
+   * @param severity the rule level as a severity
+   * @param techniqueIds the ATT&amp;CK technique ids of the rule tags
+   * @param reportsFindings whether the rule reports its own findings, given the correlations
+   */
+  private record RuleFacts(
+      String ruleId, Severity severity, List<String> techniqueIds, boolean reportsFindings) {}
 
   /** Creates a detector without correlation rules. */
   public SigmaDetector(SigmaRuleSet rules) {
@@ -56,9 +65,15 @@ public final class SigmaDetector implements Detector {
     this.rules = Objects.requireNonNull(rules, "rules");
     this.correlations = Objects.requireNonNull(correlations, "correlations");
     this.limits = Objects.requireNonNull(limits, "limits");
-    for (CompiledRule rule : rules.rules()) {
-      techniquesByRule.put(rule, rule.rule().attackTechniques());
-      reportsByRule.put(rule, correlations.reportsFindings(rule.rule()));
+    for (CompiledRule compiled : rules.rules()) {
+      SigmaRule rule = compiled.rule();
+      factsByRule.put(
+          compiled,
+          new RuleFacts(
+              ruleId(rule),
+              severity(rule.level()),
+              List.copyOf(rule.attackTechniques()),
+              correlations.reportsFindings(rule)));
     }
   }
 
@@ -100,8 +115,8 @@ public final class SigmaDetector implements Detector {
         sigmaEvent,
         fields,
         rule -> {
-          if (reportsByRule.get(rule)) {
-            hits.accept(toHit(rule, sigmaEvent, fields));
+          if (factsByRule.get(rule).reportsFindings()) {
+            hits.accept(toHit(rule, event, fields));
           }
         });
   }
@@ -120,31 +135,23 @@ public final class SigmaDetector implements Detector {
 
   /** Returns whether {@code rule} reports its own findings, given the correlations' generate. */
   boolean reportsFindings(CompiledRule rule) {
-    return reportsByRule.get(rule);
+    return factsByRule.get(rule).reportsFindings();
   }
 
   /**
-   * Builds the hit of a rule that {@code event} matched; {@code fields} was built from its
-   * document.
+   * Builds the hit of a rule that {@link #forEachMatch} reported for {@code event}; {@code fields}
+   * was built from its document.
    */
   DetectionHit toHit(CompiledRule compiled, CloudEvent event, EventFields fields) {
-    return toHit(compiled, new CloudSigmaEvent(event), fields);
-  }
-
-  private DetectionHit toHit(
-      CompiledRule compiled, CloudSigmaEvent sigmaEvent, EventFields fields) {
-    SigmaRule rule = compiled.rule();
+    RuleFacts facts = factsByRule.get(compiled);
     String explanation =
-        compiled
-            .explain(sigmaEvent, fields)
-            .map(MatchExplanation::toString)
-            .orElse("condition matched");
+        compiled.explainMatch(fields).map(MatchExplanation::toString).orElse("condition matched");
     return new DetectionHit(
-        ruleId(rule),
-        rule.title(),
-        severity(rule.level()),
-        techniquesByRule.get(compiled),
-        sigmaEvent.event(),
+        facts.ruleId(),
+        compiled.rule().title(),
+        facts.severity(),
+        facts.techniqueIds(),
+        event,
         explanation);
   }
 

@@ -1,6 +1,7 @@
 package dev.skywarden.core.finding;
 
 import dev.skywarden.core.catalog.ControlCatalog;
+import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.event.CloudProvider;
 import java.nio.charset.StandardCharsets;
@@ -147,13 +148,21 @@ public final class FindingAggregator {
 
   /** The bounded state of one finding; every method holds the instance lock. */
   private final class Accumulator {
-    private final NavigableSet<DetectionHit> earliest = new TreeSet<>(HIT_ORDER);
+
+    /**
+     * The {@link #MAX_EVIDENCE} earliest hits in {@link #HIT_ORDER}, kept as {@link KeptHit}s so
+     * the raw records of their events can be collected.
+     */
+    private final NavigableSet<KeptHit> earliest = new TreeSet<>(KeptHit.ORDER);
 
     /**
      * The last of {@link #earliest}, kept apart because a finding with thousands of siblings finds
      * {@code TreeSet.last()} out of the cache.
      */
-    private DetectionHit latestEvidence;
+    private KeptHit latestEvidence;
+
+    /** The size of {@link #earliest}, mirrored for the same reason as {@link #latestEvidence}. */
+    private int evidenceCount;
 
     private final Map<CappedList, BoundedValues> lists = new EnumMap<>(CappedList.class);
     private final java.util.TreeMap<Behaviour.Feature, Behaviour.Feature> features =
@@ -164,12 +173,21 @@ public final class FindingAggregator {
     private long examinedCount;
     private long failedCount;
 
+    /**
+     * The client of the previous hit; a hit with the same instance adds the same summary, so its
+     * summary is not built again. Client fingerprints are memoised per user agent, so consecutive
+     * hits of one finding often share the instance.
+     */
+    private ClientFingerprint previousClient;
+
     Accumulator() {
       for (CappedList list : CappedList.values()) {
         lists.put(list, new BoundedValues());
       }
     }
 
+    // The client check compares instances on purpose: equal instances give equal summaries.
+    @SuppressWarnings("ReferenceEquality")
     synchronized void add(DetectionHit hit) {
       CloudEvent event = hit.event();
       count += hit.eventCount();
@@ -180,20 +198,27 @@ public final class FindingAggregator {
 
       addEvidence(hit);
 
-      lists.get(CappedList.CREDENTIALS).add(event.credential().id());
-      lists.get(CappedList.SOURCE_ADDRESSES).add(event.source().text());
-      lists.get(CappedList.OPERATIONS).add(event.api().operation());
-      lists.get(CappedList.CLIENTS).add(event.client().summary());
+      list(CappedList.CREDENTIALS).add(event.credential().id());
+      list(CappedList.SOURCE_ADDRESSES).add(event.source().text());
+      list(CappedList.OPERATIONS).add(event.api().operation());
+      if (event.client() != previousClient) {
+        previousClient = event.client();
+        list(CappedList.CLIENTS).add(previousClient.summary());
+      }
       for (String resource : event.resources()) {
-        lists.get(CappedList.RESOURCES).add(resource);
+        list(CappedList.RESOURCES).add(resource);
       }
       if (!event.outcome().success()) {
         failedCount++;
-        lists.get(CappedList.ERROR_CODES).add(event.outcome().errorCode());
+        list(CappedList.ERROR_CODES).add(event.outcome().errorCode());
       }
       if (hit.behaviour() != null) {
         addFeatures(hit.behaviour());
       }
+    }
+
+    private BoundedValues list(CappedList list) {
+      return lists.get(list);
     }
 
     /**
@@ -201,13 +226,14 @@ public final class FindingAggregator {
      * hit at or after the last kept one would be added and removed again, so it is not added.
      */
     private void addEvidence(DetectionHit hit) {
-      if (earliest.size() >= MAX_EVIDENCE && HIT_ORDER.compare(hit, latestEvidence) >= 0) {
+      if (evidenceCount >= MAX_EVIDENCE && KeptHit.compare(hit, latestEvidence) >= 0) {
         return;
       }
-      earliest.add(hit);
+      earliest.add(KeptHit.of(hit));
       if (earliest.size() > MAX_EVIDENCE) {
         earliest.pollLast();
       }
+      evidenceCount = earliest.size();
       latestEvidence = earliest.last();
     }
 
@@ -231,31 +257,26 @@ public final class FindingAggregator {
     }
 
     synchronized Finding toFinding(Key key) {
-      DetectionHit first = earliest.first();
-      CloudEvent event = first.event();
+      KeptHit first = earliest.first();
 
-      List<Evidence> evidence = new ArrayList<>();
-      for (DetectionHit hit : earliest) {
-        evidence.add(
-            new Evidence(
-                hit.event().eventId(),
-                hit.event().time(),
-                hit.event().location(),
-                hit.event().api().service(),
-                hit.event().api().operation(),
-                hit.event().source().text(),
-                hit.event().source().network()));
+      List<Evidence> evidence = new ArrayList<>(earliest.size());
+      for (KeptHit hit : earliest) {
+        evidence.add(hit.evidence());
       }
       String id =
-          findingId(key.ruleId(), key.provider(), key.account(), key.principal(), event.eventId());
+          findingId(
+              key.ruleId(),
+              key.provider(),
+              key.account(),
+              key.principal(),
+              first.evidence().eventId());
       Set<CappedList> truncated = EnumSet.noneOf(CappedList.class);
-      lists.forEach(
-          (list, values) -> {
-            if (values.truncated()) {
-              truncated.add(list);
-            }
-          });
-      BoundedValues errorCodes = lists.get(CappedList.ERROR_CODES);
+      for (CappedList list : CappedList.values()) {
+        if (list(list).truncated()) {
+          truncated.add(list);
+        }
+      }
+      BoundedValues errorCodes = list(CappedList.ERROR_CODES);
 
       return new Finding(
           id,
@@ -266,12 +287,12 @@ public final class FindingAggregator {
           key.provider(),
           key.account(),
           key.principal(),
-          event.actor().type().name(),
+          first.actorType().name(),
           values(CappedList.CREDENTIALS),
           values(CappedList.SOURCE_ADDRESSES),
-          event.client(),
+          first.client(),
           values(CappedList.OPERATIONS),
-          event.time(),
+          first.evidence().time(),
           lastSeen,
           count,
           evidence,
@@ -297,7 +318,7 @@ public final class FindingAggregator {
     }
 
     private List<String> values(CappedList list) {
-      return lists.get(list).values();
+      return list(list).values();
     }
 
     private List<Technique> techniques(List<String> ids) {

@@ -120,6 +120,15 @@ public final class CompiledRule {
     return matcher.explain(fields);
   }
 
+  /**
+   * Returns the explanation of a match that {@link SigmaRuleSet#forEachMatch} reported for the
+   * event of {@code fields}: its log source was checked and no filter matched, so only the
+   * condition is traced. For other events use {@link #explain(SigmaEvent, EventFields)}.
+   */
+  public Optional<MatchExplanation> explainMatch(EventFields fields) {
+    return matcher.explain(fields);
+  }
+
   private boolean filtered(EventFields fields) {
     for (RuleMatcher filter : filterMatchers) {
       if (filter.matches(fields)) {

@@ -25,6 +25,13 @@ import java.util.Map;
  */
 public final class InputExtractor {
 
+  /**
+   * The raw record of every input's event: one shared empty object, because up to {@link
+   * CorrelationLimits#maxPendingEvents()} inputs wait for a batch run to finish. No one may add
+   * fields to it; events are immutable by contract ({@link CloudEvent}).
+   */
+  private static final JsonNode EMPTY_RAW = JsonNodeFactory.instance.objectNode();
+
   private final IdentityHashMap<SigmaRule, List<FieldPath>> pathsByRule = new IdentityHashMap<>();
 
   /** Creates an extractor for the rules that {@code correlations} reference. */
@@ -83,7 +90,7 @@ public final class InputExtractor {
     return null;
   }
 
-  /** Returns the event with an empty raw record, so the kept state stays small. */
+  /** Returns the event with the shared empty raw record, so the kept state stays small. */
   static CloudEvent withoutRaw(CloudEvent event) {
     return new CloudEvent(
         event.time(),
@@ -99,7 +106,7 @@ public final class InputExtractor {
         event.outcome(),
         event.resources(),
         event.client(),
-        JsonNodeFactory.instance.objectNode(),
+        EMPTY_RAW,
         event.location());
   }
 }

@@ -2,8 +2,8 @@ package dev.skywarden.core.sigma.match;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -157,46 +157,83 @@ public final class FieldPath {
     if (!node.isObject()) {
       return;
     }
+
+    // Exact lookups first. The keys that miss are then looked up ignoring case, all of them in one
+    // pass over the object's field names.
+    JsonNode[] children = new JsonNode[keys.length - from];
+    int missed = 0;
+    for (int to = from; to < keys.length; to++) {
+      JsonNode child = node.get(keys[from][to]);
+      children[to - from] = child;
+      if (child == null) {
+        missed++;
+      }
+    }
+    if (missed > 0) {
+      lookupIgnoringCase(node, keys[from], from, children, missed);
+    }
+
     for (int to = keys.length - 1; to >= from; to--) {
-      JsonNode child = lookup(node, keys[from][to]);
+      JsonNode child = children[to - from];
       if (child != null) {
         resolve(keys, child, to + 1, found);
       }
     }
   }
 
-  private static JsonNode lookup(JsonNode object, String key) {
-    JsonNode exact = object.get(key);
-    if (exact != null) {
-      return exact;
+  /**
+   * Fills each null {@code children[to - from]} with the value of the first field of {@code
+   * object}, in field order, whose name equals {@code keys[to]} ignoring case. Entries without such
+   * a field stay null.
+   */
+  private static void lookupIgnoringCase(
+      JsonNode object, String[] keys, int from, JsonNode[] children, int missed) {
+    boolean[] open = new boolean[children.length];
+    for (int i = 0; i < children.length; i++) {
+      open[i] = children[i] == null;
     }
-    Iterator<String> names = object.fieldNames();
-    while (names.hasNext()) {
-      String candidate = names.next();
-      if (equalsIgnoreCase(candidate, key)) {
-        return object.get(candidate);
+    int remaining = missed;
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
+      if (remaining == 0) {
+        return;
+      }
+      String name = field.getKey();
+      for (int i = 0; i < children.length; i++) {
+        if (open[i] && equalsIgnoreCase(name, keys[from + i])) {
+          children[i] = field.getValue();
+          open[i] = false;
+          remaining--;
+        }
       }
     }
-    return null;
   }
 
   /**
    * Returns {@code key.equalsIgnoreCase(name)}. A missed lookup compares the name with every key of
-   * the object, so a key whose ASCII first letter differs in more than case is rejected first.
+   * the object, and CloudTrail keys of one length often share their first letter ({@code
+   * errorCode}, {@code eventName}, {@code eventTime}), so the first, second and last characters are
+   * checked before the whole text.
    */
   private static boolean equalsIgnoreCase(String key, String name) {
-    if (key.length() != name.length()) {
+    int length = key.length();
+    if (length != name.length()) {
       return false;
     }
-    if (!key.isEmpty()) {
-      char a = key.charAt(0);
-      char b = name.charAt(0);
-      // Two different ASCII characters are equal ignoring case only when they differ in bit 0x20.
-      if (a != b && a < 0x80 && b < 0x80 && (a | 0x20) != (b | 0x20)) {
-        return false;
-      }
+    if (length > 0
+        && (differsInMoreThanCase(key.charAt(0), name.charAt(0))
+            || differsInMoreThanCase(key.charAt(length - 1), name.charAt(length - 1))
+            || (length > 2 && differsInMoreThanCase(key.charAt(1), name.charAt(1))))) {
+      return false;
     }
     return key.equalsIgnoreCase(name);
+  }
+
+  /**
+   * Returns true when {@code a} and {@code b} are ASCII and differ in more than bit 0x20, so that
+   * no case mapping makes them equal. Non-ASCII characters give false: they may still match.
+   */
+  private static boolean differsInMoreThanCase(char a, char b) {
+    return a != b && a < 0x80 && b < 0x80 && (a | 0x20) != (b | 0x20);
   }
 
   @Override
