@@ -50,9 +50,54 @@ cli_jar="$repo_dir/skywarden-cli/target/skywarden.jar"
 bench_jar="$bench_dir/target/benchmarks.jar"
 sigmahq_dir="$shared_dir/data/sigmahq/rules"
 
+usage() {
+  sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed -e '$d' -e 's/^# \{0,1\}//'
+}
+
+if [ "${1:-}" = -h ] || [ "${1:-}" = --help ]; then
+  usage
+  exit 0
+fi
 if [ "$#" -eq 0 ]; then
   set -- 1GB 10GB
 fi
+
+# The settings are checked before the build and before any corpus is generated, because generating
+# a corpus takes many minutes per gigabyte.
+for config in $configs; do
+  case "$config" in
+    builtin | sigmahq | analytics) ;;
+    *)
+      echo "whole-run.sh: invalid CONFIGS entry '$config': expected builtin, sigmahq or analytics" >&2
+      exit 2
+      ;;
+  esac
+done
+if [ -z "${configs// /}" ]; then
+  echo "whole-run.sh: CONFIGS is empty: name at least one of builtin, sigmahq or analytics" >&2
+  exit 2
+fi
+if [ -z "${threads_list// /}" ]; then
+  echo "whole-run.sh: THREADS is empty: give thread counts such as \"1 4\"" >&2
+  exit 2
+fi
+for threads in $threads_list; do
+  if ! [[ "$threads" =~ ^[1-9][0-9]*$ ]]; then
+    echo "whole-run.sh: invalid THREADS entry '$threads': expected a positive whole number" >&2
+    exit 2
+  fi
+done
+if [ "$ceilings" != 0 ] && [ "$ceilings" != 1 ]; then
+  echo "whole-run.sh: invalid CEILINGS '$ceilings': expected 1 (measure) or 0 (skip)" >&2
+  exit 2
+fi
+for size in "$@"; do
+  if [[ "$size" == -* ]]; then
+    echo "whole-run.sh: invalid SIZE '$size': expected a size such as 50MB or 1GB;" \
+      "run with --help for the usage" >&2
+    exit 2
+  fi
+done
 
 # GNU time gives peak RSS and CPU time; install it when it is missing and apt-get can.
 if [ ! -x /usr/bin/time ]; then

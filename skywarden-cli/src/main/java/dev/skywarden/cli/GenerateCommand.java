@@ -113,7 +113,8 @@ final class GenerateCommand implements Callable<Integer> {
               + " azure-vm-runcommand-unusual-network, aws-instance-credentials-outside,"
               + " aws-enumeration-burst, aws-cloudtrail-disabled, gcp-logging-sink-deleted,"
               + " azure-diagnostic-setting-deleted, aws-access-key-other-user,"
-              + " entra-app-credential-added, gcp-service-account-key-created.")
+              + " entra-app-credential-added, gcp-service-account-key-created. 'all' keeps"
+              + " those of the --clouds; an id of a cloud left out is an error.")
   List<String> scenarios = List.of("all");
 
   @Option(
@@ -188,6 +189,7 @@ final class GenerateCommand implements Callable<Integer> {
       for (String cloud : clouds) {
         selected.add(Cloud.parse(cloud));
       }
+      rejectScenariosOfOtherClouds(selected);
       return new CorpusOptions(
           seed, first, days, target, accounts, identities, selected, scenarioIds(), threads);
     } catch (DateTimeParseException e) {
@@ -198,6 +200,38 @@ final class GenerateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+  }
+
+  /**
+   * Rejects a scenario named by id whose cloud is not generated, which would otherwise be left out
+   * without a word. Scenarios chosen by {@code all} are left out silently.
+   */
+  private void rejectScenariosOfOtherClouds(Set<Cloud> selected) {
+    for (String id : scenarios) {
+      Cloud cloud = scenarioCloud(id);
+      if (cloud != null && !selected.contains(cloud)) {
+        throw new IllegalArgumentException(
+            "scenario '"
+                + id
+                + "' needs cloud "
+                + cloud.name().toLowerCase(Locale.ROOT)
+                + ", which --clouds leaves out: add it to --clouds or drop the scenario");
+      }
+    }
+  }
+
+  /** Returns the cloud a scenario id writes to, from its prefix, or null for all and none. */
+  private static Cloud scenarioCloud(String id) {
+    if (id.startsWith("aws-")) {
+      return Cloud.AWS;
+    }
+    if (id.startsWith("gcp-")) {
+      return Cloud.GCP;
+    }
+    if (id.startsWith("azure-") || id.startsWith("entra-")) {
+      return Cloud.AZURE;
+    }
+    return null;
   }
 
   private Set<String> scenarioIds() {

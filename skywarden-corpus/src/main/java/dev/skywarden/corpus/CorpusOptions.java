@@ -1,10 +1,13 @@
 package dev.skywarden.corpus;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What to generate. Equal options give byte-identical corpora.
@@ -32,6 +35,9 @@ public record CorpusOptions(
     Set<Cloud> clouds,
     Set<String> scenarios,
     int threads) {
+
+  /** A size's number: digits with an optional decimal fraction. */
+  private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
   /** The maximum number of days, to stop a size target that cannot be reached. */
   public static final int MAX_DAYS = 3660;
@@ -106,15 +112,23 @@ public record CorpusOptions(
         break;
       }
     }
-    try {
-      double number = Double.parseDouble(value);
-      if (number <= 0 || Double.isNaN(number) || Double.isInfinite(number)) {
-        throw new IllegalArgumentException("size must be positive, was '" + text + "'");
-      }
-      return (long) Math.ceil(number * unit);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "invalid size '" + text + "': expected a number with KB, MB, GB, KiB, MiB or GiB", e);
+    if (value.startsWith("-") && DECIMAL.matcher(value.substring(1)).matches()) {
+      throw new IllegalArgumentException("size must be positive, was '" + text + "'");
     }
+    // A plain decimal only: Double.parseDouble would also take "5d", hex floats and exponents.
+    if (!DECIMAL.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          "invalid size '" + text + "': expected a number with KB, MB, GB, KiB, MiB or GiB");
+    }
+    BigDecimal bytes =
+        new BigDecimal(value).multiply(BigDecimal.valueOf(unit)).setScale(0, RoundingMode.CEILING);
+    if (bytes.signum() <= 0) {
+      throw new IllegalArgumentException("size must be positive, was '" + text + "'");
+    }
+    if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      throw new IllegalArgumentException(
+          "size too large '" + text + "': the largest is " + Long.MAX_VALUE + " bytes");
+    }
+    return bytes.longValueExact();
   }
 }

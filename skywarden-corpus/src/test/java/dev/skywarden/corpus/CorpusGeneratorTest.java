@@ -260,6 +260,23 @@ class CorpusGeneratorTest {
         .hasMessageContaining("invalid size 'ten MB'");
   }
 
+  @Test
+  void parseSize_rejectsOddNumbers() {
+    // Double.parseDouble alone reads these as numbers: a type suffix, a hex float, an exponent.
+    for (String text : new String[] {"5d", "5fMB", "0x1p4KB", "1e3MB", "Infinity", "NaN", "5."}) {
+      assertThatThrownBy(() -> CorpusOptions.parseSize(text))
+          .as("size '%s'", text)
+          .hasMessageContaining("invalid size '" + text + "'");
+    }
+  }
+
+  @Test
+  void parseSize_rejectsTooLarge() {
+    assertThatThrownBy(() -> CorpusOptions.parseSize("99999999999999999999GB"))
+        .hasMessageContaining("size too large '99999999999999999999GB'");
+    assertThat(CorpusOptions.parseSize("9000TB")).isEqualTo(9_000_000_000_000_000L);
+  }
+
   private static long countCloudTrailRecords(Path file) throws IOException {
     long count = 0;
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file));

@@ -1,0 +1,38 @@
+package dev.skywarden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Option checks of {@code skywarden generate} that must fail before anything is written. */
+class GenerateOptionsTest {
+
+  @TempDir Path temp;
+
+  @Test
+  void scenarioOfLeftOutCloud_rejected() {
+    Path out = temp.resolve("corpus");
+
+    Cli.Result result =
+        Cli.run(
+            "generate",
+            "--out",
+            out.toString(),
+            "--clouds",
+            "gcp",
+            "--scenarios",
+            "gcp-startup-script,aws-stolen-key-hosting",
+            "--identities",
+            "5",
+            "--accounts",
+            "2",
+            "-q");
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
+    assertThat(result.err())
+        .contains("scenario 'aws-stolen-key-hosting' needs cloud aws, which --clouds leaves out");
+    assertThat(out).as("output folder").doesNotExist();
+  }
+}
