@@ -105,7 +105,7 @@ final class FeatureExtractor {
       region = intern(region);
       sink.accept(FeatureKind.REGION, region);
     }
-    long hour = Math.floorMod(event.time().getEpochSecond() / 3600, 24L);
+    long hour = Math.floorMod(Math.floorDiv(event.time().getEpochSecond(), 3600L), 24L);
     sink.accept(FeatureKind.HOUR, HOURS[(int) hour]);
     if (keys != null) {
       parameters(event, keys, region, sink);

@@ -53,6 +53,30 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void timeBefore1970_hourOfItsOwnDay() {
+    CloudEvent event = runInstances("e1", "us-east-1", "203.0.113.7", "t3.micro");
+    CloudEvent early =
+        new CloudEvent(
+            java.time.Instant.parse("1969-12-31T23:30:00Z"),
+            event.kind(),
+            event.eventId(),
+            event.account(),
+            event.region(),
+            event.actor(),
+            event.credential(),
+            event.source(),
+            event.userAgent(),
+            event.api(),
+            event.outcome(),
+            event.resources(),
+            event.client(),
+            event.raw(),
+            event.location());
+
+    assertThat(extract(early)).contains("HOUR 23");
+  }
+
+  @Test
   void repeatedInputs_sameValuesFromCache() {
     List<String> first = extract(runInstances("e1", "us-east-1", "203.0.113.7", "t3.micro"));
     List<String> again = extract(runInstances("e2", "us-east-1", "203.0.113.200", "t3.micro"));
