@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
           + " OUT/ground-truth.jsonl.",
       "OUT/ip-ranges holds the generator's cloud and hosting address ranges in the providers'"
           + " published formats: hunt --analytics --ip-ranges OUT/ip-ranges OUT/logs places every"
-          + " source address. The first day has no attacks when --days is 2 or more or --size is given, so that it"
-          + " can train the analytics.",
+          + " source address. The first day has no attacks when --days is 2 or more or --size"
+          + " is given, so that it can train the analytics.",
       "The same seed and options give byte-identical output."
     })
 final class GenerateCommand implements Callable<Integer> {

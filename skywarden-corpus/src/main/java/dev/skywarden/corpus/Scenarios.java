@@ -63,9 +63,9 @@ final class Scenarios {
   }
 
   /**
-   * The days that scenarios spread over. With {@code --size} the corpus length is not known before
-   * it is written, so scenarios use at least two days: the first stays free of attacks and the
-   * generator writes on until the last scenario is in, even past the size.
+   * Returns the number of days that scenarios spread over. With {@code --size} the corpus length is
+   * not known before it is written, so scenarios use at least two days. The first day stays free of
+   * attacks, and the generator writes on until the last scenario is in, even past the size.
    */
   static int scenarioDays(CorpusOptions options) {
     return options.targetBytes() > 0 ? Math.max(options.days(), 2) : options.days();

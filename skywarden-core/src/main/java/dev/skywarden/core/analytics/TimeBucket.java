@@ -23,8 +23,10 @@ final class TimeBucket {
   final long index;
 
   /**
-   * Calls and failed calls in the bucket. NOTE: an int counts up to 2^31 - 1 calls of one identity
-   * in one bucket, far above any real rate; counts beyond it would wrap.
+   * Calls and failed calls in the bucket.
+   *
+   * <p>NOTE: counts wrap past 2^31 - 1 calls of one identity in one bucket, which no real rate
+   * reaches.
    */
   int calls;
 

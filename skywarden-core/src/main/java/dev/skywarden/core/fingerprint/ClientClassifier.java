@@ -47,8 +47,11 @@ public final class ClientClassifier {
    * The memo key. Its hash code reads every character of a user agent of up to {@value
    * #FULL_HASH_LENGTH} characters, but of a longer one only its last {@value #FULL_HASH_LENGTH} and
    * every fourth before them, because the user agent string is new for every event and long ones
-   * cost more to hash than the memo saves. Keys whose samples agree share a hash bucket and are
-   * told apart by {@link #equals}.
+   * cost more to hash than the memo saves. Keys whose samples agree share a hash bucket, and {@link
+   * #equals} compares their whole user agents.
+   *
+   * <p>NOTE: a client that controls its user agent can make many keys share one bucket. The memo is
+   * bounded, so that costs lookup time, not memory.
    */
   static final class MemoKey {
     static final int FULL_HASH_LENGTH = 32;

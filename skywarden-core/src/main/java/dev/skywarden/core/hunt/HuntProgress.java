@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Live counters of a running hunt, for progress lines. Workers add to them; any thread may read
- * them at any time. Readings taken while the hunt runs are approximate, because each source task
- * adds its records and hits in batches; once the hunt has returned, the counters are exact.
+ * them at any time. Each source task adds its records and hits in batches, so readings taken while
+ * the hunt runs are approximate. Once the hunt has returned, the counters are exact.
  *
  * <p>There is no total number of files: inputs are discovered while they are read, so the total is
  * known only at the end.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.event.SourceLocation;
+import dev.skywarden.core.finding.TestHits;
 import dev.skywarden.core.input.RawRecord;
 import dev.skywarden.core.normalize.EventNormalizer;
 import dev.skywarden.core.normalize.NormalizeResult;
@@ -55,23 +56,7 @@ class FeatureExtractorTest {
   @Test
   void timeBefore1970_hourOfItsOwnDay() {
     CloudEvent event = runInstances("e1", "us-east-1", "203.0.113.7", "t3.micro");
-    CloudEvent early =
-        new CloudEvent(
-            java.time.Instant.parse("1969-12-31T23:30:00Z"),
-            event.kind(),
-            event.eventId(),
-            event.account(),
-            event.region(),
-            event.actor(),
-            event.credential(),
-            event.source(),
-            event.userAgent(),
-            event.api(),
-            event.outcome(),
-            event.resources(),
-            event.client(),
-            event.raw(),
-            event.location());
+    CloudEvent early = TestHits.at(event, java.time.Instant.parse("1969-12-31T23:30:00Z"));
 
     assertThat(extract(early)).contains("HOUR 23");
   }

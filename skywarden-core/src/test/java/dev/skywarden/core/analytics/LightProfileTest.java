@@ -41,22 +41,7 @@ class LightProfileTest {
   }
 
   private static CloudEvent withKind(CloudEvent event, Credential.CredentialKind kind) {
-    return new CloudEvent(
-        event.time(),
-        event.kind(),
-        event.eventId(),
-        event.account(),
-        event.region(),
-        event.actor(),
-        new Credential(event.credential().id(), kind, Boolean.FALSE),
-        event.source(),
-        event.userAgent(),
-        event.api(),
-        event.outcome(),
-        event.resources(),
-        event.client(),
-        event.raw(),
-        event.location());
+    return TestHits.signedWith(event, new Credential(event.credential().id(), kind, Boolean.FALSE));
   }
 
   private static AnalyticsRun feed(List<CloudEvent> events) {

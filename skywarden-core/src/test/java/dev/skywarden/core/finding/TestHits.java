@@ -120,6 +120,47 @@ public final class TestHits {
         event.location());
   }
 
+  /** Returns a copy of the event at another time. */
+  public static CloudEvent at(CloudEvent event, java.time.Instant time) {
+    return new CloudEvent(
+        time,
+        event.kind(),
+        event.eventId(),
+        event.account(),
+        event.region(),
+        event.actor(),
+        event.credential(),
+        event.source(),
+        event.userAgent(),
+        event.api(),
+        event.outcome(),
+        event.resources(),
+        event.client(),
+        event.raw(),
+        event.location());
+  }
+
+  /** Returns a copy of the event signed with another credential. */
+  public static CloudEvent signedWith(
+      CloudEvent event, dev.skywarden.core.event.Credential credential) {
+    return new CloudEvent(
+        event.time(),
+        event.kind(),
+        event.eventId(),
+        event.account(),
+        event.region(),
+        event.actor(),
+        credential,
+        event.source(),
+        event.userAgent(),
+        event.api(),
+        event.outcome(),
+        event.resources(),
+        event.client(),
+        event.raw(),
+        event.location());
+  }
+
   /** Returns a hit of rule {@code ruleId} on the given event. */
   public static DetectionHit hit(String ruleId, Severity severity, CloudEvent event) {
     return new DetectionHit(
