@@ -9,7 +9,8 @@
 #   The row has wall and CPU seconds, events per second of wall time and of CPU time, and
 #   uncompressed MB per second (10^6 bytes). It also has peak resident memory, the peak heap and the
 #   largest heap after a GC, the hunt's share of the token pass, and the 1-minute load average
-#   before and after the run.
+#   before and after the run. After the table, one line per hunt scores its findings against the
+#   corpus's ground truth (`skywarden score`): scenarios found and findings outside them.
 #
 # Hunt configurations (CONFIGS, in this order by default):
 #   builtin    the built-in pack
@@ -28,7 +29,7 @@
 #   CEILINGS     set to 0 to skip the two ceilings (then MB/s and the token-pass share are blank)
 #   JAVA_OPTS    JVM options of every measured run (default: -Xmx1g, the heap the hunt must fit in)
 #   SHARED_DIR   the shared data folder (default: ../shared beside the checkout)
-#   LOG_DIR      where the GC log, GNU time output and stderr of each run are kept
+#   LOG_DIR      where the GC log, GNU time output, stderr and findings of each run are kept
 #                (default: skywarden-bench/target/whole-run-logs)
 #   SKIP_BUILD   set to 1 to use the jars already built
 set -euo pipefail
@@ -227,7 +228,20 @@ config_label() {
   esac
 }
 
+# Prints one line with the detection score of a hunt's findings against the corpus's ground
+# truth (skywarden score): scenarios found and findings outside the scenarios.
+score_line() {
+  local label="$1" corpus="$2" findings="$3" text
+  if ! text="$(java -jar "$cli_jar" score "$corpus" "$findings" 2>>"$log_dir/score.err")"; then
+    echo "detection $label: score failed, see $log_dir/score.err"
+    return
+  fi
+  echo "detection $label: $(echo "$text" | sed -n 's/^scenarios found: //p'); outside" \
+    "$(echo "$text" | sed -n 's/^outside scenarios: //p')"
+}
+
 declare -A hunt_rate
+scores=()
 echo "| Measurement | Threads | Wall s | CPU s | Events/s | Events/CPU-s | Uncompressed MB/s |" \
   "Peak RSS MiB | Heap peak / after GC MiB | Share of token pass (wall / CPU) | Load 1m |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
@@ -279,15 +293,26 @@ for size in "$@"; do
       if [ "$args" = SKIP ]; then
         continue
       fi
+      findings="$log_dir/$size-$config-t$threads.findings.jsonl"
       # shellcheck disable=SC2086 # args is a list of options without spaces in its values.
       measure "$size-$config-t$threads" -jar "$cli_jar" hunt --threads "$threads" $args \
-        --format jsonl --output /dev/null "$logs"
+        --format jsonl --output "$findings" "$logs"
       row "$size $(config_label "$config")" "$threads" "$events" "$bytes" "$ts" "$tcpu"
+      if [ "$m_status" = 0 ] || [ "$m_status" = 3 ]; then
+        scores+=("$(score_line "$size $(config_label "$config"), threads: $threads" \
+          "$corpus" "$findings")")
+      fi
       hunt_rate["$size $config $threads"]="$(awk -v e="$events" -v s="$m_wall" -v c="$m_cpu" \
         'BEGIN { printf "%.0f %.0f", e / s, e / c }')"
     done
   done
 done
+
+# Detection scores after the table, so that the table stays one Markdown table.
+if [ "${#scores[@]}" -gt 0 ]; then
+  echo
+  printf '%s\n' "${scores[@]}"
+fi
 
 # Scaling from the first to the last thread count, per corpus and configuration.
 first_threads="${threads_list%% *}"

@@ -24,5 +24,8 @@ public final class ExitCodes {
   /** {@code --strict} was given and at least one input record was skipped. */
   public static final int SKIPPED_RECORDS = 4;
 
+  /** {@code score --fail-on-missed} was given and an inserted scenario has no finding. */
+  public static final int SCENARIOS_MISSED = 5;
+
   private ExitCodes() {}
 }

@@ -203,10 +203,16 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   /**
-   * Rejects a scenario named by id whose cloud is not generated, which would otherwise be left out
-   * without a word. Scenarios chosen by {@code all} are left out silently.
+   * Rejects {@code none} beside other values, and a scenario named by id whose cloud is not
+   * generated, which would otherwise be left out without a word. Scenarios chosen by {@code all}
+   * are left out silently.
    */
   private void rejectScenariosOfOtherClouds(Set<Cloud> selected) {
+    if (scenarios.contains("none") && scenarios.size() > 1) {
+      throw new IllegalArgumentException(
+          "'none' cannot be combined with other --scenarios values: give 'none' alone for a"
+              + " corpus without attacks");
+    }
     for (String id : scenarios) {
       Cloud cloud = scenarioCloud(id);
       if (cloud != null && !selected.contains(cloud)) {

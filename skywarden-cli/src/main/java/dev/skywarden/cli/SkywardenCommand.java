@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       MappingsCommand.class,
       CoverageCommand.class,
       PostureCommand.class,
-      GenerateCommand.class
+      GenerateCommand.class,
+      ScoreCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
       "1:runtime error",
       "2:usage error",
       "3:a finding or failed check at or above --fail-on severity",
-      "4:records skipped under --strict"
+      "4:records skipped under --strict",
+      "5:an inserted scenario without a finding under score --fail-on-missed"
     })
 final class SkywardenCommand implements Runnable {
 

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.skywarden.core.incident.AttackSequencer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Generates a small corpus with every attack scenario, hunts it with {@code skywarden hunt} as a
  * user would, once with the built-in pack only and once with {@code --analytics --ip-ranges
- * OUT/ip-ranges}, and checks which scenarios got a finding: a finding whose principal is one of the
- * scenario's identities and whose time range overlaps the scenario's. Prints the per-scenario table
- * and the false positives that {@code docs/detection-coverage.md} reports.
+ * OUT/ip-ranges}, and scores each hunt with {@code skywarden score}: a scenario is found when a
+ * finding's principal is one of its identities and the finding's time range overlaps its. Prints
+ * the score tables that {@code docs/detection-coverage.md} reports.
  */
 class CorpusDetectionTest {
 
@@ -48,8 +45,7 @@ class CorpusDetectionTest {
   @TempDir static Path temp;
 
   private static Path corpus;
-  private static List<JsonNode> truths;
-  private static int machineIdentities;
+  private static int truths;
 
   @BeforeAll
   static void generate() throws IOException {
@@ -70,19 +66,14 @@ class CorpusDetectionTest {
             "-q");
     assertThat(generated.exitCode()).as("%s", generated).isZero();
 
-    truths = new ArrayList<>();
-    for (String line : Files.readAllLines(corpus.resolve("ground-truth.jsonl"))) {
-      truths.add(JSON.readTree(line));
-    }
-    machineIdentities =
-        JSON.readTree(corpus.resolve("corpus.json").toFile()).get("machineIdentities").asInt();
+    truths = Files.readAllLines(corpus.resolve("ground-truth.jsonl")).size();
   }
 
   @Test
   void builtinPack_findsScenarios() throws IOException {
     Evaluation evaluation = hunt("rules only");
 
-    assertThat(truths).as("scenarios generated").hasSize(14);
+    assertThat(truths).as("scenarios generated").isEqualTo(14);
     assertThat(evaluation.missed())
         .as("scenarios without a finding")
         .isEqualTo(new TreeSet<>(MISSING_WITHOUT_ANALYTICS.keySet()));
@@ -128,12 +119,13 @@ class CorpusDetectionTest {
                     .allMatch(SEVERITIES_MEDIUM_OR_HIGHER::contains));
   }
 
-  /** The findings of one hunt matched against the ground truth. */
+  /**
+   * The score of one hunt, as {@code skywarden score --format json} prints it: the found scenarios'
+   * finding titles and the severities of their attack sequences.
+   */
   private record Evaluation(
       Map<String, List<String>> rulesByScenario,
-      Map<String, List<String>> incidentSeveritiesByScenario,
-      List<JsonNode> unmatched,
-      int findings) {
+      Map<String, List<String>> incidentSeveritiesByScenario) {
 
     TreeSet<String> missed() {
       TreeSet<String> missed = new TreeSet<>();
@@ -147,6 +139,7 @@ class CorpusDetectionTest {
     }
   }
 
+  /** Hunts the corpus with {@code options}, then scores the findings with {@code score}. */
   private static Evaluation hunt(String mode, String... options) throws IOException {
     Path output = temp.resolve("findings-" + mode.replaceAll("[^a-z]+", "-") + ".jsonl");
     List<String> args =
@@ -157,93 +150,32 @@ class CorpusDetectionTest {
     assertThat(result.exitCode()).as("%s", result).isZero();
     assertThat(result.err()).as("hunt summary").contains(", 0 skipped");
 
-    List<JsonNode> findings = new ArrayList<>();
-    for (String line : Files.readAllLines(output)) {
-      findings.add(JSON.readTree(line));
-    }
+    Cli.Result table = Cli.run("score", corpus.toString(), output.toString());
+    assertThat(table.exitCode()).as("%s", table).isZero();
+    System.out.println("hunt " + mode + "\n" + table.out());
+
+    Cli.Result scored = Cli.run("score", "--format", "json", corpus.toString(), output.toString());
+    assertThat(scored.exitCode()).as("%s", scored).isZero();
+    JsonNode score = JSON.readTree(scored.out());
+    assertThat(score.get("skipped_lines").asInt()).as("findings lines skipped").isZero();
+    assertThat(score.get("scenarios_total").asInt()).as("scenarios scored").isEqualTo(truths);
+
     Map<String, List<String>> rulesByScenario = new TreeMap<>();
     Map<String, List<String>> incidentSeveritiesByScenario = new TreeMap<>();
-    List<JsonNode> unmatched = new ArrayList<>(findings);
-    for (JsonNode truth : truths) {
-      List<String> rules = new ArrayList<>();
-      for (JsonNode finding : findings) {
-        if (matches(finding, truth)) {
-          rules.add(finding.get("title").asText());
-          unmatched.remove(finding);
-          if (finding.get("rule_id").asText().equals(AttackSequencer.RULE_ID)) {
-            incidentSeveritiesByScenario
-                .computeIfAbsent(truth.get("scenario").asText(), id -> new ArrayList<>())
-                .add(finding.get("severity").asText());
-          }
-        }
+    for (JsonNode scenario : score.get("scenarios")) {
+      String id = scenario.get("scenario").asText();
+      rulesByScenario.put(id, texts(scenario.get("titles")));
+      List<String> severities = texts(scenario.get("incident_severities"));
+      if (!severities.isEmpty()) {
+        incidentSeveritiesByScenario.put(id, severities);
       }
-      rulesByScenario.put(truth.get("scenario").asText(), rules);
     }
-    Evaluation evaluation =
-        new Evaluation(rulesByScenario, incidentSeveritiesByScenario, unmatched, findings.size());
-    printTable(mode, evaluation);
-    return evaluation;
+    return new Evaluation(rulesByScenario, incidentSeveritiesByScenario);
   }
 
-  private static boolean matches(JsonNode finding, JsonNode truth) {
-    boolean identity = false;
-    for (JsonNode name : truth.get("identities")) {
-      identity |= name.asText().equals(finding.get("principal").asText());
-    }
-    Instant start = Instant.parse(truth.get("start").asText());
-    Instant end = Instant.parse(truth.get("end").asText());
-    Instant first = Instant.parse(finding.get("first_seen").asText());
-    Instant last = Instant.parse(finding.get("last_seen").asText());
-    return identity && !first.isAfter(end) && !last.isBefore(start);
-  }
-
-  private static void printTable(String mode, Evaluation evaluation) {
-    StringBuilder table = new StringBuilder();
-    table.append("hunt ").append(mode).append('\n');
-    table.append("| Scenario | ATT&CK | Found | Findings |\n|---|---|---|---|\n");
-    for (JsonNode truth : truths) {
-      String id = truth.get("scenario").asText();
-      List<String> techniques = new ArrayList<>();
-      truth.get("techniques").forEach(t -> techniques.add(t.asText()));
-      List<String> rules = evaluation.rulesByScenario().get(id);
-      table.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %s | %s | %s |%n",
-              id,
-              String.join(", ", techniques),
-              rules.isEmpty() ? "no" : "yes",
-              rules.isEmpty()
-                  ? MISSING_WITHOUT_ANALYTICS.getOrDefault(id, "")
-                  : String.join("; ", new TreeSet<>(rules))));
-    }
-
-    List<JsonNode> unmatched = evaluation.unmatched();
-    long mediumOrHigher =
-        unmatched.stream()
-            .filter(f -> SEVERITIES_MEDIUM_OR_HIGHER.contains(f.get("severity").asText()))
-            .count();
-    int identities = PEOPLE + machineIdentities;
-    table.append(
-        String.format(
-            Locale.ROOT,
-            "%nfindings: %d, outside scenarios: %d (%d medium or higher); identities: %d people +"
-                + " %d machine; per 1,000 identities per day: %.0f all, %.0f medium or higher%n",
-            evaluation.findings(),
-            unmatched.size(),
-            mediumOrHigher,
-            PEOPLE,
-            machineIdentities,
-            unmatched.size() * 1000.0 / identities / DAYS,
-            mediumOrHigher * 1000.0 / identities / DAYS));
-    Map<String, Integer> byRule = new TreeMap<>();
-    unmatched.forEach(
-        f ->
-            byRule.merge(
-                f.get("title").asText() + " | " + f.get("severity").asText(), 1, Integer::sum));
-    byRule.forEach(
-        (rule, count) ->
-            table.append("| ").append(rule).append(" | ").append(count).append(" |\n"));
-    System.out.println(table);
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(item -> texts.add(item.asText()));
+    return texts;
   }
 }

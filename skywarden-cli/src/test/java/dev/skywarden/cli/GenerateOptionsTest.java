@@ -35,4 +35,16 @@ class GenerateOptionsTest {
         .contains("scenario 'aws-stolen-key-hosting' needs cloud aws, which --clouds leaves out");
     assertThat(out).as("output folder").doesNotExist();
   }
+
+  @Test
+  void noneWithOtherScenarios_rejected() {
+    Path out = temp.resolve("corpus");
+
+    Cli.Result result =
+        Cli.run("generate", "--out", out.toString(), "--scenarios", "none,all", "-q");
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
+    assertThat(result.err()).contains("'none' cannot be combined with other --scenarios");
+    assertThat(out).as("output folder").doesNotExist();
+  }
 }

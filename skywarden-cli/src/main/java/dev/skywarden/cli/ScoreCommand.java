@@ -1,0 +1,120 @@
+package dev.skywarden.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.skywarden.core.incident.AttackSequencer;
+import dev.skywarden.corpus.GroundTruth;
+import dev.skywarden.corpus.score.CorpusManifest;
+import dev.skywarden.corpus.score.DetectionScore;
+import dev.skywarden.corpus.score.FindingsFile;
+import dev.skywarden.corpus.score.GroundTruthFile;
+import dev.skywarden.corpus.score.InvalidScoreInputException;
+import dev.skywarden.corpus.score.ScoreReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code skywarden score}: scores the findings of a hunt against the ground truth of a corpus that
+ * {@code skywarden generate} wrote, as the detection figures of {@code docs/detection-coverage.md}
+ * are made.
+ */
+@Command(
+    name = "score",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Scores the findings of a hunt (hunt --format jsonl) against the ground truth of a corpus"
+          + " that generate wrote: which inserted scenarios got a finding, and how many findings"
+          + " fall outside every scenario per 1,000 identities per day.",
+      "A finding matches a scenario when its principal is one of the scenario's identities and"
+          + " its first-to-last time overlaps the scenario's time range."
+    })
+final class ScoreCommand implements Callable<Integer> {
+
+  /** The formats of the score. */
+  enum Format {
+    text,
+    json
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "CORPUS",
+      description = "Corpus folder that generate wrote, with corpus.json and ground-truth.jsonl.")
+  Path corpus;
+
+  @Parameters(
+      index = "1",
+      paramLabel = "FINDINGS",
+      description = "Findings of hunt --format jsonl over CORPUS/logs, or - for standard input.")
+  String findings;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(
+      names = "--fail-on-missed",
+      description =
+          "Exit with code 5 when a scenario has no finding, for scripts that guard detection.")
+  boolean failOnMissed;
+
+  @Override
+  public Integer call() throws IOException, InvalidScoreInputException {
+    ObjectMapper json = new ObjectMapper();
+    CorpusManifest manifest = CorpusManifest.read(corpus, json);
+    List<GroundTruth> truths = GroundTruthFile.read(corpus, json);
+    FindingsFile file = readFindings(json);
+    DetectionScore score = DetectionScore.of(manifest, truths, file, AttackSequencer.RULE_ID);
+
+    PrintWriter err = spec.commandLine().getErr();
+    for (String reason : file.skippedReasons()) {
+      err.println("skywarden: skipped " + reason);
+    }
+    if (file.skipped() > file.skippedReasons().size()) {
+      err.printf(
+          "skywarden: skipped %d more lines of %s%n",
+          file.skipped() - file.skippedReasons().size(), file.name());
+    }
+    err.flush();
+
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      out.println(
+          json.enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(ScoreReport.json(score, file)));
+    } else {
+      out.print(ScoreReport.text(score, file.name()));
+    }
+    out.flush();
+    return failOnMissed && !score.missed().isEmpty() ? ExitCodes.SCENARIOS_MISSED : ExitCodes.OK;
+  }
+
+  private FindingsFile readFindings(ObjectMapper json) throws IOException {
+    if (findings.equals("-")) {
+      return FindingsFile.read("-", System.in, json);
+    }
+    Path path = Path.of(findings);
+    if (!Files.isRegularFile(path)) {
+      throw new NoSuchFileException(findings, null, "findings file not found");
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      return FindingsFile.read(findings, in, json);
+    }
+  }
+}

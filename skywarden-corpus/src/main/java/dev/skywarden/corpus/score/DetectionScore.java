@@ -1,0 +1,136 @@
+package dev.skywarden.corpus.score;
+
+import dev.skywarden.corpus.GroundTruth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The findings of one hunt scored against a corpus's ground truth.
+ *
+ * <p>A finding matches a scenario when its principal is one of the scenario's identities and its
+ * first-to-last time range overlaps the scenario's. A scenario is found when at least one finding
+ * matches it. Every finding that matches no scenario is outside the scenarios and counts as a false
+ * positive, because the generated organisation does nothing else malicious. Rates are per 1,000
+ * identities of the organisation ({@link CorpusManifest#identities()}) per day of the corpus.
+ *
+ * <p>NOTE: the match is by principal and time only, so a benign finding on an attacked identity
+ * within a scenario's time range counts as found, and an attack finding on another identity (a new
+ * user the attacker created, say) counts as outside.
+ *
+ * @param manifest the corpus facts
+ * @param scenarios one result per scenario, in ground-truth order
+ * @param findings how many findings were scored
+ * @param skipped how many lines of the findings file were not findings
+ * @param outside the findings that match no scenario, in findings order
+ */
+public record DetectionScore(
+    CorpusManifest manifest,
+    List<ScenarioResult> scenarios,
+    int findings,
+    int skipped,
+    List<ScoredFinding> outside) {
+
+  public DetectionScore {
+    scenarios = List.copyOf(scenarios);
+    outside = List.copyOf(outside);
+  }
+
+  /**
+   * Scores {@code findings} against {@code truths}.
+   *
+   * @param incidentRuleId the rule id of attack sequences, whose severities each scenario lists
+   */
+  public static DetectionScore of(
+      CorpusManifest manifest,
+      List<GroundTruth> truths,
+      FindingsFile findings,
+      String incidentRuleId) {
+    boolean[] matched = new boolean[findings.findings().size()];
+    List<ScenarioResult> scenarios = new ArrayList<>();
+    for (GroundTruth truth : truths) {
+      TreeSet<String> titles = new TreeSet<>();
+      List<String> incidentSeverities = new ArrayList<>();
+      for (int i = 0; i < matched.length; i++) {
+        ScoredFinding finding = findings.findings().get(i);
+        if (!finding.overlaps(truth.identities(), truth.start(), truth.end())) {
+          continue;
+        }
+        matched[i] = true;
+        titles.add(finding.title());
+        if (finding.ruleId().equals(incidentRuleId)) {
+          incidentSeverities.add(finding.severity());
+        }
+      }
+      scenarios.add(new ScenarioResult(truth, titles, incidentSeverities));
+    }
+
+    List<ScoredFinding> outside = new ArrayList<>();
+    for (int i = 0; i < matched.length; i++) {
+      if (!matched[i]) {
+        outside.add(findings.findings().get(i));
+      }
+    }
+    return new DetectionScore(
+        manifest, scenarios, findings.findings().size(), findings.skipped(), outside);
+  }
+
+  /** Returns how many scenarios have a finding. */
+  public int found() {
+    return (int) scenarios.stream().filter(ScenarioResult::found).count();
+  }
+
+  /** Returns the ids of the scenarios without a finding, sorted. */
+  public TreeSet<String> missed() {
+    TreeSet<String> missed = new TreeSet<>();
+    for (ScenarioResult scenario : scenarios) {
+      if (!scenario.found()) {
+        missed.add(scenario.truth().scenario());
+      }
+    }
+    return missed;
+  }
+
+  /** Returns how many findings outside the scenarios are medium, high or critical. */
+  public int outsideMediumOrHigher() {
+    return (int) outside.stream().filter(ScoredFinding::mediumOrHigher).count();
+  }
+
+  /** Returns the findings outside the scenarios per 1,000 identities per day. */
+  public double outsideRate() {
+    return rate(outside.size());
+  }
+
+  /** Returns the medium or higher findings outside the scenarios per 1,000 identities per day. */
+  public double outsideMediumOrHigherRate() {
+    return rate(outsideMediumOrHigher());
+  }
+
+  private double rate(int count) {
+    return count * 1000.0 / manifest.identities() / manifest.days();
+  }
+
+  /**
+   * Returns the findings outside the scenarios counted by rule title and severity, sorted by title
+   * and then severity.
+   */
+  public Map<RuleSeverity, Integer> outsideByRule() {
+    Map<RuleSeverity, Integer> byRule = new TreeMap<>();
+    for (ScoredFinding finding : outside) {
+      byRule.merge(new RuleSeverity(finding.title(), finding.severity()), 1, Integer::sum);
+    }
+    return byRule;
+  }
+
+  /** A rule title with one severity of its findings. */
+  public record RuleSeverity(String title, String severity) implements Comparable<RuleSeverity> {
+
+    @Override
+    public int compareTo(RuleSeverity other) {
+      int byTitle = title.compareTo(other.title);
+      return byTitle != 0 ? byTitle : severity.compareTo(other.severity);
+    }
+  }
+}

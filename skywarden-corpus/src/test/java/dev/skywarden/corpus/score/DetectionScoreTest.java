@@ -1,0 +1,142 @@
+package dev.skywarden.corpus.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.skywarden.corpus.Cloud;
+import dev.skywarden.corpus.GroundTruth;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DetectionScoreTest {
+
+  private static final String SEQUENCE = "attack-sequence";
+
+  /** 40 people and 10 machine identities over 2 days: one finding is 10 per 1,000 per day. */
+  private static final CorpusManifest MANIFEST =
+      new CorpusManifest(
+          40, 10, Instant.parse("2026-01-05T00:00:00Z"), Instant.parse("2026-01-07T00:00:00Z"));
+
+  private static final GroundTruth KEY =
+      truth("stolen-key", "alice", "2026-01-06T10:00:00Z", "2026-01-06T10:05:00Z");
+
+  private static final GroundTruth LOGS =
+      truth("logs-off", "bob", "2026-01-06T12:00:00Z", "2026-01-06T12:01:00Z");
+
+  @Test
+  void overlap_countsEdgesAsFound() {
+    FindingsFile findings =
+        file(
+            finding("r1", "Ends at start", "low", "alice", "2026-01-06T09:00:00Z", "10:00:00"),
+            finding("r2", "Starts at end", "low", "alice", "2026-01-06T10:05:00Z", "11:00:00"));
+
+    DetectionScore score = DetectionScore.of(MANIFEST, List.of(KEY), findings, SEQUENCE);
+
+    assertThat(score.scenarios().get(0).titles()).containsExactly("Ends at start", "Starts at end");
+    assertThat(score.outside()).isEmpty();
+  }
+
+  @Test
+  void otherPrincipalOrTime_isOutside() {
+    FindingsFile findings =
+        file(
+            finding("r1", "Other principal", "high", "carol", "2026-01-06T10:01:00Z", "10:02:00"),
+            finding("r2", "Before", "medium", "alice", "2026-01-06T09:00:00Z", "09:59:59"),
+            finding("r3", "No principal", "low", null, "2026-01-06T10:01:00Z", "10:02:00"));
+
+    DetectionScore score = DetectionScore.of(MANIFEST, List.of(KEY), findings, SEQUENCE);
+
+    assertThat(score.found()).isZero();
+    assertThat(score.missed()).containsExactly("stolen-key");
+    assertThat(score.outside())
+        .extracting(ScoredFinding::title)
+        .containsExactly("Other principal", "Before", "No principal");
+    assertThat(score.outsideMediumOrHigher()).isEqualTo(2);
+  }
+
+  @Test
+  void rates_perThousandIdentitiesPerDay() {
+    FindingsFile findings =
+        file(
+            finding("r1", "A", "low", "carol", "2026-01-05T10:00:00Z", "10:00:00"),
+            finding("r1", "A", "low", "dave", "2026-01-05T11:00:00Z", "11:00:00"),
+            finding("r2", "B", "critical", "erin", "2026-01-05T12:00:00Z", "12:00:00"));
+
+    DetectionScore score = DetectionScore.of(MANIFEST, List.of(KEY, LOGS), findings, SEQUENCE);
+
+    assertThat(score.outsideRate()).isCloseTo(30.0, within(1e-9));
+    assertThat(score.outsideMediumOrHigherRate()).isCloseTo(10.0, within(1e-9));
+    assertThat(score.outsideByRule())
+        .isEqualTo(
+            Map.of(
+                new DetectionScore.RuleSeverity("A", "low"), 2,
+                new DetectionScore.RuleSeverity("B", "critical"), 1));
+  }
+
+  @Test
+  void oneFinding_canMatchTwoScenarios() {
+    GroundTruth second =
+        truth("second-step", "alice", "2026-01-06T10:04:00Z", "2026-01-06T10:30:00Z");
+    FindingsFile findings =
+        file(finding(SEQUENCE, "Sequence", "high", "alice", "2026-01-06T10:00:00Z", "10:20:00"));
+
+    DetectionScore score = DetectionScore.of(MANIFEST, List.of(KEY, second), findings, SEQUENCE);
+
+    assertThat(score.found()).isEqualTo(2);
+    assertThat(score.scenarios().get(0).incidentSeverities()).containsExactly("high");
+    assertThat(score.scenarios().get(1).incidentSeverities()).containsExactly("high");
+    assertThat(score.outside()).isEmpty();
+  }
+
+  @Test
+  void report_namesScenariosAndRules() {
+    FindingsFile findings =
+        file(
+            finding("r1", "Key used", "medium", "alice", "2026-01-06T10:01:00Z", "10:01:00"),
+            finding("r2", "Noise", "low", "zed", "2026-01-05T10:01:00Z", "10:01:00"));
+    DetectionScore score = DetectionScore.of(MANIFEST, List.of(KEY, LOGS), findings, SEQUENCE);
+
+    String text = ScoreReport.text(score, "found.jsonl");
+    Map<String, Object> json = ScoreReport.json(score, findings);
+
+    assertThat(text).contains("| stolen-key | T1078.004 | yes | Key used |");
+    assertThat(text).contains("| logs-off | T1078.004 | no |  |");
+    assertThat(text).contains("scenarios found: 1 of 2");
+    assertThat(text).contains("| Noise | low | 1 |");
+    assertThat(json).containsEntry("scenarios_found", 1).containsEntry("scenarios_total", 2);
+  }
+
+  private static GroundTruth truth(String id, String identity, String start, String end) {
+    return new GroundTruth(
+        id,
+        "title of " + id,
+        List.of("T1078.004"),
+        Cloud.AWS,
+        "111122223333",
+        List.of(identity),
+        null,
+        List.of("203.0.113.7"),
+        Instant.parse(start),
+        Instant.parse(end),
+        List.of("event-1"));
+  }
+
+  /** A finding from {@code first} to the same day's {@code lastTime} (HH:MM:SS). */
+  private static ScoredFinding finding(
+      String ruleId,
+      String title,
+      String severity,
+      String principal,
+      String first,
+      String lastTime) {
+    Instant firstSeen = Instant.parse(first);
+    Instant lastSeen = Instant.parse(first.substring(0, 11) + lastTime + "Z");
+    return new ScoredFinding(ruleId, title, severity, principal, firstSeen, lastSeen);
+  }
+
+  private static FindingsFile file(ScoredFinding... findings) {
+    return new FindingsFile("test.jsonl", List.of(findings), 0, List.of());
+  }
+}

@@ -1,0 +1,125 @@
+package dev.skywarden.corpus.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skywarden.corpus.CorpusGenerator;
+import dev.skywarden.corpus.CorpusOptions;
+import dev.skywarden.corpus.CorpusSummary;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading the manifest, ground truth and findings that a score needs, and their errors. */
+class ScoreInputsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path temp;
+
+  @Test
+  void generatedCorpus_readsBack() throws Exception {
+    Path corpus = temp.resolve("corpus");
+    CorpusOptions defaults = CorpusOptions.defaults(3);
+    CorpusOptions options =
+        new CorpusOptions(
+            3, defaults.start(), 2, 0, 2, 4, defaults.clouds(), defaults.scenarios(), 1);
+    CorpusSummary summary = new CorpusGenerator(options).generate(corpus, null);
+
+    CorpusManifest manifest = CorpusManifest.read(corpus, JSON);
+
+    assertThat(GroundTruthFile.read(corpus, JSON)).isEqualTo(summary.groundTruth());
+    assertThat(manifest.people()).isEqualTo(4);
+    assertThat(manifest.machineIdentities()).isPositive();
+    assertThat(manifest.days()).isEqualTo(2.0);
+  }
+
+  @Test
+  void manifest_missingField_namesFileAndField() throws IOException {
+    Files.writeString(
+        temp.resolve(CorpusManifest.FILE_NAME),
+        "{\"identities\": 4, \"start\": \"2026-01-05T00:00:00Z\", \"end\": \"2026-01-06T00:00:00Z\"}");
+
+    assertThatThrownBy(() -> CorpusManifest.read(temp, JSON))
+        .isInstanceOf(InvalidScoreInputException.class)
+        .hasMessageContaining(CorpusManifest.FILE_NAME)
+        .hasMessageContaining("'machineIdentities'");
+  }
+
+  @Test
+  void manifest_endBeforeStart_rejected() throws IOException {
+    Files.writeString(
+        temp.resolve(CorpusManifest.FILE_NAME),
+        "{\"identities\": 4, \"machineIdentities\": 1, \"start\": \"2026-01-06T00:00:00Z\","
+            + " \"end\": \"2026-01-05T00:00:00Z\"}");
+
+    assertThatThrownBy(() -> CorpusManifest.read(temp, JSON))
+        .isInstanceOf(InvalidScoreInputException.class)
+        .hasMessageContaining("must come after 'start'");
+  }
+
+  @Test
+  void manifest_noIdentities_rejected() throws IOException {
+    Files.writeString(
+        temp.resolve(CorpusManifest.FILE_NAME),
+        "{\"identities\": 0, \"machineIdentities\": 0, \"start\": \"2026-01-05T00:00:00Z\","
+            + " \"end\": \"2026-01-06T00:00:00Z\"}");
+
+    assertThatThrownBy(() -> CorpusManifest.read(temp, JSON))
+        .isInstanceOf(InvalidScoreInputException.class)
+        .hasMessageContaining("no identities");
+  }
+
+  @Test
+  void groundTruth_badLine_namesLine() throws IOException {
+    Files.writeString(temp.resolve(GroundTruthFile.FILE_NAME), "\n{\"scenario\": \"x\"\n");
+
+    assertThatThrownBy(() -> GroundTruthFile.read(temp, JSON))
+        .isInstanceOf(InvalidScoreInputException.class)
+        .hasMessageContaining(GroundTruthFile.FILE_NAME + ":2: invalid JSON");
+  }
+
+  @Test
+  void findings_badLines_skippedWithReasons() throws IOException {
+    String lines =
+        String.join(
+            "\n",
+            finding("alice", "2026-01-06T10:00:00Z"),
+            "",
+            "{not json",
+            finding("bob", "yesterday"),
+            "[1, 2]",
+            "{\"rule_id\": \"r\", \"severity\": \"low\", \"first_seen\": \"2026-01-06T10:00:00Z\"}",
+            finding(null, "2026-01-06T11:00:00Z"));
+
+    FindingsFile file =
+        FindingsFile.read(
+            "found.jsonl", new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), JSON);
+
+    assertThat(file.findings()).extracting(ScoredFinding::principal).containsExactly("alice", null);
+    assertThat(file.findings().get(0).firstSeen()).isEqualTo(Instant.parse("2026-01-06T10:00:00Z"));
+    assertThat(file.findings().get(0).severity()).isEqualTo("medium");
+    assertThat(file.skipped()).isEqualTo(4);
+    assertThat(file.skippedReasons())
+        .containsExactly(
+            "found.jsonl:3: invalid JSON: Unexpected character ('n' (code 110)): was expecting"
+                + " double-quote to start field name",
+            "found.jsonl:4: field 'first_seen' is not an ISO-8601 time: 'yesterday'",
+            "found.jsonl:5: not a JSON object",
+            "found.jsonl:6: field 'title' is missing or not a string");
+  }
+
+  private static String finding(String principal, String firstSeen) {
+    return "{\"rule_id\": \"r\", \"title\": \"T\", \"severity\": \"MEDIUM\", \"principal\": "
+        + (principal == null ? "null" : "\"" + principal + "\"")
+        + ", \"first_seen\": \""
+        + firstSeen
+        + "\", \"last_seen\": \"2026-01-06T12:00:00Z\"}";
+  }
+}
