@@ -6,6 +6,7 @@ import dev.skywarden.core.detect.correlation.CorrelationLimits;
 import dev.skywarden.core.detect.correlation.CorrelationStatistics;
 import dev.skywarden.core.detect.correlation.InputExtractor;
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.Interner;
 import dev.skywarden.core.finding.DetectionHit;
 import dev.skywarden.core.sigma.CompiledRule;
 import dev.skywarden.core.sigma.SigmaRule;
@@ -27,10 +28,11 @@ import org.slf4j.LoggerFactory;
  * <p>While files are read in parallel, {@link #detect} reports the rules that keep their own
  * findings and collects, for the rules some correlation references, a small {@link
  * CorrelationInput} per match (the event without its raw record and the fields the correlations
- * read). {@link #finish} sorts the inputs by time and source location, runs a {@link
- * CorrelationEngine} over them and reports the firings of the correlations that report findings.
- * Matches arrive in no particular order, but the sorted inputs, and so the findings, are the same
- * whatever the thread count or file order.
+ * read), whose repeated parts are shared through one {@link Interner} per run. {@link #finish}
+ * sorts the inputs by time and source location, runs a {@link CorrelationEngine} over them and
+ * reports the firings of the correlations that report findings. Matches arrive in no particular
+ * order, but the sorted inputs, and so the findings, are the same whatever the thread count or file
+ * order.
  *
  * <p>Bounded: at most {@link CorrelationLimits#maxPendingEvents()} inputs are kept, the earliest in
  * the sort order, so the choice does not depend on arrival order either; the others are counted and
@@ -46,6 +48,10 @@ final class BatchCorrelationRun implements DetectorRun {
   private final CorrelationSet correlations;
   private final CorrelationLimits limits;
   private final InputExtractor extractor;
+
+  /** Shares the repeated parts of the kept inputs' events, which wait until {@link #finish}. */
+  private final Interner interner = new Interner();
+
   private final Comparator<CorrelationInput> order;
   private final PriorityQueue<CorrelationInput> latestFirst;
   private long dropped;
@@ -79,7 +85,7 @@ final class BatchCorrelationRun implements DetectorRun {
           if (detector.reportsFindings(rule)) {
             hits.accept(detector.toHit(rule, event, fields));
           }
-          CorrelationInput input = extractor.extract(rule.rule(), event);
+          CorrelationInput input = extractor.extract(rule.rule(), event, interner);
           if (input != null) {
             collect(input);
           }

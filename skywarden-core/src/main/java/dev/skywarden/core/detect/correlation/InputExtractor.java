@@ -3,6 +3,7 @@ package dev.skywarden.core.detect.correlation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.Interner;
 import dev.skywarden.core.sigma.SigmaRule;
 import dev.skywarden.core.sigma.correlation.CorrelationSet;
 import dev.skywarden.core.sigma.correlation.CorrelationSource;
@@ -63,6 +64,16 @@ public final class InputExtractor {
    * references the rule.
    */
   public CorrelationInput extract(SigmaRule rule, CloudEvent event) {
+    return extract(rule, event, null);
+  }
+
+  /**
+   * Returns the input for a match of {@code rule} on {@code event}, or null when no correlation
+   * references the rule. With an {@code interner}, the input's event parts and field texts are
+   * shared instances, which a batch run keeping up to {@link CorrelationLimits#maxPendingEvents()}
+   * inputs needs; a stream passes null, because an interner never releases its values.
+   */
+  public CorrelationInput extract(SigmaRule rule, CloudEvent event, Interner interner) {
     List<FieldPath> paths = pathsByRule.get(rule);
     if (paths == null) {
       return null;
@@ -71,10 +82,12 @@ public final class InputExtractor {
     for (FieldPath path : paths) {
       String text = firstText(path.resolve(event.raw()));
       if (text != null) {
-        fields.put(path.name(), text);
+        fields.put(path.name(), interner == null ? text : interner.intern(text));
       }
     }
-    return new CorrelationInput(rule, withoutRaw(event), fields);
+    CloudEvent small =
+        interner == null ? withoutRaw(event) : interner.internParts(event, EMPTY_RAW);
+    return new CorrelationInput(rule, small, fields);
   }
 
   private static String firstText(List<JsonNode> values) {
