@@ -1,6 +1,5 @@
 package dev.skywarden.core.analytics;
 
-import dev.skywarden.core.event.CloudEvent;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,9 +10,9 @@ import java.util.List;
  *
  * <p>Evidence: {@link #first} is the bucket's first event by {@link EventOrder#FIRST} and gives the
  * bucket's first time; {@link #firstDenied} and {@link #firstDiscovery} are the first denied and
- * discovery events, kept only by full profiles and pointing at the same shared copy when one event
- * is first of several kinds. A light profile ({@link Profile#light()}) keeps no operations and no
- * denied or discovery evidence, because only its networks are ever judged.
+ * discovery events, kept only by full profiles and pointing at the same shared {@link Evidence}
+ * when one event is first of several kinds. A light profile ({@link Profile#light()}) keeps no
+ * operations and no denied or discovery evidence, because only its networks are ever judged.
  *
  * <p>Not thread-safe: the owning {@link Profile} guards it with its lock.
  */
@@ -36,9 +35,9 @@ final class TimeBucket {
   private Object deniedOperations;
   private Object discoveryOperations;
   private Object wideNetworks;
-  CloudEvent first;
-  CloudEvent firstDenied;
-  CloudEvent firstDiscovery;
+  Evidence first;
+  Evidence firstDenied;
+  Evidence firstDiscovery;
 
   TimeBucket(long index) {
     this.index = index;
