@@ -181,11 +181,12 @@ final class EvidenceStore {
         return;
       }
       log.warn(
-          "analytics: record {} of {} {} since the hunt read it (the event at {}); the hits on it"
-              + " are counted but not reported. Keep input files unchanged until the hunt ends.",
+          "analytics: record {} of {} changed after the hunt read it ({}, expected the event at"
+              + " {}), so the hits on it are counted but not reported. Keep input files unchanged"
+              + " until the hunt ends.",
           reference.recordIndex(),
           input,
-          otherEvent ? "holds another event" : "is missing or no longer an event",
+          otherEvent ? "another event is there" : "it is missing or is no longer an event",
           reference.time());
     }
 
