@@ -177,7 +177,7 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
       Baselines baselines = new Baselines(saved, sorted, start, window, limits.bucketWidth());
       trainingEnd = baselines.trainingEnd();
       // Bursts are decided on counts and new values on times, so the events behind the hits are
-      // known before any is read; with references they are read again here, each file once.
+      // known before any is read. With references, they are read again here, each file once.
       List<Evidence> needed = new ArrayList<>();
       for (Profile profile : sorted) {
         for (FeatureKind kind : FeatureKind.values()) {

@@ -84,6 +84,7 @@ final class EvidenceStore {
             .put(reference.recordIndex(), reference);
       }
     }
+    long started = System.nanoTime();
     Warnings warnings = new Warnings();
     for (Map.Entry<String, Map<Long, Evidence.Reference>> entry : byInput.entrySet()) {
       readAgain(entry.getKey(), entry.getValue(), events, warnings);
@@ -91,7 +92,10 @@ final class EvidenceStore {
     warnings.summarise();
     if (!byInput.isEmpty()) {
       log.debug(
-          "analytics: read {} events of hits again from {} files", events.size(), byInput.size());
+          "analytics: read {} events again from {} files in {} ms",
+          events.size(),
+          byInput.size(),
+          (System.nanoTime() - started) / 1_000_000);
     }
     return new Events(events);
   }

@@ -207,8 +207,8 @@ final class NoveltyDetector {
         FeatureKind.NETWORK, network, stats == null ? null : stats.firstSeen, baselines)) {
       return false;
     }
-    // An unknown network's first event is among the evidence collectNeeded names; it is null only
-    // when its record could not be read again, and then the range is taken as unknown.
+    // collectNeeded names the first event of every unknown network. It is null only when its
+    // record could not be read again, and then the range is taken as unknown.
     CloudEvent networkFirst = stats == null ? null : events.event(stats.first);
     return !(networkFirst != null && knownCloudRange(profile, networkFirst, view, baselines));
   }

@@ -117,7 +117,7 @@ final class Profile {
     this.saved = saved;
     this.interner = interner;
     this.light = light;
-    this.buckets = new TimeBuckets(limits.maxBuckets());
+    this.buckets = new TimeBuckets(limits.maxBuckets(), light);
   }
 
   /**
@@ -240,14 +240,14 @@ final class Profile {
     }
     if (denied) {
       bucket.addDenied(operation, limits.maxOperationsPerBucket(), interner);
-      if (EventOrder.earlier(event, bucket.firstDenied, shared.inputs())) {
-        bucket.firstDenied = shared.evidence();
+      if (EventOrder.earlier(event, bucket.firstDenied(), shared.inputs())) {
+        bucket.firstDenied(shared.evidence());
       }
     }
     if (discovery) {
       bucket.addDiscovery(operation, limits.maxOperationsPerBucket(), interner);
-      if (EventOrder.earlier(event, bucket.firstDiscovery, shared.inputs())) {
-        bucket.firstDiscovery = shared.evidence();
+      if (EventOrder.earlier(event, bucket.firstDiscovery(), shared.inputs())) {
+        bucket.firstDiscovery(shared.evidence());
       }
     }
   }

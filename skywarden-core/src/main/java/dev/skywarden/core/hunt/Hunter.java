@@ -149,9 +149,9 @@ public final class Hunter {
   }
 
   /**
-   * Lets runs that can keep references to records read them again at finish, when every input is a
-   * file or directory; with standard input or a pipe they keep copies. Decided once per hunt,
-   * before the first event.
+   * Offers the rereader to runs that can keep references to records, when every input is a file or
+   * directory. With standard input or a pipe, runs keep copies. Decided once per hunt, before the
+   * first event.
    */
   private void offerRereading(List<String> userPaths, List<DetectorRun> runs) {
     RecordRereader rereader = RecordRereader.forFiles(userPaths, reader, normalizer, networkIntel);

@@ -28,7 +28,7 @@ import java.util.function.BiConsumer;
 public final class RecordRereader {
 
   /**
-   * What reading one input again found.
+   * The result of reading one input again.
    *
    * @param records records read, up to the last one requested
    * @param failure why the input could not be read to the last record requested, or {@code null}

@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Evidence kept as references to records and read again from CloudTrail files when the run
- * finishes, compared with evidence kept as copies of the same events; and what happens when a file
- * changes or vanishes before the run finishes.
+ * finishes, compared with evidence kept as copies of the same events. Also covers files that change
+ * or vanish before the run finishes.
  */
 class EvidenceRereadTest {
 
@@ -313,6 +313,7 @@ class EvidenceRereadTest {
     record.put("userAgent", event.userAgent());
     record.put("eventID", event.eventId());
     record.put("recipientAccountId", event.account());
+
     ObjectNode identity = record.putObject("userIdentity");
     boolean session = event.actor().type() == ActorType.ROLE_SESSION;
     identity.put("type", session ? "AssumedRole" : "IAMUser");
@@ -325,6 +326,7 @@ class EvidenceRereadTest {
       issuer.put("type", "Role");
       issuer.put("arn", event.actor().sessionIssuer());
     }
+
     if (!event.outcome().success()) {
       record.put("errorCode", event.outcome().errorCode());
       record.put("errorMessage", event.outcome().errorMessage());

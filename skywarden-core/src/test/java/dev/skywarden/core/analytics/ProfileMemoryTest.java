@@ -146,8 +146,8 @@ class ProfileMemoryTest {
     }
     for (TimeBucket bucket : profile.buckets()) {
       kept.add(bucket.first);
-      kept.add(bucket.firstDenied);
-      kept.add(bucket.firstDiscovery);
+      kept.add(bucket.firstDenied());
+      kept.add(bucket.firstDiscovery());
     }
     kept.removeIf(java.util.Objects::isNull);
     return kept;
