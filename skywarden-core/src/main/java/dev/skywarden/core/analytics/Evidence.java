@@ -49,8 +49,9 @@ sealed interface Evidence permits Evidence.Copy, Evidence.Reference {
    * within it, with the event's time and the hash of its event id to check the record read again.
    * 40 bytes, where a slimmed copy with its event id, time and location costs about 250.
    *
-   * <p>Two references are equal when they name the same record, which is one event: a normaliser
-   * makes at most one event of a record.
+   * <p>Two references are equal when they have the same input number and record index, so they name
+   * the same record, which is one event: a normaliser makes at most one event of a record. One
+   * record may also have references under two numbers ({@link InputNames}).
    */
   final class Reference implements Evidence {
     private final long epochSecond;

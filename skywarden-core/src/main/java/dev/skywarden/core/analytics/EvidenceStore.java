@@ -76,17 +76,20 @@ final class EvidenceStore {
    */
   Events resolve(Collection<Evidence> needed) {
     Map<Evidence.Reference, CloudEvent> events = new HashMap<>();
-    Map<String, Map<Long, Evidence.Reference>> byInput = new TreeMap<>();
+    // Input numbers are per source and thread (InputNames), so one record may have references
+    // under several numbers; grouping by name reads each file once for all of them.
+    Map<String, Map<Long, List<Evidence.Reference>>> byInput = new TreeMap<>();
     for (Evidence evidence : needed) {
       if (evidence instanceof Evidence.Reference reference) {
         byInput
             .computeIfAbsent(inputs.name(reference.input()), name -> new TreeMap<>())
-            .put(reference.recordIndex(), reference);
+            .computeIfAbsent(reference.recordIndex(), index -> new ArrayList<>(1))
+            .add(reference);
       }
     }
     long started = System.nanoTime();
     Warnings warnings = new Warnings();
-    for (Map.Entry<String, Map<Long, Evidence.Reference>> entry : byInput.entrySet()) {
+    for (Map.Entry<String, Map<Long, List<Evidence.Reference>>> entry : byInput.entrySet()) {
       readAgain(entry.getKey(), entry.getValue(), events, warnings);
     }
     warnings.summarise();
@@ -102,7 +105,7 @@ final class EvidenceStore {
 
   private void readAgain(
       String input,
-      Map<Long, Evidence.Reference> references,
+      Map<Long, List<Evidence.Reference>> references,
       Map<Evidence.Reference, CloudEvent> events,
       Warnings warnings) {
     long[] indexes = references.keySet().stream().mapToLong(Long::longValue).toArray();
@@ -112,17 +115,20 @@ final class EvidenceStore {
             input,
             indexes,
             (index, event) -> {
-              Evidence.Reference reference = references.get(index);
-              if (reference.matches(event)) {
-                events.put(reference, EventOrder.slim(event, interner));
+              List<Evidence.Reference> atIndex = references.get(index);
+              if (atIndex.get(0).matches(event)) {
+                CloudEvent slim = EventOrder.slim(event, interner);
+                for (Evidence.Reference reference : atIndex) {
+                  events.put(reference, slim);
+                }
               } else {
                 changed.add(index);
               }
             });
     List<Evidence.Reference> missing = new ArrayList<>();
-    for (Evidence.Reference reference : references.values()) {
-      if (!events.containsKey(reference)) {
-        missing.add(reference);
+    for (List<Evidence.Reference> atIndex : references.values()) {
+      if (!events.containsKey(atIndex.get(0))) {
+        missing.add(atIndex.get(0));
       }
     }
     if (missing.isEmpty()) {

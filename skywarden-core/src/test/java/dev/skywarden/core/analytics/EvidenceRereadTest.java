@@ -86,12 +86,20 @@ class EvidenceRereadTest {
 
     Outcome copies = run(events, false, () -> {});
     Outcome references = run(events, true, () -> {});
+    // Events of the files interleaved, so each input gets many numbers (InputNames).
+    List<CloudEvent> shuffled = new ArrayList<>(events);
+    java.util.Collections.shuffle(shuffled, new java.util.Random(3));
+    Outcome interleaved = run(shuffled, true, () -> {});
 
     assertThat(copies.keptEvidence).as("evidence kept without a rereader").isEqualTo("copies");
     assertThat(references.keptEvidence).as("evidence kept with a rereader").isEqualTo("references");
     assertThat(behavioural(copies.findings)).as("behavioural findings").isNotEmpty();
     assertThat(lines(references.findings)).isEqualTo(lines(copies.findings));
+    assertThat(lines(interleaved.findings))
+        .as("findings with the events of all files interleaved")
+        .isEqualTo(lines(copies.findings));
     assertThat(references.summary.hitsWithoutEvidence()).isZero();
+    assertThat(interleaved.summary.hitsWithoutEvidence()).isZero();
     assertThat(warnings.list).as("warnings").isEmpty();
   }
 
