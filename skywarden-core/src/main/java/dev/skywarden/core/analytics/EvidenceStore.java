@@ -77,7 +77,7 @@ final class EvidenceStore {
   Events resolve(Collection<Evidence> needed) {
     Map<Evidence.Reference, CloudEvent> events = new HashMap<>();
     // Input numbers are per source and thread (InputNames), so one record may have references
-    // under several numbers; grouping by name reads each file once for all of them.
+    // under several numbers. Grouping by name reads each file once for all of them.
     Map<String, Map<Long, List<Evidence.Reference>>> byInput = new TreeMap<>();
     for (Evidence evidence : needed) {
       if (evidence instanceof Evidence.Reference reference) {

@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Memory: a hunt of a large S3 export reads millions of files, and a reference may point into
  * any of them, so the names are stored in parts. The directory part is shared by all files of one
- * directory, and the file name part is kept as Latin-1 bytes when it has no other characters: about
- * 100 bytes per input for CloudTrail's file names, where the whole path as a string costs about
- * 200.
+ * directory, and the file name part is kept as Latin-1 bytes when it has no other characters. That
+ * is about 100 bytes per input for CloudTrail's file names, where the whole path as a string costs
+ * about 200.
  *
  * <p>Numbers: each thread remembers the input it numbered last, because a hunt reads a source to
  * its end on one thread; any other input name gets the next number. So a name fed again after

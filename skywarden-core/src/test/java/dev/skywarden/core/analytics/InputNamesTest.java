@@ -45,15 +45,15 @@ class InputNamesTest {
   }
 
   @Test
-  void number_otherThreadGetsOwnNumberForSameName() throws Exception {
+  void name_sameFromAnotherThread() throws Exception {
     InputNames inputs = new InputNames();
-    int here = inputs.number("logs/a.json");
+    int mainThread = inputs.number("logs/a.json");
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      Future<Integer> there = pool.submit(() -> inputs.number("logs/a.json"));
+      Future<Integer> otherThread = pool.submit(() -> inputs.number("logs/a.json"));
 
-      assertThat(inputs.name(there.get())).isEqualTo("logs/a.json");
-      assertThat(inputs.name(here)).isEqualTo("logs/a.json");
+      assertThat(inputs.name(otherThread.get())).isEqualTo("logs/a.json");
+      assertThat(inputs.name(mainThread)).isEqualTo("logs/a.json");
     } finally {
       pool.shutdownNow();
     }
