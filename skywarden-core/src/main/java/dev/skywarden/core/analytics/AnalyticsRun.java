@@ -4,6 +4,8 @@ import dev.skywarden.core.detect.DetectorRun;
 import dev.skywarden.core.event.ActorType;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.finding.DetectionHit;
+import dev.skywarden.core.hunt.RecordRereader;
+import dev.skywarden.core.hunt.RereadingRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,17 +31,32 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: {@code detect} may run on many threads; {@code finish} runs once, after them.
  */
-final class AnalyticsRun implements DetectorRun {
+final class AnalyticsRun implements DetectorRun, RereadingRun {
 
   private static final Logger log = LoggerFactory.getLogger(AnalyticsRun.class);
 
   private final BehaviouralAnalytics analytics;
   private final Map<ProfileKey, Profile> profiles = new ConcurrentHashMap<>();
   private final Interner interner = new Interner();
+  private final EvidenceStore evidence = new EvidenceStore(interner);
   private final ThreadLocal<FeatureBuffer> buffers = ThreadLocal.withInitial(FeatureBuffer::new);
 
   AnalyticsRun(BehaviouralAnalytics analytics) {
     this.analytics = analytics;
+  }
+
+  /**
+   * Keeps evidence as references to records, read again with {@code rereader} when the run
+   * finishes, instead of slimmed copies ({@link EvidenceStore}).
+   *
+   * @throws IllegalStateException when the run has seen events already
+   */
+  @Override
+  public void rereadWith(RecordRereader rereader) {
+    if (!profiles.isEmpty()) {
+      throw new IllegalStateException("evidence references must be chosen before the first event");
+    }
+    evidence.useReferences(rereader);
   }
 
   @Override
@@ -58,7 +75,7 @@ final class AnalyticsRun implements DetectorRun {
     boolean discovery = operation.weight() <= 2;
     boolean denied = denied(event);
 
-    EventOrder.Shared shared = new EventOrder.Shared(event, interner);
+    EventOrder.Shared shared = new EventOrder.Shared(event, interner, evidence);
     ProfileKey principal =
         new ProfileKey(ProfileKey.Scope.PRINCIPAL, event.provider(), event.actor().displayName());
     profile(principal, false).add(shared, buffer, discovery, denied);
@@ -155,10 +172,13 @@ final class AnalyticsRun implements DetectorRun {
     long principals = 0;
     Instant trainingEnd = null;
     BurstDetector bursts = new BurstDetector();
+    long withoutEvidence = 0;
     if (start != null) {
       Baselines baselines = new Baselines(saved, sorted, start, window, limits.bucketWidth());
       trainingEnd = baselines.trainingEnd();
-      NoveltyDetector novelty = new NoveltyDetector(analytics.catalog());
+      // Bursts are decided on counts and new values on times, so the events behind the hits are
+      // known before any is read. With references, they are read again here, each file once.
+      List<Evidence> needed = new ArrayList<>();
       for (Profile profile : sorted) {
         for (FeatureKind kind : FeatureKind.values()) {
           dropped += profile.droppedEvents(kind);
@@ -167,7 +187,7 @@ final class AnalyticsRun implements DetectorRun {
           Profile principal = principalOf(profile);
           Set<String> known = principal == null ? Set.of() : baselines.knownWideNetworks(principal);
           boolean thin = principal == null || baselines.view(principal).thin();
-          bursts.detectSpread(profile, known, thin, baselines, hits);
+          bursts.detectSpread(profile, known, thin, baselines);
           continue;
         }
         principals++;
@@ -177,9 +197,20 @@ final class AnalyticsRun implements DetectorRun {
         } else if (view.level() == HistoryLevel.PEER_GROUP) {
           withPeers++;
         }
-        novelty.detect(profile, baselines, hits);
-        bursts.detect(profile, baselines, hits);
+        NoveltyDetector.collectNeeded(profile, baselines, needed::add);
+        bursts.detect(profile, baselines);
       }
+      bursts.collectNeeded(needed::add);
+      EvidenceStore.Events events = evidence.resolve(needed);
+
+      NoveltyDetector novelty = new NoveltyDetector(analytics.catalog());
+      for (Profile profile : sorted) {
+        if (profile.key().scope() == ProfileKey.Scope.PRINCIPAL) {
+          novelty.detect(profile, baselines, events, hits);
+        }
+      }
+      bursts.emit(events, hits);
+      withoutEvidence = novelty.withoutEvidence() + bursts.withoutEvidence();
     }
 
     SavedState next =
@@ -195,13 +226,20 @@ final class AnalyticsRun implements DetectorRun {
             window,
             trainingEnd,
             next.identities().size(),
-            next.valueCount());
+            next.valueCount(),
+            withoutEvidence);
     if (dropped > 0) {
       log.warn(
           "analytics: {} feature updates dropped because identities reached {} values of a kind;"
               + " their values are neither profiled nor reported",
           dropped,
           limits.maxValuesPerKind());
+    }
+    if (withoutEvidence > 0) {
+      log.warn(
+          "analytics: {} new values and bursts not reported because their events could not be"
+              + " read again (see the warnings above)",
+          withoutEvidence);
     }
     log.debug("analytics: {}", summary);
     analytics.finished(summary, next);

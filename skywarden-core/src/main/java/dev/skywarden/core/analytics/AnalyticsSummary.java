@@ -17,6 +17,8 @@ import java.time.Instant;
  * @param trainingEnd the end of the training window, or {@code null} when the hunt had no events
  * @param stateIdentities identities in the state handed to the state consumer
  * @param stateValues distinct values in that state
+ * @param hitsWithoutEvidence new values and bursts not reported because the event of their evidence
+ *     could not be read again from its input file ({@link EvidenceStore})
  */
 public record AnalyticsSummary(
     long principals,
@@ -27,4 +29,5 @@ public record AnalyticsSummary(
     Duration trainingWindow,
     Instant trainingEnd,
     long stateIdentities,
-    long stateValues) {}
+    long stateValues,
+    long hitsWithoutEvidence) {}

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reports bursts in an identity's time buckets, which are five minutes wide by default. A burst is
@@ -26,8 +27,11 @@ import java.util.function.Consumer;
  * <p>The thresholds are absolute for enumeration and discovery, which need no history, and relative
  * to the identity's saved and training buckets for the rates, which are only checked after the
  * training window and with at least {@link #MIN_BASELINE_BUCKETS} active buckets of history. It
- * keeps the buckets it reported ({@link #burstBuckets()}), which the saved baseline leaves out. Not
- * thread-safe; used on one thread.
+ * keeps the buckets it reported ({@link #burstBuckets()}), which the saved baseline leaves out.
+ *
+ * <p>Bursts are decided on counts and sets alone and wait in a list until {@link #emit} gets the
+ * events of their evidence, which may have to be read again from the input files ({@link
+ * EvidenceStore}). Not thread-safe; used on one thread.
  */
 final class BurstDetector {
 
@@ -64,8 +68,20 @@ final class BurstDetector {
   /** How many operations or networks a feature value names before "and N more". */
   private static final int LISTED = 5;
 
-  /** Reports the bursts of one principal profile. */
-  void detect(Profile profile, Baselines baselines, Consumer<DetectionHit> hits) {
+  /**
+   * A burst found, waiting for the event of its evidence ({@link #emit}).
+   *
+   * @param hit makes the hit from the evidence's event
+   */
+  private record Pending(Evidence evidence, Function<CloudEvent, DetectionHit> hit) {}
+
+  /** Bursts found so far, in the order found. */
+  private final List<Pending> pending = new ArrayList<>();
+
+  private long withoutEvidence;
+
+  /** Finds the bursts of one principal profile; {@link #emit} reports them. */
+  void detect(Profile profile, Baselines baselines) {
     Baselines.View view = baselines.view(profile);
     IdentityHistory.RateBaseline rate = view.rate();
     boolean rateKnown = view.own() != null || view.training().events() > 0;
@@ -78,7 +94,7 @@ final class BurstDetector {
             view,
             BehaviouralDetection.DENIED_ENUMERATION,
             BehaviouralDetection.DENIED_ENUMERATION.severity(),
-            bucket.firstDenied,
+            bucket.firstDenied(),
             "denied operations",
             list(bucket.deniedOperations()),
             bucket,
@@ -86,8 +102,7 @@ final class BurstDetector {
                 + " distinct operations were denied within "
                 + width
                 + " to",
-            "",
-            hits);
+            event -> "");
       }
       if (bucket.discoveryOperations().size() >= DISCOVERY_OPERATIONS
           && bucket.discoveryOperations().size() > 2 * rate.maxDistinctDiscovery()) {
@@ -97,7 +112,7 @@ final class BurstDetector {
             view,
             BehaviouralDetection.DISCOVERY_BURST,
             BehaviouralDetection.DISCOVERY_BURST.severity(),
-            bucket.firstDiscovery,
+            bucket.firstDiscovery(),
             "discovery operations",
             list(bucket.discoveryOperations()),
             bucket,
@@ -107,8 +122,7 @@ final class BurstDetector {
                 + " (at most "
                 + rate.maxDistinctDiscovery()
                 + " before) by",
-            "",
-            hits);
+            event -> "");
       }
       if (!rateKnown
           || baselines.inTraining(bucket.index)
@@ -131,8 +145,7 @@ final class BurstDetector {
                 + " calls were made within "
                 + width
                 + String.format(java.util.Locale.ROOT, " (%.1f on average before) by", mean),
-            "",
-            hits);
+            event -> "");
       }
       double share = (double) bucket.failed / bucket.calls;
       if (bucket.failed >= MIN_FAILED_CALLS
@@ -155,8 +168,7 @@ final class BurstDetector {
                 bucket.calls,
                 width,
                 100 * rate.failedShare()),
-            "",
-            hits);
+            event -> "");
       }
     }
   }
@@ -181,11 +193,7 @@ final class BurstDetector {
    *     the finding medium instead of high: a new network means less against a short history
    */
   void detectSpread(
-      Profile credential,
-      Set<String> knownWideNetworks,
-      boolean thinHistory,
-      Baselines baselines,
-      Consumer<DetectionHit> hits) {
+      Profile credential, Set<String> knownWideNetworks, boolean thinHistory, Baselines baselines) {
     Severity severity =
         thinHistory ? Severity.MEDIUM : BehaviouralDetection.CREDENTIAL_SPREAD.severity();
     long window = SPREAD_WINDOW.toMillis() / baselines.bucketWidth().toMillis();
@@ -234,24 +242,50 @@ final class BurstDetector {
               + " networks far apart (IPv4 /16, IPv6 /32, the own cloud's ranges as one) within "
               + minutes(SPREAD_WINDOW)
               + " were used by",
-          "of principal " + bucket.first.actor().displayName(),
-          hits);
+          event -> "of principal " + event.actor().displayName());
       return;
     }
   }
 
-  private static void report(
+  /** Passes to {@code needed} the evidence of every burst found so far. */
+  void collectNeeded(Consumer<Evidence> needed) {
+    for (Pending burst : pending) {
+      needed.accept(burst.evidence());
+    }
+  }
+
+  /**
+   * Reports the bursts found, each on the event of its evidence; a burst whose event could not be
+   * read again is counted in {@link #withoutEvidence()} instead.
+   */
+  void emit(EvidenceStore.Events events, Consumer<DetectionHit> hits) {
+    for (Pending burst : pending) {
+      CloudEvent event = events.event(burst.evidence());
+      if (event == null) {
+        withoutEvidence++;
+      } else {
+        hits.accept(burst.hit().apply(event));
+      }
+    }
+    pending.clear();
+  }
+
+  /** Returns how many bursts were not reported because their event could not be read again. */
+  long withoutEvidence() {
+    return withoutEvidence;
+  }
+
+  private void report(
       Profile profile,
       Baselines.View view,
       BehaviouralDetection detection,
       Severity severity,
-      CloudEvent event,
+      Evidence evidence,
       String featureKind,
       String value,
       TimeBucket bucket,
       String what,
-      String note,
-      Consumer<DetectionHit> hits) {
+      Function<CloudEvent, String> note) {
     Behaviour.History history =
         view.history() != null
             ? view.history()
@@ -272,15 +306,18 @@ final class BurstDetector {
             peerLevel ? view.peerGroup() : null,
             peerLevel ? view.peerCount() : 0,
             view.level().label());
-    hits.accept(
-        new DetectionHit(
-            detection.ruleId(),
-            detection.title(),
-            severity,
-            detection.techniqueIds(),
-            event,
-            Explanations.sentence(what, behaviour, note),
-            behaviour));
+    pending.add(
+        new Pending(
+            evidence,
+            event ->
+                new DetectionHit(
+                    detection.ruleId(),
+                    detection.title(),
+                    severity,
+                    detection.techniqueIds(),
+                    event,
+                    Explanations.sentence(what, behaviour, note.apply(event)),
+                    behaviour)));
   }
 
   /** Lists the first values of an ascending, distinct collection. */

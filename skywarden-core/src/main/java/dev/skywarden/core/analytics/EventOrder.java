@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.skywarden.core.event.CloudEvent;
 import java.util.Comparator;
 
-/** The total order that picks the first event of a value, and the slimmed copy that is kept. */
+/** The total order that picks the first event of a value, and the evidence that is kept of it. */
 final class EventOrder {
 
   /** Time, then source location, then event id: total over the events of one hunt. */
@@ -20,20 +20,33 @@ final class EventOrder {
     return current == null || FIRST.compare(candidate, current) < 0;
   }
 
+  /** Returns true when {@code candidate} comes before the kept {@code current}, or it is null. */
+  static boolean earlier(CloudEvent candidate, Evidence current, InputNames inputs) {
+    return current == null || current.compareTo(candidate, inputs) > 0;
+  }
+
   /**
-   * The slimmed copy of one event, made once on first use and shared by every profile, bucket and
-   * feature value that keeps the event as evidence, so an event kept in many places costs one copy.
-   * Not thread-safe: one instance serves one event on one thread.
+   * The evidence of one event and its slimmed copy, each made once on first use and shared by every
+   * profile, bucket and feature value that keeps the event, so an event kept in many places costs
+   * one. Not thread-safe: one instance serves one event on one thread.
    */
   static final class Shared {
     private final CloudEvent event;
     private final Interner interner;
+    private final EvidenceStore store;
     private CloudEvent slim;
+    private Evidence evidence;
     private String wideNetwork;
 
-    Shared(CloudEvent event, Interner interner) {
+    Shared(CloudEvent event, Interner interner, EvidenceStore store) {
       this.event = event;
       this.interner = interner;
+      this.store = store;
+    }
+
+    /** Returns the names of the inputs that evidence references point to. */
+    InputNames inputs() {
+      return store.inputs();
     }
 
     /** Returns the full event, for comparisons. */
@@ -63,6 +76,17 @@ final class EventOrder {
         slim = EventOrder.slim(event, interner);
       }
       return slim;
+    }
+
+    /**
+     * Returns the evidence of the event, making it on the first call: a reference or the slimmed
+     * copy, as the run's {@link EvidenceStore} keeps them.
+     */
+    Evidence evidence() {
+      if (evidence == null) {
+        evidence = store.keepsReferences() ? store.keep(event) : new Evidence.Copy(slim());
+      }
+      return evidence;
     }
   }
 

@@ -53,6 +53,18 @@ final class NoveltyDetector {
   /** New sensitive operations of one principal, all denied, that keep their severity. */
   static final int DENIED_REPEAT = 3;
 
+  /** The kinds whose new values are reported, in the order they are judged. */
+  private static final List<FeatureKind> REPORTED =
+      List.of(
+          FeatureKind.OPERATION,
+          FeatureKind.CLIENT,
+          FeatureKind.NETWORK,
+          FeatureKind.ASN,
+          FeatureKind.COUNTRY,
+          FeatureKind.PARAMETER_KEY,
+          FeatureKind.PARAMETER_VALUE,
+          FeatureKind.REGION);
+
   private final OperationCatalog catalog;
 
   /**
@@ -63,33 +75,62 @@ final class NoveltyDetector {
    */
   private final Set<String> reportedForGroups = new HashSet<>();
 
+  private long withoutEvidence;
+
   /** Creates a detector for one hunt's {@code finish}; not thread-safe. */
   NoveltyDetector(OperationCatalog catalog) {
     this.catalog = catalog;
   }
 
-  /** Reports the new values of one principal profile. */
-  void detect(Profile profile, Baselines baselines, Consumer<DetectionHit> hits) {
+  /**
+   * Passes to {@code needed} the evidence whose events {@link #detect} may read for one principal
+   * profile: the first event of every value its history does not hold. Every other decision of
+   * {@code detect} reads times and counts only.
+   */
+  static void collectNeeded(Profile profile, Baselines baselines, Consumer<Evidence> needed) {
     Baselines.View view = baselines.view(profile);
     if (!view.hasBaseline()) {
       return;
     }
-    int deniedOperations = deniedNewOperations(profile, view, baselines);
-    for (FeatureKind kind :
-        List.of(
-            FeatureKind.OPERATION,
-            FeatureKind.CLIENT,
-            FeatureKind.NETWORK,
-            FeatureKind.ASN,
-            FeatureKind.COUNTRY,
-            FeatureKind.PARAMETER_KEY,
-            FeatureKind.PARAMETER_VALUE,
-            FeatureKind.REGION)) {
+    for (FeatureKind kind : REPORTED) {
+      for (Map.Entry<String, Profile.FeatureStats> entry : profile.values(kind).entrySet()) {
+        Profile.FeatureStats stats = entry.getValue();
+        if (!view.knows(kind, entry.getKey(), stats.firstSeen, baselines)) {
+          needed.accept(stats.first);
+        }
+      }
+    }
+  }
+
+  /**
+   * Reports the new values of one principal profile.
+   *
+   * @param events the events of the evidence that {@link #collectNeeded} named
+   */
+  void detect(
+      Profile profile,
+      Baselines baselines,
+      EvidenceStore.Events events,
+      Consumer<DetectionHit> hits) {
+    Baselines.View view = baselines.view(profile);
+    if (!view.hasBaseline()) {
+      return;
+    }
+    int deniedOperations = deniedNewOperations(profile, view, baselines, events);
+    for (FeatureKind kind : REPORTED) {
       for (Map.Entry<String, Profile.FeatureStats> entry :
           new TreeMap<>(profile.values(kind)).entrySet()) {
         Profile.FeatureStats stats = entry.getValue();
-        if (view.knows(kind, entry.getKey(), stats.firstSeen, baselines)
-            || (kind == FeatureKind.NETWORK && knownCloudRange(profile, stats, view, baselines))) {
+        if (view.knows(kind, entry.getKey(), stats.firstSeen, baselines)) {
+          continue;
+        }
+        CloudEvent event = events.event(stats.first);
+        if (event == null) {
+          // The record changed after the hunt read it; EvidenceStore warned about it.
+          withoutEvidence++;
+          continue;
+        }
+        if (kind == FeatureKind.NETWORK && knownCloudRange(profile, event, view, baselines)) {
           continue;
         }
         boolean repeat =
@@ -98,10 +139,28 @@ final class NoveltyDetector {
                 && !reportedForGroups.add(
                     view.reportingGroup() + "\n" + kind + "\n" + entry.getKey());
         if (!repeat) {
-          report(profile, view, baselines, kind, entry.getKey(), stats, deniedOperations, hits);
+          report(
+              profile,
+              view,
+              baselines,
+              kind,
+              entry.getKey(),
+              stats,
+              event,
+              deniedOperations,
+              events,
+              hits);
         }
       }
     }
+  }
+
+  /**
+   * Returns how many new values were not judged because the event of their evidence could not be
+   * read again.
+   */
+  long withoutEvidence() {
+    return withoutEvidence;
   }
 
   /**
@@ -113,8 +172,8 @@ final class NoveltyDetector {
    * new network; the workload detector and the other novelties still apply.
    */
   private static boolean knownCloudRange(
-      Profile profile, Profile.FeatureStats network, Baselines.View view, Baselines baselines) {
-    String range = FeatureExtractor.cloudRange(network.first);
+      Profile profile, CloudEvent networkFirst, Baselines.View view, Baselines baselines) {
+    String range = FeatureExtractor.cloudRange(networkFirst);
     if (range == null) {
       return false;
     }
@@ -131,7 +190,11 @@ final class NoveltyDetector {
    * client or parameter value from a new network is two independent novelties on one call.
    */
   private static boolean fromNewNetwork(
-      Profile profile, CloudEvent event, Baselines.View view, Baselines baselines) {
+      Profile profile,
+      CloudEvent event,
+      Baselines.View view,
+      Baselines baselines,
+      EvidenceStore.Events events) {
     if (riskyNetwork(event)) {
       return true;
     }
@@ -140,20 +203,29 @@ final class NoveltyDetector {
     }
     String network = FeatureExtractor.network(event.source().ip());
     Profile.FeatureStats stats = profile.values(FeatureKind.NETWORK).get(network);
-    return !view.knows(
-            FeatureKind.NETWORK, network, stats == null ? null : stats.firstSeen, baselines)
-        && !(stats != null && knownCloudRange(profile, stats, view, baselines));
+    if (view.knows(
+        FeatureKind.NETWORK, network, stats == null ? null : stats.firstSeen, baselines)) {
+      return false;
+    }
+    // collectNeeded names the first event of every unknown network. It is null only when its
+    // record could not be read again, and then the range is taken as unknown.
+    CloudEvent networkFirst = stats == null ? null : events.event(stats.first);
+    return !(networkFirst != null && knownCloudRange(profile, networkFirst, view, baselines));
   }
 
   /** Counts the new sensitive operations of a profile whose calls all failed. */
-  private int deniedNewOperations(Profile profile, Baselines.View view, Baselines baselines) {
+  private int deniedNewOperations(
+      Profile profile, Baselines.View view, Baselines baselines, EvidenceStore.Events events) {
     int denied = 0;
     for (Map.Entry<String, Profile.FeatureStats> entry :
         profile.values(FeatureKind.OPERATION).entrySet()) {
       Profile.FeatureStats stats = entry.getValue();
-      if (stats.failed == stats.count
-          && catalog.classify(stats.first).weight() >= OperationCatalog.SENSITIVE_WEIGHT
-          && !view.knows(FeatureKind.OPERATION, entry.getKey(), stats.firstSeen, baselines)) {
+      if (stats.failed != stats.count
+          || view.knows(FeatureKind.OPERATION, entry.getKey(), stats.firstSeen, baselines)) {
+        continue;
+      }
+      CloudEvent first = events.event(stats.first);
+      if (first != null && catalog.classify(first).weight() >= OperationCatalog.SENSITIVE_WEIGHT) {
         denied++;
       }
     }
@@ -167,9 +239,10 @@ final class NoveltyDetector {
       FeatureKind kind,
       String value,
       Profile.FeatureStats stats,
+      CloudEvent event,
       int deniedOperations,
+      EvidenceStore.Events events,
       Consumer<DetectionHit> hits) {
-    CloudEvent event = stats.first;
     BehaviouralDetection detection;
     Severity severity;
     boolean risky;
@@ -207,7 +280,9 @@ final class NoveltyDetector {
           severity = Severity.HIGH;
         } else {
           severity =
-              fromNewNetwork(profile, event, view, baselines) ? detection.severity() : Severity.LOW;
+              fromNewNetwork(profile, event, view, baselines, events)
+                  ? detection.severity()
+                  : Severity.LOW;
         }
         what = "client " + value + " was new for";
       }
@@ -232,7 +307,8 @@ final class NoveltyDetector {
         }
         detection = BehaviouralDetection.NEW_PARAMETER;
         severity =
-            kind == FeatureKind.PARAMETER_VALUE && fromNewNetwork(profile, event, view, baselines)
+            kind == FeatureKind.PARAMETER_VALUE
+                    && fromNewNetwork(profile, event, view, baselines, events)
                 ? Severity.MEDIUM
                 : Severity.LOW;
         risky = false;

@@ -16,14 +16,14 @@ import java.util.Map;
  *
  * <p>Design note: every field is an order-independent aggregate, so a profile is the same whatever
  * order its events arrive in. Per feature value it keeps the count, first and last time and the
- * first event by {@link EventOrder#FIRST}; per time bucket ({@link TimeBucket}, kept in one sorted
- * array by {@link TimeBuckets}) the count of calls and failures and bounded sorted sets of distinct
- * denied and discovery operations and wide networks. A light profile ({@link #light()}), for a
- * short-lived credential, keeps no feature values and no operations. Late or out-of-order events
- * need no special case, because nothing is decided before {@link AnalyticsRun#finish}. Memory is
- * bounded by {@link AnalyticsLimits}: values beyond the per-kind cap and buckets beyond the bucket
- * cap are not kept (the smallest values and the earliest buckets are), and {@link
- * #droppedEvents(FeatureKind)} returns how many events that cost.
+ * {@link Evidence} of the first event by {@link EventOrder#FIRST}; per time bucket ({@link
+ * TimeBucket}, kept in one sorted array by {@link TimeBuckets}) the count of calls and failures and
+ * bounded sorted sets of distinct denied and discovery operations and wide networks. A light
+ * profile ({@link #light()}), for a short-lived credential, keeps no feature values and no
+ * operations. Late or out-of-order events need no special case, because nothing is decided before
+ * {@link AnalyticsRun#finish}. Memory is bounded by {@link AnalyticsLimits}: values beyond the
+ * per-kind cap and buckets beyond the bucket cap are not kept (the smallest values and the earliest
+ * buckets are), and {@link #droppedEvents(FeatureKind)} returns how many events that cost.
  *
  * <p>NOTE: keeping the earliest {@link AnalyticsLimits#maxBuckets()} buckets (28 days by default)
  * bounds a principal's buckets whatever the input's span, but a longer input is judged for bursts
@@ -47,7 +47,7 @@ final class Profile {
 
     Instant firstSeen;
     Instant lastSeen;
-    CloudEvent first;
+    Evidence first;
 
     void add(EventOrder.Shared shared, boolean unsaved) {
       CloudEvent event = shared.event();
@@ -61,8 +61,8 @@ final class Profile {
       if (lastSeen == null || event.time().isAfter(lastSeen)) {
         lastSeen = event.time();
       }
-      if (EventOrder.earlier(event, first)) {
-        first = shared.slim();
+      if (EventOrder.earlier(event, first, shared.inputs())) {
+        first = shared.evidence();
         firstSeen = event.time();
       }
     }
@@ -77,7 +77,13 @@ final class Profile {
   private final long[] eventsPerKind = new long[FeatureKind.values().length];
   private final boolean light;
   private final TimeBuckets buckets;
+
+  /**
+   * The first event as a slimmed copy, not as {@link Evidence}: finish reads it for every profile
+   * (its actor, credential and peer groups), and it costs one copy per identity.
+   */
   private CloudEvent first;
+
   private Instant lastSeen;
   private long events;
   private long unsavedEvents;
@@ -111,7 +117,7 @@ final class Profile {
     this.saved = saved;
     this.interner = interner;
     this.light = light;
-    this.buckets = new TimeBuckets(limits.maxBuckets());
+    this.buckets = new TimeBuckets(limits.maxBuckets(), light);
   }
 
   /**
@@ -144,8 +150,7 @@ final class Profile {
   /**
    * Adds one event with its features to the profile under one lock.
    *
-   * @param shared the event, with the slimmed copy that every profile of the event keeps as
-   *     evidence
+   * @param shared the event, with the evidence that every profile of the event keeps of it
    * @param discovery whether the operation is a read or discovery call
    * @param denied whether the call was denied
    */
@@ -219,8 +224,8 @@ final class Profile {
       return;
     }
     bucket.count(millis, !event.outcome().success());
-    if (EventOrder.earlier(event, bucket.first)) {
-      bucket.first = shared.slim();
+    if (EventOrder.earlier(event, bucket.first, shared.inputs())) {
+      bucket.first = shared.evidence();
     }
     String network = shared.wideNetwork();
     if (network != null) {
@@ -235,14 +240,14 @@ final class Profile {
     }
     if (denied) {
       bucket.addDenied(operation, limits.maxOperationsPerBucket(), interner);
-      if (EventOrder.earlier(event, bucket.firstDenied)) {
-        bucket.firstDenied = shared.slim();
+      if (EventOrder.earlier(event, bucket.firstDenied(), shared.inputs())) {
+        bucket.firstDenied(shared.evidence());
       }
     }
     if (discovery) {
       bucket.addDiscovery(operation, limits.maxOperationsPerBucket(), interner);
-      if (EventOrder.earlier(event, bucket.firstDiscovery)) {
-        bucket.firstDiscovery = shared.slim();
+      if (EventOrder.earlier(event, bucket.firstDiscovery(), shared.inputs())) {
+        bucket.firstDiscovery(shared.evidence());
       }
     }
   }

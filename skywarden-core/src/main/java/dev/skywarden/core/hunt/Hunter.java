@@ -118,6 +118,7 @@ public final class Hunter {
     for (Detector detector : detectors) {
       runs.add(detector.startRun());
     }
+    offerRereading(inputs.userPaths(), runs);
     SourceTask.Context context =
         new SourceTask.Context(
             reader, normalizer, networkIntel, detectors, runs, aggregator, progress);
@@ -145,6 +146,23 @@ public final class Hunter {
       pool.shutdownNow();
     }
     return collect(perInput, detectorErrors[0], context, started, sequencer);
+  }
+
+  /**
+   * Offers the rereader to runs that can keep references to records, when every input is a file or
+   * directory. With standard input or a pipe, runs keep copies. Decided once per hunt, before the
+   * first event.
+   */
+  private void offerRereading(List<String> userPaths, List<DetectorRun> runs) {
+    RecordRereader rereader = RecordRereader.forFiles(userPaths, reader, normalizer, networkIntel);
+    if (rereader == null) {
+      return;
+    }
+    for (DetectorRun run : runs) {
+      if (run instanceof RereadingRun rereading) {
+        rereading.rereadWith(rereader);
+      }
+    }
   }
 
   /** The outcome of one source and the index of the user input it belongs to. */

@@ -98,11 +98,7 @@ final class SourceTask implements Callable<SourceTask.Outcome> {
    * Adds the network intel of the source address, when the hunt has intel and the source is an IP.
    */
   private CloudEvent withNetwork(CloudEvent event) {
-    NetworkIntel intel = context.networkIntel();
-    if (intel == null || !event.source().isIp()) {
-      return event;
-    }
-    return event.withSource(event.source().withNetwork(intel.lookup(event.source().ip())));
+    return RecordRereader.withNetwork(event, context.networkIntel());
   }
 
   private void detect(CloudEvent event) {

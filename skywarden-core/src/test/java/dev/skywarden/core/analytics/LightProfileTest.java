@@ -82,6 +82,12 @@ class LightProfileTest {
       assertThat(bucket.deniedOperations()).as("denied operations").isEmpty();
       assertThat(bucket.wideNetworks()).as("networks").containsExactly("10.0.0.0/16");
       assertThat(bucket.first).as("first event").isNotNull();
+      assertThat(bucket)
+          .as("bucket without operation fields")
+          .isNotInstanceOf(TimeBucket.Full.class);
+    }
+    for (TimeBucket bucket : principal.buckets()) {
+      assertThat(bucket).as("principal bucket").isInstanceOf(TimeBucket.Full.class);
     }
     // One bucket per five minutes, one network each: nothing else.
     assertThat(credential.retainedEntries()).isEqualTo(24);
