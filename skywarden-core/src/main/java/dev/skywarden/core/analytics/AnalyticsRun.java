@@ -3,6 +3,7 @@ package dev.skywarden.core.analytics;
 import dev.skywarden.core.detect.DetectorRun;
 import dev.skywarden.core.event.ActorType;
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.Interner;
 import dev.skywarden.core.finding.DetectionHit;
 import dev.skywarden.core.hunt.RecordRereader;
 import dev.skywarden.core.hunt.RereadingRun;

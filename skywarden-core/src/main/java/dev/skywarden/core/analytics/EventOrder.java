@@ -2,6 +2,7 @@ package dev.skywarden.core.analytics;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.Interner;
 import java.util.Comparator;
 
 /** The total order that picks the first event of a value, and the evidence that is kept of it. */
@@ -92,27 +93,11 @@ final class EventOrder {
 
   /**
    * Returns the event without its raw record, which profiles do not need and which would make their
-   * memory grow with the size of records. The parts that repeat across events (account, region,
-   * actor, credential, source address, user agent, operation, client) are replaced by equal shared
-   * instances, so kept evidence does not pin a copy of them per event. The event id, outcome,
-   * resources and location stay the event's own.
+   * memory grow with the size of records. The parts that repeat across events are replaced by equal
+   * shared instances ({@link Interner#internParts}), so kept evidence does not pin a copy of them
+   * per event.
    */
   static CloudEvent slim(CloudEvent event, Interner interner) {
-    return new CloudEvent(
-        event.time(),
-        event.kind(),
-        event.eventId(),
-        interner.intern(event.account()),
-        interner.intern(event.region()),
-        interner.intern(event.actor()),
-        interner.intern(event.credential()),
-        interner.intern(event.source()),
-        interner.intern(event.userAgent()),
-        interner.intern(event.api()),
-        event.outcome(),
-        event.resources(),
-        interner.intern(event.client()),
-        NullNode.getInstance(),
-        event.location());
+    return interner.internParts(event, NullNode.getInstance());
   }
 }

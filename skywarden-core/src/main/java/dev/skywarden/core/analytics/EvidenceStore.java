@@ -1,6 +1,7 @@
 package dev.skywarden.core.analytics;
 
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.Interner;
 import dev.skywarden.core.hunt.RecordRereader;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,6 +2,7 @@ package dev.skywarden.core.analytics;
 
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.event.Credential;
+import dev.skywarden.core.event.Interner;
 import dev.skywarden.core.event.NetworkInfo;
 import java.net.Inet4Address;
 import java.net.InetAddress;

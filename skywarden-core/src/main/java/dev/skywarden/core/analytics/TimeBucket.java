@@ -1,5 +1,6 @@
 package dev.skywarden.core.analytics;
 
+import dev.skywarden.core.event.Interner;
 import java.time.Instant;
 import java.util.List;
 
