@@ -25,7 +25,6 @@ public final class EventFields {
   private FieldValues[] entries = new FieldValues[INITIAL_CAPACITY];
   private int size;
   private FieldValues keywordValues;
-  private KeySignature rootKeys;
 
   /** Creates an empty cache for {@code document}. */
   public EventFields(JsonNode document) {
@@ -63,7 +62,7 @@ public final class EventFields {
       }
       slot = (slot + 1) & mask;
     }
-    FieldValues values = FieldValues.of(path.resolve(this));
+    FieldValues values = FieldValues.of(path.resolve(document));
     keys[slot] = key;
     entries[slot] = values;
     size++;
@@ -71,14 +70,6 @@ public final class EventFields {
       grow();
     }
     return values;
-  }
-
-  /** Returns the signature of the document's top-level keys, computed on first use. */
-  KeySignature rootKeys() {
-    if (rootKeys == null) {
-      rootKeys = KeySignature.of(document);
-    }
-    return rootKeys;
   }
 
   /** Returns every non-null scalar of the document, for keyword search, gathered on first use. */

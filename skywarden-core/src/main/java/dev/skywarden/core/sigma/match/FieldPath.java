@@ -1,7 +1,6 @@
 package dev.skywarden.core.sigma.match;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,50 +35,36 @@ public final class FieldPath {
 
   private static final AtomicInteger NEXT_ID = new AtomicInteger();
 
-  /** Marks a child that a key signature showed to be missing; an instance no document contains. */
-  private static final JsonNode RULED_OUT = new TextNode("ruled out by the key signature");
-
   private final String name;
   private final List<String> paths;
-  private final List<Candidate> candidates;
+  private final List<String[][]> candidates;
   private final int id;
 
   private FieldPath(String name, List<String> paths) {
     this.name = name;
     this.paths = List.copyOf(paths);
     this.id = IDS.computeIfAbsent(this.paths, key -> NEXT_ID.getAndIncrement());
-    List<Candidate> tables = new ArrayList<>(paths.size());
+    List<String[][]> tables = new ArrayList<>(paths.size());
     for (String path : paths) {
-      tables.add(new Candidate(path));
+      tables.add(keyTable(path));
     }
     this.candidates = List.copyOf(tables);
   }
 
-  /**
-   * One candidate event path: {@code keys[from][to]} is the key made of segments {@code from} to
-   * {@code to} joined with dots, and {@code bits[from][to]} its {@link KeySignature#bit}.
-   */
-  private static final class Candidate {
-
-    final String[][] keys;
-    final int[][] bits;
-
-    Candidate(String path) {
-      String[] segments = path.split("\\.", -1);
-      keys = new String[segments.length][segments.length];
-      bits = new int[segments.length][segments.length];
-      for (int from = 0; from < segments.length; from++) {
-        StringBuilder key = new StringBuilder();
-        for (int to = from; to < segments.length; to++) {
-          if (to > from) {
-            key.append('.');
-          }
-          key.append(segments[to]);
-          keys[from][to] = key.toString();
-          bits[from][to] = KeySignature.bit(keys[from][to]);
+  private static String[][] keyTable(String path) {
+    String[] segments = path.split("\\.", -1);
+    String[][] keys = new String[segments.length][segments.length];
+    for (int from = 0; from < segments.length; from++) {
+      StringBuilder key = new StringBuilder();
+      for (int to = from; to < segments.length; to++) {
+        if (to > from) {
+          key.append('.');
         }
+        key.append(segments[to]);
+        keys[from][to] = key.toString();
       }
     }
+    return keys;
   }
 
   /** Returns the path for a Sigma field name. */
@@ -124,22 +109,9 @@ public final class FieldPath {
    * one node.
    */
   public List<JsonNode> resolve(JsonNode document) {
-    return resolve(document, null);
-  }
-
-  /**
-   * Returns {@link #resolve(JsonNode) resolve(fields.document())}. A key that misses at the top
-   * level is first checked against the {@link EventFields#rootKeys() signature} of the document's
-   * keys, which usually rules out the scan of the keys ignoring case.
-   */
-  List<JsonNode> resolve(EventFields fields) {
-    return resolve(fields.document(), fields);
-  }
-
-  private List<JsonNode> resolve(JsonNode document, EventFields fields) {
     List<JsonNode> found = new ArrayList<>(1);
-    for (Candidate candidate : candidates) {
-      resolve(candidate, document, 0, found, fields);
+    for (String[][] keys : candidates) {
+      resolve(keys, document, 0, found);
       if (!found.isEmpty()) {
         break;
       }
@@ -171,22 +143,14 @@ public final class FieldPath {
     }
   }
 
-  /**
-   * Adds the values that {@code candidate} reaches from segment {@code from} on in {@code node}.
-   * {@code fields}, when not null, has the document whose key signature prunes top-level misses.
-   */
-  // Identity comparisons on purpose: the document itself, and the marker that is no document node.
-  @SuppressWarnings("ReferenceEquality")
-  private static void resolve(
-      Candidate candidate, JsonNode node, int from, List<JsonNode> found, EventFields fields) {
-    String[][] keys = candidate.keys;
+  private static void resolve(String[][] keys, JsonNode node, int from, List<JsonNode> found) {
     if (from == keys.length) {
       found.add(node);
       return;
     }
     if (node.isArray()) {
       for (JsonNode element : node) {
-        resolve(candidate, element, from, found, fields);
+        resolve(keys, element, from, found);
       }
       return;
     }
@@ -205,35 +169,16 @@ public final class FieldPath {
         missed++;
       }
     }
-    if (missed > 0 && fields != null && node == fields.document()) {
-      missed = ruleOutMisses(fields.rootKeys(), candidate.bits[from], from, children, missed);
-    }
     if (missed > 0) {
       lookupIgnoringCase(node, keys[from], from, children, missed);
     }
 
     for (int to = keys.length - 1; to >= from; to--) {
       JsonNode child = children[to - from];
-      if (child != null && child != RULED_OUT) {
-        resolve(candidate, child, to + 1, found, fields);
+      if (child != null) {
+        resolve(keys, child, to + 1, found);
       }
     }
-  }
-
-  /**
-   * Marks each null {@code children[to - from]} whose key {@code signature} rules out with {@link
-   * #RULED_OUT}, so the scan ignoring case skips it; returns how many stay null.
-   */
-  private static int ruleOutMisses(
-      KeySignature signature, int[] bits, int from, JsonNode[] children, int missed) {
-    int remaining = missed;
-    for (int i = 0; i < children.length; i++) {
-      if (children[i] == null && !signature.mayContain(bits[from + i])) {
-        children[i] = RULED_OUT;
-        remaining--;
-      }
-    }
-    return remaining;
   }
 
   /**
