@@ -15,10 +15,10 @@ final class EventContext {
   private final boolean tracing;
   private int traceSuspended;
 
-  /** The selection hits of the trace; null without tracing, which records nothing. */
+  /** The selection hits of the trace, or null when the context does not trace. */
   private final List<MatchExplanation.SelectionHit> selections;
 
-  /** The field hits of the trace not yet moved into a selection hit; null without tracing. */
+  /** The field hits not yet moved into a selection hit, or null when the context does not trace. */
   private final List<MatchExplanation.FieldHit> fields;
 
   EventContext(EventFields eventFields, boolean tracing) {

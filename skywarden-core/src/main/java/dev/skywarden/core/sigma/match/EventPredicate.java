@@ -53,8 +53,8 @@ interface EventPredicate {
       }
       JsonNode firstHit = null;
       boolean matched = linking == Linking.AND;
-      // Indexed loops here and in Junction: every event evaluates them, and an iterator over an
-      // immutable list is an allocation the compiler does not always remove.
+      // This loop and the one in Junction index their lists, because every event runs them and an
+      // iterator over an immutable list is an allocation that the compiler does not always remove.
       for (int i = 0; i < matchers.size(); i++) {
         JsonNode hit = matchers.get(i).findIn(values, fields);
         if (hit != null && firstHit == null) {
