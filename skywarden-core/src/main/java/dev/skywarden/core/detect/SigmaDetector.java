@@ -140,19 +140,27 @@ public final class SigmaDetector implements Detector {
 
   /**
    * Builds the hit of a rule that {@link #forEachMatch} reported for {@code event}; {@code fields}
-   * was built from its document.
+   * was built from its document. The explanation is traced from {@code fields} only when the hit's
+   * {@link DetectionHit#explanation()} is first called, because a finding keeps the explanations of
+   * its earliest hits only.
    */
   DetectionHit toHit(CompiledRule compiled, CloudEvent event, EventFields fields) {
     RuleFacts facts = factsByRule.get(compiled);
-    String explanation =
-        compiled.explainMatch(fields).map(MatchExplanation::toString).orElse("condition matched");
-    return new DetectionHit(
+    return DetectionHit.lazilyExplained(
         facts.ruleId(),
         compiled.rule().title(),
         facts.severity(),
         facts.techniqueIds(),
         event,
-        explanation);
+        () -> explanation(compiled, fields));
+  }
+
+  /** Returns the explanation text of a match that {@link #forEachMatch} reported. */
+  static String explanation(CompiledRule compiled, EventFields fields) {
+    return compiled
+        .explainMatch(fields)
+        .map(MatchExplanation::toString)
+        .orElse("condition matched");
   }
 
   /** Returns the rule id, or its title when the rule has none (ids are optional in Sigma). */

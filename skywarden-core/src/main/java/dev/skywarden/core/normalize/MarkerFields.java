@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The top-level fields of one record that {@link FormatDetector} looks for, found in one pass over
@@ -75,6 +77,15 @@ final class MarkerFields {
     }
   }
 
+  /**
+   * How many distinct top-level keys {@link #BITS_BY_KEY} keeps. A log format has a few dozen, so
+   * this bounds the map for inputs with random keys, whose further keys are scanned every time.
+   */
+  static final int MAX_REMEMBERED_KEYS = 4096;
+
+  /** The {@link #bitsMatching} of top-level keys seen so far, by key. */
+  private static final ConcurrentMap<String, Long> BITS_BY_KEY = new ConcurrentHashMap<>();
+
   private final JsonNode record;
 
   /** Bit {@code i} is set when a key equals {@code NAMES.get(i)} ignoring case. */
@@ -91,10 +102,27 @@ final class MarkerFields {
     if (record != null && record.isObject()) {
       Iterator<String> keys = record.fieldNames();
       while (keys.hasNext()) {
-        present |= bitsMatching(keys.next());
+        present |= bits(keys.next());
       }
     }
     return new MarkerFields(record, present);
+  }
+
+  /**
+   * Returns {@link #bitsMatching} of {@code key}, remembered for the first {@link
+   * #MAX_REMEMBERED_KEYS} distinct keys. The JSON parser interns field names, so the keys of a log
+   * repeat as the same few strings, whose hash codes are cached.
+   */
+  private static long bits(String key) {
+    Long known = BITS_BY_KEY.get(key);
+    if (known != null) {
+      return known;
+    }
+    long bits = bitsMatching(key);
+    if (BITS_BY_KEY.size() < MAX_REMEMBERED_KEYS) {
+      BITS_BY_KEY.put(key, bits);
+    }
+    return bits;
   }
 
   private static long bitsMatching(String key) {

@@ -54,6 +54,41 @@ class MarkerFieldsTest {
   }
 
   @Test
+  void accessors_sameWhenKeysRemembered() throws Exception {
+    // The second pass finds the keys of every record among the remembered ones.
+    for (int pass = 1; pass <= 2; pass++) {
+      for (JsonNode record : records()) {
+        MarkerFields top = MarkerFields.of(record);
+        for (String name : MarkerFields.NAMES) {
+          String context = "pass " + pass + ": " + name + " in " + record;
+          assertThat(top.isPresent(name)).as(context).isEqualTo(hasKeyIgnoringCase(record, name));
+          assertThat(top.text(name)).as(context).isEqualTo(JsonFields.text(record, name));
+        }
+      }
+    }
+  }
+
+  @Test
+  void isPresent_keysBeyondRememberedStillScanned() {
+    ObjectNode filler = JsonNodeFactory.instance.objectNode();
+    for (int i = 0; i <= MarkerFields.MAX_REMEMBERED_KEYS; i++) {
+      filler.put("filler" + i, i);
+    }
+    MarkerFields.of(filler);
+    ObjectNode record = JsonNodeFactory.instance.objectNode().put("eVeNtSoUrCe", "x");
+
+    assertThat(MarkerFields.of(record).isPresent("eventSource")).isTrue();
+    assertThat(MarkerFields.of(record).text("eventSource")).isEqualTo("x");
+  }
+
+  /** Returns whether {@code record} has a key equal to {@code name} ignoring case. */
+  private static boolean hasKeyIgnoringCase(JsonNode record, String name) {
+    List<String> keys = new ArrayList<>();
+    record.fieldNames().forEachRemaining(keys::add);
+    return keys.stream().anyMatch(key -> JsonFields.equalsIgnoreCase(key, name));
+  }
+
+  @Test
   void isPresent_ignoresCaseAndNullValues() throws Exception {
     MarkerFields top = MarkerFields.of(MAPPER.readTree("{\"EVENTNAME\":null,\"x\":1}"));
 

@@ -6,19 +6,26 @@ import java.util.List;
 /**
  * The state of one rule evaluation against one event: the event's fields and the trace when an
  * explanation is wanted. The fields are a cache that the evaluations of other rules against the
- * same event may share. Not thread-safe, so each evaluation creates its own.
+ * same event may share. Not thread-safe. Each traced evaluation creates its own, while the
+ * evaluations without a trace share the {@link EventFields#matchingContext()} of their event.
  */
 final class EventContext {
 
   private final EventFields eventFields;
   private final boolean tracing;
   private int traceSuspended;
-  private final List<MatchExplanation.SelectionHit> selections = new ArrayList<>();
-  private final List<MatchExplanation.FieldHit> fields = new ArrayList<>();
+
+  /** The selection hits of the trace, or null when the context does not trace. */
+  private final List<MatchExplanation.SelectionHit> selections;
+
+  /** The field hits not yet moved into a selection hit, or null when the context does not trace. */
+  private final List<MatchExplanation.FieldHit> fields;
 
   EventContext(EventFields eventFields, boolean tracing) {
     this.eventFields = eventFields;
     this.tracing = tracing;
+    this.selections = tracing ? new ArrayList<>() : null;
+    this.fields = tracing ? new ArrayList<>() : null;
   }
 
   EventFields eventFields() {
@@ -40,13 +47,18 @@ final class EventContext {
 
   /** Returns a mark to pass to {@link #reset} when the part evaluated after it fails. */
   long mark() {
+    if (!tracing) {
+      return 0;
+    }
     return ((long) selections.size() << 32) | fields.size();
   }
 
   /** Drops the hits recorded since {@code mark}. */
   void reset(long mark) {
-    truncate(selections, (int) (mark >>> 32));
-    truncate(fields, (int) mark);
+    if (tracing) {
+      truncate(selections, (int) (mark >>> 32));
+      truncate(fields, (int) mark);
+    }
   }
 
   void recordField(String field, String value) {

@@ -26,6 +26,9 @@ public final class EventFields {
   private int size;
   private FieldValues keywordValues;
 
+  /** The context of every evaluation without a trace against this event, made on first use. */
+  private EventContext matchingContext;
+
   /** Creates an empty cache for {@code document}. */
   public EventFields(JsonNode document) {
     this.document = Objects.requireNonNull(document, "document");
@@ -70,6 +73,18 @@ public final class EventFields {
       grow();
     }
     return values;
+  }
+
+  /**
+   * Returns the context in which rules are evaluated without a trace against this event. One is
+   * enough, because a context without a trace records nothing that one evaluation could leave for
+   * the next.
+   */
+  EventContext matchingContext() {
+    if (matchingContext == null) {
+      matchingContext = new EventContext(this, false);
+    }
+    return matchingContext;
   }
 
   /** Returns every non-null scalar of the document, for keyword search, gathered on first use. */

@@ -53,8 +53,10 @@ interface EventPredicate {
       }
       JsonNode firstHit = null;
       boolean matched = linking == Linking.AND;
-      for (ValueMatcher matcher : matchers) {
-        JsonNode hit = matcher.findIn(values, fields);
+      // This loop and the one in Junction index their lists, because every event runs them and an
+      // iterator over an immutable list is an allocation that the compiler does not always remove.
+      for (int i = 0; i < matchers.size(); i++) {
+        JsonNode hit = matchers.get(i).findIn(values, fields);
         if (hit != null && firstHit == null) {
           firstHit = hit;
         }
@@ -129,9 +131,9 @@ interface EventPredicate {
 
     @Override
     public boolean test(EventContext context) {
-      for (EventPredicate operand : operands) {
+      for (int i = 0; i < operands.size(); i++) {
         long mark = context.mark();
-        boolean result = operand.test(context);
+        boolean result = operands.get(i).test(context);
         if (!result) {
           context.reset(mark);
         }

@@ -90,7 +90,7 @@ public final class RuleMatcher {
    * through its cache.
    */
   public boolean matches(EventFields fields) {
-    return predicate.test(new EventContext(fields, false));
+    return predicate.test(fields.matchingContext());
   }
 
   /** Returns why {@code document} matches, or empty when it does not. */

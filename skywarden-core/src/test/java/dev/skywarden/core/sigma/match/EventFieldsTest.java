@@ -119,6 +119,35 @@ class EventFieldsTest {
     assertThat(reference.explain(fields).orElseThrow().toString()).contains("userName");
   }
 
+  @Test
+  void matchingContext_sharedByRulesWithNot() {
+    List<RuleMatcher> rules =
+        List.of(
+            matcher("sel:\n    eventName: ListBuckets\ncondition: not sel"),
+            matcher("sel:\n    eventName: GetObject\ncondition: not sel"),
+            matcher(
+                "a:\n    eventName|startswith: List\nb:\n    errorCode: X\ncondition: a and not b"),
+            matcher("a:\n    eventName: ListBuckets\nb:\n    userName: admin\ncondition: a and b"));
+    List<Boolean> expected = List.of(false, true, true, true);
+    JsonNode document = json("{\"eventName\":\"ListBuckets\",\"userName\":\"Admin\"}");
+    EventFields shared = new EventFields(document);
+
+    // Two rounds over one cache: a context left dirty by an evaluation would change a later one.
+    for (int round = 1; round <= 2; round++) {
+      for (int i = 0; i < rules.size(); i++) {
+        String context = "round " + round + ", rule " + i;
+        assertThat(rules.get(i).matches(shared)).as(context).isEqualTo(expected.get(i));
+        assertThat(rules.get(i).matches(new EventFields(document)))
+            .as(context)
+            .isEqualTo(expected.get(i));
+      }
+    }
+    assertThat(shared.matchingContext()).isSameAs(shared.matchingContext());
+    assertThat(rules.get(3).explain(shared).orElseThrow().toString())
+        .contains("eventName")
+        .contains("userName");
+  }
+
   private static RuleMatcher matcher(String detection) {
     String yaml =
         "title: t\nlogsource:\n    product: aws\ndetection:\n"
