@@ -9,12 +9,22 @@ import java.util.Comparator;
 final class EventOrder {
 
   /** Time, then source location, then event id: total over the events of one hunt. */
-  static final Comparator<CloudEvent> FIRST =
-      Comparator.comparing(CloudEvent::time)
-          .thenComparing(CloudEvent::location)
-          .thenComparing(CloudEvent::eventId);
+  static final Comparator<CloudEvent> FIRST = EventOrder::compare;
 
   private EventOrder() {}
+
+  /**
+   * Compares by time, then source location, then event id. Written out instead of chained {@code
+   * Comparator.thenComparing} calls, because every event of a profile runs it several times.
+   */
+  private static int compare(CloudEvent left, CloudEvent right) {
+    int byTime = left.time().compareTo(right.time());
+    if (byTime != 0) {
+      return byTime;
+    }
+    int byLocation = left.location().compareTo(right.location());
+    return byLocation != 0 ? byLocation : left.eventId().compareTo(right.eventId());
+  }
 
   /** Returns true when {@code candidate} comes before {@code current}, or current is null. */
   static boolean earlier(CloudEvent candidate, CloudEvent current) {

@@ -268,7 +268,11 @@ final class FeatureExtractor {
   }
 
   private String intern(String value) {
-    String existing = interned.putIfAbsent(value, value);
+    // get first: putIfAbsent locks the bin even when the value is there, which it mostly is.
+    String existing = interned.get(value);
+    if (existing == null) {
+      existing = interned.putIfAbsent(value, value);
+    }
     return existing == null ? value : existing;
   }
 

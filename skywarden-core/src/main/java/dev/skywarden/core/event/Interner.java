@@ -25,7 +25,11 @@ public final class Interner {
     if (value == null) {
       return null;
     }
-    Object shared = values.putIfAbsent(value, value);
+    // get first: putIfAbsent locks the bin even when the value is there, which it mostly is.
+    Object shared = values.get(value);
+    if (shared == null) {
+      shared = values.putIfAbsent(value, value);
+    }
     return shared == null ? value : (T) shared;
   }
 
