@@ -115,6 +115,30 @@ class ScoreInputsTest {
             "found.jsonl:6: field 'title' is missing or not a string");
   }
 
+  @Test
+  void manifest_fractionalCount_rejected() throws IOException {
+    Files.writeString(
+        temp.resolve(CorpusManifest.FILE_NAME),
+        "{\"identities\": 2.7, \"machineIdentities\": 1, \"start\": \"2026-01-05T00:00:00Z\","
+            + " \"end\": \"2026-01-06T00:00:00Z\"}");
+
+    assertThatThrownBy(() -> CorpusManifest.read(temp, JSON))
+        .isInstanceOf(InvalidScoreInputException.class)
+        .hasMessageContaining("field 'identities' must be a count, found 2.7");
+  }
+
+  @Test
+  void manifest_countsOverflowingInt_rejected() throws IOException {
+    Files.writeString(
+        temp.resolve(CorpusManifest.FILE_NAME),
+        "{\"identities\": 2147483647, \"machineIdentities\": 1,"
+            + " \"start\": \"2026-01-05T00:00:00Z\", \"end\": \"2026-01-06T00:00:00Z\"}");
+
+    assertThatThrownBy(() -> CorpusManifest.read(temp, JSON))
+        .isInstanceOf(InvalidScoreInputException.class)
+        .hasMessageContaining("too many identities");
+  }
+
   private static String finding(String principal, String firstSeen) {
     return "{\"rule_id\": \"r\", \"title\": \"T\", \"severity\": \"MEDIUM\", \"principal\": "
         + (principal == null ? "null" : "\"" + principal + "\"")
