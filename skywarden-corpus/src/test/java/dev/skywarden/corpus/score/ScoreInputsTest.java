@@ -139,6 +139,13 @@ class ScoreInputsTest {
         .hasMessageContaining("too many identities");
   }
 
+  @Test
+  void groundTruth_missing_saysNotFound() {
+    assertThatThrownBy(() -> GroundTruthFile.read(temp, JSON))
+        .isInstanceOf(InvalidScoreInputException.class)
+        .hasMessage(temp.resolve(GroundTruthFile.FILE_NAME) + ": ground truth not found");
+  }
+
   private static String finding(String principal, String firstSeen) {
     return "{\"rule_id\": \"r\", \"title\": \"T\", \"severity\": \"MEDIUM\", \"principal\": "
         + (principal == null ? "null" : "\"" + principal + "\"")
