@@ -27,8 +27,8 @@ public final class Main {
   }
 
   /**
-   * Builds the command tree with {@code hunt -} reading {@code standardInput}; tests pass their own
-   * stream here.
+   * Builds the command tree with {@code hunt -} and {@code score CORPUS -} reading {@code
+   * standardInput}; tests pass their own stream here.
    */
   static CommandLine newCommandLine(InputStream standardInput) {
     CommandLine commandLine = new CommandLine(new SkywardenCommand());
@@ -43,6 +43,8 @@ public final class Main {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     HuntCommand hunt = commandLine.getSubcommands().get("hunt").getCommand();
     hunt.standardInput = standardInput;
+    ScoreCommand score = commandLine.getSubcommands().get("score").getCommand();
+    score.standardInput = standardInput;
     return commandLine;
   }
 }

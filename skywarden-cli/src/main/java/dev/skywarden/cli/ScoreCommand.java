@@ -14,13 +14,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -50,6 +50,9 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** The stream behind the path {@code -}; tests replace it. */
+  InputStream standardInput = System.in;
+
   @Parameters(
       index = "0",
       paramLabel = "CORPUS",
@@ -59,7 +62,9 @@ final class ScoreCommand implements Callable<Integer> {
   @Parameters(
       index = "1",
       paramLabel = "FINDINGS",
-      description = "Findings of hunt --format jsonl over CORPUS/logs, or - for standard input.")
+      description =
+          "Findings of hunt --format jsonl over CORPUS/logs, plain or gzip, or - for standard"
+              + " input.")
   String findings;
 
   @Option(
@@ -76,11 +81,11 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InvalidScoreInputException {
+    checkPaths();
     ObjectMapper json = new ObjectMapper();
     CorpusManifest manifest = CorpusManifest.read(corpus, json);
     List<GroundTruth> truths = GroundTruthFile.read(corpus, json);
     FindingsFile file = readFindings(json);
-    DetectionScore score = DetectionScore.of(manifest, truths, file, AttackSequencer.RULE_ID);
 
     PrintWriter err = spec.commandLine().getErr();
     for (String reason : file.skippedReasons()) {
@@ -92,6 +97,17 @@ final class ScoreCommand implements Callable<Integer> {
           file.skipped() - file.skippedReasons().size(), file.name());
     }
     err.flush();
+    if (file.findings().isEmpty() && file.skipped() > 0) {
+      // A gzip, a log file or the ground truth itself would otherwise score as "0 of N found".
+      throw new InvalidScoreInputException(
+          file.name()
+              + ": no line is a finding ("
+              + file.skipped()
+              + " lines skipped): give the output of hunt --format jsonl");
+    }
+    warnOfFindingsOutsideCorpus(manifest, file, err);
+
+    DetectionScore score = DetectionScore.of(manifest, truths, file, AttackSequencer.RULE_ID);
 
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
@@ -105,16 +121,59 @@ final class ScoreCommand implements Callable<Integer> {
     return failOnMissed && !score.missed().isEmpty() ? ExitCodes.SCENARIOS_MISSED : ExitCodes.OK;
   }
 
-  private FindingsFile readFindings(ObjectMapper json) throws IOException {
+  /** Rejects a missing corpus folder or findings file as a usage error, as hunt does. */
+  private void checkPaths() {
+    if (!Files.isDirectory(corpus)) {
+      String reason =
+          Files.exists(corpus) ? "corpus is not a folder: " : "corpus folder not found: ";
+      throw new ParameterException(
+          spec.commandLine(), reason + corpus + " (give the --out folder of generate)");
+    }
     if (findings.equals("-")) {
-      return FindingsFile.read("-", System.in, json);
+      return;
     }
     Path path = Path.of(findings);
-    if (!Files.isRegularFile(path)) {
-      throw new NoSuchFileException(findings, null, "findings file not found");
+    if (Files.isDirectory(path)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "findings file is a folder: " + findings + " (give the file of hunt --output)");
     }
-    try (InputStream in = Files.newInputStream(path)) {
+    // Not isRegularFile: a named pipe, /dev/stdin or a shell's <(...) is a valid findings file.
+    if (!Files.exists(path)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "findings file not found: " + findings + " (or give - for standard input)");
+    }
+  }
+
+  private FindingsFile readFindings(ObjectMapper json) throws IOException {
+    if (findings.equals("-")) {
+      return FindingsFile.read("-", standardInput, json);
+    }
+    try (InputStream in = Files.newInputStream(Path.of(findings))) {
       return FindingsFile.read(findings, in, json);
+    }
+  }
+
+  /**
+   * Warns when findings lie outside the corpus's time range, which a hunt of this corpus cannot
+   * give, so the findings are most likely of another corpus.
+   */
+  private static void warnOfFindingsOutsideCorpus(
+      CorpusManifest manifest, FindingsFile file, PrintWriter err) {
+    long outside =
+        file.findings().stream()
+            .filter(
+                finding ->
+                    finding.firstSeen().isBefore(manifest.start())
+                        || finding.lastSeen().isAfter(manifest.end()))
+            .count();
+    if (outside > 0) {
+      err.printf(
+          "skywarden: warning: %d of %d findings of %s lie outside the corpus time range %s to %s:"
+              + " are they from a hunt of another corpus?%n",
+          outside, file.findings().size(), file.name(), manifest.start(), manifest.end());
+      err.flush();
     }
   }
 }

@@ -59,6 +59,15 @@ public record CorpusManifest(int people, int machineIdentities, Instant start, I
     }
     int people = count(root, "identities", file);
     int machines = count(root, "machineIdentities", file);
+    if ((long) people + machines > Integer.MAX_VALUE) {
+      throw new InvalidScoreInputException(
+          file
+              + ": too many identities: "
+              + people
+              + " people and "
+              + machines
+              + " machine identities");
+    }
     if (people + machines == 0) {
       throw new InvalidScoreInputException(
           file + ": the corpus has no identities, so no rate per identity exists");
@@ -69,7 +78,10 @@ public record CorpusManifest(int people, int machineIdentities, Instant start, I
   private static int count(JsonNode root, String field, Path file)
       throws InvalidScoreInputException {
     JsonNode value = root.get(field);
-    if (value == null || !value.canConvertToInt() || value.asInt() < 0) {
+    if (value == null
+        || !value.isIntegralNumber()
+        || !value.canConvertToInt()
+        || value.asInt() < 0) {
       throw new InvalidScoreInputException(
           file + ": field '" + field + "' must be a count, found " + value);
     }

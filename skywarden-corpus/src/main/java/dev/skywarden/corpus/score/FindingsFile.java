@@ -1,21 +1,27 @@
 package dev.skywarden.corpus.score;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 
 /**
- * The findings of one hunt, read from JSON Lines as {@code hunt --format jsonl} writes them. A line
- * that is not a finding (invalid JSON, a missing title or time) is skipped and counted with its
- * line number and reason; blank lines are ignored.
+ * The findings of one hunt, read from JSON Lines as {@code hunt --format jsonl} writes them, plain
+ * or gzip (recognised by content). A line that is not one finding (invalid JSON, two values on one
+ * line, a missing title or time, an unknown severity, a last time before the first) is skipped and
+ * counted with its line number and reason; blank lines are ignored.
  *
  * @param name the file name, or {@code -} for standard input, as messages show it
  * @param findings the findings in file order
@@ -28,6 +34,10 @@ public record FindingsFile(
 
   /** How many skip reasons are kept for messages. */
   public static final int LISTED_REASONS = 10;
+
+  /** The severities that {@code hunt} writes, lowest first. */
+  private static final List<String> SEVERITIES =
+      List.of("informational", "low", "medium", "high", "critical");
 
   public FindingsFile {
     findings = List.copyOf(findings);
@@ -45,7 +55,10 @@ public record FindingsFile(
     List<ScoredFinding> findings = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
     int skipped = 0;
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    // Without this feature, Jackson reads the first value of "{...}{...}" and drops the rest.
+    ObjectReader lineReader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(decompressed(in), StandardCharsets.UTF_8));
     String line;
     int number = 0;
     while ((line = reader.readLine()) != null) {
@@ -55,7 +68,7 @@ public record FindingsFile(
       }
       String reason;
       try {
-        findings.add(parse(json.readTree(line)));
+        findings.add(parse(lineReader.readTree(line)));
         continue;
       } catch (JsonProcessingException e) {
         reason = "invalid JSON: " + e.getOriginalMessage();
@@ -79,12 +92,35 @@ public record FindingsFile(
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("not a JSON object");
     }
+    String ruleId = RecordFields.text(node, "rule_id");
+    String title = RecordFields.text(node, "title");
+    String severity = RecordFields.text(node, "severity").toLowerCase(Locale.ROOT);
+    if (!SEVERITIES.contains(severity)) {
+      throw new IllegalArgumentException(
+          "field 'severity' is '"
+              + severity
+              + "', expected informational, low, medium, high or critical");
+    }
+    Instant firstSeen = RecordFields.time(node, "first_seen");
+    Instant lastSeen = RecordFields.time(node, "last_seen");
+    if (lastSeen.isBefore(firstSeen)) {
+      throw new IllegalArgumentException(
+          "'last_seen' (" + lastSeen + ") is before 'first_seen' (" + firstSeen + ")");
+    }
     return new ScoredFinding(
-        RecordFields.text(node, "rule_id"),
-        RecordFields.text(node, "title"),
-        RecordFields.text(node, "severity").toLowerCase(Locale.ROOT),
-        RecordFields.optionalText(node, "principal"),
-        RecordFields.time(node, "first_seen"),
-        RecordFields.time(node, "last_seen"));
+        ruleId, title, severity, RecordFields.optionalText(node, "principal"), firstSeen, lastSeen);
+  }
+
+  /** Returns {@code in} decompressed when it starts with the gzip magic bytes, else as it is. */
+  private static InputStream decompressed(InputStream in) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(in);
+    buffered.mark(2);
+    int first = buffered.read();
+    int second = buffered.read();
+    buffered.reset();
+    if (first == 0x1f && second == 0x8b) {
+      return new GZIPInputStream(buffered);
+    }
+    return buffered;
   }
 }

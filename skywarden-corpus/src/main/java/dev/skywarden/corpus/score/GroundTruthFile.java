@@ -1,12 +1,15 @@
 package dev.skywarden.corpus.score;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.skywarden.corpus.Cloud;
 import dev.skywarden.corpus.GroundTruth;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,17 +34,20 @@ public final class GroundTruthFile {
     List<String> lines;
     try {
       lines = Files.readAllLines(file);
+    } catch (NoSuchFileException e) {
+      throw new InvalidScoreInputException(file + ": ground truth not found", e);
     } catch (IOException e) {
       throw new InvalidScoreInputException(
           file + ": cannot read the ground truth: " + e.getMessage(), e);
     }
+    ObjectReader lineReader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     List<GroundTruth> truths = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {
         continue;
       }
       try {
-        truths.add(parse(json.readTree(lines.get(i))));
+        truths.add(parse(lineReader.readTree(lines.get(i))));
       } catch (JsonProcessingException e) {
         throw new InvalidScoreInputException(
             file + ":" + (i + 1) + ": invalid JSON: " + e.getOriginalMessage(), e);

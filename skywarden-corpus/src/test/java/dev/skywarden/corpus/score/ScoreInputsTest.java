@@ -8,11 +8,13 @@ import dev.skywarden.corpus.CorpusGenerator;
 import dev.skywarden.corpus.CorpusOptions;
 import dev.skywarden.corpus.CorpusSummary;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +115,93 @@ class ScoreInputsTest {
             "found.jsonl:4: field 'first_seen' is not an ISO-8601 time: 'yesterday'",
             "found.jsonl:5: not a JSON object",
             "found.jsonl:6: field 'title' is missing or not a string");
+  }
+
+  @Test
+  void findings_twoObjectsOnOneLine_skipped() throws IOException {
+    String line = finding("alice", "2026-01-06T10:00:00Z") + finding("bob", "2026-01-06T10:00:00Z");
+
+    FindingsFile file = read(line);
+
+    assertThat(file.findings()).isEmpty();
+    assertThat(file.skippedReasons()).hasSize(1);
+    assertThat(file.skippedReasons().get(0)).startsWith("found.jsonl:1: invalid JSON: ");
+  }
+
+  @Test
+  void findings_lastSeenBeforeFirstSeen_skipped() throws IOException {
+    FindingsFile file = read(finding("alice", "2026-01-06T13:00:00Z"));
+
+    assertThat(file.findings()).isEmpty();
+    assertThat(file.skippedReasons())
+        .containsExactly(
+            "found.jsonl:1: 'last_seen' (2026-01-06T12:00:00Z) is before 'first_seen'"
+                + " (2026-01-06T13:00:00Z)");
+  }
+
+  @Test
+  void findings_unknownSeverity_skipped() throws IOException {
+    FindingsFile file = read(finding("alice", "2026-01-06T10:00:00Z").replace("MEDIUM", "urgent"));
+
+    assertThat(file.findings()).isEmpty();
+    assertThat(file.skippedReasons())
+        .containsExactly(
+            "found.jsonl:1: field 'severity' is 'urgent', expected informational, low, medium,"
+                + " high or critical");
+  }
+
+  @Test
+  void findings_gzip_readByContent() throws IOException {
+    String lines =
+        finding("alice", "2026-01-06T10:00:00Z") + "\n" + finding("bob", "2026-01-06T10:00:00Z");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+      gzip.write(lines.getBytes(StandardCharsets.UTF_8));
+    }
+
+    FindingsFile file =
+        FindingsFile.read("found.jsonl.gz", new ByteArrayInputStream(bytes.toByteArray()), JSON);
+
+    assertThat(file.skippedReasons()).isEmpty();
+    assertThat(file.findings())
+        .extracting(ScoredFinding::principal)
+        .containsExactly("alice", "bob");
+  }
+
+  @Test
+  void manifest_fractionalCount_rejected() throws IOException {
+    Files.writeString(
+        temp.resolve(CorpusManifest.FILE_NAME),
+        "{\"identities\": 2.7, \"machineIdentities\": 1, \"start\": \"2026-01-05T00:00:00Z\","
+            + " \"end\": \"2026-01-06T00:00:00Z\"}");
+
+    assertThatThrownBy(() -> CorpusManifest.read(temp, JSON))
+        .isInstanceOf(InvalidScoreInputException.class)
+        .hasMessageContaining("field 'identities' must be a count, found 2.7");
+  }
+
+  @Test
+  void manifest_countsOverflowingInt_rejected() throws IOException {
+    Files.writeString(
+        temp.resolve(CorpusManifest.FILE_NAME),
+        "{\"identities\": 2147483647, \"machineIdentities\": 1,"
+            + " \"start\": \"2026-01-05T00:00:00Z\", \"end\": \"2026-01-06T00:00:00Z\"}");
+
+    assertThatThrownBy(() -> CorpusManifest.read(temp, JSON))
+        .isInstanceOf(InvalidScoreInputException.class)
+        .hasMessageContaining("too many identities");
+  }
+
+  @Test
+  void groundTruth_missing_saysNotFound() {
+    assertThatThrownBy(() -> GroundTruthFile.read(temp, JSON))
+        .isInstanceOf(InvalidScoreInputException.class)
+        .hasMessage(temp.resolve(GroundTruthFile.FILE_NAME) + ": ground truth not found");
+  }
+
+  private static FindingsFile read(String lines) throws IOException {
+    return FindingsFile.read(
+        "found.jsonl", new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), JSON);
   }
 
   private static String finding(String principal, String firstSeen) {
