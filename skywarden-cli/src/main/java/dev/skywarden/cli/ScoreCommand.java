@@ -10,6 +10,7 @@ import dev.skywarden.corpus.score.FindingsFile;
 import dev.skywarden.corpus.score.GroundTruthFile;
 import dev.skywarden.corpus.score.InvalidScoreInputException;
 import dev.skywarden.corpus.score.ScoreReport;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -150,7 +151,8 @@ final class ScoreCommand implements Callable<Integer> {
     if (findings.equals("-")) {
       return FindingsFile.read("-", standardInput, json);
     }
-    try (InputStream in = Files.newInputStream(Path.of(findings))) {
+    // Not Files.newInputStream: on JDK 17 its available() fails with "Illegal seek" on a pipe.
+    try (InputStream in = new FileInputStream(findings)) {
       return FindingsFile.read(findings, in, json);
     }
   }

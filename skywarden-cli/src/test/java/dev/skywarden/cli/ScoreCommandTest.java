@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,6 +153,41 @@ class ScoreCommandTest {
 
     assertThat(score.exitCode()).as("%s", score).isEqualTo(ExitCodes.OK);
     assertThat(score.out()).contains("-: 1 findings (0 lines skipped)");
+  }
+
+  @Test
+  void findingsNamedPipe_read() throws IOException, InterruptedException {
+    Path fifo = temp.resolve("findings.fifo");
+    assumeTrue(makeFifo(fifo), "mkfifo is not available");
+    String finding =
+        "{\"rule_id\": \"r\", \"title\": \"T\", \"severity\": \"low\", \"principal\": \"p\","
+            + " \"first_seen\": \"2026-01-06T10:00:00Z\", \"last_seen\": \"2026-01-06T10:00:00Z\"}\n";
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                Files.writeString(fifo, finding);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    writer.setDaemon(true);
+    writer.start();
+
+    Cli.Result score = Cli.run("score", corpus.toString(), fifo.toString());
+    writer.join(10_000);
+
+    assertThat(score.exitCode()).as("%s", score).isEqualTo(ExitCodes.OK);
+    assertThat(score.out()).contains(fifo + ": 1 findings (0 lines skipped)");
+  }
+
+  /** Makes a named pipe with mkfifo; returns false when the command is missing or fails. */
+  private static boolean makeFifo(Path path) throws InterruptedException {
+    try {
+      return new ProcessBuilder("mkfifo", path.toString()).start().waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   @Test

@@ -46,8 +46,8 @@ sealed interface Evidence permits Evidence.Copy, Evidence.Reference {
 
   /**
    * The place of an event's record: the input, numbered by {@link InputNames}, and the record index
-   * within it, with the event's time and the hash of its event id to check the record read again.
-   * 40 bytes, where a slimmed copy with its event id, time and location costs about 250.
+   * within it, with the event's time and a hash of its content to check the record read again. 40
+   * bytes, where a slimmed copy with its event id, time and location costs about 250.
    *
    * <p>Two references are equal when they have the same input number and record index, so they name
    * the same record, which is one event: a normaliser makes at most one event of a record. One
@@ -58,7 +58,7 @@ sealed interface Evidence permits Evidence.Copy, Evidence.Reference {
     private final int nano;
     private final int input;
     private final long recordIndex;
-    private final int eventIdHash;
+    private final int contentHash;
 
     Reference(CloudEvent event, int input) {
       Instant time = event.time();
@@ -66,7 +66,7 @@ sealed interface Evidence permits Evidence.Copy, Evidence.Reference {
       this.nano = time.getNano();
       this.input = input;
       this.recordIndex = event.location().recordIndex();
-      this.eventIdHash = event.eventId().hashCode();
+      this.contentHash = contentHash(event);
     }
 
     /** Returns the number of the input, as {@link InputNames#name(int)} takes it. */
@@ -81,13 +81,33 @@ sealed interface Evidence permits Evidence.Copy, Evidence.Reference {
 
     /**
      * Returns whether {@code event}, read again from this record, is the event that was kept: the
-     * same time and event id. A file changed since the hunt read it fails this check.
+     * same time and content hash. A record changed since the hunt read it fails this check, also
+     * when it keeps its event id and time, unless the 32-bit hashes collide.
      */
     boolean matches(CloudEvent event) {
       Instant time = event.time();
       return time.getEpochSecond() == epochSecond
           && time.getNano() == nano
-          && event.eventId().hashCode() == eventIdHash;
+          && contentHash(event) == contentHash;
+    }
+
+    /**
+     * Returns a hash of what the analytics and a finding read of an event: its id, account, region,
+     * actor, credential, source address, user agent, operation, outcome and resources. The id alone
+     * would pass a record whose other fields were edited, and the finding would show them.
+     */
+    private static int contentHash(CloudEvent event) {
+      return Objects.hash(
+          event.eventId(),
+          event.account(),
+          event.region(),
+          event.actor(),
+          event.credential(),
+          event.source().text(),
+          event.userAgent(),
+          event.api(),
+          event.outcome(),
+          event.resources());
     }
 
     @Override

@@ -174,6 +174,40 @@ class EvidenceRereadTest {
                     .contains("another event is there"));
   }
 
+  @Test
+  void recordChangedKeepingIdAndTime_warned() {
+    List<CloudEvent> events = readEvents(files);
+    Outcome intact = run(events, true, () -> {});
+    Path changed = files.get(2);
+
+    Outcome damaged =
+        run(
+            events,
+            true,
+            () -> {
+              try {
+                rewriteWithOtherSources(changed);
+              } catch (IOException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+
+    List<String> messages = warnings.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    assertThat(damaged.summary.hitsWithoutEvidence()).as("hits without evidence").isPositive();
+    assertThat(behavioural(damaged.findings))
+        .as("findings of the files left intact")
+        .hasSizeLessThan(behavioural(intact.findings).size());
+    assertThat(String.join("\n", lines(damaged.findings)))
+        .as("findings")
+        .doesNotContain(REPLACED_SOURCE);
+    assertThat(messages)
+        .as("warning on a record of the changed file")
+        .anySatisfy(
+            message ->
+                assertThat(message)
+                    .containsPattern("record \\d+ of " + changed.toString().replace("\\", "\\\\")));
+  }
+
   /** What one run of the analytics gave, and how it kept its evidence. */
   private record Outcome(List<Finding> findings, AnalyticsSummary summary, String keptEvidence) {}
 
@@ -305,6 +339,18 @@ class EvidenceRereadTest {
     JsonNode document = JSON.readTree(file.toFile());
     for (JsonNode record : document.get("Records")) {
       ((ObjectNode) record).put("eventID", "replaced-" + record.get("eventID").asText());
+    }
+    JSON.writeValue(file.toFile(), document);
+  }
+
+  /** The source address that {@link #rewriteWithOtherSources} writes. */
+  private static final String REPLACED_SOURCE = "192.0.2.250";
+
+  /** Rewrites a CloudTrail file with the same event ids and times but another source address. */
+  private static void rewriteWithOtherSources(Path file) throws IOException {
+    JsonNode document = JSON.readTree(file.toFile());
+    for (JsonNode record : document.get("Records")) {
+      ((ObjectNode) record).put("sourceIPAddress", REPLACED_SOURCE);
     }
     JSON.writeValue(file.toFile(), document);
   }
