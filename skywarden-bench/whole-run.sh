@@ -242,6 +242,8 @@ score_line() {
 
 declare -A hunt_rate
 scores=()
+# score_line appends to score.err; start it empty so a message there belongs to this run.
+: >"$log_dir/score.err"
 echo "| Measurement | Threads | Wall s | CPU s | Events/s | Events/CPU-s | Uncompressed MB/s |" \
   "Peak RSS MiB | Heap peak / after GC MiB | Share of token pass (wall / CPU) | Load 1m |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"

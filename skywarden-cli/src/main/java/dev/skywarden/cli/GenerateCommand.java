@@ -208,7 +208,7 @@ final class GenerateCommand implements Callable<Integer> {
    * are left out silently.
    */
   private void rejectScenariosOfOtherClouds(Set<Cloud> selected) {
-    if (scenarios.contains("none") && scenarios.size() > 1) {
+    if (scenarios.contains("none") && scenarios.stream().anyMatch(id -> !id.equals("none"))) {
       throw new IllegalArgumentException(
           "'none' cannot be combined with other --scenarios values: give 'none' alone for a"
               + " corpus without attacks");

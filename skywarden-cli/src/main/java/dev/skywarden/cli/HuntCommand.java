@@ -1,5 +1,6 @@
 package dev.skywarden.cli;
 
+import dev.skywarden.core.analytics.AnalyticsSummary;
 import dev.skywarden.core.analytics.BehaviouralAnalytics;
 import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.detect.SigmaDetector;
@@ -279,7 +280,7 @@ final class HuntCommand implements Callable<Integer> {
     if (format != OutputFormat.TABLE || output != null) {
       printStatisticsLine(result.total());
     }
-    return exitCode(result, failThreshold);
+    return exitCode(result, failThreshold, analytics);
   }
 
   /**
@@ -528,10 +529,11 @@ final class HuntCommand implements Callable<Integer> {
 
   /**
    * Returns the exit code: 1 when an input could not be read, else 3 when a finding reaches {@code
-   * --fail-on}, else 4 when {@code --strict} and a record was skipped as a problem or the {@code
-   * --state} file was damaged, else 0.
+   * --fail-on}, else 4 when {@code --strict} and a record was skipped as a problem, the {@code
+   * --state} file was damaged, or a behavioural finding was dropped because its input changed
+   * before its event could be read again, else 0.
    */
-  private int exitCode(HuntResult result, Severity failThreshold) {
+  private int exitCode(HuntResult result, Severity failThreshold, BehaviouralAnalytics analytics) {
     long unreadable = result.total().skipped(SkipReason.READ_ERROR);
     if (unreadable > 0) {
       spec.commandLine()
@@ -561,6 +563,19 @@ final class HuntCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .println("skywarden: --strict: the --state file was damaged and skipped");
+      return ExitCodes.SKIPPED_RECORDS;
+    }
+    // NOTE: no command-line test changes an input during a hunt; EvidenceRereadTest covers the
+    // count.
+    AnalyticsSummary summary = analytics == null ? null : analytics.lastSummary();
+    long lost = summary == null ? 0 : summary.hitsWithoutEvidence();
+    if (strict && lost > 0) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "skywarden: --strict: %d behavioural %s not reported because an input changed or"
+                  + " vanished during the hunt (see the warnings)%n",
+              lost, lost == 1 ? "finding was" : "findings were");
       return ExitCodes.SKIPPED_RECORDS;
     }
     return ExitCodes.OK;

@@ -37,6 +37,29 @@ class GenerateOptionsTest {
   }
 
   @Test
+  void noneTwice_accepted() {
+    Path out = temp.resolve("corpus");
+
+    Cli.Result result =
+        Cli.run(
+            "generate",
+            "--out",
+            out.toString(),
+            "--scenarios",
+            "none,none",
+            "--clouds",
+            "aws",
+            "--accounts",
+            "2",
+            "--identities",
+            "2",
+            "-q");
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.out()).doesNotContain("scenario ");
+  }
+
+  @Test
   void noneWithOtherScenarios_rejected() {
     Path out = temp.resolve("corpus");
 

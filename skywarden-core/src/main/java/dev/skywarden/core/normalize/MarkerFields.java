@@ -86,6 +86,11 @@ final class MarkerFields {
   /** The {@link #bitsMatching} of top-level keys seen so far, by key. */
   private static final ConcurrentMap<String, Long> BITS_BY_KEY = new ConcurrentHashMap<>();
 
+  /** Returns how many keys are remembered, for tests of the bound. */
+  static int rememberedKeys() {
+    return BITS_BY_KEY.size();
+  }
+
   private final JsonNode record;
 
   /** Bit {@code i} is set when a key equals {@code NAMES.get(i)} ignoring case. */
@@ -110,10 +115,16 @@ final class MarkerFields {
 
   /**
    * Returns {@link #bitsMatching} of {@code key}, remembered for the first {@link
-   * #MAX_REMEMBERED_KEYS} distinct keys. The JSON parser interns field names, so the keys of a log
-   * repeat as the same few strings, whose hash codes are cached.
+   * #MAX_REMEMBERED_KEYS} distinct keys no longer than the longest marker name. The JSON parser
+   * interns field names, so the keys of a log repeat as the same few strings, whose hash codes are
+   * cached.
    */
   private static long bits(String key) {
+    if (key.length() >= BITS_BY_LENGTH.length) {
+      // Longer than every marker name, so it matches none; not remembered, so huge keys cost no
+      // memory here.
+      return 0;
+    }
     Long known = BITS_BY_KEY.get(key);
     if (known != null) {
       return known;

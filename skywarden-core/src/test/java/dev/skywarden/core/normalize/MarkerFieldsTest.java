@@ -81,6 +81,21 @@ class MarkerFieldsTest {
     assertThat(MarkerFields.of(record).text("eventSource")).isEqualTo("x");
   }
 
+  @Test
+  void longKeys_notRemembered() {
+    int before = MarkerFields.rememberedKeys();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        before < MarkerFields.MAX_REMEMBERED_KEYS - 10, "the key memory is full already");
+    ObjectNode record = JsonNodeFactory.instance.objectNode();
+    for (int i = 0; i < 10; i++) {
+      record.put("k".repeat(40) + i, i);
+    }
+
+    MarkerFields.of(record);
+
+    assertThat(MarkerFields.rememberedKeys()).isEqualTo(before);
+  }
+
   /** Returns whether {@code record} has a key equal to {@code name} ignoring case. */
   private static boolean hasKeyIgnoringCase(JsonNode record, String name) {
     List<String> keys = new ArrayList<>();

@@ -38,7 +38,7 @@ public final class ScoreReport {
               scenario.truth().scenario(),
               String.join(", ", scenario.truth().techniques()),
               scenario.found() ? "yes" : "no",
-              String.join("; ", scenario.titles())));
+              cell(String.join("; ", scenario.titles()))));
     }
 
     out.append(
@@ -62,11 +62,16 @@ public final class ScoreReport {
                       String.format(
                           Locale.ROOT,
                           "| %s | %s | %,d |%n",
-                          rule.title(),
+                          cell(rule.title()),
                           rule.severity(),
                           count)));
     }
     return out.toString();
+  }
+
+  /** Escapes the pipes of a table cell, which rule titles may contain. */
+  static String cell(String text) {
+    return text.replace("|", "\\|");
   }
 
   /** Returns the score as a JSON-ready tree of maps and lists, with fields in a fixed order. */

@@ -108,6 +108,20 @@ class DetectionScoreTest {
     assertThat(json).containsEntry("scenarios_found", 1).containsEntry("scenarios_total", 2);
   }
 
+  @Test
+  void report_escapesPipesInTitles() {
+    FindingsFile findings =
+        file(
+            finding("r1", "Key | used", "medium", "alice", "2026-01-06T10:01:00Z", "10:01:00"),
+            finding("r2", "A|B", "low", "zed", "2026-01-05T10:01:00Z", "10:01:00"));
+    DetectionScore score = DetectionScore.of(MANIFEST, List.of(KEY), findings, SEQUENCE);
+
+    String text = ScoreReport.text(score, "found.jsonl");
+
+    assertThat(text).contains("| stolen-key | T1078.004 | yes | Key \\| used |");
+    assertThat(text).contains("| A\\|B | low | 1 |");
+  }
+
   private static GroundTruth truth(String id, String identity, String start, String end) {
     return new GroundTruth(
         id,
