@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * another one, or from another thread, gets a second number, and references that differ only in
  * their number name the same record. {@link EvidenceStore} handles that.
  *
- * <p>Thread-safe: {@link #number} may run on many threads; a number returned by it is valid for
- * {@link #name} on every thread that sees it after a lock or another happens-before edge.
+ * <p>Thread-safe: {@link #number} may run on many threads. A number it returns is valid for {@link
+ * #name} on any thread that reads the number after a lock or another happens-before edge.
  */
 final class InputNames {
 

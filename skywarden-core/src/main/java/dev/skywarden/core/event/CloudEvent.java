@@ -86,6 +86,26 @@ public record CloudEvent(
         location);
   }
 
+  /** Returns a copy with another raw record, such as a shared empty one for kept evidence. */
+  public CloudEvent withRaw(JsonNode newRaw) {
+    return new CloudEvent(
+        time,
+        kind,
+        eventId,
+        account,
+        region,
+        actor,
+        credential,
+        source,
+        userAgent,
+        api,
+        outcome,
+        resources,
+        client,
+        newRaw,
+        location);
+  }
+
   public CloudProvider provider() {
     return kind.provider();
   }

@@ -113,15 +113,15 @@ public final class RecordRereader {
   }
 
   private final class Sink implements RecordSink {
-    private final long[] wanted;
+    private final long[] requested;
     private final long last;
     private final BiConsumer<Long, CloudEvent> found;
     private long records;
     private String failure;
 
-    Sink(long[] wanted, BiConsumer<Long, CloudEvent> found) {
-      this.wanted = wanted;
-      this.last = wanted[wanted.length - 1];
+    Sink(long[] requested, BiConsumer<Long, CloudEvent> found) {
+      this.requested = requested;
+      this.last = requested[requested.length - 1];
       this.found = found;
     }
 
@@ -129,7 +129,7 @@ public final class RecordRereader {
     public void accept(RawRecord record) {
       records++;
       long index = record.location().recordIndex();
-      if (Arrays.binarySearch(wanted, index) >= 0
+      if (Arrays.binarySearch(requested, index) >= 0
           && normalizer.normalize(record) instanceof NormalizeResult.Normalized normalized) {
         found.accept(index, withNetwork(normalized.event(), networkIntel));
       }

@@ -19,9 +19,9 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The findings of one hunt, read from JSON Lines as {@code hunt --format jsonl} writes them, plain
- * or gzip (recognised by content). A line that is not one finding (invalid JSON, two values on one
- * line, a missing title or time, an unknown severity, a last time before the first) is skipped and
- * counted with its line number and reason; blank lines are ignored.
+ * or gzip (recognised by content). A line that is not one finding is skipped and counted with its
+ * line number and reason: invalid JSON, two values on one line, a missing title or time, an unknown
+ * severity, or a last time before the first. Blank lines are ignored.
  *
  * @param name the file name, or {@code -} for standard input, as messages show it
  * @param findings the findings in file order

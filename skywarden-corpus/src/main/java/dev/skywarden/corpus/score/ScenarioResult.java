@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SortedSet;
 
 /**
- * How one inserted scenario was found.
+ * The outcome of one inserted scenario: the findings that match it.
  *
  * @param truth the scenario
  * @param titles the distinct titles of the findings that match it, sorted; empty when missed

@@ -105,21 +105,6 @@ public final class InputExtractor {
 
   /** Returns the event with the shared empty raw record, so the kept state stays small. */
   static CloudEvent withoutRaw(CloudEvent event) {
-    return new CloudEvent(
-        event.time(),
-        event.kind(),
-        event.eventId(),
-        event.account(),
-        event.region(),
-        event.actor(),
-        event.credential(),
-        event.source(),
-        event.userAgent(),
-        event.api(),
-        event.outcome(),
-        event.resources(),
-        event.client(),
-        EMPTY_RAW,
-        event.location());
+    return event.withRaw(EMPTY_RAW);
   }
 }
