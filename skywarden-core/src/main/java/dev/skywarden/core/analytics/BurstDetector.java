@@ -192,8 +192,8 @@ final class BurstDetector {
    * <p>Evidence: a full profile (a long-lived key) reports the first event of that last bucket, and
    * the bucket's first and last time and calls. A light profile keeps no buckets, so it reports the
    * first event of the networks that joined the span in that bucket (the runs that start there),
-   * and their first and last time and calls in it. The two differ when the bucket also holds calls
-   * from networks used in the buckets before it, or calls without an address.
+   * and their first and last time and calls in it. The two differ when the bucket also contains
+   * calls from networks used in the buckets before it, or calls without an address.
    *
    * @param knownWideNetworks the wide networks its principal's history (own, person or role) holds:
    *     a person's office, home and VPN used within an hour are no sign of a stolen session

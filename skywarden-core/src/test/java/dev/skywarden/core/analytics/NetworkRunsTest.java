@@ -281,12 +281,13 @@ class NetworkRunsTest {
   }
 
   /**
-   * The reference: the spread check over time buckets as {@link BurstDetector} made it before runs.
-   * Each bucket keeps the distinct networks of its calls; a window of {@link #WINDOW} buckets ends
-   * at each bucket in turn, and the first whose networks number at least three, not all known, is
-   * the spread. With a cap, only the {@code maxNetworks} smallest networks count. The evidence runs
-   * give is the first call in that bucket of a network that was not in the window ending one bucket
-   * earlier, and the calls and last time are those networks' in that bucket.
+   * Finds the first spread with the reference, the check over time buckets that {@link
+   * BurstDetector} made before runs. Each bucket keeps the distinct networks of its calls; a window
+   * of {@link #WINDOW} buckets ends at each bucket in turn, and the first whose networks number at
+   * least three, not all known, is the spread. With a cap, only the {@code maxNetworks} smallest
+   * networks count. The evidence runs give is the first call in that bucket of a network that was
+   * not in the window ending one bucket earlier, and the calls and last time are those networks' in
+   * that bucket.
    */
   private static Expected bucketSpread(List<Call> calls, Set<String> known, int maxNetworks) {
     TreeSet<String> kept = new TreeSet<>();
