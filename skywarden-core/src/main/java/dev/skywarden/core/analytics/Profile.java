@@ -156,7 +156,8 @@ final class Profile {
    * because only {@link BurstDetector#detectSpread} and the finding's history read a credential
    * profile, and short-lived credentials are never saved ({@link #longLived}). A session credential
    * is new every hour or so, so this keeps the per-event work to one full profile, and a session
-   * costs about a hundred bytes plus 48 per run instead of a bucket per five minutes.
+   * costs its key, counters and first event's evidence plus 48 bytes per run, instead of a bucket
+   * per five minutes.
    */
   boolean light() {
     return light;
