@@ -221,7 +221,9 @@ final class Baselines {
    *
    * <p>NOTE: a short-lived credential used both before and after the end of the training window
    * gets no training part, where buckets gave it the events before the end. Only the history of its
-   * spread finding reads that part, which then shows this hunt's events instead.
+   * spread finding reads that part, and a spread needs a network first used after the training end.
+   * So the spread finding of a session first used in the training window shows this hunt's events
+   * as its history, not those of the training window.
    */
   private TrainingPart lightTraining(Profile profile) {
     Instant last = profile.lastSeen();

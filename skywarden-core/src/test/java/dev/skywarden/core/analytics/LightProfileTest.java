@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.event.Credential;
+import dev.skywarden.core.finding.Behaviour;
 import dev.skywarden.core.finding.DetectionHit;
 import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.TestHits;
@@ -171,6 +172,27 @@ class LightProfileTest {
     assertThat(backward).as("spread hits in reversed order").hasSize(1);
     assertThat(backward.get(0).event().eventId()).isEqualTo(forward.get(0).event().eventId());
     assertThat(backward.get(0).explanation()).isEqualTo(forward.get(0).explanation());
+  }
+
+  @Test
+  void sessionSpread_acrossTrainingEndShowsThisHunt() {
+    List<CloudEvent> events = new ArrayList<>();
+    int index = 0;
+    // The session's quiet hour lies in the training day, and its spread two days later.
+    for (int minute = 0; minute < 60; minute += 5) {
+      events.add(sessionEvent(minute * 60, index++, "198.51.100.7"));
+    }
+    for (String ip : List.of("203.0.113.9", "192.0.2.44", "100.64.3.3")) {
+      events.add(sessionEvent(2 * 86_400 + index * 40, index++, ip));
+    }
+
+    List<DetectionHit> hits = spread(events);
+
+    assertThat(hits).as("spread hits").hasSize(1);
+    Behaviour.History history = hits.get(0).behaviour().history();
+    assertThat(history.source()).as("history source").isEqualTo("this hunt");
+    assertThat(history.events()).as("history events").isEqualTo(15);
+    assertThat(history.firstSeen()).as("history first seen").isEqualTo(TestHits.T0);
   }
 
   @Test

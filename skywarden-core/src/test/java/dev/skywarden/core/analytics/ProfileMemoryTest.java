@@ -121,7 +121,8 @@ class ProfileMemoryTest {
       sessions++;
       assertThat(profile.light()).as("light " + profile.key()).isTrue();
       assertThat(profile.buckets()).as("buckets of " + profile.key()).isEmpty();
-      // Where buckets kept 96 entries and 96 evidence events per session, runs keep one each.
+      // Buckets kept 192 entries (96 buckets with a network each) and 96 evidence events per
+      // session, where runs keep one each.
       assertThat(profile.retainedEntries()).as("entries of " + profile.key()).isEqualTo(1);
       assertThat(evidence(profile)).as("evidence of " + profile.key()).hasSize(1);
     }
