@@ -7,11 +7,13 @@ import java.time.Duration;
  *
  * @param maxValuesPerKind distinct values one identity keeps per feature kind during a hunt: the
  *     smallest in {@link String} order, so the choice does not depend on event order; events of
- *     other values are counted as dropped
- * @param maxBuckets time buckets one identity keeps: the earliest
+ *     other values are counted as dropped. Also the distinct wide networks a light profile keeps
+ *     ({@link NetworkRuns}), the smallest, whose other networks are not counted
+ * @param maxBuckets time buckets one full profile keeps: the earliest
  * @param bucketWidth the width of a burst bucket
  * @param maxOperationsPerBucket distinct denied and discovery operations one bucket keeps, each
- * @param maxNetworksPerBucket distinct wide networks (IPv4 /16, IPv6 /32) one bucket keeps
+ * @param maxNetworksPerBucket distinct wide networks (IPv4 /16, IPv6 /32) one bucket of a full
+ *     profile keeps
  * @param stateValuesPerKind distinct values one identity keeps per feature kind in the saved state:
  *     the most recently seen
  * @param stateRetention how long an identity stays in the saved state after its last event

@@ -79,17 +79,24 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
     EventOrder.Shared shared = new EventOrder.Shared(event, interner, evidence);
     ProfileKey principal =
         new ProfileKey(ProfileKey.Scope.PRINCIPAL, event.provider(), event.actor().displayName());
-    profile(principal, false).add(shared, buffer, discovery, denied);
+    Profile principalProfile = profile(principal, false);
+    principalProfile.add(shared, buffer, discovery, denied);
     String credential = event.credential().id();
     // NOTE: one profile per credential id. AWS temporary keys (ASIA...) and session tokens are new
     // every session, so their number grows with the days of input, not with identities. Their
-    // profiles are light (Profile#light): they keep the buckets that detectSpread needs and no
-    // feature values, so each costs a few buckets and the event's features are added once.
+    // profiles are light (Profile#light): they keep the network runs that detectSpread needs and
+    // no feature values or buckets, so each costs a few hundred bytes and the event's features are
+    // added once.
     if (credential != null && !credential.isEmpty()) {
-      profile(
+      Profile credentialProfile =
+          profile(
               new ProfileKey(ProfileKey.Scope.CREDENTIAL, event.provider(), credential),
-              !Profile.longLived(event.credential().kind()))
-          .add(shared, buffer, discovery, denied);
+              !Profile.longLived(event.credential().kind()));
+      if (credentialProfile.light()) {
+        credentialProfile.addLight(shared, principalProfile.key());
+      } else {
+        credentialProfile.add(shared, buffer, discovery, denied);
+      }
     }
     buffer.clear();
   }
@@ -144,9 +151,8 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
 
   /** Returns the profile of the principal a credential belongs to, or null. */
   private Profile principalOf(Profile credential) {
-    CloudEvent first = credential.first();
-    return profiles.get(
-        new ProfileKey(ProfileKey.Scope.PRINCIPAL, first.provider(), first.actor().displayName()));
+    ProfileKey principal = credential.principal();
+    return principal == null ? null : profiles.get(principal);
   }
 
   @Override
@@ -188,7 +194,7 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
           Profile principal = principalOf(profile);
           Set<String> known = principal == null ? Set.of() : baselines.knownWideNetworks(principal);
           boolean thin = principal == null || baselines.view(principal).thin();
-          bursts.detectSpread(profile, known, thin, baselines);
+          bursts.detectSpread(profile, known, thin, baselines, evidence.inputs());
           continue;
         }
         principals++;

@@ -183,6 +183,9 @@ final class Baselines {
 
   /** Sums the buckets of a profile that lie in the training window. */
   TrainingPart training(Profile profile) {
+    if (profile.light()) {
+      return lightTraining(profile);
+    }
     long events = 0;
     long active = 0;
     long failed = 0;
@@ -209,6 +212,27 @@ final class Baselines {
         first,
         last,
         new IdentityHistory.RateBaseline(active, events, failed, maxCalls, maxDiscovery));
+  }
+
+  /**
+   * Returns the training part of a light profile, which keeps no buckets: all its events when the
+   * last lies in a bucket before the training end, else none. Its rate baseline is empty, because
+   * only principals are judged on call rates.
+   *
+   * <p>NOTE: a short-lived credential used both before and after the end of the training window
+   * gets no training part, where buckets gave it the events before the end. Only the history of its
+   * spread finding reads that part, and a spread needs a network first used after the training end.
+   * So the spread finding of a session first used in the training window shows this hunt's events
+   * as its history, not those of the training window.
+   */
+  private TrainingPart lightTraining(Profile profile) {
+    Instant last = profile.lastSeen();
+    if (last == null
+        || Math.floorDiv(last.toEpochMilli(), bucketWidth.toMillis()) >= trainingEndBucket) {
+      return new TrainingPart(0, null, null, IdentityHistory.RateBaseline.EMPTY);
+    }
+    return new TrainingPart(
+        profile.events(), profile.firstSeen(), last, IdentityHistory.RateBaseline.EMPTY);
   }
 
   /**

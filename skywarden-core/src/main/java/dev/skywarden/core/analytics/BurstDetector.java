@@ -6,15 +6,12 @@ import dev.skywarden.core.finding.DetectionHit;
 import dev.skywarden.core.finding.Severity;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -95,9 +92,7 @@ final class BurstDetector {
             BehaviouralDetection.DENIED_ENUMERATION,
             BehaviouralDetection.DENIED_ENUMERATION.severity(),
             bucket.firstDenied(),
-            "denied operations",
-            list(bucket.deniedOperations()),
-            bucket,
+            bucketFeature("denied operations", list(bucket.deniedOperations()), bucket),
             bucket.deniedOperations().size()
                 + " distinct operations were denied within "
                 + width
@@ -113,9 +108,7 @@ final class BurstDetector {
             BehaviouralDetection.DISCOVERY_BURST,
             BehaviouralDetection.DISCOVERY_BURST.severity(),
             bucket.firstDiscovery(),
-            "discovery operations",
-            list(bucket.discoveryOperations()),
-            bucket,
+            bucketFeature("discovery operations", list(bucket.discoveryOperations()), bucket),
             bucket.discoveryOperations().size()
                 + " distinct discovery operations were called within "
                 + width
@@ -138,9 +131,7 @@ final class BurstDetector {
             BehaviouralDetection.CALL_RATE,
             BehaviouralDetection.CALL_RATE.severity(),
             bucket.first,
-            "calls per bucket",
-            Long.toString(bucket.calls),
-            bucket,
+            bucketFeature("calls per bucket", Long.toString(bucket.calls), bucket),
             bucket.calls
                 + " calls were made within "
                 + width
@@ -158,9 +149,7 @@ final class BurstDetector {
             BehaviouralDetection.ERROR_RATE,
             BehaviouralDetection.ERROR_RATE.severity(),
             bucket.first,
-            "failed calls per bucket",
-            bucket.failed + " of " + bucket.calls,
-            bucket,
+            bucketFeature("failed calls per bucket", bucket.failed + " of " + bucket.calls, bucket),
             String.format(
                 java.util.Locale.ROOT,
                 "%d of %d calls failed within %s (%.0f%% failed before) for",
@@ -183,68 +172,125 @@ final class BurstDetector {
   }
 
   /**
+   * Returns the spread window in buckets of {@code bucketWidth}, at least one bucket.
+   *
+   * @throws IllegalArgumentException when the width is not positive
+   */
+  static long spreadWindowBuckets(Duration bucketWidth) {
+    long width = bucketWidth.toMillis();
+    if (width <= 0) {
+      throw new IllegalArgumentException("bucket width must be positive: " + bucketWidth);
+    }
+    return Math.max(1, SPREAD_WINDOW.toMillis() / width);
+  }
+
+  /**
    * Reports a credential used from {@link #SPREAD_NETWORKS} or more wide networks within {@link
    * #SPREAD_WINDOW}, at least one of them new for its principal: once per credential, at the first
-   * bucket where that happens.
+   * span of the window, by its last bucket, where that happens ({@link NetworkRuns#firstSpread}).
+   *
+   * <p>Evidence: a full profile (a long-lived key) reports the first event of that last bucket, and
+   * the bucket's first and last time and calls. A light profile keeps no buckets, so it reports the
+   * first event of the networks that joined the span in that bucket (the runs that start there),
+   * and their first and last time and calls in it. The two differ when the bucket also contains
+   * calls from networks used in the buckets before it, or calls without an address.
    *
    * @param knownWideNetworks the wide networks its principal's history (own, person or role) holds:
    *     a person's office, home and VPN used within an hour are no sign of a stolen session
    * @param thinHistory whether that history is thin ({@link Baselines.View#thin()}), which makes
    *     the finding medium instead of high: a new network means less against a short history
+   * @param inputs the names of the inputs that evidence references point to
    */
   void detectSpread(
-      Profile credential, Set<String> knownWideNetworks, boolean thinHistory, Baselines baselines) {
+      Profile credential,
+      Set<String> knownWideNetworks,
+      boolean thinHistory,
+      Baselines baselines,
+      InputNames inputs) {
     Severity severity =
         thinHistory ? Severity.MEDIUM : BehaviouralDetection.CREDENTIAL_SPREAD.severity();
-    long window = SPREAD_WINDOW.toMillis() / baselines.bucketWidth().toMillis();
-    Deque<TimeBucket> recent = new ArrayDeque<>();
-    for (TimeBucket bucket : credential.buckets()) {
-      recent.addLast(bucket);
-      while (recent.getFirst().index <= bucket.index - window) {
-        recent.removeFirst();
-      }
-      TreeSet<String> networks = new TreeSet<>();
-      for (TimeBucket item : recent) {
-        networks.addAll(item.wideNetworks());
-      }
-      if (networks.size() < SPREAD_NETWORKS || knownWideNetworks.containsAll(networks)) {
-        continue;
-      }
-      Baselines.View view = baselines.view(credential);
-      Behaviour.History history =
-          view.history() != null
-              ? view.history()
-              : new Behaviour.History(
-                  "this hunt",
-                  credential.firstSeen(),
-                  credential.lastSeen(),
-                  credential.events(),
-                  credential.firstSeen(),
-                  credential.lastSeen());
-      report(
-          credential,
-          new Baselines.View(
-              view.own(),
-              null,
-              null,
-              HistoryLevel.CREDENTIAL,
-              null,
-              null,
-              history,
-              view.training()),
-          BehaviouralDetection.CREDENTIAL_SPREAD,
-          severity,
-          bucket.first,
-          "wide networks",
-          list(networks),
-          bucket,
-          networks.size()
-              + " networks far apart (IPv4 /16, IPv6 /32, the own cloud's ranges as one) within "
-              + minutes(SPREAD_WINDOW)
-              + " were used by",
-          event -> "of principal " + event.actor().displayName());
+    NetworkRuns runs = credential.networkRuns();
+    List<TimeBucket> buckets = credential.buckets();
+    if (runs == null) {
+      runs =
+          NetworkRuns.ofBuckets(
+              buckets, spreadWindowBuckets(baselines.bucketWidth()), Integer.MAX_VALUE);
+    }
+    NetworkRuns.Spread spread = runs.firstSpread(SPREAD_NETWORKS, knownWideNetworks);
+    if (spread == null) {
       return;
     }
+
+    Evidence evidence;
+    Behaviour.Feature feature;
+    String networks = list(spread.networks());
+    if (credential.light()) {
+      evidence = null;
+      long lastMillis = Long.MIN_VALUE;
+      long calls = 0;
+      for (NetworkRuns.Run run : spread.starting()) {
+        if (evidence == null || EventOrder.compare(run.firstEvent, evidence, inputs) < 0) {
+          evidence = run.firstEvent;
+        }
+        lastMillis = Math.max(lastMillis, run.firstBucketLastMillis);
+        calls += run.firstBucketCalls;
+      }
+      feature =
+          new Behaviour.Feature(
+              "wide networks",
+              networks,
+              "burst",
+              evidence.time(),
+              Instant.ofEpochMilli(lastMillis),
+              calls);
+    } else {
+      TimeBucket bucket = bucketAt(buckets, spread.endBucket());
+      evidence = bucket.first;
+      feature = bucketFeature("wide networks", networks, bucket);
+    }
+
+    Baselines.View view = baselines.view(credential);
+    Behaviour.History history =
+        view.history() != null
+            ? view.history()
+            : new Behaviour.History(
+                "this hunt",
+                credential.firstSeen(),
+                credential.lastSeen(),
+                credential.events(),
+                credential.firstSeen(),
+                credential.lastSeen());
+    report(
+        credential,
+        new Baselines.View(
+            view.own(), null, null, HistoryLevel.CREDENTIAL, null, null, history, view.training()),
+        BehaviouralDetection.CREDENTIAL_SPREAD,
+        severity,
+        evidence,
+        feature,
+        spread.networks().size()
+            + " networks far apart (IPv4 /16, IPv6 /32, the own cloud's ranges as one) within "
+            + minutes(SPREAD_WINDOW)
+            + " were used by",
+        event -> "of principal " + event.actor().displayName());
+  }
+
+  /** Returns the bucket with {@code index} of a sorted list, which must hold it. */
+  private static TimeBucket bucketAt(List<TimeBucket> buckets, long index) {
+    int low = 0;
+    int high = buckets.size() - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      long value = buckets.get(mid).index;
+      if (value < index) {
+        low = mid + 1;
+      } else if (value > index) {
+        high = mid - 1;
+      } else {
+        return buckets.get(mid);
+      }
+    }
+    throw new IllegalStateException("no bucket " + index + " among " + buckets.size());
   }
 
   /** Passes to {@code needed} the evidence of every burst found so far. */
@@ -281,16 +327,13 @@ final class BurstDetector {
       BehaviouralDetection detection,
       Severity severity,
       Evidence evidence,
-      String featureKind,
-      String value,
-      TimeBucket bucket,
+      Behaviour.Feature feature,
       String what,
       Function<CloudEvent, String> note) {
     Behaviour.History history =
         view.history() != null
             ? view.history()
             : new Behaviour.History("none", null, null, 0, null, null);
-    Instant first = bucket.firstTime();
     // A burst is judged against the identity's own rates (and its group's discovery maximum), so
     // a peer group appears only when it is the whole history.
     boolean peerLevel = view.level() == HistoryLevel.PEER_GROUP;
@@ -298,9 +341,7 @@ final class BurstDetector {
         new Behaviour(
             profile.key().scope().label(),
             profile.key().id(),
-            List.of(
-                new Behaviour.Feature(
-                    featureKind, value, "burst", first, bucket.last(), bucket.calls)),
+            List.of(feature),
             false,
             history,
             peerLevel ? view.peerGroup() : null,
@@ -318,6 +359,12 @@ final class BurstDetector {
                     event,
                     Explanations.sentence(what, behaviour, note.apply(event)),
                     behaviour)));
+  }
+
+  /** Returns the feature of a burst in one bucket, with the bucket's times and calls. */
+  private static Behaviour.Feature bucketFeature(String kind, String value, TimeBucket bucket) {
+    return new Behaviour.Feature(
+        kind, value, "burst", bucket.firstTime(), bucket.last(), bucket.calls);
   }
 
   /** Lists the first values of an ascending, distinct collection. */

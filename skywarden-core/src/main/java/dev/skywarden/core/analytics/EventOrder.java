@@ -37,6 +37,33 @@ final class EventOrder {
   }
 
   /**
+   * Compares two kept events in the order of {@link #FIRST}: negative when {@code left} comes
+   * first, zero when both are the same event.
+   *
+   * @param inputs the names of the inputs that references point to
+   */
+  static int compare(Evidence left, Evidence right, InputNames inputs) {
+    if (right instanceof Evidence.Copy copy) {
+      return left.compareTo(copy.event(), inputs);
+    }
+    if (left instanceof Evidence.Copy copy) {
+      return -right.compareTo(copy.event(), inputs);
+    }
+    Evidence.Reference leftReference = (Evidence.Reference) left;
+    Evidence.Reference rightReference = (Evidence.Reference) right;
+    int order = leftReference.time().compareTo(rightReference.time());
+    if (order != 0) {
+      return order;
+    }
+    order = inputs.name(leftReference.input()).compareTo(inputs.name(rightReference.input()));
+    // One record is one event, so the line and event id that FIRST compares next are equal
+    // whenever the record index is.
+    return order != 0
+        ? order
+        : Long.compare(leftReference.recordIndex(), rightReference.recordIndex());
+  }
+
+  /**
    * The evidence of one event and its slimmed copy, each made once on first use and shared by every
    * profile, bucket and feature value that keeps the event, so an event kept in many places costs
    * one. Not thread-safe: one instance serves one event on one thread.

@@ -20,11 +20,12 @@ import java.util.Map;
  * {@link Evidence} of the first event by {@link EventOrder#FIRST}; per time bucket ({@link
  * TimeBucket}, kept in one sorted array by {@link TimeBuckets}) the count of calls and failures and
  * bounded sorted sets of distinct denied and discovery operations and wide networks. A light
- * profile ({@link #light()}), for a short-lived credential, keeps no feature values and no
- * operations. Late or out-of-order events need no special case, because nothing is decided before
- * {@link AnalyticsRun#finish}. Memory is bounded by {@link AnalyticsLimits}: values beyond the
- * per-kind cap and buckets beyond the bucket cap are not kept (the smallest values and the earliest
- * buckets are), and {@link #droppedEvents(FeatureKind)} returns how many events that cost.
+ * profile ({@link #light()}), for a short-lived credential, keeps no feature values and no buckets,
+ * only its wide networks as runs of buckets ({@link NetworkRuns}). Late or out-of-order events need
+ * no special case, because nothing is decided before {@link AnalyticsRun#finish}. Memory is bounded
+ * by {@link AnalyticsLimits}: values beyond the per-kind cap and buckets beyond the bucket cap are
+ * not kept (the smallest values and the earliest buckets are), and {@link
+ * #droppedEvents(FeatureKind)} returns how many events that cost.
  *
  * <p>NOTE: keeping the earliest {@link AnalyticsLimits#maxBuckets()} buckets (28 days by default)
  * bounds a principal's buckets whatever the input's span, but a longer input is judged for bursts
@@ -73,17 +74,32 @@ final class Profile {
   private final AnalyticsLimits limits;
   private final IdentityHistory saved;
   private final Interner interner;
-  private final Map<FeatureKind, Map<String, FeatureStats>> features =
-      new EnumMap<>(FeatureKind.class);
-  private final long[] eventsPerKind = new long[FeatureKind.values().length];
   private final boolean light;
+
+  /** The feature values of a full profile; null in a light one. */
+  private final Map<FeatureKind, Map<String, FeatureStats>> features;
+
+  /** The feature updates of a full profile per kind; null in a light one. */
+  private final long[] eventsPerKind;
+
+  /** The time buckets of a full profile; null in a light one. */
   private final TimeBuckets buckets;
 
+  /** The wide networks of a light profile; null in a full one. */
+  private final NetworkRuns runs;
+
   /**
-   * The first event as a slimmed copy, not as {@link Evidence}: finish reads it for every profile
-   * (its actor, credential and peer groups), and it costs one copy per identity.
+   * The first event of a full profile as a slimmed copy, not as {@link Evidence}: finish reads it
+   * for every profile (its actor, credential and peer groups), and it costs one copy per identity.
+   * Null in a light profile, which keeps {@link #firstEvidence} and {@link #principal} instead.
    */
   private CloudEvent first;
+
+  /** The first event of a light profile. */
+  private Evidence firstEvidence;
+
+  /** The principal of a light profile's first event, the key of that principal's profile. */
+  private ProfileKey principal;
 
   private Instant lastSeen;
   private long events;
@@ -118,17 +134,30 @@ final class Profile {
     this.saved = saved;
     this.interner = interner;
     this.light = light;
-    this.buckets = new TimeBuckets(limits.maxBuckets(), light);
+    if (light) {
+      this.features = null;
+      this.eventsPerKind = null;
+      this.buckets = null;
+      this.runs =
+          new NetworkRuns(
+              BurstDetector.spreadWindowBuckets(limits.bucketWidth()), limits.maxValuesPerKind());
+    } else {
+      this.features = new EnumMap<>(FeatureKind.class);
+      this.eventsPerKind = new long[FeatureKind.values().length];
+      this.buckets = new TimeBuckets(limits.maxBuckets());
+      this.runs = null;
+    }
   }
 
   /**
    * Returns whether this is a light profile, a short-lived credential's. It keeps its events'
-   * count, first and last time, and per time bucket the calls, failures, wide networks, last time
-   * and first event. It keeps no feature values and no denied or discovery operations, because only
-   * {@link BurstDetector#detectSpread} and the finding's history text read a credential profile,
-   * and short-lived credentials are never saved ({@link #longLived}). A session credential is new
-   * every hour or so, so this keeps the per-event work to one full profile, and the memory of a
-   * long input does not grow with its sessions' values.
+   * count, first and last time, its first event and that event's principal, and its wide networks
+   * as runs of buckets ({@link #networkRuns()}). It keeps no feature values and no time buckets,
+   * because only {@link BurstDetector#detectSpread} and the finding's history read a credential
+   * profile, and short-lived credentials are never saved ({@link #longLived}). A session credential
+   * is new every hour or so, so this keeps the per-event work to one full profile, and a session
+   * costs its key, counters and first event's evidence plus 48 bytes per run, instead of a bucket
+   * per five minutes.
    */
   boolean light() {
     return light;
@@ -149,14 +178,18 @@ final class Profile {
   }
 
   /**
-   * Adds one event with its features to the profile under one lock.
+   * Adds one event with its features to a full profile under one lock.
    *
    * @param shared the event, with the evidence that every profile of the event keeps of it
    * @param discovery whether the operation is a read or discovery call
    * @param denied whether the call was denied
+   * @throws IllegalStateException for a light profile, which takes {@link #addLight}
    */
   synchronized void add(
       EventOrder.Shared shared, FeatureBuffer buffer, boolean discovery, boolean denied) {
+    if (light) {
+      throw new IllegalStateException("a light profile takes addLight: " + key);
+    }
     CloudEvent event = shared.event();
     addEvent(shared);
     boolean unsaved = saved == null || !saved.counts(event.time());
@@ -165,12 +198,39 @@ final class Profile {
       firstUnsaved =
           firstUnsaved == null || event.time().isBefore(firstUnsaved) ? event.time() : firstUnsaved;
     }
-    if (!light) {
-      for (int i = 0; i < buffer.size(); i++) {
-        addFeature(buffer.kind(i), buffer.value(i), shared, unsaved);
-      }
+    for (int i = 0; i < buffer.size(); i++) {
+      addFeature(buffer.kind(i), buffer.value(i), shared, unsaved);
     }
     addToBucket(shared, discovery, denied);
+  }
+
+  /**
+   * Adds one event to a light profile under one lock: its count, times and wide network. A light
+   * profile is never saved, so it does not count events outside the saved span apart.
+   *
+   * @param shared the event, with the evidence that every profile of the event keeps of it
+   * @param principalKey the key of the event's principal profile, kept when the event is the
+   *     profile's first
+   * @throws IllegalStateException for a full profile, which takes {@link #add}
+   */
+  synchronized void addLight(EventOrder.Shared shared, ProfileKey principalKey) {
+    if (!light) {
+      throw new IllegalStateException("a full profile takes add: " + key);
+    }
+    CloudEvent event = shared.event();
+    events++;
+    if (lastSeen == null || event.time().isAfter(lastSeen)) {
+      lastSeen = event.time();
+    }
+    if (EventOrder.earlier(event, firstEvidence, shared.inputs())) {
+      firstEvidence = shared.evidence();
+      principal = principalKey;
+    }
+    String network = shared.wideNetwork();
+    if (network != null) {
+      long millis = event.time().toEpochMilli();
+      runs.add(network, Math.floorDiv(millis, limits.bucketWidth().toMillis()), shared);
+    }
   }
 
   /** Counts one event and keeps its time and first event. */
@@ -232,9 +292,6 @@ final class Profile {
     if (network != null) {
       bucket.addWideNetwork(network, limits.maxNetworksPerBucket());
     }
-    if (light) {
-      return;
-    }
     String operation = event.api().operation();
     if (operation == null) {
       return;
@@ -287,11 +344,28 @@ final class Profile {
     return events;
   }
 
+  /** Returns the first event of a full profile, or null in a light one ({@link #principal()}). */
   synchronized CloudEvent first() {
     return first;
   }
 
+  /**
+   * Returns the key of the principal profile of this profile's first event, or null before the
+   * first event. For a principal profile that is a key equal to its own.
+   */
+  synchronized ProfileKey principal() {
+    if (light || first == null) {
+      return principal;
+    }
+    return new ProfileKey(
+        ProfileKey.Scope.PRINCIPAL, first.provider(), first.actor().displayName());
+  }
+
+  /** Returns the time of the first event, or null before the first event. */
   synchronized Instant firstSeen() {
+    if (light) {
+      return firstEvidence == null ? null : firstEvidence.time();
+    }
     return first == null ? null : first.time();
   }
 
@@ -309,25 +383,37 @@ final class Profile {
     return firstUnsaved;
   }
 
-  /** Returns the kept values of one kind; the caller must not modify the map. */
+  /** Returns the kept values of one kind, none in a light profile; do not modify the map. */
   synchronized Map<String, FeatureStats> values(FeatureKind kind) {
-    return features.getOrDefault(kind, Map.of());
+    return light ? Map.of() : features.getOrDefault(kind, Map.of());
   }
 
   /**
-   * Returns the kept time buckets in ascending index order. A view: call it after the last {@link
-   * #add}, as {@link AnalyticsRun#finish} does.
+   * Returns the kept time buckets in ascending index order, none in a light profile. A view: call
+   * it after the last {@link #add}, as {@link AnalyticsRun#finish} does.
    */
   synchronized List<TimeBucket> buckets() {
-    return buckets.sorted();
+    return light ? List.of() : buckets.sorted();
+  }
+
+  /**
+   * Returns the wide networks of a light profile as runs of buckets, or null in a full one. Not a
+   * copy: call it after the last {@link #addLight}, as {@link AnalyticsRun#finish} does.
+   */
+  synchronized NetworkRuns networkRuns() {
+    return runs;
   }
 
   /**
    * Returns how many entries the profile keeps: feature values, time buckets and the operations and
-   * networks of its buckets. The entries, not the events, size a profile on the heap; tests check
-   * that they depend on distinct values and time buckets only.
+   * networks of its buckets, or the network runs of a light profile. The entries, not the events,
+   * size a profile on the heap; tests check that they depend on distinct values, time buckets and
+   * runs only.
    */
   synchronized long retainedEntries() {
+    if (light) {
+      return runs.size();
+    }
     long entries = buckets.size();
     for (Map<String, FeatureStats> values : features.values()) {
       entries += values.size();
@@ -341,6 +427,9 @@ final class Profile {
   /** Returns how many events of one kind were not kept because of the per-kind cap. */
   @SuppressWarnings("EnumOrdinal") // see addFeature
   synchronized long droppedEvents(FeatureKind kind) {
+    if (light) {
+      return 0;
+    }
     long kept = 0;
     for (FeatureStats stats : features.getOrDefault(kind, Map.of()).values()) {
       kept += stats.count;

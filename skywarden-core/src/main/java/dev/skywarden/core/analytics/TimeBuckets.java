@@ -25,25 +25,12 @@ final class TimeBuckets {
   private static final TimeBucket[] EMPTY = new TimeBucket[0];
 
   private final int maxBuckets;
-  private final boolean light;
   private TimeBucket[] buckets = EMPTY;
   private int size;
   private int cursor;
 
-  /** Creates the buckets of a full profile. */
   TimeBuckets(int maxBuckets) {
-    this(maxBuckets, false);
-  }
-
-  /**
-   * Creates the buckets of a profile.
-   *
-   * @param light whether the profile is light, whose buckets keep no operations ({@link TimeBucket}
-   *     rather than {@link TimeBucket.Full})
-   */
-  TimeBuckets(int maxBuckets, boolean light) {
     this.maxBuckets = maxBuckets;
-    this.light = light;
   }
 
   /**
@@ -75,7 +62,7 @@ final class TimeBuckets {
       buckets = Arrays.copyOf(buckets, Math.min(maxBuckets, Math.max(4, size + (size >> 1))));
     }
     System.arraycopy(buckets, insert, buckets, insert + 1, size - insert);
-    TimeBucket bucket = light ? new TimeBucket(index) : new TimeBucket.Full(index);
+    TimeBucket bucket = new TimeBucket(index);
     buckets[insert] = bucket;
     size++;
     cursor = insert;

@@ -233,13 +233,25 @@ class EvidenceRereadTest {
     return new Outcome(aggregator.findings(), analytics.lastSummary(), kept);
   }
 
-  /** Returns "references" or "copies" when all the run's bucket evidence is of that kind. */
+  /**
+   * Returns "references" or "copies" when all the evidence of the run's buckets and network runs is
+   * of that kind.
+   */
   private static String keptEvidence(AnalyticsRun run) {
-    List<String> kinds = new ArrayList<>();
+    List<Evidence> kept = new ArrayList<>();
     for (Profile profile : run.profiles()) {
       for (TimeBucket bucket : profile.buckets()) {
-        kinds.add(bucket.first instanceof Evidence.Reference ? "references" : "copies");
+        kept.add(bucket.first);
       }
+      if (profile.networkRuns() != null) {
+        for (NetworkRuns.Run networkRun : profile.networkRuns().runs()) {
+          kept.add(networkRun.firstEvent);
+        }
+      }
+    }
+    List<String> kinds = new ArrayList<>();
+    for (Evidence evidence : kept) {
+      kinds.add(evidence instanceof Evidence.Reference ? "references" : "copies");
     }
     return kinds.stream().distinct().reduce((a, b) -> a + " and " + b).orElse("none");
   }

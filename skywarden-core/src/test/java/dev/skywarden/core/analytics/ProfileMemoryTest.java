@@ -3,6 +3,7 @@ package dev.skywarden.core.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.Credential;
 import dev.skywarden.core.finding.TestHits;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -88,6 +89,46 @@ class ProfileMemoryTest {
         .isLessThanOrEqualTo(few);
   }
 
+  @Test
+  void sessionCredentials_oneRunAndOneEvidenceEach() {
+    // 50 sessions of one user, each used for eight hours from one network, a call a minute.
+    List<CloudEvent> events = new ArrayList<>();
+    int index = 0;
+    for (int session = 0; session < 50; session++) {
+      for (int minute = 0; minute < 8 * 60; minute++) {
+        CloudEvent event =
+            TestHits.event(
+                "carol",
+                session * 86_400 + minute * 60,
+                index++,
+                "ASIACAROL" + session,
+                "198.51.100." + session % 200,
+                "GetUser");
+        events.add(
+            TestHits.signedWith(
+                event,
+                new Credential(
+                    event.credential().id(), Credential.CredentialKind.SESSION, Boolean.FALSE)));
+      }
+    }
+    AnalyticsRun run = feed(events);
+
+    int sessions = 0;
+    for (Profile profile : run.profiles()) {
+      if (profile.key().scope() != ProfileKey.Scope.CREDENTIAL) {
+        continue;
+      }
+      sessions++;
+      assertThat(profile.light()).as("light " + profile.key()).isTrue();
+      assertThat(profile.buckets()).as("buckets of " + profile.key()).isEmpty();
+      // Buckets kept 192 entries (96 buckets with a network each) and 96 evidence events per
+      // session, where runs keep one each.
+      assertThat(profile.retainedEntries()).as("entries of " + profile.key()).isEqualTo(1);
+      assertThat(evidence(profile)).as("evidence of " + profile.key()).hasSize(1);
+    }
+    assertThat(sessions).as("session profiles").isEqualTo(50);
+  }
+
   /**
    * Returns two users' calls: {@code perBucket} calls in each of {@link #BUCKETS} five-minute
    * buckets, cycling through the operations, every fourth denied. Each event has its own string
@@ -148,6 +189,11 @@ class ProfileMemoryTest {
       kept.add(bucket.first);
       kept.add(bucket.firstDenied());
       kept.add(bucket.firstDiscovery());
+    }
+    if (profile.networkRuns() != null) {
+      for (NetworkRuns.Run run : profile.networkRuns().runs()) {
+        kept.add(run.firstEvent);
+      }
     }
     kept.removeIf(java.util.Objects::isNull);
     return kept;
