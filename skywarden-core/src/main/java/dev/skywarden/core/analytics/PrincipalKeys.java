@@ -15,6 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The role is the session issuer ARN of the event's actor, or, without one, the role ARN built
  * from the assumed-role ARN ({@link PeerGroups#role}), the same name the role's peer group has.
  *
+ * <p>NOTE: a role's profile has the per-kind value cap of any profile ({@link
+ * AnalyticsLimits#maxValuesPerKind()}). A CI role whose runners come from more networks than that
+ * over the input keeps the smallest values only, so a new network past the cap is not reported.
+ *
  * <p>Azure and GCP principals keep their display names: their normalised events name a service
  * principal, managed identity or service account by a stable id or e-mail, not by a name made per
  * run.

@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  * pattern of {@link Generated} needs at least one digit, so a plain name such as {@code deploy} or
  * {@code alice} keeps its own profile.
  *
+ * <p>NOTE: a person who assumes a role outside Identity Center under a name with 6 or more digits,
+ * such as an employee number ({@code e1234567}), is taken for a generated name and profiled with
+ * the role's other sessions of generated names.
+ *
  * <p>Stateless and thread-safe.
  */
 final class SessionNames {

@@ -85,7 +85,7 @@ class RoleProfileTest {
     return events;
   }
 
-  /** The ids of the principal profiles a run over {@code events} builds, sorted. */
+  /** Returns the sorted ids of the principal profiles that a run over {@code events} builds. */
   private static List<String> principalProfiles(List<CloudEvent> events) {
     AnalyticsRun run =
         (AnalyticsRun)
@@ -157,7 +157,7 @@ class RoleProfileTest {
 
     List<Finding> findings = AnalyticsHarness.run(events, OPTIONS, SavedState.EMPTY).behavioural();
 
-    // Each run alone has no history to measure a rate against; the role has 40 active buckets.
+    // Each run alone has no history to measure a rate against, but the role has 40 active buckets.
     assertThat(findings)
         .extracting(Finding::ruleId)
         .containsExactly(BehaviouralDetection.CALL_RATE.ruleId());
