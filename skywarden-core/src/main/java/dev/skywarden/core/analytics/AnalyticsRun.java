@@ -23,12 +23,14 @@ import org.slf4j.LoggerFactory;
  * The behavioural analytics' part in one hunt.
  *
  * <p>Design note: {@link #detect} only updates profiles, one per principal and one per credential,
- * in a concurrent map; each profile keeps order-independent aggregates under its own lock (see
- * {@link Profile}). {@link #finish} decides: it fixes the start of the input (the earliest event)
- * and so the end of the training window, compares each profile with its saved state, its training
- * part or its peer group ({@link Baselines}), reports hits, and hands the joined state to the state
- * consumer. Since nothing is decided before every event is in, late and out-of-order events need no
- * special handling, and the hits are the same whatever the thread count or file order.
+ * in a concurrent map. The sessions of one role with generated names, such as CI runs, share one
+ * principal profile, the role's ({@link PrincipalKeys}). Each profile keeps order-independent
+ * aggregates under its own lock (see {@link Profile}). {@link #finish} decides: it fixes the start
+ * of the input (the earliest event) and so the end of the training window, compares each profile
+ * with its saved state, its training part or its peer group ({@link Baselines}), reports hits, and
+ * hands the joined state to the state consumer. Since nothing is decided before every event is in,
+ * late and out-of-order events need no special handling, and the hits are the same whatever the
+ * thread count or file order.
  *
  * <p>Thread-safety: {@code detect} may run on many threads; {@code finish} runs once, after them.
  */
@@ -41,6 +43,7 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
   private final Interner interner = new Interner();
   private final EvidenceStore evidence = new EvidenceStore(interner);
   private final ThreadLocal<FeatureBuffer> buffers = ThreadLocal.withInitial(FeatureBuffer::new);
+  private final PrincipalKeys principalKeys = new PrincipalKeys();
 
   AnalyticsRun(BehaviouralAnalytics analytics) {
     this.analytics = analytics;
@@ -77,9 +80,7 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
     boolean denied = denied(event);
 
     EventOrder.Shared shared = new EventOrder.Shared(event, interner, evidence);
-    ProfileKey principal =
-        new ProfileKey(ProfileKey.Scope.PRINCIPAL, event.provider(), event.actor().displayName());
-    Profile principalProfile = profile(principal, false);
+    Profile principalProfile = profile(principalKeys.of(event), false);
     principalProfile.add(shared, buffer, discovery, denied);
     String credential = event.credential().id();
     // NOTE: one profile per credential id. AWS temporary keys (ASIA...) and session tokens are new
@@ -149,9 +150,14 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
         || lower.equals("403");
   }
 
-  /** Returns the profile of the principal a credential belongs to, or null. */
+  /**
+   * Returns the profile of the principal a credential belongs to, or null: the role's for a session
+   * with a generated name, as {@link PrincipalKeys} keys it.
+   */
   private Profile principalOf(Profile credential) {
-    ProfileKey principal = credential.principal();
+    // A light profile keeps the principal key its first event had; a full one keeps the event.
+    ProfileKey principal =
+        credential.light() ? credential.principal() : principalKeys.of(credential.first());
     return principal == null ? null : profiles.get(principal);
   }
 

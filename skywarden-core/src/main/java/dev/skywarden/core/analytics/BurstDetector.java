@@ -357,7 +357,8 @@ final class BurstDetector {
                     severity,
                     detection.techniqueIds(),
                     event,
-                    Explanations.sentence(what, behaviour, note.apply(event)),
+                    Explanations.sentence(
+                        what, behaviour, event.actor().displayName(), note.apply(event)),
                     behaviour)));
   }
 

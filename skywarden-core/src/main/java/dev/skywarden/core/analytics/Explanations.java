@@ -20,13 +20,35 @@ final class Explanations {
    * history (saved state and training window 2025-03-01 00:00 to 2025-03-02 00:00 UTC: 1234 events,
    * first seen ..., last seen ...)}.
    *
+   * <p>When the profile is the role's of sessions with generated names ({@link PrincipalKeys}), the
+   * sentence names the session and then the role: {@code ... by principal
+   * arn:aws:sts::111122223333:assumed-role/deploy/GitHubActions-9876543210, a session whose name is
+   * generated (a run of 6 or more digits) and so profiled as its role
+   * arn:aws:iam::111122223333:role/deploy, compared with the role's history (...)}.
+   *
    * @param what what was new or unusual, ending with the word that leads to the identity, such as
    *     {@code operation X (persistence, weight 9) was used for the first time by}
+   * @param principal the display name of the principal of the event the finding is reported on
    * @param note an addition such as {@code at 03 UTC, an hour it was never active before}, or empty
    */
-  static String sentence(String what, Behaviour behaviour, String note) {
+  static String sentence(String what, Behaviour behaviour, String principal, String note) {
     StringBuilder text = new StringBuilder(what);
-    text.append(' ').append(behaviour.subject()).append(' ').append(behaviour.identity());
+    SessionNames.Generated generated =
+        behaviour.subject().equals(ProfileKey.Scope.PRINCIPAL.label())
+                && !behaviour.identity().equals(principal)
+            ? SessionNames.generated(principal)
+            : null;
+    boolean asRole = generated != null;
+    if (asRole) {
+      text.append(" principal ")
+          .append(principal)
+          .append(", a session whose name is generated (")
+          .append(generated.description())
+          .append(") and so profiled as its role ")
+          .append(behaviour.identity());
+    } else {
+      text.append(' ').append(behaviour.subject()).append(' ').append(behaviour.identity());
+    }
     if (!note.isEmpty()) {
       text.append(' ').append(note);
     }
@@ -34,7 +56,10 @@ final class Explanations {
     String level = behaviour.historyLevel();
     boolean peerLevel =
         behaviour.peerGroup() != null && level.equals(HistoryLevel.PEER_GROUP.label());
-    if (level.equals(HistoryLevel.PERSON.label())) {
+    if (asRole && !peerLevel) {
+      // The role's profile is also a member of the role's group, so one text fits both levels.
+      text.append("the role's history (");
+    } else if (level.equals(HistoryLevel.PERSON.label())) {
       text.append("its own history joined with its person's other identities (");
     } else if (level.equals(HistoryLevel.ROLE.label())) {
       text.append("its own history joined with its role's other sessions (");

@@ -15,9 +15,11 @@ import java.util.Locale;
  *       names ({@link IdentityLinks}, as attack sequences link them). IAM Identity Center gives a
  *       person one role session per account and permission set, so each one alone has a thin
  *       history, while the person's network, clients and operations are the same.
- *   <li>{@link #ROLE}: the sessions of one role that no person holds, such as CI runs ({@code
- *       GitHubActions-<run>}) or instances of one instance profile. Each run or instance is a new
- *       principal, as the credentials of one identity are new keys.
+ *   <li>{@link #ROLE}: the sessions of one role that no person holds. Sessions with generated
+ *       names, such as CI runs ({@code GitHubActions-<run id>}) or instances of one instance
+ *       profile, share one profile, the role's ({@link PrincipalKeys}), which is a member of the
+ *       group too. Sessions with chosen names, such as {@code nightly-backup}, keep their own
+ *       profiles and join the role's history here.
  * </ul>
  *
  * <p>A value is new only when neither the principal's own history nor its group's contains it.

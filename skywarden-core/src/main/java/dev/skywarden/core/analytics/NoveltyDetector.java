@@ -358,7 +358,7 @@ final class NoveltyDetector {
             severity,
             techniques,
             event,
-            Explanations.sentence(what, behaviour, note),
+            Explanations.sentence(what, behaviour, event.actor().displayName(), note),
             behaviour));
   }
 

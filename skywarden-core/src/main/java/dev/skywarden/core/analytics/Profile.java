@@ -350,15 +350,12 @@ final class Profile {
   }
 
   /**
-   * Returns the key of the principal profile of this profile's first event, or null before the
-   * first event. For a principal profile that is a key equal to its own.
+   * Returns the key of the principal profile of a light profile's first event, or null before the
+   * first event or in a full profile, whose principal {@link PrincipalKeys} derives from {@link
+   * #first()}.
    */
   synchronized ProfileKey principal() {
-    if (light || first == null) {
-      return principal;
-    }
-    return new ProfileKey(
-        ProfileKey.Scope.PRINCIPAL, first.provider(), first.actor().displayName());
+    return light ? principal : null;
   }
 
   /** Returns the time of the first event, or null before the first event. */

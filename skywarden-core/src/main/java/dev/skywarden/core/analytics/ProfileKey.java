@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param scope principal or credential
  * @param provider the cloud
- * @param id the principal's display name or the credential id
+ * @param id the principal's display name, the role ARN for the role sessions with generated names
+ *     that share one profile ({@link PrincipalKeys}), or the credential id
  */
 public record ProfileKey(Scope scope, CloudProvider provider, String id)
     implements Comparable<ProfileKey> {

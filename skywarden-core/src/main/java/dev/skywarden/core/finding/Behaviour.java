@@ -9,7 +9,9 @@ import java.util.Objects;
  * compared with, and the peer group used when the identity had no history of its own.
  *
  * @param subject what was profiled: {@code principal} or {@code credential}
- * @param identity the principal name or credential id that was profiled
+ * @param identity the principal name or credential id that was profiled. For an AWS role session
+ *     with a generated name (a CI run, an instance, an SDK default) it is the role ARN, because
+ *     such sessions share their role's profile. The finding's principal is still the session.
  * @param features the features that were new or rare, sorted by kind and value, at most {@link
  *     FindingAggregator#MAX_VALUES}
  * @param featuresTruncated whether more features were new than {@code features} lists
