@@ -1,5 +1,6 @@
 package dev.skywarden.core.finding;
 
+import dev.skywarden.core.event.Interner;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
@@ -11,6 +12,7 @@ import java.util.TreeSet;
  */
 final class BoundedValues {
 
+  private final Interner interner;
   private final NavigableSet<String> values = new TreeSet<>();
   private boolean truncated;
 
@@ -25,6 +27,14 @@ final class BoundedValues {
    * of the tree set, which a finding among thousands often has out of the cache.
    */
   private int size;
+
+  /**
+   * Creates an empty list whose kept values are the shared instances of {@code interner}, so that
+   * findings listing the same address or operation hold one copy of it.
+   */
+  BoundedValues(Interner interner) {
+    this.interner = interner;
+  }
 
   /** Adds a non-empty value, then drops the largest while more than the maximum are kept. */
   void add(String value) {
@@ -42,7 +52,9 @@ final class BoundedValues {
         return;
       }
     }
-    if (!values.add(value)) {
+    String shared = interner.intern(value);
+    previous = shared;
+    if (!values.add(shared)) {
       return;
     }
     if (values.size() > FindingAggregator.MAX_VALUES) {

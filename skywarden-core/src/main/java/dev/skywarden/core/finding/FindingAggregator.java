@@ -4,6 +4,7 @@ import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.event.CloudProvider;
+import dev.skywarden.core.event.Interner;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -85,6 +86,12 @@ public final class FindingAggregator {
   private final ControlCatalog catalog;
   private final Map<Key, Accumulator> accumulators = new ConcurrentHashMap<>();
   private final AtomicLong hits = new AtomicLong();
+
+  /**
+   * Shared instances of the strings and values that kept hits and value lists repeat. It grows with
+   * the distinct values kept, so an aggregator serves one hunt.
+   */
+  private final Interner interner = new Interner();
 
   /** Creates an aggregator that resolves techniques in the bundled {@link ControlCatalog}. */
   public FindingAggregator() {
@@ -182,7 +189,7 @@ public final class FindingAggregator {
 
     Accumulator() {
       for (CappedList list : CappedList.values()) {
-        lists.put(list, new BoundedValues());
+        lists.put(list, new BoundedValues(interner));
       }
     }
 
@@ -229,7 +236,7 @@ public final class FindingAggregator {
       if (evidenceCount >= MAX_EVIDENCE && KeptHit.compare(hit, latestEvidence) >= 0) {
         return;
       }
-      earliest.add(KeptHit.of(hit));
+      earliest.add(KeptHit.of(hit, interner));
       if (earliest.size() > MAX_EVIDENCE) {
         earliest.pollLast();
       }

@@ -3,6 +3,7 @@ package dev.skywarden.core.finding;
 import dev.skywarden.core.event.ActorType;
 import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.Interner;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -40,18 +41,22 @@ record KeptHit(
           .thenComparing(hit -> Objects.toString(hit.title(), ""))
           .thenComparing(KeptHit::severity);
 
-  /** Returns what a finding keeps of {@code hit}. */
-  static KeptHit of(DetectionHit hit) {
+  /**
+   * Returns what a finding keeps of {@code hit}. The service, operation, source address, network
+   * and client are the shared instances of {@code interner}, because the kept hits of a large hunt
+   * repeat few of them.
+   */
+  static KeptHit of(DetectionHit hit, Interner interner) {
     CloudEvent event = hit.event();
     Evidence evidence =
         new Evidence(
             event.eventId(),
             event.time(),
             event.location(),
-            event.api().service(),
-            event.api().operation(),
-            event.source().text(),
-            event.source().network());
+            interner.intern(event.api().service()),
+            interner.intern(event.api().operation()),
+            interner.intern(event.source().text()),
+            interner.intern(event.source().network()));
     return new KeptHit(
         evidence,
         hit.title(),
@@ -60,7 +65,7 @@ record KeptHit(
         hit.explanation(),
         hit.behaviour(),
         event.actor().type(),
-        event.client());
+        interner.intern(event.client()));
   }
 
   /**

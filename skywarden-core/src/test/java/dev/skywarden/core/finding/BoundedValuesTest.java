@@ -2,6 +2,7 @@ package dev.skywarden.core.finding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skywarden.core.event.Interner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -27,7 +28,7 @@ class BoundedValuesTest {
   }
 
   private static BoundedValues addAll(List<String> values) {
-    BoundedValues bounded = new BoundedValues();
+    BoundedValues bounded = new BoundedValues(new Interner());
     values.forEach(bounded::add);
     return bounded;
   }

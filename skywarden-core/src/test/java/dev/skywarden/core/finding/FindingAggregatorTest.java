@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.event.ClientKind;
+import dev.skywarden.core.event.CloudEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -84,6 +85,29 @@ class FindingAggregatorTest {
       Collections.shuffle(shuffled, new Random(threads));
       assertThat(aggregateInParallel(shuffled, threads)).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void keptValues_sharedAcrossFindings() {
+    // Equal texts from two events are distinct instances, as two parsed records give them.
+    CloudEvent alice = event("alice", 0, 1, "AKIAALICE", "203.0.113.9", new String("ListUsers"));
+    CloudEvent bob = event("bob", 5, 2, "AKIABOB", "203.0.113.9", new String("ListUsers"));
+    assertThat(alice.api().operation()).isNotSameAs(bob.api().operation());
+
+    List<Finding> findings =
+        aggregate(List.of(hit("rule-a", Severity.LOW, alice), hit("rule-a", Severity.LOW, bob)));
+
+    assertThat(findings).hasSize(2);
+    Evidence first = findings.get(0).evidence().get(0);
+    Evidence second = findings.get(1).evidence().get(0);
+    assertThat(first.operation()).as("evidence operation").isSameAs(second.operation());
+    assertThat(first.sourceAddress()).as("evidence address").isSameAs(second.sourceAddress());
+    assertThat(findings.get(0).operations().get(0))
+        .as("listed operation")
+        .isSameAs(findings.get(1).operations().get(0));
+    assertThat(findings.get(0).sourceAddresses().get(0))
+        .as("listed address")
+        .isSameAs(findings.get(1).sourceAddresses().get(0));
   }
 
   @Test
