@@ -9,12 +9,35 @@ import java.util.concurrent.ConcurrentHashMap;
  * of pinning a copy from every event. Values must be immutable with value equality (strings,
  * records of them, immutable lists).
  *
- * <p>Memory grows with the distinct values added, which are never released, so an interner belongs
- * to one batch run and not to a long-running stream. Thread-safe.
+ * <p>Memory grows with the distinct values added, which are never released unless the interner was
+ * created with a maximum, so an interner belongs to one batch run and not to a long-running stream.
+ * Thread-safe.
  */
 public final class Interner {
 
   private final ConcurrentHashMap<Object, Object> values = new ConcurrentHashMap<>();
+
+  /** The number of values at which the interner forgets all of them, or 0 for no limit. */
+  private final int maxValues;
+
+  /** Creates an interner that keeps every value it is given until it is unreachable itself. */
+  public Interner() {
+    this.maxValues = 0;
+  }
+
+  /**
+   * Creates an interner that forgets all its values once it contains {@code maxValues} of them, for
+   * callers that drop most values they intern. Values returned before stay valid but are no longer
+   * shared with later ones.
+   *
+   * @throws IllegalArgumentException when {@code maxValues} is not positive
+   */
+  public Interner(int maxValues) {
+    if (maxValues <= 0) {
+      throw new IllegalArgumentException("maxValues must be positive: " + maxValues);
+    }
+    this.maxValues = maxValues;
+  }
 
   /**
    * Returns the shared instance equal to {@code value}, which becomes it when it is the first, or
@@ -28,9 +51,17 @@ public final class Interner {
     // get first: putIfAbsent locks the bin even when the value is there, which it mostly is.
     Object shared = values.get(value);
     if (shared == null) {
+      if (maxValues > 0 && values.size() >= maxValues) {
+        values.clear();
+      }
       shared = values.putIfAbsent(value, value);
     }
     return shared == null ? value : (T) shared;
+  }
+
+  /** Returns the number of shared instances held. */
+  public int size() {
+    return values.size();
   }
 
   /**

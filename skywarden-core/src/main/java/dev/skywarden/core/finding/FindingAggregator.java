@@ -88,10 +88,19 @@ public final class FindingAggregator {
   private final AtomicLong hits = new AtomicLong();
 
   /**
-   * Shared instances of the strings and values that kept hits and value lists repeat. It grows with
-   * the distinct values kept, so an aggregator serves one hunt.
+   * The maximum number of values in the interner of kept values before it starts over. Values that
+   * a finding keeps for a while and then drops for smaller ones stay in the interner, so without a
+   * cap an input read newest first, or with many distinct values in descending order, would pin
+   * every distinct address and resource of the hunt.
    */
-  private final Interner interner = new Interner();
+  static final int MAX_INTERNED = 1 << 16;
+
+  /**
+   * Shared instances of the strings and values that kept hits and value lists repeat. It grows with
+   * the distinct values kept until it contains {@link #MAX_INTERNED} and starts over, so an
+   * aggregator serves one hunt.
+   */
+  private final Interner interner = new Interner(MAX_INTERNED);
 
   /** Creates an aggregator that resolves techniques in the bundled {@link ControlCatalog}. */
   public FindingAggregator() {
@@ -120,6 +129,11 @@ public final class FindingAggregator {
     Key key = new Key(hit.ruleId(), event.provider(), event.account(), event.actor().displayName());
     accumulators.computeIfAbsent(key, k -> new Accumulator()).add(hit);
     hits.incrementAndGet();
+  }
+
+  /** Returns the number of values the aggregator's interner holds, for tests. */
+  int internedValues() {
+    return interner.size();
   }
 
   /** Returns the number of hits added so far. */

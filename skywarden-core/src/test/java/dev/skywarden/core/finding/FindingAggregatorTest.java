@@ -111,6 +111,31 @@ class FindingAggregatorTest {
   }
 
   @Test
+  void internedValues_boundedWhenEvicted() {
+    // Each hit is earlier than the kept ones and names a smaller resource and address, so each is
+    // kept and then evicted by the next, as an input read newest first gives it.
+    int count = FindingAggregator.MAX_INTERNED + 10_000;
+    FindingAggregator aggregator = new FindingAggregator();
+    for (int i = 0; i < count; i++) {
+      int rank = count - i;
+      String ip = String.format("10.%d.%d.%d", rank >> 16, (rank >> 8) & 0xff, rank & 0xff);
+      CloudEvent event = event("mallory", rank, i + 1, "AKIAMALLORY", ip, "GetObject");
+      String resource = String.format("arn:aws:s3:::bucket/object-%09d", rank);
+      aggregator.add(hit("rule-a", Severity.LOW, touching(event, resource)));
+    }
+
+    assertThat(aggregator.internedValues())
+        .as("interned values")
+        .isLessThanOrEqualTo(FindingAggregator.MAX_INTERNED);
+    Finding finding = aggregator.findings().get(0);
+    assertThat(finding.evidence()).hasSize(FindingAggregator.MAX_EVIDENCE);
+    assertThat(finding.evidence().get(0).time()).isEqualTo(T0.plusSeconds(1));
+    assertThat(finding.resources())
+        .hasSize(FindingAggregator.MAX_VALUES)
+        .startsWith("arn:aws:s3:::bucket/object-000000001");
+  }
+
+  @Test
   void findings_groupedByRuleAndPrincipal() {
     List<Finding> findings = aggregate(corpus());
 
