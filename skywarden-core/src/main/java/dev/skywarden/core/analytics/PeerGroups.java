@@ -40,7 +40,7 @@ final class PeerGroups {
   /** Returns the role ARN an identity is a session of, or null. */
   static String role(Actor actor) {
     if (actor.sessionIssuer() != null && !actor.sessionIssuer().isEmpty()) {
-      return actor.sessionIssuer();
+      return withoutPath(actor.sessionIssuer());
     }
     if (actor.name() != null) {
       Matcher matcher = ASSUMED_ROLE.matcher(actor.name());
@@ -54,5 +54,20 @@ final class PeerGroups {
       }
     }
     return null;
+  }
+
+  /**
+   * Returns a role ARN without its path, {@code arn:aws:iam::1:role/ci/deploy} as {@code
+   * arn:aws:iam::1:role/deploy}, so that the issuer and an assumed-role ARN, which has no path,
+   * name a role alike. A role name is unique in its account whatever its path. Other ARNs are
+   * returned as they are.
+   */
+  static String withoutPath(String arn) {
+    int role = arn.indexOf(":role/");
+    int last = arn.lastIndexOf('/');
+    if (role < 0 || last == role + ":role".length()) {
+      return arn;
+    }
+    return arn.substring(0, role + ":role/".length()) + arn.substring(last + 1);
   }
 }

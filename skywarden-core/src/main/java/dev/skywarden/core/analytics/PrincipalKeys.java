@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * is its role. So every CI run, instance and SDK session of one role shares one profile, and the
  * profiles grow with identities, not with runs.
  *
- * <p>The role is the session issuer ARN of the event's actor, or, without one, the role ARN built
- * from the assumed-role ARN ({@link PeerGroups#role}), the same name the role's peer group has.
+ * <p>The role is the session issuer ARN of the event's actor without its path, or, without an
+ * issuer, the role ARN built from the assumed-role ARN ({@link PeerGroups#role}), the same name the
+ * role's peer group has.
  *
  * <p>NOTE: a role's profile has the per-kind value cap of any profile ({@link
  * AnalyticsLimits#maxValuesPerKind()}). A CI role whose runners come from more networks than that
