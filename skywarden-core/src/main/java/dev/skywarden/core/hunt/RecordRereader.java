@@ -11,6 +11,7 @@ import dev.skywarden.core.normalize.NormalizeResult;
 import dev.skywarden.core.stats.SkipReason;
 import dev.skywarden.core.stats.SkippedRecord;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -82,7 +83,14 @@ public final class RecordRereader {
     if (recordIndexes.length == 0) {
       throw new IllegalArgumentException("no record requested from " + input);
     }
-    Path path = Path.of(input);
+    Path path;
+    try {
+      path = Path.of(input);
+    } catch (InvalidPathException e) {
+      // The source name of a file whose name the locale's charset cannot encode, such as a
+      // non-ASCII name under the C locale, no longer names the file.
+      return new Outcome(0, "its name is not a valid path here: " + e.getMessage());
+    }
     if (!Files.isRegularFile(path)) {
       return new Outcome(0, "the file no longer exists or is no longer a regular file");
     }

@@ -55,7 +55,12 @@ final class TreeWalk implements Iterator<InputSource> {
   }
 
   /** One entry of a listed directory; {@code key} orders it among its siblings. */
-  private record Entry(String name, Kind kind, String key, IOException error) {}
+  /**
+   * One directory entry. {@code fileName} is the name as the directory listed it: resolving it
+   * keeps the name's bytes, where resolving {@code name} fails for a name that the locale's charset
+   * cannot encode (a non-ASCII name under the C locale).
+   */
+  private record Entry(Path fileName, String name, Kind kind, String key, IOException error) {}
 
   /** A tree being walked: the walk's root or a directory reached through a link. */
   private final class OpenTree implements ReadOnce.OpenTree {
@@ -159,12 +164,12 @@ final class TreeWalk implements Iterator<InputSource> {
     }
 
     Entry entry = frame.entries.get(frame.next++);
-    Path child = frame.dir.resolve(entry.name());
+    Path child = frame.dir.resolve(entry.fileName());
     current = child;
     switch (entry.kind()) {
-      case FILE -> produce(child, frame.real.resolve(entry.name()), false);
+      case FILE -> produce(child, frame.real.resolve(entry.fileName()), false);
       case LINK_TO_FILE -> produce(child, realPath(child), true);
-      case DIRECTORY -> descend(child, frame.real.resolve(entry.name()), false);
+      case DIRECTORY -> descend(child, frame.real.resolve(entry.fileName()), false);
       case LINK_TO_DIRECTORY -> descend(child, realPath(child), true);
       case BROKEN_LINK ->
           pending =
@@ -272,10 +277,10 @@ final class TreeWalk implements Iterator<InputSource> {
     try {
       own = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
-      return new Entry(name, Kind.UNREADABLE, name, e);
+      return new Entry(child.getFileName(), name, Kind.UNREADABLE, name, e);
     }
     if (own.isRegularFile()) {
-      return new Entry(name, Kind.FILE, name, null);
+      return new Entry(child.getFileName(), name, Kind.FILE, name, null);
     }
     if (own.isDirectory()) {
       return directory(child, name, Kind.DIRECTORY);
@@ -288,10 +293,10 @@ final class TreeWalk implements Iterator<InputSource> {
     try {
       target = Files.readAttributes(child, BasicFileAttributes.class);
     } catch (IOException e) {
-      return new Entry(name, Kind.BROKEN_LINK, name, null);
+      return new Entry(child.getFileName(), name, Kind.BROKEN_LINK, name, null);
     }
     if (target.isRegularFile()) {
-      return new Entry(name, Kind.LINK_TO_FILE, name, null);
+      return new Entry(child.getFileName(), name, Kind.LINK_TO_FILE, name, null);
     }
     return target.isDirectory() ? directory(child, name, Kind.LINK_TO_DIRECTORY) : null;
   }
@@ -301,7 +306,8 @@ final class TreeWalk implements Iterator<InputSource> {
    * be read becomes one failing source named {@code name}, and sorts so.
    */
   private static Entry directory(Path child, String name, Kind kind) {
-    return new Entry(name, kind, Files.isReadable(child) ? name + "/" : name, null);
+    return new Entry(
+        child.getFileName(), name, kind, Files.isReadable(child) ? name + "/" : name, null);
   }
 
   /** Returns the real path, or the absolute normalised path when it cannot be resolved. */
