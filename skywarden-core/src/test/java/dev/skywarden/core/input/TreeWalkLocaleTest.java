@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TreeWalkLocaleTest {
 
-  /** Walks the directory given as the argument and prints the name of each source found. */
+  /** Walks the directory given as the argument and prints one line per source: its kind. */
   public static void main(String[] args) throws IOException {
     InputWalk walk = new InputDiscovery().discover(List.of(args[0]));
     while (walk.hasNext()) {
