@@ -155,9 +155,9 @@ final class Profile {
    * as runs of buckets ({@link #networkRuns()}). It keeps no feature values and no time buckets,
    * because only {@link BurstDetector#detectSpread} and the finding's history read a credential
    * profile, and short-lived credentials are never saved ({@link #longLived}). A session credential
-   * is new every hour or so, so this keeps the per-event work to one full profile, and a session
-   * costs its key, counters and first event's evidence plus 48 bytes per run, instead of a bucket
-   * per five minutes.
+   * is new every hour or so. This keeps the per-event work to one full profile, and a session costs
+   * its key, counters and first event's evidence plus 48 bytes per run, not a bucket per five
+   * minutes.
    */
   boolean light() {
     return light;

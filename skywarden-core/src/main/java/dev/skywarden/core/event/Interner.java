@@ -17,7 +17,7 @@ public final class Interner {
 
   private final ConcurrentHashMap<Object, Object> values = new ConcurrentHashMap<>();
 
-  /** The number of values at which the interner forgets all of them, or 0 for no limit. */
+  /** The number of values at which the interner clears all of them, or 0 for no limit. */
   private final int maxValues;
 
   /** Creates an interner that keeps every value it is given until it is unreachable itself. */
@@ -26,7 +26,7 @@ public final class Interner {
   }
 
   /**
-   * Creates an interner that forgets all its values once it contains {@code maxValues} of them, for
+   * Creates an interner that clears all its values once it contains {@code maxValues} of them, for
    * callers that drop most values they intern. Values returned before stay valid but are no longer
    * shared with later ones.
    *

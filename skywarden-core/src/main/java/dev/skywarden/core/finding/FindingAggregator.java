@@ -89,9 +89,8 @@ public final class FindingAggregator {
 
   /**
    * The maximum number of values in the interner of kept values before it starts over. Values that
-   * a finding keeps for a while and then drops for smaller ones stay in the interner, so without a
-   * cap an input read newest first, or with many distinct values in descending order, would pin
-   * every distinct address and resource of the hunt.
+   * a finding keeps for a while and then drops for smaller ones stay in the interner. Without a
+   * cap, an input read newest first would pin every distinct address and resource of the hunt.
    */
   static final int MAX_INTERNED = 1 << 16;
 

@@ -16,7 +16,7 @@ class RecordRereaderTest {
       new RecordRereader(new LogReader(), new EventNormalizer(), null);
 
   @Test
-  void read_nameThatIsNoPath_failsWithReason() {
+  void read_invalidPathName_fails() {
     List<CloudEvent> found = new ArrayList<>();
 
     // A NUL is invalid in a path on every platform, as an unencodable name is under the C locale.
@@ -29,7 +29,7 @@ class RecordRereaderTest {
   }
 
   @Test
-  void read_missingFile_failsWithReason() {
+  void read_missingFile_fails() {
     RecordRereader.Outcome outcome =
         rereader.read("/nonexistent/skywarden/trail.json", new long[] {1}, (index, event) -> {});
 
