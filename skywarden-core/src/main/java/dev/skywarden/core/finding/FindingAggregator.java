@@ -32,8 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <ul>
  *   <li>Evidence: the {@link #MAX_EVIDENCE} earliest hits by (time, source location, event id).
- *   <li>Title, severity, principal type, client, techniques and explanation: those of the earliest
- *       hit in that order (with explanation, title and severity as final tie-breakers).
+ *   <li>Severity: the highest of all hits, so a rule whose hits differ in severity (such as a first
+ *       use of operations of different weight) reports its worst hit, whichever came first.
+ *   <li>Title, principal type, client, techniques and explanation: those of the earliest hit in
+ *       that order (with explanation, title and severity as final tie-breakers).
  *   <li>Failed events: counted, with their distinct error codes kept like operations below.
  *   <li>Credentials, source addresses, operations, error codes, resources and client summaries (the
  *       {@link CappedList}s): the {@link #MAX_VALUES} smallest distinct values in {@link String}
@@ -189,6 +191,7 @@ public final class FindingAggregator {
         new java.util.TreeMap<>();
     private boolean featuresTruncated;
     private java.time.Instant lastSeen;
+    private Severity highest;
     private long count;
     private long examinedCount;
     private long failedCount;
@@ -214,6 +217,9 @@ public final class FindingAggregator {
       examinedCount++;
       if (lastSeen == null || event.time().isAfter(lastSeen)) {
         lastSeen = event.time();
+      }
+      if (highest == null || hit.severity().compareTo(highest) > 0) {
+        highest = hit.severity();
       }
 
       addEvidence(hit);
@@ -302,7 +308,7 @@ public final class FindingAggregator {
           id,
           key.ruleId(),
           first.title(),
-          first.severity(),
+          highest,
           techniques(first.techniqueIds()),
           key.provider(),
           key.account(),

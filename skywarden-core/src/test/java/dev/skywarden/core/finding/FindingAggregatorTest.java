@@ -226,6 +226,19 @@ class FindingAggregatorTest {
   }
 
   @Test
+  void severity_highestHitWhateverComesFirst() {
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(hit("rule-x", Severity.LOW, event("bob", 1, 1, null, "203.0.113.9", "A")));
+    aggregator.add(hit("rule-x", Severity.HIGH, event("bob", 9, 2, null, "203.0.113.9", "B")));
+    aggregator.add(hit("rule-x", Severity.MEDIUM, event("bob", 5, 3, null, "203.0.113.9", "C")));
+
+    Finding finding = aggregator.findings().get(0);
+
+    assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+    assertThat(finding.explanation()).startsWith("A called by");
+  }
+
+  @Test
   void id_stableHashOfKeyAndEarliestEvent() {
     FindingAggregator aggregator = new FindingAggregator();
     aggregator.add(hit("rule-x", Severity.LOW, event("bob", 9, 2, null, "203.0.113.9", "B")));
