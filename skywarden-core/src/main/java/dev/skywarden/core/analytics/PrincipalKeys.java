@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe: the keys of recent display names are kept in a concurrent map that is emptied
  * when it reaches {@link #MAX_CACHED}, so the classification runs once per session, not per event.
  */
-final class PrincipalKeys {
+public final class PrincipalKeys {
 
   /**
    * Display names whose key is kept. Per-run names keep coming, so the map is emptied when full
@@ -64,10 +64,13 @@ final class PrincipalKeys {
   }
 
   /**
-   * Returns the name a principal is profiled by: its role for an AWS role session with a generated
-   * name, else its display name.
+   * Returns the name a principal is profiled by, and its findings grouped by: its role for an AWS
+   * role session with a generated name, else its display name.
+   *
+   * <p>Stateless and thread-safe; it classifies the name on every call, so callers on the event
+   * path cache the result per display name.
    */
-  static String profileName(Actor actor) {
+  public static String profileName(Actor actor) {
     String name = actor.displayName();
     if (SessionNames.generated(name) == null) {
       return name;

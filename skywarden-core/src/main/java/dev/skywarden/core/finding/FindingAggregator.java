@@ -1,6 +1,7 @@
 package dev.skywarden.core.finding;
 
 import dev.skywarden.core.catalog.ControlCatalog;
+import dev.skywarden.core.event.Actor;
 import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.event.CloudProvider;
@@ -23,9 +24,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
- * Folds detection hits into findings, one per rule, provider, account and principal display name.
+ * Folds detection hits into findings, one per rule, provider, account and principal. The principal
+ * is the actor's display name, or the name a grouping function gives it ({@link
+ * #FindingAggregator(ControlCatalog, Function)}), such as a role for its CI run sessions.
  *
  * <p>Design note: every value a finding keeps is chosen by a total order, so the findings are the
  * same whatever the order of the hits and however many threads add them.
@@ -103,6 +107,20 @@ public final class FindingAggregator {
    */
   private final Interner interner = new Interner(MAX_INTERNED);
 
+  /**
+   * Display names whose grouped principal is kept. Names made per run keep coming, so the map is
+   * emptied when full rather than frozen.
+   */
+  static final int MAX_CACHED_PRINCIPALS = 4_096;
+
+  /** The grouping function, or null to group by display name. */
+  private final Function<Actor, String> principalOf;
+
+  /** The grouped principal of recent display names, with the session issuer it came from. */
+  private final Map<String, Grouped> principals = new ConcurrentHashMap<>();
+
+  private record Grouped(String issuer, String principal) {}
+
   /** Creates an aggregator that resolves techniques in the bundled {@link ControlCatalog}. */
   public FindingAggregator() {
     this(ControlCatalog.bundled());
@@ -111,6 +129,38 @@ public final class FindingAggregator {
   /** Creates an aggregator that resolves techniques in the given catalogue. */
   public FindingAggregator(ControlCatalog catalog) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.principalOf = null;
+  }
+
+  /**
+   * Creates an aggregator that resolves techniques in the given catalogue and groups hits by the
+   * principal name {@code principalOf} gives each actor instead of its display name.
+   *
+   * @param principalOf a pure, thread-safe function of the actor's display name and session issuer:
+   *     its result is kept per display name and issuer, at most {@link #MAX_CACHED_PRINCIPALS} of
+   *     them
+   */
+  public FindingAggregator(ControlCatalog catalog, Function<Actor, String> principalOf) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.principalOf = Objects.requireNonNull(principalOf, "principalOf");
+  }
+
+  /** Returns the principal a hit of {@code actor} is grouped by. */
+  private String principal(Actor actor) {
+    String name = actor.displayName();
+    if (principalOf == null) {
+      return name;
+    }
+    Grouped grouped = principals.get(name);
+    if (grouped != null && Objects.equals(grouped.issuer(), actor.sessionIssuer())) {
+      return grouped.principal();
+    }
+    String principal = principalOf.apply(actor);
+    if (principals.size() >= MAX_CACHED_PRINCIPALS) {
+      principals.clear();
+    }
+    principals.put(name, new Grouped(actor.sessionIssuer(), principal));
+    return principal;
   }
 
   /** The grouping key of a finding. */
@@ -127,7 +177,7 @@ public final class FindingAggregator {
     Objects.requireNonNull(hit.severity(), "hit.severity");
     CloudEvent event = Objects.requireNonNull(hit.event(), "hit.event");
 
-    Key key = new Key(hit.ruleId(), event.provider(), event.account(), event.actor().displayName());
+    Key key = new Key(hit.ruleId(), event.provider(), event.account(), principal(event.actor()));
     accumulators.computeIfAbsent(key, k -> new Accumulator()).add(hit);
     hits.incrementAndGet();
   }

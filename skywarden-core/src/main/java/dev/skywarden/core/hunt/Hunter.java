@@ -1,5 +1,6 @@
 package dev.skywarden.core.hunt;
 
+import dev.skywarden.core.analytics.PrincipalKeys;
 import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.detect.Detector;
 import dev.skywarden.core.detect.DetectorRun;
@@ -113,7 +114,7 @@ public final class Hunter {
    */
   public HuntResult hunt(InputWalk inputs, HuntProgress progress) throws InterruptedException {
     long started = System.nanoTime();
-    FindingAggregator aggregator = new FindingAggregator(catalog);
+    FindingAggregator aggregator = new FindingAggregator(catalog, PrincipalKeys::profileName);
     List<DetectorRun> runs = new ArrayList<>();
     for (Detector detector : detectors) {
       runs.add(detector.startRun());

@@ -8,6 +8,10 @@ import static dev.skywarden.core.finding.TestHits.hit;
 import static dev.skywarden.core.finding.TestHits.touching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skywarden.core.analytics.PrincipalKeys;
+import dev.skywarden.core.catalog.ControlCatalog;
+import dev.skywarden.core.event.Actor;
+import dev.skywarden.core.event.ActorType;
 import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.event.ClientKind;
 import dev.skywarden.core.event.CloudEvent;
@@ -236,6 +240,49 @@ class FindingAggregatorTest {
 
     assertThat(finding.severity()).isEqualTo(Severity.HIGH);
     assertThat(finding.explanation()).startsWith("A called by");
+  }
+
+  @Test
+  void grouping_generatedSessionsShareTheirRole() {
+    FindingAggregator aggregator =
+        new FindingAggregator(ControlCatalog.bundled(), PrincipalKeys::profileName);
+    aggregator.add(hit("rule-x", Severity.LOW, session("deploy", "GitHubActions-1234567", 1)));
+    aggregator.add(hit("rule-x", Severity.LOW, session("deploy", "GitHubActions-7654321", 2)));
+    aggregator.add(hit("rule-x", Severity.LOW, session("deploy", "alice", 3)));
+
+    List<Finding> findings = aggregator.findings();
+
+    assertThat(findings)
+        .extracting(Finding::principal)
+        .containsExactlyInAnyOrder(
+            "arn:aws:iam::111122223333:role/deploy",
+            "arn:aws:sts::111122223333:assumed-role/deploy/alice");
+    Finding role =
+        findings.stream().filter(f -> f.principal().contains(":role/")).findFirst().get();
+    assertThat(role.count()).isEqualTo(2);
+  }
+
+  @Test
+  void grouping_offKeepsEachSession() {
+    FindingAggregator aggregator = new FindingAggregator();
+    aggregator.add(hit("rule-x", Severity.LOW, session("deploy", "GitHubActions-1234567", 1)));
+    aggregator.add(hit("rule-x", Severity.LOW, session("deploy", "GitHubActions-7654321", 2)));
+
+    assertThat(aggregator.findings()).hasSize(2);
+  }
+
+  /** Returns an event of a session of {@code role} in the test account. */
+  private static CloudEvent session(String role, String sessionName, int index) {
+    CloudEvent event = event("unused", index, index, "ASIAEXAMPLE" + index, "203.0.113.9", "A");
+    Actor actor =
+        new Actor(
+            ActorType.ROLE_SESSION,
+            "AROAEXAMPLE:" + sessionName,
+            "arn:aws:sts::111122223333:assumed-role/" + role + "/" + sessionName,
+            "111122223333",
+            "arn:aws:iam::111122223333:role/" + role,
+            null);
+    return by(event, actor);
   }
 
   @Test

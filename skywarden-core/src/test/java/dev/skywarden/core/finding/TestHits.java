@@ -80,6 +80,26 @@ public final class TestHits {
         event.location());
   }
 
+  /** Returns a copy of the event made by {@code actor}. */
+  public static CloudEvent by(CloudEvent event, Actor actor) {
+    return new CloudEvent(
+        event.time(),
+        event.kind(),
+        event.eventId(),
+        event.account(),
+        event.region(),
+        actor,
+        event.credential(),
+        event.source(),
+        event.userAgent(),
+        event.api(),
+        event.outcome(),
+        event.resources(),
+        event.client(),
+        event.raw(),
+        event.location());
+  }
+
   /** Returns a copy of the event that names the given resources. */
   public static CloudEvent touching(CloudEvent event, String... resources) {
     return new CloudEvent(

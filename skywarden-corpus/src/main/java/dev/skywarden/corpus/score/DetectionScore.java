@@ -2,19 +2,25 @@ package dev.skywarden.corpus.score;
 
 import dev.skywarden.corpus.GroundTruth;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The findings of one hunt scored against a corpus's ground truth.
  *
- * <p>A finding matches a scenario when its principal is one of the scenario's identities and its
- * first-to-last time range overlaps the scenario's. A scenario is found when at least one finding
- * matches it. Every finding that matches no scenario is outside the scenarios and counts as a false
- * positive, because the generated organisation does nothing else malicious. Rates are per 1,000
- * identities of the organisation ({@link CorpusManifest#identities()}) per day of the corpus.
+ * <p>A finding matches a scenario when its principal is one of the scenario's identities, or the
+ * role of such an identity that is an AWS role session, and its first-to-last time range overlaps
+ * the scenario's. A hunt groups the findings of role sessions with generated names (CI runs,
+ * instance ids) under their role. A scenario is found when at least one finding matches it. Every
+ * finding that matches no scenario is outside the scenarios and counts as a false positive, because
+ * the generated organisation does nothing else malicious. Rates are per 1,000 identities of the
+ * organisation ({@link CorpusManifest#identities()}) per day of the corpus.
  *
  * <p>NOTE: the match is by principal and time only, so a benign finding on an attacked identity
  * within a scenario's time range counts as found, and an attack finding on another identity (a new
@@ -32,6 +38,10 @@ public record DetectionScore(
     int findings,
     int skipped,
     List<ScoredFinding> outside) {
+
+  /** An assumed-role ARN: partition, account, role name and session name. */
+  private static final Pattern ROLE_SESSION =
+      Pattern.compile("arn:(aws[a-z-]*):sts::([0-9]{12}):assumed-role/([^/]+)/.+");
 
   public DetectionScore {
     scenarios = List.copyOf(scenarios);
@@ -51,11 +61,12 @@ public record DetectionScore(
     boolean[] matched = new boolean[findings.findings().size()];
     List<ScenarioResult> scenarios = new ArrayList<>();
     for (GroundTruth truth : truths) {
+      Set<String> principals = findingPrincipals(truth.identities());
       TreeSet<String> titles = new TreeSet<>();
       List<String> incidentSeverities = new ArrayList<>();
       for (int i = 0; i < matched.length; i++) {
         ScoredFinding finding = findings.findings().get(i);
-        if (!finding.overlaps(truth.identities(), truth.start(), truth.end())) {
+        if (!finding.overlaps(principals, truth.start(), truth.end())) {
           continue;
         }
         matched[i] = true;
@@ -75,6 +86,22 @@ public record DetectionScore(
     }
     return new DetectionScore(
         manifest, scenarios, findings.findings().size(), findings.skipped(), outside);
+  }
+
+  /**
+   * Returns the identities and the roles of those that are AWS role sessions: {@code
+   * arn:aws:sts::1:assumed-role/deploy/run-7} adds {@code arn:aws:iam::1:role/deploy}.
+   */
+  static Set<String> findingPrincipals(List<String> identities) {
+    Set<String> principals = new LinkedHashSet<>(identities);
+    for (String identity : identities) {
+      Matcher session = ROLE_SESSION.matcher(identity);
+      if (session.matches()) {
+        principals.add(
+            "arn:" + session.group(1) + ":iam::" + session.group(2) + ":role/" + session.group(3));
+      }
+    }
+    return principals;
   }
 
   /** Returns how many scenarios have a finding. */

@@ -57,6 +57,37 @@ class DetectionScoreTest {
   }
 
   @Test
+  void roleOfSessionIdentity_isFound() {
+    GroundTruth instance =
+        truth(
+            "instance-credentials",
+            "arn:aws:sts::111122223333:assumed-role/app/i-0123456789abcdef0",
+            "2026-01-06T10:00:00Z",
+            "2026-01-06T10:05:00Z");
+    FindingsFile findings =
+        file(
+            finding(
+                "r1",
+                "Role",
+                "high",
+                "arn:aws:iam::111122223333:role/app",
+                "2026-01-06T10:01:00Z",
+                "10:02:00"),
+            finding(
+                "r2",
+                "Other role",
+                "high",
+                "arn:aws:iam::111122223333:role/web",
+                "2026-01-06T10:01:00Z",
+                "10:02:00"));
+
+    DetectionScore score = DetectionScore.of(MANIFEST, List.of(instance), findings, SEQUENCE);
+
+    assertThat(score.scenarios().get(0).titles()).containsExactly("Role");
+    assertThat(score.outside()).extracting(ScoredFinding::title).containsExactly("Other role");
+  }
+
+  @Test
   void rates_perThousandIdentitiesPerDay() {
     FindingsFile findings =
         file(
