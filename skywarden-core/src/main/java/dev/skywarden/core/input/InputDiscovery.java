@@ -65,9 +65,9 @@ public final class InputDiscovery {
   /**
    * Checks every user path and returns a walk that expands them lazily, in the order of {@code
    * userPaths}. A file already produced by the walk, through the same path given twice, a symbolic
-   * link or overlapping directories, is read once: later occurrences are dropped with a warning and
-   * counted in {@link InputWalk#duplicatesDropped(int)} ({@link ReadOnce}). A file whose real path
-   * cannot be resolved is kept.
+   * link, another hard link or overlapping directories, is read once: later occurrences are dropped
+   * with a warning and counted in {@link InputWalk#duplicatesDropped(int)} ({@link ReadOnce}). A
+   * file whose real path cannot be resolved is kept.
    *
    * @throws IllegalArgumentException when {@code -} is given more than once
    * @throws NoSuchFileException when a path does not exist; the message names the path
@@ -127,6 +127,12 @@ public final class InputDiscovery {
     if (real != null) {
       if (readOnce.seen(real, List.of())) {
         LOG.warn("Skipping input {}: it is the same file as an earlier input ({})", path, real);
+        dropped.run();
+        return Collections.emptyIterator();
+      }
+      Path earlier = readOnce.earlierHardLink(ReadOnce.hardLinkKey(path), path);
+      if (earlier != null) {
+        LOG.warn("Skipping input {}: it is a hard link to an earlier input ({})", path, earlier);
         dropped.run();
         return Collections.emptyIterator();
       }

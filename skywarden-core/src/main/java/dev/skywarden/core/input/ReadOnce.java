@@ -1,9 +1,14 @@
 package dev.skywarden.core.input;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,9 +29,12 @@ import java.util.Set;
  *       before the current one has been produced.
  * </ul>
  *
- * <p>NOTE: memory still grows with the number of symbolic links reached (one path each) and of
- * directories that could not be read; hard links and bind mounts are not recognised as the same
- * file, as before.
+ * <p>A file with more than one hard link is recognised by its file key (device and inode), which is
+ * kept with its first name, for such files only ({@link #earlierHardLink}).
+ *
+ * <p>NOTE: memory still grows with the number of symbolic links reached (one path each), of files
+ * with several hard links (one key each) and of directories that could not be read. Bind mounts and
+ * copies of a file are not recognised as the same file.
  *
  * <p>Not thread-safe: one discovery uses it from one thread.
  */
@@ -43,6 +51,31 @@ final class ReadOnce {
   private final Set<Path> files = new HashSet<>();
   private final List<Path> trees = new ArrayList<>();
   private final List<Path> unreadable = new ArrayList<>();
+  private final Map<Object, Path> hardLinked = new HashMap<>();
+
+  /**
+   * Returns the file key (device and inode) of {@code file} when it has more than one hard link, or
+   * null when it has one, when the file system does not report links (not a Unix file system) or
+   * when its attributes cannot be read.
+   */
+  static Object hardLinkKey(Path file, LinkOption... options) {
+    try {
+      Map<String, Object> attributes = Files.readAttributes(file, "unix:nlink,fileKey", options);
+      Object links = attributes.get("nlink");
+      return links instanceof Integer count && count > 1 ? attributes.get("fileKey") : null;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Returns the name under which a file with the hard-link key {@code key} ({@link #hardLinkKey})
+   * was produced before, or null when it was not, remembering {@code file} as its name then; null
+   * for a null key.
+   */
+  Path earlierHardLink(Object key, Path file) {
+    return key == null ? null : hardLinked.putIfAbsent(key, file);
+  }
 
   /**
    * Returns whether the file at real path {@code real} was produced before, looking at files and

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * link, an entry whose attributes cannot be read and a directory that cannot be opened each become
  * one source whose {@link InputSource#open()} fails with the reason, so the reader counts it as a
  * {@code READ_ERROR} skip naming the path. Other kinds of entries (named pipes, sockets, devices)
- * inside a directory are left out. A file that {@link ReadOnce} has seen is dropped with a warning.
+ * inside a directory are left out. A file that {@link ReadOnce} has seen, under the same real path
+ * or as another hard link of the same file, is dropped with a warning.
  *
  * <p>Not thread-safe: one thread takes the sources.
  */
@@ -54,13 +55,20 @@ final class TreeWalk implements Iterator<InputSource> {
     UNREADABLE
   }
 
-  /** One entry of a listed directory; {@code key} orders it among its siblings. */
   /**
-   * One directory entry. {@code fileName} is the name as the directory listed it: resolving it
-   * keeps the name's bytes, where resolving {@code name} fails for a name that the locale's charset
-   * cannot encode (a non-ASCII name under the C locale).
+   * One directory entry; {@code key} orders it among its siblings. {@code fileName} is the name as
+   * the directory listed it: resolving it keeps the name's bytes, where resolving {@code name}
+   * fails for a name that the locale's charset cannot encode (a non-ASCII name under the C locale).
+   * {@code hardLink} is the file key of a file with several hard links ({@link
+   * ReadOnce#hardLinkKey}), or null.
    */
-  private record Entry(Path fileName, String name, Kind kind, String key, IOException error) {}
+  private record Entry(
+      Path fileName, String name, Kind kind, String key, IOException error, Object hardLink) {
+
+    Entry(Path fileName, String name, Kind kind, String key, IOException error) {
+      this(fileName, name, kind, key, error, null);
+    }
+  }
 
   /** A tree being walked: the walk's root or a directory reached through a link. */
   private final class OpenTree implements ReadOnce.OpenTree {
@@ -167,8 +175,8 @@ final class TreeWalk implements Iterator<InputSource> {
     Path child = frame.dir.resolve(entry.fileName());
     current = child;
     switch (entry.kind()) {
-      case FILE -> produce(child, frame.real.resolve(entry.fileName()), false);
-      case LINK_TO_FILE -> produce(child, realPath(child), true);
+      case FILE -> produce(child, frame.real.resolve(entry.fileName()), false, entry.hardLink());
+      case LINK_TO_FILE -> produce(child, realPath(child), true, entry.hardLink());
       case DIRECTORY -> descend(child, frame.real.resolve(entry.fileName()), false);
       case LINK_TO_DIRECTORY -> descend(child, realPath(child), true);
       case BROKEN_LINK ->
@@ -181,13 +189,22 @@ final class TreeWalk implements Iterator<InputSource> {
     }
   }
 
-  /** Makes {@code file} the next source unless it was produced before. */
-  private void produce(Path file, Path real, boolean throughLink) {
+  /**
+   * Makes {@code file} the next source unless it was produced before, under this name or, for a
+   * file with several hard links ({@code hardLink} not null), under another.
+   */
+  private void produce(Path file, Path real, boolean throughLink, Object hardLink) {
     // A file reached without a link is at the innermost open tree's position, so only the outer
     // trees can have produced it already.
     List<OpenTree> earlier = throughLink ? open : open.subList(0, open.size() - 1);
     if (readOnce.seen(real, earlier)) {
       LOG.warn("Skipping input {}: it is the same file as an earlier input ({})", file, real);
+      duplicateDropped.run();
+      return;
+    }
+    Path firstName = readOnce.earlierHardLink(hardLink, file);
+    if (firstName != null) {
+      LOG.warn("Skipping input {}: it is a hard link to an earlier input ({})", file, firstName);
       duplicateDropped.run();
       return;
     }
@@ -280,7 +297,8 @@ final class TreeWalk implements Iterator<InputSource> {
       return new Entry(child.getFileName(), name, Kind.UNREADABLE, name, e);
     }
     if (own.isRegularFile()) {
-      return new Entry(child.getFileName(), name, Kind.FILE, name, null);
+      Object hardLink = ReadOnce.hardLinkKey(child, LinkOption.NOFOLLOW_LINKS);
+      return new Entry(child.getFileName(), name, Kind.FILE, name, null, hardLink);
     }
     if (own.isDirectory()) {
       return directory(child, name, Kind.DIRECTORY);
@@ -296,7 +314,8 @@ final class TreeWalk implements Iterator<InputSource> {
       return new Entry(child.getFileName(), name, Kind.BROKEN_LINK, name, null);
     }
     if (target.isRegularFile()) {
-      return new Entry(child.getFileName(), name, Kind.LINK_TO_FILE, name, null);
+      Object hardLink = ReadOnce.hardLinkKey(child);
+      return new Entry(child.getFileName(), name, Kind.LINK_TO_FILE, name, null, hardLink);
     }
     return target.isDirectory() ? directory(child, name, Kind.LINK_TO_DIRECTORY) : null;
   }

@@ -309,6 +309,48 @@ class InputDiscoveryTest {
   }
 
   @Test
+  void hardLinksInTree_readOnce() throws Exception {
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    Path file = Files.writeString(logs.resolve("m.json"), "{}");
+    createHardLink(logs.resolve("a.json"), file);
+    Files.createDirectories(logs.resolve("copy"));
+    createHardLink(logs.resolve("copy/z.json"), file);
+
+    InputWalk walk = discovery.discover(List.of(logs.toString()));
+
+    assertThat(names(walk).get(0)).containsExactly(logs.resolve("a.json").toString());
+    assertThat(walk.duplicatesDropped(0)).isEqualTo(2);
+  }
+
+  @Test
+  void hardLinksGivenAsFiles_readOnce() throws Exception {
+    Path first = Files.writeString(dir.resolve("first.json"), "{}");
+    Path second = dir.resolve("second.json");
+    createHardLink(second, first);
+    Path other = Files.writeString(dir.resolve("other.json"), "{}");
+
+    InputWalk walk =
+        discovery.discover(List.of(first.toString(), second.toString(), other.toString()));
+
+    assertThat(names(walk))
+        .containsExactly(List.of(first.toString()), List.of(), List.of(other.toString()));
+    assertThat(walk.duplicatesDropped(1)).isEqualTo(1);
+    assertThat(walk.duplicatesDropped(2)).isZero();
+  }
+
+  /** Creates a hard link, or skips the test where the file system cannot report one. */
+  private static void createHardLink(Path link, Path existing) throws Exception {
+    try {
+      Files.createLink(link, existing);
+    } catch (UnsupportedOperationException e) {
+      assumeTrue(false, "hard links are not supported here: " + e.getMessage());
+    }
+    assumeTrue(
+        ReadOnce.hardLinkKey(existing) != null,
+        "this file system does not report hard link counts and file keys");
+  }
+
+  @Test
   void isInput_fileNamedOrInsideNamedDirectory() throws Exception {
     Path logs = Files.createDirectories(dir.resolve("logs"));
     Path inside = Files.writeString(logs.resolve("a.json"), "{}");
