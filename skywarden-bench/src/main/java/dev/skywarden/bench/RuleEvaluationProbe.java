@@ -143,7 +143,7 @@ public final class RuleEvaluationProbe {
 
           @Override
           public void skip(SkippedRecord skipped) {
-            // counted by the caller's event total only
+            // a record that does not normalise has no event to evaluate
           }
         };
     List<Path> files;

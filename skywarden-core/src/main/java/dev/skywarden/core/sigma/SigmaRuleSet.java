@@ -21,9 +21,10 @@ import java.util.function.Function;
  *
  * <p>Rules are grouped by log source, and a group is consulted only for events whose product,
  * service and category equal (ignoring case) those the group's rules set. Inside a group, a rule
- * whose condition requires a {@linkplain #DISCRIMINATING_FIELDS discriminating field} to have one
- * of a finite set of literal values is indexed under those values, and is evaluated only for events
- * that have one of them. Other rules are evaluated for every event in scope.
+ * whose condition requires an event path to have one of a finite set of literal values is indexed
+ * under those values, and is evaluated only for events that have one of them there. The path is the
+ * first {@linkplain #DISCRIMINATING_FIELDS discriminating field} that gives such a set, else the
+ * rule's path with the fewest values. Other rules are evaluated for every event in scope.
  *
  * <p>Rules are compiled with the field mappings of a {@link SigmaConfig} and with the {@link
  * SigmaFilter}s that apply to them. Filter entries that name no loaded rule, or a rule outside the
@@ -32,7 +33,7 @@ import java.util.function.Function;
  */
 public final class SigmaRuleSet {
 
-  /** The fields rules are indexed by, in order of preference. */
+  /** The fields rules are indexed by first, in order of preference. */
   public static final List<String> DISCRIMINATING_FIELDS =
       List.of("eventName", "eventSource", "operationName", "protoPayload.methodName");
 
@@ -184,7 +185,7 @@ public final class SigmaRuleSet {
     return rules.size();
   }
 
-  /** Returns how many rules are indexed by a discriminating field's literal values. */
+  /** Returns how many rules are indexed by the literal values of an event path. */
   public int indexedRuleCount() {
     return indexedRuleCount;
   }
