@@ -26,6 +26,9 @@ import java.util.function.Function;
  * <p>The analysis is conservative: it returns a set only when every way to satisfy the condition
  * requires the field to equal, after case folding, one of the set's values. Negations, wildcards,
  * numbers, {@code cased} and {@code neq} items give no set.
+ *
+ * <p>NOTE: booleans give no set either, so a rule that pairs {@code readOnly: false} with substring
+ * tests stays unindexed and runs for every event in its log source.
  */
 final class DiscriminatorAnalysis {
 
@@ -114,7 +117,7 @@ final class DiscriminatorAnalysis {
   /**
    * Returns the event paths that the rule's field items test, each once, in the order the detection
    * names them. A rule field mapped to several candidate paths is left out, because no single path
-   * holds its value.
+   * contains its value.
    */
   static List<String> eventPaths(
       SigmaDetections detections, Function<String, List<String>> fieldPaths) {
