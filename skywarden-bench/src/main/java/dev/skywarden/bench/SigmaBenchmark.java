@@ -168,6 +168,11 @@ public class SigmaBenchmark {
     run.finish(consume);
   }
 
+  /** Returns the events that {@link #match} runs; valid after {@link #setUp}. */
+  SigmaEvent[] sigmaEvents() {
+    return sigmaEvents.clone();
+  }
+
   private CloudEvent normalise(byte[] record, int index) throws IOException {
     RawRecord raw =
         new RawRecord(

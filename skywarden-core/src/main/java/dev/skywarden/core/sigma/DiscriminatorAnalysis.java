@@ -13,6 +13,7 @@ import dev.skywarden.core.sigma.value.SigmaString;
 import dev.skywarden.core.sigma.value.SigmaValue;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,9 @@ import java.util.function.Function;
  * <p>The analysis is conservative: it returns a set only when every way to satisfy the condition
  * requires the field to equal, after case folding, one of the set's values. Negations, wildcards,
  * numbers, {@code cased} and {@code neq} items give no set.
+ *
+ * <p>NOTE: booleans give no set either, so a rule that pairs {@code readOnly: false} with substring
+ * tests stays unindexed and runs for every event in its log source.
  */
 final class DiscriminatorAnalysis {
 
@@ -110,10 +114,47 @@ final class DiscriminatorAnalysis {
     return Optional.of(values);
   }
 
+  /**
+   * Returns the event paths that the rule's field items test, each once, in the order the detection
+   * names them. A rule field mapped to several candidate paths is left out, because no single path
+   * contains its value.
+   */
+  static List<String> eventPaths(
+      SigmaDetections detections, Function<String, List<String>> fieldPaths) {
+    Set<String> paths = new LinkedHashSet<>();
+    for (SigmaDetection detection : detections.searchIdentifiers().values()) {
+      addEventPaths(detection, fieldPaths, paths);
+    }
+    return List.copyOf(paths);
+  }
+
+  private static void addEventPaths(
+      SigmaDetection detection, Function<String, List<String>> fieldPaths, Set<String> paths) {
+    for (DetectionElement element : detection.elements()) {
+      if (element instanceof SigmaDetection nested) {
+        addEventPaths(nested, fieldPaths, paths);
+      } else {
+        SigmaDetectionItem item = (SigmaDetectionItem) element;
+        String path = item.isKeyword() ? null : singlePath(item.field(), fieldPaths);
+        if (path != null) {
+          paths.add(path);
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns whether a rule field is looked up at exactly the event path {@code field}. The
+   * comparison is exact: a path that differs only in letter case can resolve to another key of an
+   * event that has both spellings.
+   */
   private boolean isField(String ruleField) {
+    return field.equals(singlePath(ruleField, fieldPaths));
+  }
+
+  private static String singlePath(String ruleField, Function<String, List<String>> fieldPaths) {
     List<String> paths = fieldPaths.apply(ruleField);
-    String path = paths.isEmpty() ? ruleField : paths.size() == 1 ? paths.get(0) : null;
-    return path != null && path.equalsIgnoreCase(field);
+    return paths.isEmpty() ? ruleField : paths.size() == 1 ? paths.get(0) : null;
   }
 
   private static boolean addLiterals(SigmaValue value, Set<String> values) {

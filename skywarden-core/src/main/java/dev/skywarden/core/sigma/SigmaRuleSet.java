@@ -21,9 +21,10 @@ import java.util.function.Function;
  *
  * <p>Rules are grouped by log source, and a group is consulted only for events whose product,
  * service and category equal (ignoring case) those the group's rules set. Inside a group, a rule
- * whose condition requires a {@linkplain #DISCRIMINATING_FIELDS discriminating field} to have one
- * of a finite set of literal values is indexed under those values, and is evaluated only for events
- * that have one of them. Other rules are evaluated for every event in scope.
+ * whose condition requires an event path to have one of a finite set of literal values is indexed
+ * under those values, and is evaluated only for events that have one of them there. The path is the
+ * first {@linkplain #DISCRIMINATING_FIELDS discriminating field} that gives such a set, else the
+ * rule's path with the fewest values. Other rules are evaluated for every event in scope.
  *
  * <p>Rules are compiled with the field mappings of a {@link SigmaConfig} and with the {@link
  * SigmaFilter}s that apply to them. Filter entries that name no loaded rule, or a rule outside the
@@ -32,25 +33,23 @@ import java.util.function.Function;
  */
 public final class SigmaRuleSet {
 
-  /** The fields rules are indexed by, in order of preference. */
+  /** The fields rules are indexed by first, in order of preference. */
   public static final List<String> DISCRIMINATING_FIELDS =
       List.of("eventName", "eventSource", "operationName", "protoPayload.methodName");
-
-  private static final List<FieldPath> DISCRIMINATING_PATHS =
-      DISCRIMINATING_FIELDS.stream().map(FieldPath::of).toList();
 
   /** How many distinct event log sources {@link #groupsBySource} remembers. */
   private static final int MAX_CACHED_SOURCES = 64;
 
   private final List<CompiledRule> rules;
-  private final List<Group> groups;
+  private final List<CompiledGroup> groups;
 
   /**
    * The groups whose log source applies to an event's product, service and category, computed on
    * first use of each. Most events share a few log sources, so this spares comparing the log source
    * of every group for every event.
    */
-  private final ConcurrentMap<EventSource, List<Group>> groupsBySource = new ConcurrentHashMap<>();
+  private final ConcurrentMap<EventSource, List<CompiledGroup>> groupsBySource =
+      new ConcurrentHashMap<>();
 
   private final int indexedRuleCount;
   private final List<SigmaRuleException> problems;
@@ -58,9 +57,27 @@ public final class SigmaRuleSet {
   /** The log source attributes of an event; any of them may be null. */
   private record EventSource(String product, String service, String category) {}
 
-  /** The rules of one log source: an index per discriminating field plus the unindexed rest. */
-  private record Group(
-      LogSource logSource, List<Map<String, BitSet>> indexByField, BitSet unindexed) {}
+  /**
+   * The rules of one log source: an index per field that some of its rules are indexed by, in the
+   * order the fields were first used, plus the unindexed rest.
+   */
+  private record Group(LogSource logSource, Map<String, FieldIndex> indexByPath, BitSet unindexed) {
+
+    /** Returns the index of the event path {@code path}, made empty on first use. */
+    FieldIndex indexFor(String path) {
+      return indexByPath.computeIfAbsent(path, key -> new FieldIndex(FieldPath.of(key)));
+    }
+  }
+
+  /** The rules indexed by one event path, by the case-folded values they require it to have. */
+  private record FieldIndex(FieldPath path, Map<String, BitSet> rulesByValue) {
+    FieldIndex(FieldPath path) {
+      this(path, new HashMap<>());
+    }
+  }
+
+  /** A group ready for matching, with its indexes in a list that the per-event loop walks. */
+  private record CompiledGroup(LogSource logSource, List<FieldIndex> indexes, BitSet unindexed) {}
 
   private SigmaRuleSet(
       List<CompiledRule> rules, SigmaConfig config, List<SigmaRuleException> problems) {
@@ -77,7 +94,13 @@ public final class SigmaRuleSet {
         group.unindexed().set(ordinal);
       }
     }
-    this.groups = List.copyOf(byLogSource.values());
+    List<CompiledGroup> compiled = new ArrayList<>();
+    for (Group group : byLogSource.values()) {
+      compiled.add(
+          new CompiledGroup(
+              group.logSource(), List.copyOf(group.indexByPath().values()), group.unindexed()));
+    }
+    this.groups = List.copyOf(compiled);
     this.indexedRuleCount = indexed;
   }
 
@@ -162,7 +185,7 @@ public final class SigmaRuleSet {
     return rules.size();
   }
 
-  /** Returns how many rules are indexed by a discriminating field's literal values. */
+  /** Returns how many rules are indexed by the literal values of an event path. */
   public int indexedRuleCount() {
     return indexedRuleCount;
   }
@@ -187,17 +210,7 @@ public final class SigmaRuleSet {
    * CompiledRule#explain(SigmaEvent, EventFields)}.
    */
   public void forEachMatch(SigmaEvent event, EventFields fields, Consumer<CompiledRule> action) {
-    BitSet candidates = new BitSet(rules.size());
-    for (Group group : groupsFor(event)) {
-      candidates.or(group.unindexed());
-      for (int f = 0; f < DISCRIMINATING_PATHS.size(); f++) {
-        Map<String, BitSet> index = group.indexByField().get(f);
-        if (!index.isEmpty()) {
-          fields.forEachFoldedText(
-              DISCRIMINATING_PATHS.get(f), text -> addHits(index, text, candidates));
-        }
-      }
-    }
+    BitSet candidates = candidates(event, fields);
     for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
       CompiledRule rule = rules.get(i);
       if (rule.matchesDocument(fields)) {
@@ -206,14 +219,34 @@ public final class SigmaRuleSet {
     }
   }
 
-  private List<Group> groupsFor(SigmaEvent event) {
+  /**
+   * Returns the positions in {@link #rules()} of the rules that {@link #forEachMatch} evaluates for
+   * {@code event}: those whose log source applies to it and that the index does not rule out. Every
+   * rule that matches the event is among them. {@code fields} must have been built from the
+   * document of {@code event}.
+   */
+  public BitSet candidates(SigmaEvent event, EventFields fields) {
+    BitSet candidates = new BitSet(rules.size());
+    for (CompiledGroup group : groupsFor(event)) {
+      candidates.or(group.unindexed());
+      List<FieldIndex> indexes = group.indexes();
+      for (int i = 0; i < indexes.size(); i++) {
+        FieldIndex index = indexes.get(i);
+        Map<String, BitSet> rulesByValue = index.rulesByValue();
+        fields.forEachFoldedText(index.path(), text -> addHits(rulesByValue, text, candidates));
+      }
+    }
+    return candidates;
+  }
+
+  private List<CompiledGroup> groupsFor(SigmaEvent event) {
     EventSource source = new EventSource(event.product(), event.service(), event.category());
-    List<Group> cached = groupsBySource.get(source);
+    List<CompiledGroup> cached = groupsBySource.get(source);
     if (cached != null) {
       return cached;
     }
-    List<Group> applicable = new ArrayList<>();
-    for (Group group : groups) {
+    List<CompiledGroup> applicable = new ArrayList<>();
+    for (CompiledGroup group : groups) {
       if (group.logSource().appliesTo(source.product(), source.service(), source.category())) {
         applicable.add(group);
       }
@@ -232,29 +265,47 @@ public final class SigmaRuleSet {
   }
 
   private static Group emptyGroup(LogSource logSource) {
-    List<Map<String, BitSet>> indexByField = new ArrayList<>();
-    for (int i = 0; i < DISCRIMINATING_FIELDS.size(); i++) {
-      indexByField.add(new HashMap<>());
-    }
-    return new Group(logSource, indexByField, new BitSet());
+    return new Group(logSource, new LinkedHashMap<>(), new BitSet());
   }
 
-  /** Indexes the rule under the first discriminating field it constrains; false if none. */
+  /**
+   * Indexes the rule under the first discriminating field whose values it constrains or, when it
+   * constrains none of them, under the other event path it constrains to the fewest values. Returns
+   * false when the rule constrains no path to a finite set of values.
+   */
   private static boolean index(Group group, SigmaRule rule, SigmaConfig config, int ordinal) {
     Function<String, List<String>> fieldPaths =
         config.fieldMappings().resolverFor(rule.logSource());
-    for (int f = 0; f < DISCRIMINATING_FIELDS.size(); f++) {
+    String chosenPath = null;
+    Set<String> chosenValues = null;
+    for (String path : DISCRIMINATING_FIELDS) {
       Optional<Set<String>> values =
-          DiscriminatorAnalysis.requiredValues(
-              rule.detection(), DISCRIMINATING_FIELDS.get(f), fieldPaths);
+          DiscriminatorAnalysis.requiredValues(rule.detection(), path, fieldPaths);
       if (values.isPresent()) {
-        for (String value : values.get()) {
-          group.indexByField().get(f).computeIfAbsent(value, key -> new BitSet()).set(ordinal);
-        }
-        return true;
+        chosenPath = path;
+        chosenValues = values.get();
+        break;
       }
     }
-    return false;
+    if (chosenPath == null) {
+      for (String path : DiscriminatorAnalysis.eventPaths(rule.detection(), fieldPaths)) {
+        Optional<Set<String>> values =
+            DiscriminatorAnalysis.requiredValues(rule.detection(), path, fieldPaths);
+        if (values.isPresent()
+            && (chosenValues == null || values.get().size() < chosenValues.size())) {
+          chosenPath = path;
+          chosenValues = values.get();
+        }
+      }
+    }
+    if (chosenPath == null) {
+      return false;
+    }
+    FieldIndex index = group.indexFor(chosenPath);
+    for (String value : chosenValues) {
+      index.rulesByValue().computeIfAbsent(value, key -> new BitSet()).set(ordinal);
+    }
+    return true;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.skywarden.core.sigma;
 import static dev.skywarden.core.sigma.SigmaTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skywarden.core.sigma.match.EventFields;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,71 @@ class SigmaRuleSetTest {
         assertThat(titles(set, event)).as("%s %s", product, document).isEqualTo(fullScan);
       }
     }
+  }
+
+  @Test
+  void index_coversOtherFieldsWithLiteralValues() {
+    SigmaRuleSet set =
+        ruleSet(
+            rule(
+                "denied",
+                AWS,
+                """
+                call:
+                    eventName|startswith: List
+                denied:
+                    errorCode:
+                        - AccessDenied
+                        - UnauthorizedOperation
+                condition: call and denied"""),
+            rule(
+                "root",
+                AWS,
+                """
+                user:
+                    userIdentity.type: Root
+                service:
+                    eventType: AwsServiceEvent
+                condition: user and not service"""),
+            rule("agent", AWS, "sel:\n    userAgent|contains: curl\ncondition: sel"));
+    SigmaEvent plain =
+        SigmaEvent.of(
+            "aws",
+            "cloudtrail",
+            null,
+            json("{\"eventName\":\"ListUsers\",\"userIdentity\":{\"type\":\"IAMUser\"}}"));
+    SigmaEvent deniedRoot =
+        SigmaEvent.of(
+            "aws",
+            "cloudtrail",
+            null,
+            json(
+                "{\"eventName\":\"ListUsers\",\"errorCode\":\"accessdenied\","
+                    + "\"userIdentity\":{\"type\":\"ROOT\"}}"));
+
+    assertThat(set.indexedRuleCount()).isEqualTo(2);
+    assertThat(set.candidates(plain, new EventFields(plain.document())).stream().boxed())
+        .containsExactly(2);
+    assertThat(set.candidates(deniedRoot, new EventFields(deniedRoot.document())).stream().boxed())
+        .containsExactly(0, 1, 2);
+    assertThat(titles(set, deniedRoot)).containsExactly("denied", "root");
+  }
+
+  @Test
+  void index_comparesFieldPathsWithCase() {
+    // A rule field that differs from a discriminating field only in case is resolved on its own.
+    // An event can have both keys, and then the rule must see the key written as it wrote it.
+    SigmaRuleSet set =
+        ruleSet(rule("upper", AWS, "sel:\n    EventName: SendCommand\ncondition: sel"));
+    SigmaEvent event =
+        SigmaEvent.of(
+            "aws",
+            "cloudtrail",
+            null,
+            json("{\"eventName\":\"StartSession\",\"EventName\":\"SendCommand\"}"));
+
+    assertThat(set.rules().get(0).matches(event)).isTrue();
+    assertThat(titles(set, event)).containsExactly("upper");
   }
 
   @Test
