@@ -147,10 +147,18 @@ final class Profile {
               limits.maxBuckets(),
               limits.bucketWidth(),
               limits.maxOperationsPerBucket(),
-              limits.maxNetworksPerBucket(),
+              bucketNetworks(key, limits),
               interner);
       this.runs = null;
     }
+  }
+
+  /**
+   * Returns the most wide networks one bucket of a full profile keeps: none in a principal profile,
+   * because only the spread check reads them and it runs on credential profiles.
+   */
+  private static int bucketNetworks(ProfileKey key, AnalyticsLimits limits) {
+    return key.scope() == ProfileKey.Scope.CREDENTIAL ? limits.maxNetworksPerBucket() : 0;
   }
 
   /**

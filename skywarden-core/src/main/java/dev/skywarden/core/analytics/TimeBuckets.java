@@ -18,8 +18,9 @@ import java.util.RandomAccess;
  * the bucket's start, nanoseconds, input number, record index, content hash). Three references
  * point at the wide networks, the discovery operations and a sparse {@link Extras}, allocated only
  * for a bucket with a denied call, a first discovery event other than its first event, or a first
- * event that is a copy or does not fit. That is 52 bytes per bucket plus the sets, where a bucket
- * object with its first event's reference took about 108.
+ * event that is a copy or does not fit. That is 52 bytes per bucket plus the sets, or 48 without
+ * the networks, which a principal profile does not keep. A bucket object with its first event's
+ * reference took about 108.
  *
  * <p>Events of one identity mostly arrive in time order, so a lookup first tries the bucket last
  * used and the last bucket, and falls back to a binary search; a bucket inserted before others
@@ -51,7 +52,7 @@ final class TimeBuckets {
      */
     Evidence firstDiscovery;
 
-    /** The first event when {@link #firstInputs} holds {@link #FIRST_IN_EXTRAS}, else null. */
+    /** The first event when {@link #firstInputs} contains {@link #FIRST_IN_EXTRAS}, else null. */
     Evidence first;
   }
 
@@ -85,8 +86,8 @@ final class TimeBuckets {
   private int[] firstRecords = new int[0];
   private int[] firstHashes = new int[0];
 
-  /** The wide networks per bucket, as {@link SortedStrings} sets. */
-  private Object[] networks = new Object[0];
+  /** The wide networks per bucket, as {@link SortedStrings} sets, or null when none are kept. */
+  private Object[] networks;
 
   /** The discovery operations per bucket, as {@link SortedStrings} sets. */
   private Object[] discovery = new Object[0];
@@ -100,7 +101,7 @@ final class TimeBuckets {
    * @param bucketWidth the width of a bucket, from one millisecond to {@link Integer#MAX_VALUE}
    *     milliseconds
    * @param maxOperations the most denied and discovery operations one bucket keeps, each
-   * @param maxNetworks the most wide networks one bucket keeps
+   * @param maxNetworks the most wide networks one bucket keeps, or 0 to keep none
    * @param interner the run's shared strings, for the operations kept
    * @throws IllegalArgumentException for a width outside that range
    */
@@ -118,11 +119,12 @@ final class TimeBuckets {
     }
     this.maxOperations = maxOperations;
     this.maxNetworks = maxNetworks;
+    this.networks = maxNetworks > 0 ? new Object[0] : null;
     this.interner = interner;
   }
 
   /**
-   * Adds one event to its bucket, creating the bucket when it is new; does nothing when the set is
+   * Adds one event to its bucket, creating the bucket when it is new. Does nothing when the set is
    * full and the bucket would come after its last.
    *
    * @param shared the event, with the evidence that every profile of the event keeps of it
@@ -155,7 +157,7 @@ final class TimeBuckets {
       setFirst(at, shared.evidence());
     }
 
-    String network = shared.wideNetwork();
+    String network = networks == null ? null : shared.wideNetwork();
     if (network != null) {
       Object grown = SortedStrings.add(networks[at], network, maxNetworks);
       if (grown != networks[at]) {
@@ -312,7 +314,9 @@ final class TimeBuckets {
     firstInputs = Arrays.copyOf(firstInputs, capacity);
     firstRecords = Arrays.copyOf(firstRecords, capacity);
     firstHashes = Arrays.copyOf(firstHashes, capacity);
-    networks = Arrays.copyOf(networks, capacity);
+    if (networks != null) {
+      networks = Arrays.copyOf(networks, capacity);
+    }
     discovery = Arrays.copyOf(discovery, capacity);
     extras = Arrays.copyOf(extras, capacity);
   }
@@ -329,7 +333,9 @@ final class TimeBuckets {
     System.arraycopy(firstInputs, from, firstInputs, from + 1, length);
     System.arraycopy(firstRecords, from, firstRecords, from + 1, length);
     System.arraycopy(firstHashes, from, firstHashes, from + 1, length);
-    System.arraycopy(networks, from, networks, from + 1, length);
+    if (networks != null) {
+      System.arraycopy(networks, from, networks, from + 1, length);
+    }
     System.arraycopy(discovery, from, discovery, from + 1, length);
     System.arraycopy(extras, from, extras, from + 1, length);
   }
@@ -340,7 +346,9 @@ final class TimeBuckets {
     failed[at] = 0;
     lastOffsets[at] = 0;
     firstInputs[at] = FIRST_IN_EXTRAS;
-    networks[at] = null;
+    if (networks != null) {
+      networks[at] = null;
+    }
     discovery[at] = null;
     extras[at] = null;
   }
@@ -448,8 +456,9 @@ final class TimeBuckets {
     return discovery[at];
   }
 
+  /** Returns the wide networks of bucket {@code at}, none when the buckets keep no networks. */
   Object wideNetworks(int at) {
-    return networks[at];
+    return networks == null ? null : networks[at];
   }
 
   int size() {

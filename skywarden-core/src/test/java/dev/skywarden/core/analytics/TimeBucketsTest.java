@@ -87,6 +87,7 @@ class TimeBucketsTest {
         bucket = new ModelBucket();
         buckets.put(index, bucket);
       }
+
       bucket.calls++;
       if (!event.outcome().success()) {
         bucket.failed++;
@@ -95,6 +96,7 @@ class TimeBucketsTest {
       if (EventOrder.earlier(event, bucket.first, shared.inputs())) {
         bucket.first = shared.evidence();
       }
+
       String network = shared.wideNetwork();
       if (network != null) {
         addCapped(bucket.networks, network, MAX_NETWORKS);
@@ -234,6 +236,20 @@ class TimeBucketsTest {
     TimeBucket bucket = buckets.sorted().get(0);
     assertThat(bucket.first()).isInstanceOf(Evidence.Copy.class);
     assertThat(bucket.firstDiscovery()).isSameAs(bucket.first());
+  }
+
+  @Test
+  void networks_maxZero_keepsNoneButCounts() {
+    EvidenceStore store = store(true);
+    TimeBuckets buckets = new TimeBuckets(4, WIDTH, MAX_OPERATIONS, 0, new Interner());
+
+    buckets.add(shared(call(10, 1), store), true, false);
+    buckets.add(shared(call(20, 2), store), true, false);
+
+    TimeBucket bucket = buckets.sorted().get(0);
+    assertThat(bucket.wideNetworks()).isEmpty();
+    assertThat(bucket.calls).isEqualTo(2);
+    assertThat(bucket.discoveryOperations()).containsExactly("ListUsers");
   }
 
   @Test
