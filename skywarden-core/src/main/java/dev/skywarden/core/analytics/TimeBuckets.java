@@ -89,7 +89,13 @@ final class TimeBuckets {
   /** The wide networks per bucket, as {@link SortedStrings} sets, or null when none are kept. */
   private Object[] networks;
 
-  /** The discovery operations per bucket, as {@link SortedStrings} sets. */
+  /**
+   * The discovery operations per bucket, as {@link SortedStrings} sets.
+   *
+   * <p>NOTE: these arrays are now the largest part of a busy profile's buckets (about 36 bytes in
+   * most of them). Sharing equal sets of neighbouring buckets did not lower their count on the
+   * generated 10 GB corpus.
+   */
   private Object[] discovery = new Object[0];
 
   private Extras[] extras = new Extras[0];
