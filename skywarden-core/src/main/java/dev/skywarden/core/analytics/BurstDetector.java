@@ -130,7 +130,7 @@ final class BurstDetector {
             view,
             BehaviouralDetection.CALL_RATE,
             BehaviouralDetection.CALL_RATE.severity(),
-            bucket.first,
+            bucket.first(),
             bucketFeature("calls per bucket", Long.toString(bucket.calls), bucket),
             bucket.calls
                 + " calls were made within "
@@ -148,7 +148,7 @@ final class BurstDetector {
             view,
             BehaviouralDetection.ERROR_RATE,
             BehaviouralDetection.ERROR_RATE.severity(),
-            bucket.first,
+            bucket.first(),
             bucketFeature("failed calls per bucket", bucket.failed + " of " + bucket.calls, bucket),
             String.format(
                 java.util.Locale.ROOT,
@@ -245,7 +245,7 @@ final class BurstDetector {
               calls);
     } else {
       TimeBucket bucket = bucketAt(buckets, spread.endBucket());
-      evidence = bucket.first;
+      evidence = bucket.first();
       feature = bucketFeature("wide networks", networks, bucket);
     }
 

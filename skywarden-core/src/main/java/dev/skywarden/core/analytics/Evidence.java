@@ -61,12 +61,35 @@ sealed interface Evidence permits Evidence.Copy, Evidence.Reference {
     private final int contentHash;
 
     Reference(CloudEvent event, int input) {
-      Instant time = event.time();
-      this.epochSecond = time.getEpochSecond();
-      this.nano = time.getNano();
+      this(event.time(), input, event.location().recordIndex(), contentHash(event));
+    }
+
+    private Reference(Instant time, int input, long recordIndex, int contentHash) {
+      this(time.getEpochSecond(), time.getNano(), input, recordIndex, contentHash);
+    }
+
+    /** Rebuilds a reference from its parts, as {@link TimeBuckets} stores them in arrays. */
+    Reference(long epochSecond, int nano, int input, long recordIndex, int contentHash) {
+      this.epochSecond = epochSecond;
+      this.nano = nano;
       this.input = input;
-      this.recordIndex = event.location().recordIndex();
-      this.contentHash = contentHash(event);
+      this.recordIndex = recordIndex;
+      this.contentHash = contentHash;
+    }
+
+    /** Returns the event's time in whole seconds since the epoch. */
+    long epochSecond() {
+      return epochSecond;
+    }
+
+    /** Returns the nanoseconds of the event's time within its second. */
+    int nano() {
+      return nano;
+    }
+
+    /** Returns the hash of the event's content ({@link #matches}). */
+    int contentHash() {
+      return contentHash;
     }
 
     /** Returns the number of the input, as {@link InputNames#name(int)} takes it. */
@@ -117,6 +140,20 @@ sealed interface Evidence permits Evidence.Copy, Evidence.Reference {
 
     @Override
     public int compareTo(CloudEvent candidate, InputNames inputs) {
+      return compare(epochSecond, nano, input, recordIndex, candidate, inputs);
+    }
+
+    /**
+     * Compares the event of a reference, given by its parts, with {@code candidate} as {@link
+     * #compareTo} does, without making the reference.
+     */
+    static int compare(
+        long epochSecond,
+        int nano,
+        int input,
+        long recordIndex,
+        CloudEvent candidate,
+        InputNames inputs) {
       Instant time = candidate.time();
       int order = Long.compare(epochSecond, time.getEpochSecond());
       if (order != 0) {

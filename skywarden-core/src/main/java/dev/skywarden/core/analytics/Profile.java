@@ -18,14 +18,14 @@ import java.util.Map;
  * <p>Design note: every field is an order-independent aggregate, so a profile is the same whatever
  * order its events arrive in. Per feature value it keeps the count, first and last time and the
  * {@link Evidence} of the first event by {@link EventOrder#FIRST}; per time bucket ({@link
- * TimeBucket}, kept in one sorted array by {@link TimeBuckets}) the count of calls and failures and
- * bounded sorted sets of distinct denied and discovery operations and wide networks. A light
- * profile ({@link #light()}), for a short-lived credential, keeps no feature values and no buckets,
- * only its wide networks as runs of buckets ({@link NetworkRuns}). Late or out-of-order events need
- * no special case, because nothing is decided before {@link AnalyticsRun#finish}. Memory is bounded
- * by {@link AnalyticsLimits}: values beyond the per-kind cap and buckets beyond the bucket cap are
- * not kept (the smallest values and the earliest buckets are), and {@link
- * #droppedEvents(FeatureKind)} returns how many events that cost.
+ * TimeBuckets}, sorted parallel arrays) the count of calls and failures and bounded sorted sets of
+ * distinct denied and discovery operations and wide networks. A light profile ({@link #light()}),
+ * for a short-lived credential, keeps no feature values and no buckets, only its wide networks as
+ * runs of buckets ({@link NetworkRuns}). Late or out-of-order events need no special case, because
+ * nothing is decided before {@link AnalyticsRun#finish}. Memory is bounded by {@link
+ * AnalyticsLimits}: values beyond the per-kind cap and buckets beyond the bucket cap are not kept
+ * (the smallest values and the earliest buckets are), and {@link #droppedEvents(FeatureKind)}
+ * returns how many events that cost.
  *
  * <p>NOTE: keeping the earliest {@link AnalyticsLimits#maxBuckets()} buckets (28 days by default)
  * bounds a principal's buckets whatever the input's span, but a longer input is judged for bursts
@@ -73,7 +73,6 @@ final class Profile {
   private final ProfileKey key;
   private final AnalyticsLimits limits;
   private final IdentityHistory saved;
-  private final Interner interner;
   private final boolean light;
 
   /** The feature values of a full profile; null in a light one. */
@@ -132,7 +131,6 @@ final class Profile {
     this.key = key;
     this.limits = limits;
     this.saved = saved;
-    this.interner = interner;
     this.light = light;
     if (light) {
       this.features = null;
@@ -144,9 +142,23 @@ final class Profile {
     } else {
       this.features = new EnumMap<>(FeatureKind.class);
       this.eventsPerKind = new long[FeatureKind.values().length];
-      this.buckets = new TimeBuckets(limits.maxBuckets());
+      this.buckets =
+          new TimeBuckets(
+              limits.maxBuckets(),
+              limits.bucketWidth(),
+              limits.maxOperationsPerBucket(),
+              bucketNetworks(key, limits),
+              interner);
       this.runs = null;
     }
+  }
+
+  /**
+   * Returns the most wide networks one bucket of a full profile keeps: none in a principal profile,
+   * because only the spread check reads them and it runs on credential profiles.
+   */
+  private static int bucketNetworks(ProfileKey key, AnalyticsLimits limits) {
+    return key.scope() == ProfileKey.Scope.CREDENTIAL ? limits.maxNetworksPerBucket() : 0;
   }
 
   /**
@@ -201,7 +213,7 @@ final class Profile {
     for (int i = 0; i < buffer.size(); i++) {
       addFeature(buffer.kind(i), buffer.value(i), shared, unsaved);
     }
-    addToBucket(shared, discovery, denied);
+    buckets.add(shared, discovery, denied);
   }
 
   /**
@@ -274,40 +286,6 @@ final class Profile {
       }
     }
     return largest;
-  }
-
-  /** Adds an event to its time bucket. */
-  private void addToBucket(EventOrder.Shared shared, boolean discovery, boolean denied) {
-    CloudEvent event = shared.event();
-    long millis = event.time().toEpochMilli();
-    TimeBucket bucket = buckets.getOrCreate(Math.floorDiv(millis, limits.bucketWidth().toMillis()));
-    if (bucket == null) {
-      return;
-    }
-    bucket.count(millis, !event.outcome().success());
-    if (EventOrder.earlier(event, bucket.first, shared.inputs())) {
-      bucket.first = shared.evidence();
-    }
-    String network = shared.wideNetwork();
-    if (network != null) {
-      bucket.addWideNetwork(network, limits.maxNetworksPerBucket());
-    }
-    String operation = event.api().operation();
-    if (operation == null) {
-      return;
-    }
-    if (denied) {
-      bucket.addDenied(operation, limits.maxOperationsPerBucket(), interner);
-      if (EventOrder.earlier(event, bucket.firstDenied(), shared.inputs())) {
-        bucket.firstDenied(shared.evidence());
-      }
-    }
-    if (discovery) {
-      bucket.addDiscovery(operation, limits.maxOperationsPerBucket(), interner);
-      if (EventOrder.earlier(event, bucket.firstDiscovery(), shared.inputs())) {
-        bucket.firstDiscovery(shared.evidence());
-      }
-    }
   }
 
   /**

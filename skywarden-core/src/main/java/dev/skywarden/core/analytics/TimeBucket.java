@@ -5,17 +5,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The aggregates of one time bucket in one full profile: counts, the last time, and the distinct
- * wide networks and denied and discovery operations, with the first event kept as evidence of each
- * kind. A bucket takes 64 bytes, plus the sets, which hold shared strings ({@link Interner}) in the
- * compact form of {@link SortedStrings}. A light profile keeps no buckets ({@link NetworkRuns}).
+ * A read-only view of one time bucket of a full profile, as {@link TimeBuckets#sorted()} lists
+ * them: counts, the first and last time, and the distinct wide networks and denied and discovery
+ * operations, with the first event kept as evidence of each kind. The sets hold shared strings
+ * ({@link Interner}) in the compact form of {@link SortedStrings}. A light profile keeps no buckets
+ * ({@link NetworkRuns}).
  *
- * <p>Evidence: {@link #first} is the bucket's first event by {@link EventOrder#FIRST} and gives the
- * bucket's first time; {@link #firstDenied()} and {@link #firstDiscovery()} are the first denied
- * and discovery events, pointing at the same shared {@link Evidence} when one event is first of
- * several kinds.
+ * <p>Evidence: {@link #first()} is the bucket's first event by {@link EventOrder#FIRST} and gives
+ * the bucket's first time; {@link #firstDenied()} and {@link #firstDiscovery()} are the first
+ * denied and discovery events. A packed first event is rebuilt as a new {@link Evidence.Reference}
+ * on each call, equal to the one kept but not the same instance.
  *
- * <p>Not thread-safe: the owning {@link Profile} guards it with its lock.
+ * <p>Valid until the next event is added to the profile: a new bucket shifts the slots it reads.
  */
 final class TimeBucket {
 
@@ -28,109 +29,75 @@ final class TimeBucket {
    * <p>NOTE: counts wrap past 2^31 - 1 calls of one identity in one bucket, which no real rate
    * reaches.
    */
-  int calls;
+  final int calls;
 
-  int failed;
+  final int failed;
 
-  private long lastMillis = Long.MIN_VALUE;
-  private Object wideNetworks;
-  private Object deniedOperations;
-  private Object discoveryOperations;
-  Evidence first;
-  private Evidence firstDenied;
-  private Evidence firstDiscovery;
+  private final TimeBuckets buckets;
+  private final int position;
 
-  TimeBucket(long index) {
+  TimeBucket(TimeBuckets buckets, int position, long index, int calls, int failed) {
+    this.buckets = buckets;
+    this.position = position;
     this.index = index;
+    this.calls = calls;
+    this.failed = failed;
   }
 
-  /** Counts one event at {@code millis} since the epoch, failed or not. */
-  void count(long millis, boolean failedCall) {
-    calls++;
-    if (failedCall) {
-      failed++;
-    }
-    if (millis > lastMillis) {
-      lastMillis = millis;
-    }
-  }
-
-  /** Adds a denied operation, storing its shared instance from {@code interner} when new. */
-  void addDenied(String operation, int max, Interner interner) {
-    if (!SortedStrings.contains(deniedOperations, operation)) {
-      deniedOperations = SortedStrings.add(deniedOperations, interner.intern(operation), max);
-    }
-  }
-
-  /** Adds a discovery operation, storing its shared instance from {@code interner} when new. */
-  void addDiscovery(String operation, int max, Interner interner) {
-    if (!SortedStrings.contains(discoveryOperations, operation)) {
-      discoveryOperations = SortedStrings.add(discoveryOperations, interner.intern(operation), max);
-    }
+  /** Returns the evidence of the bucket's first event. */
+  Evidence first() {
+    return buckets.first(position);
   }
 
   /** Returns the evidence of the first denied event, or null. */
   Evidence firstDenied() {
-    return firstDenied;
-  }
-
-  void firstDenied(Evidence evidence) {
-    firstDenied = evidence;
+    return buckets.firstDenied(position);
   }
 
   /** Returns the evidence of the first discovery event, or null. */
   Evidence firstDiscovery() {
-    return firstDiscovery;
-  }
-
-  void firstDiscovery(Evidence evidence) {
-    firstDiscovery = evidence;
-  }
-
-  /** Adds a wide network, which must be a shared instance already. */
-  void addWideNetwork(String network, int max) {
-    wideNetworks = SortedStrings.add(wideNetworks, network, max);
+    return buckets.firstDiscovery(position);
   }
 
   /** Returns the time of the bucket's first event. */
   Instant firstTime() {
-    return first.time();
+    return buckets.firstTime(position);
   }
 
   /** Returns the time of the bucket's last event. */
   Instant last() {
-    return Instant.ofEpochMilli(lastMillis);
+    return buckets.last(position);
   }
 
   /** Returns the distinct denied operations in ascending order. */
   List<String> deniedOperations() {
-    return SortedStrings.values(deniedOperations);
+    return SortedStrings.values(buckets.deniedOperations(position));
   }
 
   /** Returns the distinct discovery operations in ascending order. */
   List<String> discoveryOperations() {
-    return SortedStrings.values(discoveryOperations);
+    return SortedStrings.values(buckets.discoveryOperations(position));
   }
 
   /** Returns how many distinct discovery operations the bucket keeps. */
   int discoveryCount() {
-    return SortedStrings.size(discoveryOperations);
+    return SortedStrings.size(buckets.discoveryOperations(position));
   }
 
   /** Returns how many distinct denied operations the bucket keeps. */
   int deniedCount() {
-    return SortedStrings.size(deniedOperations);
+    return SortedStrings.size(buckets.deniedOperations(position));
   }
 
   /** Returns the distinct wide networks in ascending order. */
   List<String> wideNetworks() {
-    return SortedStrings.values(wideNetworks);
+    return SortedStrings.values(buckets.wideNetworks(position));
   }
 
   /** Returns how many operations and networks the bucket keeps. */
   int entries() {
-    return SortedStrings.size(wideNetworks)
-        + SortedStrings.size(deniedOperations)
-        + SortedStrings.size(discoveryOperations);
+    return SortedStrings.size(buckets.wideNetworks(position))
+        + SortedStrings.size(buckets.deniedOperations(position))
+        + SortedStrings.size(buckets.discoveryOperations(position));
   }
 }

@@ -1,18 +1,30 @@
 package dev.skywarden.core.analytics;
 
+import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.Interner;
+import java.time.Instant;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 
 /**
- * The time buckets of one profile, sorted by index in one array: about 4 bytes per bucket besides
- * the buckets themselves, where a {@code TreeMap<Long, ...>} costs an entry of 40 bytes and a boxed
- * key of 16.
+ * The time buckets of one full profile, sorted by index, stored as parallel arrays: one slot per
+ * bucket in each array, no object per bucket. {@link #sorted()} gives {@link TimeBucket} views.
+ *
+ * <p>Per bucket it keeps the index (8 bytes), the calls, failed calls and last time as an offset
+ * from the bucket's start (4 bytes each), and the first event by {@link EventOrder#FIRST} packed in
+ * five ints when it is an {@link Evidence.Reference} whose time and record index fit (seconds from
+ * the bucket's start, nanoseconds, input number, record index, content hash). Three references
+ * point at the wide networks, the discovery operations and a sparse {@link Extras}, allocated only
+ * for a bucket with a denied call, a first discovery event other than its first event, or a first
+ * event that is a copy or does not fit. That is 52 bytes per bucket plus the sets, or 48 without
+ * the networks, which a principal profile does not keep. A bucket object with its first event's
+ * reference took about 108.
  *
  * <p>Events of one identity mostly arrive in time order, so a lookup first tries the bucket last
  * used and the last bucket, and falls back to a binary search; a bucket inserted before others
- * shifts the later ones, which costs at most {@code maxBuckets} references.
+ * shifts the later slots of every array, which costs at most {@code maxBuckets} slots each.
  *
  * <p>Cap: at most {@code maxBuckets} are kept, the earliest, so the kept set does not depend on
  * arrival order; a bucket later than a full set's last is not created, and an earlier one drops the
@@ -22,51 +34,263 @@ import java.util.RandomAccess;
  */
 final class TimeBuckets {
 
-  private static final TimeBucket[] EMPTY = new TimeBucket[0];
+  /** The first event of a bucket whose first event is kept in its {@link Extras}. */
+  private static final int FIRST_IN_EXTRAS = -1;
+
+  /**
+   * The rarely used parts of one bucket: its denied operations and their first event, its first
+   * discovery event when that is not the bucket's first event, and its first event when it could
+   * not be packed.
+   */
+  private static final class Extras {
+    Object deniedOperations;
+    Evidence firstDenied;
+
+    /**
+     * The first discovery event, or null when the bucket has no discovery operations or when its
+     * first discovery event is its first event.
+     */
+    Evidence firstDiscovery;
+
+    /** The first event when {@link #firstInputs} contains {@link #FIRST_IN_EXTRAS}, else null. */
+    Evidence first;
+  }
 
   private final int maxBuckets;
-  private TimeBucket[] buckets = EMPTY;
+  private final long widthMillis;
+  private final int maxOperations;
+  private final int maxNetworks;
+  private final Interner interner;
+
   private int size;
   private int cursor;
 
-  TimeBuckets(int maxBuckets) {
+  /** Whether the last {@link #position} call created its bucket. */
+  private boolean created;
+
+  private long[] indexes = new long[0];
+  private int[] calls = new int[0];
+  private int[] failed = new int[0];
+
+  /** The last event's time in milliseconds after the bucket's start. */
+  private int[] lastOffsets = new int[0];
+
+  /** The first event's time in whole seconds after the bucket's start second. */
+  private int[] firstSeconds = new int[0];
+
+  private int[] firstNanos = new int[0];
+
+  /** The first event's input number, or {@link #FIRST_IN_EXTRAS}. */
+  private int[] firstInputs = new int[0];
+
+  private int[] firstRecords = new int[0];
+  private int[] firstHashes = new int[0];
+
+  /** The wide networks per bucket, as {@link SortedStrings} sets, or null when none are kept. */
+  private Object[] networks;
+
+  /**
+   * The discovery operations per bucket, as {@link SortedStrings} sets.
+   *
+   * <p>NOTE: these arrays are now the largest part of a busy profile's buckets (about 36 bytes in
+   * most of them). Sharing equal sets of neighbouring buckets did not lower their count on the
+   * generated 10 GB corpus.
+   */
+  private Object[] discovery = new Object[0];
+
+  private Extras[] extras = new Extras[0];
+
+  /**
+   * Creates an empty set of buckets.
+   *
+   * @param maxBuckets the most buckets kept, the earliest
+   * @param bucketWidth the width of a bucket, from one millisecond to {@link Integer#MAX_VALUE}
+   *     milliseconds
+   * @param maxOperations the most denied and discovery operations one bucket keeps, each
+   * @param maxNetworks the most wide networks one bucket keeps, or 0 to keep none
+   * @param interner the run's shared strings, for the operations kept
+   * @throws IllegalArgumentException for a width outside that range
+   */
+  TimeBuckets(
+      int maxBuckets,
+      java.time.Duration bucketWidth,
+      int maxOperations,
+      int maxNetworks,
+      Interner interner) {
     this.maxBuckets = maxBuckets;
+    this.widthMillis = bucketWidth.toMillis();
+    if (widthMillis < 1 || widthMillis > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "bucket width must be from 1 ms to " + Integer.MAX_VALUE + " ms: " + bucketWidth);
+    }
+    this.maxOperations = maxOperations;
+    this.maxNetworks = maxNetworks;
+    this.networks = maxNetworks > 0 ? new Object[0] : null;
+    this.interner = interner;
   }
 
   /**
-   * Returns the bucket with {@code index}, creating it when it is new, or null when the set is full
-   * and the bucket would come after its last.
+   * Adds one event to its bucket, creating the bucket when it is new. Does nothing when the set is
+   * full and the bucket would come after its last.
+   *
+   * @param shared the event, with the evidence that every profile of the event keeps of it
+   * @param discovery whether the operation is a read or discovery call
+   * @param denied whether the call was denied
    */
-  TimeBucket getOrCreate(long index) {
-    if (cursor < size && buckets[cursor].index == index) {
-      return buckets[cursor];
+  void add(EventOrder.Shared shared, boolean discovery, boolean denied) {
+    CloudEvent event = shared.event();
+    long millis = event.time().toEpochMilli();
+    int at = position(Math.floorDiv(millis, widthMillis));
+    if (at < 0) {
+      return;
     }
-    if (size > 0 && buckets[size - 1].index == index) {
+    boolean created = this.created;
+    calls[at]++;
+    if (!event.outcome().success()) {
+      failed[at]++;
+    }
+    int offset = (int) (millis - indexes[at] * widthMillis);
+    if (created || offset > lastOffsets[at]) {
+      lastOffsets[at] = offset;
+    }
+
+    boolean first = created || compareFirst(at, event, shared.inputs()) > 0;
+    if (first) {
+      if (!created && this.discovery[at] != null && firstDiscoveryStored(at) == null) {
+        // The old first event is the first discovery event: keep it before it is replaced.
+        extras(at).firstDiscovery = first(at);
+      }
+      setFirst(at, shared.evidence());
+    }
+
+    String network = networks == null ? null : shared.wideNetwork();
+    if (network != null) {
+      Object grown = SortedStrings.add(networks[at], network, maxNetworks);
+      if (grown != networks[at]) {
+        networks[at] = shareWithNeighbour(networks, at, grown);
+      }
+    }
+    String operation = event.api().operation();
+    if (operation == null) {
+      return;
+    }
+    if (denied) {
+      Extras bucket = extras(at);
+      if (!SortedStrings.contains(bucket.deniedOperations, operation)) {
+        bucket.deniedOperations =
+            shareDeniedWithNeighbour(
+                at,
+                SortedStrings.add(
+                    bucket.deniedOperations, interner.intern(operation), maxOperations));
+      }
+      if (EventOrder.earlier(event, bucket.firstDenied, shared.inputs())) {
+        bucket.firstDenied = shared.evidence();
+      }
+    }
+    if (discovery) {
+      addDiscovery(at, shared, operation, first);
+    }
+  }
+
+  /**
+   * Adds a discovery operation to bucket {@code at} and keeps its event when it is the bucket's
+   * first discovery event: as null in the extras when the event is also the bucket's first.
+   */
+  private void addDiscovery(int at, EventOrder.Shared shared, String operation, boolean first) {
+    CloudEvent event = shared.event();
+    boolean earliest;
+    if (this.discovery[at] == null) {
+      earliest = true;
+    } else {
+      Evidence stored = firstDiscoveryStored(at);
+      earliest =
+          stored != null
+              ? EventOrder.earlier(event, stored, shared.inputs())
+              : compareFirst(at, event, shared.inputs()) > 0;
+    }
+    if (earliest) {
+      if (first) {
+        if (extras[at] != null) {
+          extras[at].firstDiscovery = null;
+        }
+      } else {
+        extras(at).firstDiscovery = shared.evidence();
+      }
+    }
+    if (!SortedStrings.contains(this.discovery[at], operation)) {
+      this.discovery[at] =
+          shareWithNeighbour(
+              this.discovery,
+              at,
+              SortedStrings.add(this.discovery[at], interner.intern(operation), maxOperations));
+    }
+  }
+
+  /**
+   * Returns {@code set}, or the equal array of the bucket before or after {@code at} in {@code
+   * sets}. A workload that repeats its calls every few minutes has the same sets in many buckets,
+   * and they then share one array. Sharing is safe because {@link SortedStrings#add} never changes
+   * an array but returns a new one.
+   */
+  private Object shareWithNeighbour(Object[] sets, int at, Object set) {
+    if (set instanceof String[] array) {
+      if (at > 0 && sets[at - 1] instanceof String[] before && Arrays.equals(before, array)) {
+        return before;
+      }
+      if (at + 1 < size && sets[at + 1] instanceof String[] after && Arrays.equals(after, array)) {
+        return after;
+      }
+    }
+    return set;
+  }
+
+  /** Returns the denied operations {@code set}, shared as {@link #shareWithNeighbour} does. */
+  private Object shareDeniedWithNeighbour(int at, Object set) {
+    if (set instanceof String[] array) {
+      Object before = at > 0 ? deniedOperations(at - 1) : null;
+      if (before instanceof String[] other && Arrays.equals(other, array)) {
+        return other;
+      }
+      Object after = at + 1 < size ? deniedOperations(at + 1) : null;
+      if (after instanceof String[] other && Arrays.equals(other, array)) {
+        return other;
+      }
+    }
+    return set;
+  }
+
+  /** Returns the position of the bucket with {@code index}, creating it, or -1 when not kept. */
+  private int position(long index) {
+    created = false;
+    if (cursor < size && indexes[cursor] == index) {
+      return cursor;
+    }
+    if (size > 0 && indexes[size - 1] == index) {
       cursor = size - 1;
-      return buckets[cursor];
+      return cursor;
     }
-    int at = size > 0 && buckets[size - 1].index < index ? -size - 1 : search(index);
+    int at = size > 0 && indexes[size - 1] < index ? -size - 1 : search(index);
     if (at >= 0) {
       cursor = at;
-      return buckets[at];
+      return at;
     }
     int insert = -at - 1;
     if (size >= maxBuckets) {
       if (insert >= size) {
-        return null;
+        return -1;
       }
       size--;
-      buckets[size] = null;
     }
-    if (size == buckets.length) {
-      buckets = Arrays.copyOf(buckets, Math.min(maxBuckets, Math.max(4, size + (size >> 1))));
+    if (size == indexes.length) {
+      grow(Math.min(maxBuckets, Math.max(4, size + (size >> 1))));
     }
-    System.arraycopy(buckets, insert, buckets, insert + 1, size - insert);
-    TimeBucket bucket = new TimeBucket(index);
-    buckets[insert] = bucket;
+    shift(insert);
+    clear(insert);
+    indexes[insert] = index;
+    created = true;
     size++;
     cursor = insert;
-    return bucket;
+    return insert;
   }
 
   private int search(long index) {
@@ -74,7 +298,7 @@ final class TimeBuckets {
     int high = size - 1;
     while (low <= high) {
       int mid = (low + high) >>> 1;
-      long value = buckets[mid].index;
+      long value = indexes[mid];
       if (value < index) {
         low = mid + 1;
       } else if (value > index) {
@@ -86,27 +310,182 @@ final class TimeBuckets {
     return -(low + 1);
   }
 
+  private void grow(int capacity) {
+    indexes = Arrays.copyOf(indexes, capacity);
+    calls = Arrays.copyOf(calls, capacity);
+    failed = Arrays.copyOf(failed, capacity);
+    lastOffsets = Arrays.copyOf(lastOffsets, capacity);
+    firstSeconds = Arrays.copyOf(firstSeconds, capacity);
+    firstNanos = Arrays.copyOf(firstNanos, capacity);
+    firstInputs = Arrays.copyOf(firstInputs, capacity);
+    firstRecords = Arrays.copyOf(firstRecords, capacity);
+    firstHashes = Arrays.copyOf(firstHashes, capacity);
+    if (networks != null) {
+      networks = Arrays.copyOf(networks, capacity);
+    }
+    discovery = Arrays.copyOf(discovery, capacity);
+    extras = Arrays.copyOf(extras, capacity);
+  }
+
+  /** Moves the slots from {@code from} to {@code size - 1} one place up. */
+  private void shift(int from) {
+    int length = size - from;
+    System.arraycopy(indexes, from, indexes, from + 1, length);
+    System.arraycopy(calls, from, calls, from + 1, length);
+    System.arraycopy(failed, from, failed, from + 1, length);
+    System.arraycopy(lastOffsets, from, lastOffsets, from + 1, length);
+    System.arraycopy(firstSeconds, from, firstSeconds, from + 1, length);
+    System.arraycopy(firstNanos, from, firstNanos, from + 1, length);
+    System.arraycopy(firstInputs, from, firstInputs, from + 1, length);
+    System.arraycopy(firstRecords, from, firstRecords, from + 1, length);
+    System.arraycopy(firstHashes, from, firstHashes, from + 1, length);
+    if (networks != null) {
+      System.arraycopy(networks, from, networks, from + 1, length);
+    }
+    System.arraycopy(discovery, from, discovery, from + 1, length);
+    System.arraycopy(extras, from, extras, from + 1, length);
+  }
+
+  /** Empties slot {@code at} for a new bucket, which has no calls until its first event. */
+  private void clear(int at) {
+    calls[at] = 0;
+    failed[at] = 0;
+    lastOffsets[at] = 0;
+    firstInputs[at] = FIRST_IN_EXTRAS;
+    if (networks != null) {
+      networks[at] = null;
+    }
+    discovery[at] = null;
+    extras[at] = null;
+  }
+
+  private Extras extras(int at) {
+    Extras bucket = extras[at];
+    if (bucket == null) {
+      bucket = new Extras();
+      extras[at] = bucket;
+    }
+    return bucket;
+  }
+
+  private Evidence firstDiscoveryStored(int at) {
+    return extras[at] == null ? null : extras[at].firstDiscovery;
+  }
+
+  /** Returns the start of bucket {@code at} in whole seconds since the epoch. */
+  private long startSecond(int at) {
+    return Math.floorDiv(indexes[at] * widthMillis, 1000);
+  }
+
+  /** Keeps {@code evidence} as the first event of bucket {@code at}, packed when it fits. */
+  private void setFirst(int at, Evidence evidence) {
+    if (evidence instanceof Evidence.Reference reference
+        && reference.input() >= 0
+        && reference.recordIndex() >= 0
+        && reference.recordIndex() <= Integer.MAX_VALUE) {
+      long seconds = reference.epochSecond() - startSecond(at);
+      if (seconds >= 0 && seconds <= Integer.MAX_VALUE) {
+        firstSeconds[at] = (int) seconds;
+        firstNanos[at] = reference.nano();
+        firstInputs[at] = reference.input();
+        firstRecords[at] = (int) reference.recordIndex();
+        firstHashes[at] = reference.contentHash();
+        if (extras[at] != null) {
+          extras[at].first = null;
+        }
+        return;
+      }
+    }
+    firstInputs[at] = FIRST_IN_EXTRAS;
+    extras(at).first = evidence;
+  }
+
+  /** Compares the first event of bucket {@code at} with {@code candidate}, as Evidence does. */
+  private int compareFirst(int at, CloudEvent candidate, InputNames inputs) {
+    if (firstInputs[at] == FIRST_IN_EXTRAS) {
+      return extras[at].first.compareTo(candidate, inputs);
+    }
+    return Evidence.Reference.compare(
+        startSecond(at) + firstSeconds[at],
+        firstNanos[at],
+        firstInputs[at],
+        firstRecords[at],
+        candidate,
+        inputs);
+  }
+
+  /** Returns the first event of bucket {@code at}, rebuilding a packed reference. */
+  Evidence first(int at) {
+    if (firstInputs[at] == FIRST_IN_EXTRAS) {
+      return extras[at].first;
+    }
+    return new Evidence.Reference(
+        startSecond(at) + firstSeconds[at],
+        firstNanos[at],
+        firstInputs[at],
+        firstRecords[at],
+        firstHashes[at]);
+  }
+
+  /** Returns the time of the first event of bucket {@code at}. */
+  Instant firstTime(int at) {
+    if (firstInputs[at] == FIRST_IN_EXTRAS) {
+      return extras[at].first.time();
+    }
+    return Instant.ofEpochSecond(startSecond(at) + firstSeconds[at], firstNanos[at]);
+  }
+
+  /** Returns the time of the last event of bucket {@code at}. */
+  Instant last(int at) {
+    return Instant.ofEpochMilli(indexes[at] * widthMillis + lastOffsets[at]);
+  }
+
+  /** Returns the first denied event of bucket {@code at}, or null. */
+  Evidence firstDenied(int at) {
+    return extras[at] == null ? null : extras[at].firstDenied;
+  }
+
+  /** Returns the first discovery event of bucket {@code at}, or null. */
+  Evidence firstDiscovery(int at) {
+    if (discovery[at] == null) {
+      return null;
+    }
+    Evidence stored = firstDiscoveryStored(at);
+    return stored != null ? stored : first(at);
+  }
+
+  Object deniedOperations(int at) {
+    return extras[at] == null ? null : extras[at].deniedOperations;
+  }
+
+  Object discoveryOperations(int at) {
+    return discovery[at];
+  }
+
+  /** Returns the wide networks of bucket {@code at}, none when the buckets keep no networks. */
+  Object wideNetworks(int at) {
+    return networks == null ? null : networks[at];
+  }
+
   int size() {
     return size;
   }
 
   /**
-   * Returns the buckets in ascending index order, as an unmodifiable view that later additions must
-   * not overlap.
+   * Returns the buckets in ascending index order, as an unmodifiable list of views. Call it after
+   * the last {@link #add}: a later bucket shifts the slots the views read.
    */
   List<TimeBucket> sorted() {
-    TimeBucket[] array = buckets;
-    int length = size;
-    return new View(array, length);
+    return new View(this, size);
   }
 
-  /** An unmodifiable list over the first buckets of an array. */
+  /** An unmodifiable list of views of the first buckets. */
   private static final class View extends AbstractList<TimeBucket> implements RandomAccess {
-    private final TimeBucket[] array;
+    private final TimeBuckets buckets;
     private final int length;
 
-    View(TimeBucket[] array, int length) {
-      this.array = array;
+    View(TimeBuckets buckets, int length) {
+      this.buckets = buckets;
       this.length = length;
     }
 
@@ -115,7 +494,8 @@ final class TimeBuckets {
       if (index < 0 || index >= length) {
         throw new IndexOutOfBoundsException("bucket " + index + " of " + length);
       }
-      return array[index];
+      TimeBuckets all = buckets;
+      return new TimeBucket(all, index, all.indexes[index], all.calls[index], all.failed[index]);
     }
 
     @Override

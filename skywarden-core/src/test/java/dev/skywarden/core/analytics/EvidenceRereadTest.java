@@ -241,7 +241,7 @@ class EvidenceRereadTest {
     List<Evidence> kept = new ArrayList<>();
     for (Profile profile : run.profiles()) {
       for (TimeBucket bucket : profile.buckets()) {
-        kept.add(bucket.first);
+        kept.add(bucket.first());
       }
       if (profile.networkRuns() != null) {
         for (NetworkRuns.Run networkRun : profile.networkRuns().runs()) {

@@ -186,7 +186,7 @@ class ProfileMemoryTest {
       }
     }
     for (TimeBucket bucket : profile.buckets()) {
-      kept.add(bucket.first);
+      kept.add(bucket.first());
       kept.add(bucket.firstDenied());
       kept.add(bucket.firstDiscovery());
     }

@@ -1,15 +1,373 @@
 package dev.skywarden.core.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.Interner;
+import dev.skywarden.core.event.SourceLocation;
+import dev.skywarden.core.finding.TestHits;
+import dev.skywarden.core.hunt.RecordRereader;
+import dev.skywarden.core.input.LogReader;
+import dev.skywarden.core.normalize.EventNormalizer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The sorted array of a profile's time buckets. */
+/**
+ * The parallel arrays of a profile's time buckets against one object per bucket, the store they
+ * replace: written out here as the reference model, it must give the same buckets, counts, times,
+ * sets and evidence on random inputs in any order.
+ */
 class TimeBucketsTest {
+
+  private static final Duration WIDTH = Duration.ofMinutes(5);
+
+  private static final int BUCKET_SECONDS = 300;
+
+  private static final int MAX_OPERATIONS = 4;
+
+  private static final int MAX_NETWORKS = 2;
+
+  private static final int TRIALS = 400;
+
+  private static final String[] OPERATIONS = {
+    "ListUsers", "ListRoles", "GetUser", "DescribeInstances", "ListBuckets", "CreateUser"
+  };
+
+  private static final String[] ADDRESSES = {
+    "198.51.100.7", "203.0.113.9", "192.0.2.1", "10.1.2.3", "172.16.0.1"
+  };
+
+  /** One event with what the profile passes along: whether it is discovery and denied. */
+  private record Call(CloudEvent event, boolean discovery, boolean denied) {}
+
+  /** The old bucket: one object per bucket, fields updated per event. */
+  private static final class ModelBucket {
+    int calls;
+    int failed;
+    long lastMillis = Long.MIN_VALUE;
+    Evidence first;
+    Evidence firstDenied;
+    Evidence firstDiscovery;
+    final TreeSet<String> networks = new TreeSet<>();
+    final TreeSet<String> denied = new TreeSet<>();
+    final TreeSet<String> discovery = new TreeSet<>();
+  }
+
+  /** The old store: a sorted map of buckets with the same cap, earliest kept. */
+  private static final class Model {
+    final int maxBuckets;
+    final TreeMap<Long, ModelBucket> buckets = new TreeMap<>();
+
+    Model(int maxBuckets) {
+      this.maxBuckets = maxBuckets;
+    }
+
+    void add(EventOrder.Shared shared, boolean discovery, boolean denied) {
+      CloudEvent event = shared.event();
+      long millis = event.time().toEpochMilli();
+      long index = Math.floorDiv(millis, WIDTH.toMillis());
+      ModelBucket bucket = buckets.get(index);
+      if (bucket == null) {
+        if (buckets.size() >= maxBuckets) {
+          if (index > buckets.lastKey()) {
+            return;
+          }
+          buckets.pollLastEntry();
+        }
+        bucket = new ModelBucket();
+        buckets.put(index, bucket);
+      }
+
+      bucket.calls++;
+      if (!event.outcome().success()) {
+        bucket.failed++;
+      }
+      bucket.lastMillis = Math.max(bucket.lastMillis, millis);
+      if (EventOrder.earlier(event, bucket.first, shared.inputs())) {
+        bucket.first = shared.evidence();
+      }
+
+      String network = shared.wideNetwork();
+      if (network != null) {
+        addCapped(bucket.networks, network, MAX_NETWORKS);
+      }
+      String operation = event.api().operation();
+      if (denied) {
+        addCapped(bucket.denied, operation, MAX_OPERATIONS);
+        if (EventOrder.earlier(event, bucket.firstDenied, shared.inputs())) {
+          bucket.firstDenied = shared.evidence();
+        }
+      }
+      if (discovery) {
+        addCapped(bucket.discovery, operation, MAX_OPERATIONS);
+        if (EventOrder.earlier(event, bucket.firstDiscovery, shared.inputs())) {
+          bucket.firstDiscovery = shared.evidence();
+        }
+      }
+    }
+
+    private static void addCapped(NavigableSet<String> set, String value, int max) {
+      set.add(value);
+      if (set.size() > max) {
+        set.pollLast();
+      }
+    }
+  }
+
+  @Test
+  void randomInputs_matchOneObjectPerBucket_references() {
+    compareOnRandomInputs(new Random(20261205), true);
+  }
+
+  @Test
+  void randomInputs_matchOneObjectPerBucket_copies() {
+    compareOnRandomInputs(new Random(42), false);
+  }
+
+  @Test
+  void randomInputs_sameWhateverOrder() {
+    Random random = new Random(99);
+    for (int trial = 0; trial < TRIALS / 4; trial++) {
+      List<Call> calls = randomCalls(random);
+      int maxBuckets = 1 + random.nextInt(8);
+      EvidenceStore store = store(true);
+      List<Call> shuffled = new ArrayList<>(calls);
+      Collections.shuffle(shuffled, random);
+
+      List<String> forward = describe(feed(calls, maxBuckets, store), store.inputs());
+      List<String> reordered = describe(feed(shuffled, maxBuckets, store), store.inputs());
+
+      assertThat(reordered).as("trial " + trial).isEqualTo(forward);
+    }
+  }
+
+  @Test
+  void cap_keepsEarliestWhateverOrder() {
+    EvidenceStore store = store(true);
+    TimeBuckets forward = buckets(10);
+    TimeBuckets backward = buckets(10);
+
+    for (int i = 0; i < 30; i++) {
+      forward.add(shared(call(i * BUCKET_SECONDS, i), store), false, false);
+      backward.add(shared(call((29 - i) * BUCKET_SECONDS, 100 + i), store), false, false);
+    }
+
+    List<Long> earliest = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      earliest.add(bucketOf(i * BUCKET_SECONDS));
+    }
+    assertThat(indexes(forward)).isEqualTo(earliest);
+    assertThat(indexes(backward)).isEqualTo(earliest);
+
+    forward.add(shared(call(40 * BUCKET_SECONDS, 200), store), false, false);
+    assertThat(indexes(forward))
+        .as("after a bucket later than a full set's last")
+        .isEqualTo(earliest);
+  }
+
+  @Test
+  void cap_earlierBucketAfterFullSet_dropsLast() {
+    EvidenceStore store = store(true);
+    TimeBuckets buckets = buckets(3);
+    for (int i = 1; i <= 3; i++) {
+      buckets.add(shared(call(i * BUCKET_SECONDS, i), store), true, false);
+    }
+
+    buckets.add(shared(call(7, 9), store), false, true);
+
+    List<TimeBucket> sorted = buckets.sorted();
+    assertThat(indexes(buckets))
+        .containsExactly(bucketOf(0), bucketOf(BUCKET_SECONDS), bucketOf(2 * BUCKET_SECONDS));
+    assertThat(sorted.get(0).firstDenied()).as("new bucket's denied event").isNotNull();
+    assertThat(sorted.get(0).firstDiscovery()).as("new bucket's discovery event").isNull();
+    assertThat(sorted.get(1).firstDiscovery()).as("shifted bucket's discovery event").isNotNull();
+    assertThat(sorted.get(1).firstDenied()).as("shifted bucket's denied event").isNull();
+  }
+
+  @Test
+  void firstDiscovery_keptWhenEarlierEventIsNotDiscovery() {
+    EvidenceStore store = store(true);
+    TimeBuckets buckets = buckets(4);
+    CloudEvent discovery = call(100, 1);
+    CloudEvent earlier = call(50, 2);
+
+    buckets.add(shared(discovery, store), true, false);
+    buckets.add(shared(earlier, store), false, false);
+
+    TimeBucket bucket = buckets.sorted().get(0);
+    assertThat(describe(bucket.first(), store.inputs()))
+        .isEqualTo(describe(store.keep(earlier), store.inputs()));
+    assertThat(describe(bucket.firstDiscovery(), store.inputs()))
+        .isEqualTo(describe(store.keep(discovery), store.inputs()));
+  }
+
+  @Test
+  void first_recordIndexBeyondInt_keptWhole() {
+    EvidenceStore store = store(true);
+    TimeBuckets buckets = buckets(4);
+    CloudEvent event = located(call(10, 1), "big.json", 5_000_000_000L);
+
+    buckets.add(shared(event, store), true, false);
+
+    Evidence first = buckets.sorted().get(0).first();
+    assertThat(first).isInstanceOf(Evidence.Reference.class);
+    assertThat(((Evidence.Reference) first).recordIndex()).isEqualTo(5_000_000_000L);
+    assertThat(describe(first, store.inputs()))
+        .isEqualTo(describe(store.keep(event), store.inputs()));
+  }
+
+  @Test
+  void first_copyEvidence_isSameInstanceForAllKinds() {
+    EvidenceStore store = store(false);
+    TimeBuckets buckets = buckets(4);
+
+    buckets.add(shared(call(10, 1), store), true, true);
+
+    TimeBucket bucket = buckets.sorted().get(0);
+    assertThat(bucket.first()).isInstanceOf(Evidence.Copy.class);
+    assertThat(bucket.firstDiscovery()).isSameAs(bucket.first());
+  }
+
+  @Test
+  void networks_maxZero_keepsNoneButCounts() {
+    EvidenceStore store = store(true);
+    TimeBuckets buckets = new TimeBuckets(4, WIDTH, MAX_OPERATIONS, 0, new Interner());
+
+    buckets.add(shared(call(10, 1), store), true, false);
+    buckets.add(shared(call(20, 2), store), true, false);
+
+    TimeBucket bucket = buckets.sorted().get(0);
+    assertThat(bucket.wideNetworks()).isEmpty();
+    assertThat(bucket.calls).isEqualTo(2);
+    assertThat(bucket.discoveryOperations()).containsExactly("ListUsers");
+  }
+
+  @Test
+  void width_beyondIntMillis_rejected() {
+    Duration width = Duration.ofMillis(Integer.MAX_VALUE + 1L);
+
+    assertThatThrownBy(() -> new TimeBuckets(4, width, 4, 2, new Interner()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bucket width");
+  }
+
+  private static void compareOnRandomInputs(Random random, boolean references) {
+    int capped = 0;
+    for (int trial = 0; trial < TRIALS; trial++) {
+      List<Call> calls = randomCalls(random);
+      Collections.shuffle(calls, random);
+      int maxBuckets = 1 + random.nextInt(8);
+      EvidenceStore store = store(references);
+
+      TimeBuckets buckets =
+          new TimeBuckets(maxBuckets, WIDTH, MAX_OPERATIONS, MAX_NETWORKS, new Interner());
+      Model model = new Model(maxBuckets);
+      for (Call call : calls) {
+        EventOrder.Shared shared = shared(call.event(), store);
+        buckets.add(shared, call.discovery(), call.denied());
+        model.add(shared, call.discovery(), call.denied());
+      }
+
+      if (model.buckets.size() == maxBuckets) {
+        capped++;
+      }
+      assertThat(describe(buckets, store.inputs()))
+          .as("trial " + trial)
+          .isEqualTo(describe(model, store.inputs()));
+    }
+    // Both capped and uncapped sets must occur, or the cap is not compared.
+    assertThat(capped).as("trials at the cap").isBetween(TRIALS / 10, TRIALS - TRIALS / 10);
+  }
+
+  /** Returns 1 to 40 calls over up to 10 buckets, some in the same second of other inputs. */
+  private static List<Call> randomCalls(Random random) {
+    List<Call> calls = new ArrayList<>();
+    int count = 1 + random.nextInt(40);
+    for (int i = 0; i < count; i++) {
+      int second = random.nextInt(10) * BUCKET_SECONDS + random.nextInt(4) * 37;
+      String operation = OPERATIONS[random.nextInt(OPERATIONS.length)];
+      CloudEvent event =
+          TestHits.event(
+              "erin",
+              second,
+              i,
+              "AKIAERIN",
+              ADDRESSES[random.nextInt(ADDRESSES.length)],
+              operation);
+      event = located(event, random.nextBoolean() ? "a.json" : "b.json", 1 + i);
+      if (random.nextInt(4) == 0) {
+        event = TestHits.at(event, event.time().plusNanos(1 + random.nextInt(999_999_999)));
+      }
+      boolean denied = random.nextInt(4) == 0;
+      if (denied) {
+        event = TestHits.failed(event, "AccessDenied");
+      }
+      calls.add(
+          new Call(event, operation.startsWith("List") || operation.startsWith("Get"), denied));
+    }
+    return calls;
+  }
+
+  private static TimeBuckets feed(List<Call> calls, int maxBuckets, EvidenceStore store) {
+    TimeBuckets buckets = buckets(maxBuckets);
+    for (Call call : calls) {
+      buckets.add(shared(call.event(), store), call.discovery(), call.denied());
+    }
+    return buckets;
+  }
+
+  private static TimeBuckets buckets(int maxBuckets) {
+    return new TimeBuckets(maxBuckets, WIDTH, MAX_OPERATIONS, MAX_NETWORKS, new Interner());
+  }
+
+  private static EvidenceStore store(boolean references) {
+    EvidenceStore store = new EvidenceStore(new Interner());
+    if (references) {
+      store.useReferences(new RecordRereader(new LogReader(), new EventNormalizer(), null));
+    }
+    return store;
+  }
+
+  private static EventOrder.Shared shared(CloudEvent event, EvidenceStore store) {
+    return new EventOrder.Shared(event, new Interner(), store);
+  }
+
+  private static CloudEvent call(int second, int index) {
+    return TestHits.event("erin", second, index, "AKIAERIN", "198.51.100.7", "ListUsers");
+  }
+
+  private static CloudEvent located(CloudEvent event, String input, long recordIndex) {
+    return new CloudEvent(
+        event.time(),
+        event.kind(),
+        event.eventId(),
+        event.account(),
+        event.region(),
+        event.actor(),
+        event.credential(),
+        event.source(),
+        event.userAgent(),
+        event.api(),
+        event.outcome(),
+        event.resources(),
+        event.client(),
+        event.raw(),
+        new SourceLocation(input, recordIndex, recordIndex));
+  }
+
+  private static long bucketOf(int second) {
+    return Math.floorDiv(TestHits.T0.plusSeconds(second).toEpochMilli(), WIDTH.toMillis());
+  }
 
   private static List<Long> indexes(TimeBuckets buckets) {
     List<Long> indexes = new ArrayList<>();
@@ -19,45 +377,107 @@ class TimeBucketsTest {
     return indexes;
   }
 
-  @Test
-  void getOrCreate_outOfOrder_staysSorted() {
-    TimeBuckets buckets = new TimeBuckets(100);
-    List<Long> order = new ArrayList<>();
-    for (long i = 0; i < 50; i++) {
-      order.add(i * 3);
+  private static List<String> describe(TimeBuckets buckets, InputNames inputs) {
+    List<String> described = new ArrayList<>();
+    for (TimeBucket bucket : buckets.sorted()) {
+      described.add(
+          describe(
+              inputs,
+              bucket.index,
+              bucket.calls,
+              bucket.failed,
+              bucket.firstTime(),
+              bucket.last(),
+              bucket.first(),
+              bucket.firstDenied(),
+              bucket.firstDiscovery(),
+              bucket.wideNetworks(),
+              bucket.deniedOperations(),
+              bucket.discoveryOperations()));
+      assertThat(bucket.entries())
+          .as("entries of bucket " + bucket.index)
+          .isEqualTo(
+              bucket.wideNetworks().size()
+                  + bucket.deniedOperations().size()
+                  + bucket.discoveryOperations().size());
     }
-    Collections.shuffle(order, new Random(7));
-
-    for (long index : order) {
-      buckets.getOrCreate(index).calls++;
-    }
-    for (long index : order) {
-      buckets.getOrCreate(index).calls++;
-    }
-
-    assertThat(buckets.size()).isEqualTo(50);
-    List<Long> sorted = new ArrayList<>(order);
-    Collections.sort(sorted);
-    assertThat(indexes(buckets)).isEqualTo(sorted);
-    assertThat(buckets.sorted()).allSatisfy(bucket -> assertThat(bucket.calls).isEqualTo(2));
+    return described;
   }
 
-  @Test
-  void cap_keepsEarliestWhateverOrder() {
-    TimeBuckets forward = new TimeBuckets(10);
-    TimeBuckets backward = new TimeBuckets(10);
-
-    for (long i = 0; i < 30; i++) {
-      forward.getOrCreate(i);
-      backward.getOrCreate(29 - i);
+  private static List<String> describe(Model model, InputNames inputs) {
+    List<String> described = new ArrayList<>();
+    for (Map.Entry<Long, ModelBucket> entry : model.buckets.entrySet()) {
+      ModelBucket bucket = entry.getValue();
+      described.add(
+          describe(
+              inputs,
+              entry.getKey(),
+              bucket.calls,
+              bucket.failed,
+              bucket.first.time(),
+              Instant.ofEpochMilli(bucket.lastMillis),
+              bucket.first,
+              bucket.firstDenied,
+              bucket.firstDiscovery,
+              List.copyOf(bucket.networks),
+              List.copyOf(bucket.denied),
+              List.copyOf(bucket.discovery)));
     }
+    return described;
+  }
 
-    List<Long> earliest = new ArrayList<>();
-    for (long i = 0; i < 10; i++) {
-      earliest.add(i);
+  private static String describe(
+      InputNames inputs,
+      long index,
+      int calls,
+      int failed,
+      Instant firstTime,
+      Instant last,
+      Evidence first,
+      Evidence firstDenied,
+      Evidence firstDiscovery,
+      List<String> networks,
+      List<String> denied,
+      List<String> discovery) {
+    return "bucket "
+        + index
+        + ": calls "
+        + calls
+        + ", failed "
+        + failed
+        + ", first time "
+        + firstTime
+        + ", last "
+        + last
+        + ", first "
+        + describe(first, inputs)
+        + ", first denied "
+        + describe(firstDenied, inputs)
+        + ", first discovery "
+        + describe(firstDiscovery, inputs)
+        + ", networks "
+        + networks
+        + ", denied "
+        + denied
+        + ", discovery "
+        + discovery;
+  }
+
+  /** Describes evidence by input name, because input numbers differ between threads. */
+  private static String describe(Evidence evidence, InputNames inputs) {
+    if (evidence == null) {
+      return "none";
     }
-    assertThat(indexes(forward)).isEqualTo(earliest);
-    assertThat(indexes(backward)).isEqualTo(earliest);
-    assertThat(forward.getOrCreate(40)).as("a bucket after a full set's last").isNull();
+    if (evidence instanceof Evidence.Reference reference) {
+      return "record "
+          + reference.recordIndex()
+          + " of "
+          + inputs.name(reference.input())
+          + " at "
+          + reference.time()
+          + " hash "
+          + reference.contentHash();
+    }
+    return "copy of " + ((Evidence.Copy) evidence).event().eventId() + " at " + evidence.time();
   }
 }
