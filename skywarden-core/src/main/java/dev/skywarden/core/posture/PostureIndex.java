@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Finds the posture of the principal of a hunt finding by any name the exports give it: an IAM ARN
- * or user name, an assumed-role session ARN (which maps to its role), an Entra object id or UPN, a
- * GCP e-mail with or without its member prefix.
+ * or user name, an assumed-role session ARN or a role ARN without the role's path (both map to the
+ * role), an Entra object id or UPN, a GCP e-mail with or without its member prefix.
  *
  * <p>When two identities claim the same name, the first one in audit order keeps it. Immutable and
  * thread-safe.
@@ -59,7 +59,7 @@ public final class PostureIndex {
       return Optional.of(direct);
     }
     if (provider == CloudProvider.AWS) {
-      return awsRoleOfSession(principal).map(role -> byKey.get(key(id, role)));
+      return awsRoleOf(principal).map(role -> byKey.get(key(id, role)));
     }
     if (provider == CloudProvider.GCP) {
       int colon = principal.indexOf(':');
@@ -83,16 +83,25 @@ public final class PostureIndex {
   }
 
   /**
-   * Maps {@code arn:aws:sts::123456789012:assumed-role/Role/session} to the role key {@code
-   * role:123456789012/Role} that AWS audits register.
+   * Maps a role session ARN {@code arn:aws:sts::123456789012:assumed-role/Role/session}, or a role
+   * ARN with or without a path such as {@code arn:aws:iam::123456789012:role/ci/Role}, to the role
+   * key {@code role:123456789012/Role} that AWS audits register. The hunt names the findings of a
+   * role's sessions with generated names (CI runs, instances) by the role ARN without its path.
    */
-  static Optional<String> awsRoleOfSession(String arn) {
+  static Optional<String> awsRoleOf(String arn) {
     String[] parts = arn.split(":", 6);
-    if (parts.length < 6 || !parts[5].startsWith("assumed-role/")) {
+    if (parts.length < 6) {
       return Optional.empty();
     }
-    String[] path = parts[5].split("/", -1);
-    return path.length >= 2 ? Optional.of(awsRoleKey(parts[4], path[1])) : Optional.empty();
+    if (parts[5].startsWith("assumed-role/")) {
+      String[] path = parts[5].split("/", -1);
+      return path.length >= 2 ? Optional.of(awsRoleKey(parts[4], path[1])) : Optional.empty();
+    }
+    if (parts[2].equals("iam") && parts[5].startsWith("role/")) {
+      String name = parts[5].substring(parts[5].lastIndexOf('/') + 1);
+      return name.isEmpty() ? Optional.empty() : Optional.of(awsRoleKey(parts[4], name));
+    }
+    return Optional.empty();
   }
 
   /** Returns the alias that identifies a role by account and name, whatever its path. */
