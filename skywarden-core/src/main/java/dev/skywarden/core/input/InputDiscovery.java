@@ -130,9 +130,8 @@ public final class InputDiscovery {
         dropped.run();
         return Collections.emptyIterator();
       }
-      Path earlier = readOnce.earlierHardLink(ReadOnce.hardLinkKey(path), path);
-      if (earlier != null) {
-        LOG.warn("Skipping input {}: it is a hard link to an earlier input ({})", path, earlier);
+      if (readOnce.seenHardLink(ReadOnce.hardLinkId(path))) {
+        LOG.warn("Skipping input {}: it is another hard link of a file read earlier", path);
         dropped.run();
         return Collections.emptyIterator();
       }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +28,15 @@ import java.util.Set;
  *       before the current one has been produced.
  * </ul>
  *
- * <p>A file with more than one hard link is recognised by its file key (device and inode), which is
- * kept with its first name, for such files only ({@link #earlierHardLink}).
+ * <p>A file with more than one hard link is recognised by its device and inode number, which are
+ * kept for such files only, in a {@link FileIdSet} of about 32 bytes per file ({@link
+ * #seenHardLink}).
  *
  * <p>NOTE: memory still grows with the number of symbolic links reached (one path each), of files
- * with several hard links (a key and a path each) and of directories that could not be read. A tree
- * whose files all have a second link elsewhere, such as a snapshot made with {@code cp -al} or
- * {@code rsync --link-dest}, keeps an entry for every file: 100,000 such files made the hunt fail
- * with -Xmx64m, where it ran in -Xmx48m without the hard-link check. Bind mounts and copies of a
- * file are not recognised as the same file.
+ * with several hard links and of directories that could not be read. A tree whose files all have a
+ * second link elsewhere, such as a snapshot made with {@code cp -al} or {@code rsync --link-dest},
+ * keeps an entry for every file: about 32 MB for a million files. Bind mounts and copies of a file
+ * are not recognised as the same file.
  *
  * <p>Not thread-safe: one discovery uses it from one thread.
  */
@@ -54,30 +53,37 @@ final class ReadOnce {
   private final Set<Path> files = new HashSet<>();
   private final List<Path> trees = new ArrayList<>();
   private final List<Path> unreadable = new ArrayList<>();
-  private final Map<Object, Path> hardLinked = new HashMap<>();
+  private final FileIdSet hardLinked = new FileIdSet();
+
+  /** A file's device and inode number. */
+  record FileId(long device, long inode) {}
 
   /**
-   * Returns the file key (device and inode) of {@code file} when it has more than one hard link, or
-   * null when it has one, when the file system does not report links (not a Unix file system) or
+   * Returns the device and inode number of {@code file} when it has more than one hard link, or
+   * null when it has one, when the file system does not report them (not a Unix file system) or
    * when its attributes cannot be read.
    */
-  static Object hardLinkKey(Path file, LinkOption... options) {
+  static FileId hardLinkId(Path file, LinkOption... options) {
     try {
-      Map<String, Object> attributes = Files.readAttributes(file, "unix:nlink,fileKey", options);
-      Object links = attributes.get("nlink");
-      return links instanceof Integer count && count > 1 ? attributes.get("fileKey") : null;
+      Map<String, Object> attributes = Files.readAttributes(file, "unix:nlink,dev,ino", options);
+      if (attributes.get("nlink") instanceof Integer links
+          && links > 1
+          && attributes.get("dev") instanceof Long device
+          && attributes.get("ino") instanceof Long inode) {
+        return new FileId(device, inode);
+      }
+      return null;
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
       return null;
     }
   }
 
   /**
-   * Returns the name under which a file with the hard-link key {@code key} ({@link #hardLinkKey})
-   * was produced before, or null when it was not, remembering {@code file} as its name then; null
-   * for a null key.
+   * Returns whether a file with several hard links, {@code id} ({@link #hardLinkId}), was produced
+   * before under another name, and remembers it. Returns false for a null id.
    */
-  Path earlierHardLink(Object key, Path file) {
-    return key == null ? null : hardLinked.putIfAbsent(key, file);
+  boolean seenHardLink(FileId id) {
+    return id != null && !hardLinked.add(id.device(), id.inode());
   }
 
   /**

@@ -59,11 +59,16 @@ final class TreeWalk implements Iterator<InputSource> {
    * One directory entry; {@code key} orders it among its siblings. {@code fileName} is the name as
    * the directory listed it: resolving it keeps the name's bytes, where resolving {@code name}
    * fails for a name that the locale's charset cannot encode (a non-ASCII name under the C locale).
-   * {@code hardLink} is the file key of a file with several hard links ({@link
-   * ReadOnce#hardLinkKey}), or null.
+   * {@code hardLink} is the device and inode of a file with several hard links ({@link
+   * ReadOnce#hardLinkId}), or null.
    */
   private record Entry(
-      Path fileName, String name, Kind kind, String key, IOException error, Object hardLink) {
+      Path fileName,
+      String name,
+      Kind kind,
+      String key,
+      IOException error,
+      ReadOnce.FileId hardLink) {
 
     Entry(Path fileName, String name, Kind kind, String key, IOException error) {
       this(fileName, name, kind, key, error, null);
@@ -193,7 +198,7 @@ final class TreeWalk implements Iterator<InputSource> {
    * Makes {@code file} the next source unless it was produced before, under this name or, for a
    * file with several hard links ({@code hardLink} not null), under another.
    */
-  private void produce(Path file, Path real, boolean throughLink, Object hardLink) {
+  private void produce(Path file, Path real, boolean throughLink, ReadOnce.FileId hardLink) {
     // A file reached without a link is at the innermost open tree's position, so only the outer
     // trees can have produced it already.
     List<OpenTree> earlier = throughLink ? open : open.subList(0, open.size() - 1);
@@ -202,9 +207,8 @@ final class TreeWalk implements Iterator<InputSource> {
       duplicateDropped.run();
       return;
     }
-    Path firstName = readOnce.earlierHardLink(hardLink, file);
-    if (firstName != null) {
-      LOG.warn("Skipping input {}: it is a hard link to an earlier input ({})", file, firstName);
+    if (readOnce.seenHardLink(hardLink)) {
+      LOG.warn("Skipping input {}: it is another hard link of a file read earlier", file);
       duplicateDropped.run();
       return;
     }
@@ -297,7 +301,7 @@ final class TreeWalk implements Iterator<InputSource> {
       return new Entry(child.getFileName(), name, Kind.UNREADABLE, name, e);
     }
     if (own.isRegularFile()) {
-      Object hardLink = ReadOnce.hardLinkKey(child, LinkOption.NOFOLLOW_LINKS);
+      ReadOnce.FileId hardLink = ReadOnce.hardLinkId(child, LinkOption.NOFOLLOW_LINKS);
       return new Entry(child.getFileName(), name, Kind.FILE, name, null, hardLink);
     }
     if (own.isDirectory()) {
@@ -314,7 +318,7 @@ final class TreeWalk implements Iterator<InputSource> {
       return new Entry(child.getFileName(), name, Kind.BROKEN_LINK, name, null);
     }
     if (target.isRegularFile()) {
-      Object hardLink = ReadOnce.hardLinkKey(child);
+      ReadOnce.FileId hardLink = ReadOnce.hardLinkId(child);
       return new Entry(child.getFileName(), name, Kind.LINK_TO_FILE, name, null, hardLink);
     }
     return target.isDirectory() ? directory(child, name, Kind.LINK_TO_DIRECTORY) : null;

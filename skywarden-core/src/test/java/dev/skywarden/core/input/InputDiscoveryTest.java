@@ -346,7 +346,7 @@ class InputDiscoveryTest {
       assumeTrue(false, "hard links are not supported here: " + e.getMessage());
     }
     assumeTrue(
-        ReadOnce.hardLinkKey(existing) != null,
+        ReadOnce.hardLinkId(existing) != null,
         "this file system does not report hard link counts and file keys");
   }
 
