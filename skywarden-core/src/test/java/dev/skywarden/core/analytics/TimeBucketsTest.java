@@ -195,7 +195,7 @@ class TimeBucketsTest {
   }
 
   @Test
-  void firstDiscovery_keptWhenEarlierEventIsNotDiscovery() {
+  void firstDiscovery_keptBehindEarlierCall() {
     EvidenceStore store = store(true);
     TimeBuckets buckets = buckets(4);
     CloudEvent discovery = call(100, 1);
@@ -227,7 +227,7 @@ class TimeBucketsTest {
   }
 
   @Test
-  void first_copyEvidence_isSameInstanceForAllKinds() {
+  void copyEvidence_sharedByAllKinds() {
     EvidenceStore store = store(false);
     TimeBuckets buckets = buckets(4);
 

@@ -62,102 +62,34 @@ public final class TestHits {
 
   /** Returns a copy of the event whose call failed with the given error code. */
   public static CloudEvent failed(CloudEvent event, String errorCode) {
-    return new CloudEvent(
+    return copy(
+        event,
         event.time(),
-        event.kind(),
-        event.eventId(),
-        event.account(),
-        event.region(),
         event.actor(),
-        event.credential(),
-        event.source(),
-        event.userAgent(),
-        event.api(),
         new Outcome(false, errorCode, "denied by test"),
         event.resources(),
-        event.client(),
-        event.raw(),
-        event.location());
+        event.client());
   }
 
   /** Returns a copy of the event made by {@code actor}. */
   public static CloudEvent by(CloudEvent event, Actor actor) {
-    return new CloudEvent(
-        event.time(),
-        event.kind(),
-        event.eventId(),
-        event.account(),
-        event.region(),
-        actor,
-        event.credential(),
-        event.source(),
-        event.userAgent(),
-        event.api(),
-        event.outcome(),
-        event.resources(),
-        event.client(),
-        event.raw(),
-        event.location());
+    return copy(event, event.time(), actor, event.outcome(), event.resources(), event.client());
   }
 
   /** Returns a copy of the event that names the given resources. */
   public static CloudEvent touching(CloudEvent event, String... resources) {
-    return new CloudEvent(
-        event.time(),
-        event.kind(),
-        event.eventId(),
-        event.account(),
-        event.region(),
-        event.actor(),
-        event.credential(),
-        event.source(),
-        event.userAgent(),
-        event.api(),
-        event.outcome(),
-        List.of(resources),
-        event.client(),
-        event.raw(),
-        event.location());
+    return copy(
+        event, event.time(), event.actor(), event.outcome(), List.of(resources), event.client());
   }
 
   /** Returns a copy of the event made by the given client. */
   public static CloudEvent by(CloudEvent event, ClientFingerprint client) {
-    return new CloudEvent(
-        event.time(),
-        event.kind(),
-        event.eventId(),
-        event.account(),
-        event.region(),
-        event.actor(),
-        event.credential(),
-        event.source(),
-        event.userAgent(),
-        event.api(),
-        event.outcome(),
-        event.resources(),
-        client,
-        event.raw(),
-        event.location());
+    return copy(event, event.time(), event.actor(), event.outcome(), event.resources(), client);
   }
 
   /** Returns a copy of the event at another time. */
   public static CloudEvent at(CloudEvent event, java.time.Instant time) {
-    return new CloudEvent(
-        time,
-        event.kind(),
-        event.eventId(),
-        event.account(),
-        event.region(),
-        event.actor(),
-        event.credential(),
-        event.source(),
-        event.userAgent(),
-        event.api(),
-        event.outcome(),
-        event.resources(),
-        event.client(),
-        event.raw(),
-        event.location());
+    return copy(event, time, event.actor(), event.outcome(), event.resources(), event.client());
   }
 
   /** Returns a copy of the event signed with another credential. */
@@ -190,5 +122,31 @@ public final class TestHits {
         List.of("T1059.009", "T1078.004"),
         event,
         event.api().operation() + " called by " + event.actor().displayName());
+  }
+
+  /** Returns a copy of the event with the given time, actor, outcome, resources and client. */
+  private static CloudEvent copy(
+      CloudEvent event,
+      Instant time,
+      Actor actor,
+      Outcome outcome,
+      List<String> resources,
+      ClientFingerprint client) {
+    return new CloudEvent(
+        time,
+        event.kind(),
+        event.eventId(),
+        event.account(),
+        event.region(),
+        actor,
+        event.credential(),
+        event.source(),
+        event.userAgent(),
+        event.api(),
+        outcome,
+        resources,
+        client,
+        event.raw(),
+        event.location());
   }
 }
