@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
       "OUT/ip-ranges holds the generator's cloud and hosting address ranges in the providers'"
           + " published formats: hunt --analytics --ip-ranges OUT/ip-ranges OUT/logs places every"
           + " source address. The first day has no attacks when --days is 2 or more or --size"
-          + " is given, so that it can train the analytics.",
+          + " is given, so that it can train the analytics. With --size the scenarios spread"
+          + " over the days that the first day's size predicts.",
       "The same seed and options give byte-identical output."
     })
 final class GenerateCommand implements Callable<Integer> {

@@ -76,25 +76,20 @@ public final class CorpusGenerator {
     Path logs = out.resolve("logs");
     Files.createDirectories(logs);
 
-    List<Scenarios.Built> scenarios = Scenarios.build(org, options);
-    Map<Long, List<Emitted>> scenarioRecords = new TreeMap<>();
-    long lastScenarioSlice = Long.MIN_VALUE;
-    List<GroundTruth> truths = new ArrayList<>();
-    for (Scenarios.Built built : scenarios) {
-      truths.add(built.truth());
-      for (Emitted record : built.records()) {
-        long slice = Slice.containing(record.time()).index();
-        scenarioRecords.computeIfAbsent(slice, k -> new ArrayList<>()).add(record);
-        lastScenarioSlice = Math.max(lastScenarioSlice, slice);
-      }
-    }
-    writeGroundTruth(out.resolve("ground-truth.jsonl"), truths);
-
     Instant first = options.start().atStartOfDay(ZoneOffset.UTC).toInstant();
     RangeFiles.write(out.resolve(RangeFiles.FOLDER), first);
     long firstSlice = Slice.containing(first).index();
     long minimumEnd = firstSlice + (long) options.days() * 288;
     long maximumEnd = firstSlice + (long) CorpusOptions.MAX_DAYS * 288;
+
+    // A corpus sized by bytes places its scenarios once its first day, which has none, is written
+    // and predicts how many days the size takes.
+    boolean sized = options.targetBytes() > 0;
+    ScenarioSchedule schedule = new ScenarioSchedule();
+    if (!sized) {
+      schedule.place(Scenarios.build(org, options, options.days()));
+      writeGroundTruth(out.resolve("ground-truth.jsonl"), schedule.truths);
+    }
     long records = 0;
     long ctBytes = 0;
     long ctFiles = 0;
@@ -103,7 +98,7 @@ public final class CorpusGenerator {
     try (DeliveryWriter writer = new DeliveryWriter(logs, org.tenantId)) {
       while (index < maximumEnd) {
         Slice slice = new Slice(index);
-        List<Emitted> attack = scenarioRecords.getOrDefault(index, List.of());
+        List<Emitted> attack = schedule.records.getOrDefault(index, List.of());
         SliceResult result = generateSlice(pool, writer, slice, attack);
         records += result.records;
         ctBytes += result.bytes;
@@ -116,7 +111,12 @@ public final class CorpusGenerator {
           if (progress != null) {
             progress.hourDone(new Slice(index).start(), records, bytes);
           }
-          boolean scenariosDone = index > lastScenarioSlice;
+          if (sized && index == firstSlice + 288) {
+            int days = Scenarios.sizedDays(options, Math.max(bytes, 1));
+            schedule.place(Scenarios.build(org, options, days));
+            writeGroundTruth(out.resolve("ground-truth.jsonl"), schedule.truths);
+          }
+          boolean scenariosDone = schedule.placed && index > schedule.lastSlice;
           boolean daysDone = index >= minimumEnd;
           boolean sizeDone = bytes >= options.targetBytes();
           if (scenariosDone && daysDone && sizeDone) {
@@ -133,11 +133,33 @@ public final class CorpusGenerator {
               records,
               ctFiles + writer.hourlyFiles(),
               bytes,
-              truths);
+              schedule.truths);
       writeManifest(out.resolve("corpus.json"), summary);
       return summary;
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** The scenario records by slice index, once placed. Not thread-safe. */
+  private static final class ScenarioSchedule {
+    final Map<Long, List<Emitted>> records = new TreeMap<>();
+    List<GroundTruth> truths = List.of();
+    long lastSlice = Long.MIN_VALUE;
+    boolean placed;
+
+    void place(List<Scenarios.Built> scenarios) {
+      List<GroundTruth> placedTruths = new ArrayList<>();
+      for (Scenarios.Built built : scenarios) {
+        placedTruths.add(built.truth());
+        for (Emitted record : built.records()) {
+          long slice = Slice.containing(record.time()).index();
+          records.computeIfAbsent(slice, k -> new ArrayList<>()).add(record);
+          lastSlice = Math.max(lastSlice, slice);
+        }
+      }
+      truths = List.copyOf(placedTruths);
+      placed = true;
     }
   }
 

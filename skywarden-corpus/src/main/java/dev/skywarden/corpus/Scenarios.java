@@ -8,12 +8,13 @@ import java.util.List;
  * The attack scenarios a corpus can hold, each built from identities of the organisation and
  * recorded as {@link GroundTruth}.
  *
- * <p>Scenario {@code k} of the list starts on day {@code 1 + k mod (days - 1)} at an hour that
- * moves with {@code k}, so scenarios spread over the corpus and do not overlap. The first day stays
- * free of attacks, so that {@code hunt --analytics}, whose default training window is the first 24
- * hours of the input, learns from benign activity only and judges every scenario; a one-day corpus
- * has all its scenarios on that day, unless it is sized by bytes (see {@link #scenarioDays}). A
- * scenario whose cloud is not generated is left out. Stateless and thread-safe.
+ * <p>Scenario {@code k} of the list starts on day {@code 1 + k mod (days - 1)} of the days they
+ * spread over, at an hour that moves with {@code k}, so scenarios spread over the corpus and do not
+ * overlap. The first day stays free of attacks, so that {@code hunt --analytics}, whose default
+ * training window is the first 24 hours of the input, learns from benign activity only and judges
+ * every scenario; a one-day corpus has all its scenarios on that day. A corpus sized by bytes
+ * spreads them over the days its first day's size predicts ({@link #sizedDays}). A scenario whose
+ * cloud is not generated is left out. Stateless and thread-safe.
  */
 final class Scenarios {
 
@@ -40,11 +41,18 @@ final class Scenarios {
   /** The records and ground truth of one scenario. */
   record Built(GroundTruth truth, List<Emitted> records) {}
 
-  /** Builds the selected scenarios that the organisation's clouds allow, in {@link #IDS} order. */
-  static List<Built> build(Organisation org, CorpusOptions options) {
+  /**
+   * Builds the selected scenarios that the organisation's clouds allow, in {@link #IDS} order,
+   * spread over the first {@code days} days of the corpus.
+   *
+   * @param days at least 1; with 1, every scenario is on the first day
+   */
+  static List<Built> build(Organisation org, CorpusOptions options, int days) {
+    if (days < 1) {
+      throw new IllegalArgumentException("scenarios need at least one day, was " + days);
+    }
     List<Built> built = new ArrayList<>();
     Instant first = options.start().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-    int days = scenarioDays(options);
     for (int k = 0; k < IDS.size(); k++) {
       String id = IDS.get(k);
       if (!options.scenarios().contains(id)) {
@@ -63,12 +71,23 @@ final class Scenarios {
   }
 
   /**
-   * Returns the number of days that scenarios spread over. With {@code --size} the corpus length is
-   * not known before it is written, so scenarios use at least two days. The first day stays free of
-   * attacks, and the generator writes on until the last scenario is in, even past the size.
+   * Returns the number of days that the scenarios of a corpus sized by bytes spread over. That is
+   * the days the size target needs at its first day's rate, at least {@code options.days()} and at
+   * least 2, so the first day stays free of attacks.
+   *
+   * <p>The first day is as busy as the start's weekday: a weekday start, busier than the weekly
+   * average, predicts fewer days than the corpus gets, so the scenarios end before it does. A
+   * weekend start may predict more; the generator then writes on past the size until the last
+   * scenario is in.
+   *
+   * @param firstDayBytes the bytes written for the first day, above 0
    */
-  static int scenarioDays(CorpusOptions options) {
-    return options.targetBytes() > 0 ? Math.max(options.days(), 2) : options.days();
+  static int sizedDays(CorpusOptions options, long firstDayBytes) {
+    if (firstDayBytes <= 0) {
+      throw new IllegalArgumentException("first day bytes must be above 0, was " + firstDayBytes);
+    }
+    long predicted = Math.min(options.targetBytes() / firstDayBytes, CorpusOptions.MAX_DAYS);
+    return (int) Math.max(Math.max(predicted, options.days()), 2);
   }
 
   private static boolean make(Attack a) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -188,7 +189,8 @@ class CorpusGeneratorTest {
             Set.copyOf(Scenarios.IDS),
             1);
 
-    List<Scenarios.Built> built = Scenarios.build(new Organisation(options), options);
+    List<Scenarios.Built> built =
+        Scenarios.build(new Organisation(options), options, options.days());
 
     assertThat(built).hasSize(Scenarios.IDS.size());
     for (Scenarios.Built scenario : built) {
@@ -200,20 +202,25 @@ class CorpusGeneratorTest {
   }
 
   @Test
-  void sizedCorpus_keepsTheFirstDayFree() {
-    CorpusOptions options =
-        new CorpusOptions(
-            7,
-            LocalDate.of(2026, 1, 5),
-            1,
-            1_000_000_000L,
-            3,
-            25,
-            EnumSet.allOf(Cloud.class),
-            Set.copyOf(Scenarios.IDS),
-            1);
+  void sizedDays_followTheFirstDaysRate() {
+    CorpusOptions oneDay = sized(1, 1_000_000_000L);
+    CorpusOptions fiveDays = sized(5, 1_000_000_000L);
 
-    List<Scenarios.Built> built = Scenarios.build(new Organisation(options), options);
+    assertThat(Scenarios.sizedDays(oneDay, 50_000_000L)).isEqualTo(20);
+    assertThat(Scenarios.sizedDays(oneDay, 60_000_000L)).as("rounded down").isEqualTo(16);
+    assertThat(Scenarios.sizedDays(oneDay, 2_000_000_000L)).as("at least two days").isEqualTo(2);
+    assertThat(Scenarios.sizedDays(fiveDays, 400_000_000L)).as("at least --days").isEqualTo(5);
+    assertThat(Scenarios.sizedDays(oneDay, 1L)).isEqualTo(CorpusOptions.MAX_DAYS);
+    assertThatThrownBy(() -> Scenarios.sizedDays(oneDay, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void sizedCorpus_keepsTheFirstDayFree() {
+    CorpusOptions options = sized(1, 1_000_000_000L);
+
+    List<Scenarios.Built> built =
+        Scenarios.build(new Organisation(options), options, Scenarios.sizedDays(options, 1));
 
     assertThat(built).hasSize(Scenarios.IDS.size());
     for (Scenarios.Built scenario : built) {
@@ -221,6 +228,54 @@ class CorpusGeneratorTest {
           .as("start of %s", scenario.truth().scenario())
           .isAfterOrEqualTo(java.time.Instant.parse("2026-01-06T00:00:00Z"));
     }
+  }
+
+  @Test
+  void sizedCorpus_spreadsScenarios() throws Exception {
+    Set<String> aws =
+        Set.copyOf(Scenarios.IDS.stream().filter(id -> id.startsWith("aws-")).toList());
+    CorpusOptions unsized =
+        new CorpusOptions(3, LocalDate.of(2026, 1, 5), 1, 0, 2, 5, EnumSet.of(Cloud.AWS), aws, 2);
+    CorpusSummary oneDay = new CorpusGenerator(unsized).generate(temp.resolve("day"), null);
+    CorpusOptions options =
+        new CorpusOptions(
+            3,
+            LocalDate.of(2026, 1, 5),
+            1,
+            oneDay.bytes() * 6,
+            2,
+            5,
+            EnumSet.of(Cloud.AWS),
+            aws,
+            2);
+
+    CorpusSummary summary = new CorpusGenerator(options).generate(temp.resolve("sized"), null);
+
+    Instant dayOne = Instant.parse("2026-01-06T00:00:00Z");
+    List<Instant> starts = summary.groundTruth().stream().map(GroundTruth::start).toList();
+    assertThat(starts).hasSize(aws.size()).allSatisfy(start -> assertThat(start).isAfter(dayOne));
+    assertThat(starts.stream().max(Instant::compareTo).orElseThrow())
+        .as("the scenarios reach past the second day")
+        .isAfter(dayOne.plusSeconds(2 * 86_400))
+        .isBefore(summary.end());
+    assertThat(summary.groundTruth().stream().map(GroundTruth::end).max(Instant::compareTo).get())
+        .as("every scenario ends inside the corpus")
+        .isBeforeOrEqualTo(summary.end());
+    assertThat(Files.readAllLines(temp.resolve("sized").resolve("ground-truth.jsonl")))
+        .hasSize(aws.size());
+  }
+
+  private static CorpusOptions sized(int days, long targetBytes) {
+    return new CorpusOptions(
+        7,
+        LocalDate.of(2026, 1, 5),
+        days,
+        targetBytes,
+        3,
+        25,
+        EnumSet.allOf(Cloud.class),
+        Set.copyOf(Scenarios.IDS),
+        1);
   }
 
   @Test
