@@ -38,8 +38,10 @@ import java.util.function.Function;
  *   <li>Evidence: the {@link #MAX_EVIDENCE} earliest hits by (time, source location, event id).
  *   <li>Severity: the highest of all hits, so a rule whose hits differ in severity (such as a first
  *       use of operations of different weight) reports its worst hit, whichever came first.
- *   <li>Title, principal type, client, techniques and explanation: those of the earliest hit in
- *       that order (with explanation, title and severity as final tie-breakers).
+ *   <li>Title, techniques, explanation and behaviour: those of the lead hit, the earliest hit of
+ *       the highest severity in that order (with explanation, title and severity as final
+ *       tie-breakers), so the text explains the severity.
+ *   <li>Principal type and client: those of the earliest hit.
  *   <li>Failed events: counted, with their distinct error codes kept like operations below.
  *   <li>Credentials, source addresses, operations, error codes, resources and client summaries (the
  *       {@link CappedList}s): the {@link #MAX_VALUES} smallest distinct values in {@link String}
@@ -242,6 +244,10 @@ public final class FindingAggregator {
     private boolean featuresTruncated;
     private java.time.Instant lastSeen;
     private Severity highest;
+
+    /** The earliest hit in {@link #HIT_ORDER} of the {@link #highest} severity. */
+    private KeptHit lead;
+
     private long count;
     private long examinedCount;
     private long failedCount;
@@ -270,6 +276,9 @@ public final class FindingAggregator {
       }
       if (highest == null || hit.severity().compareTo(highest) > 0) {
         highest = hit.severity();
+        lead = KeptHit.of(hit, interner);
+      } else if (hit.severity() == highest && KeptHit.compare(hit, lead) < 0) {
+        lead = KeptHit.of(hit, interner);
       }
 
       addEvidence(hit);
@@ -357,9 +366,9 @@ public final class FindingAggregator {
       return new Finding(
           id,
           key.ruleId(),
-          first.title(),
+          lead.title(),
           highest,
-          techniques(first.techniqueIds()),
+          techniques(lead.techniqueIds()),
           key.provider(),
           key.account(),
           key.principal(),
@@ -373,7 +382,7 @@ public final class FindingAggregator {
           count,
           evidence,
           explanation(
-              first.explanation(),
+              lead.explanation(),
               count,
               examinedCount,
               failedCount,
@@ -385,10 +394,9 @@ public final class FindingAggregator {
           values(CappedList.CLIENTS),
           truncated,
           null,
-          first.behaviour() == null
+          lead.behaviour() == null
               ? null
-              : first
-                  .behaviour()
+              : lead.behaviour()
                   .withFeatures(new ArrayList<>(features.values()), featuresTruncated),
           null);
     }
@@ -410,7 +418,7 @@ public final class FindingAggregator {
   }
 
   /**
-   * Builds the explanation: the earliest hit's text, the number of events and the failed share.
+   * Builds the explanation: the lead hit's text, the number of events and the failed share.
    *
    * <p>Failures never lower the severity: a denied attempt to stop logging or to grant access still
    * shows the intent, and a principal probing its permissions is itself notable. The explanation

@@ -239,7 +239,29 @@ class FindingAggregatorTest {
     Finding finding = aggregator.findings().get(0);
 
     assertThat(finding.severity()).isEqualTo(Severity.HIGH);
-    assertThat(finding.explanation()).startsWith("A called by");
+    assertThat(finding.firstSeen()).isEqualTo(TestHits.T0.plusSeconds(1));
+  }
+
+  @Test
+  void explanation_ofTheEarliestHighestHitInAnyOrder() {
+    List<DetectionHit> hits =
+        List.of(
+            hit("rule-x", Severity.LOW, event("bob", 1, 1, null, "203.0.113.9", "A")),
+            hit("rule-x", Severity.HIGH, event("bob", 9, 2, null, "203.0.113.9", "B")),
+            hit("rule-x", Severity.MEDIUM, event("bob", 5, 3, null, "203.0.113.9", "C")),
+            hit("rule-x", Severity.HIGH, event("bob", 12, 4, null, "203.0.113.9", "D")));
+
+    for (int shift = 0; shift < hits.size(); shift++) {
+      FindingAggregator aggregator = new FindingAggregator();
+      for (int i = 0; i < hits.size(); i++) {
+        aggregator.add(hits.get((i + shift) % hits.size()));
+      }
+
+      Finding finding = aggregator.findings().get(0);
+
+      assertThat(finding.explanation()).as("order shifted by %d", shift).startsWith("B called by");
+      assertThat(finding.evidence().get(0).operation()).isEqualTo("A");
+    }
   }
 
   @Test
