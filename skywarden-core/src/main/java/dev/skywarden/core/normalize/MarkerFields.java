@@ -91,26 +91,63 @@ final class MarkerFields {
     return BITS_BY_KEY.size();
   }
 
+  /**
+   * The bits of the markers that CloudTrail management and data events have: a record with no other
+   * marker is CloudTrail, an Insights event or of no known format.
+   */
+  private static final long CLOUDTRAIL_BITS =
+      (1L << BIT_BY_NAME.get("eventSource"))
+          | (1L << BIT_BY_NAME.get("eventName"))
+          | (1L << BIT_BY_NAME.get("eventCategory"));
+
   private final JsonNode record;
 
   /** Bit {@code i} is set when a key equals {@code NAMES.get(i)} ignoring case. */
   private final long present;
 
-  private MarkerFields(JsonNode record, long present) {
+  /** The {@link JsonFields#keyBits} of the record. */
+  private final long keyBits;
+
+  private MarkerFields(JsonNode record, long present, long keyBits) {
     this.record = record;
     this.present = present;
+    this.keyBits = keyBits;
   }
 
   /** Scans the top-level keys of {@code record}, which may be any node or {@code null}. */
   static MarkerFields of(JsonNode record) {
     long present = 0;
+    long keyBits = 0;
     if (record != null && record.isObject()) {
       Iterator<String> keys = record.fieldNames();
       while (keys.hasNext()) {
-        present |= bits(keys.next());
+        String key = keys.next();
+        present |= bits(key);
+        keyBits |= JsonFields.keyBit(key);
       }
     }
-    return new MarkerFields(record, present);
+    return new MarkerFields(record, present, keyBits);
+  }
+
+  /** Returns the record whose keys were scanned. */
+  JsonNode record() {
+    return record;
+  }
+
+  /**
+   * Returns the {@link JsonFields#keyBits} of the record, found in the same pass, for lookups of
+   * other top-level fields.
+   */
+  long keyBits() {
+    return keyBits;
+  }
+
+  /**
+   * Returns true when no key equals a marker name ignoring case except {@code eventSource}, {@code
+   * eventName} and {@code eventCategory}, the markers of CloudTrail records.
+   */
+  boolean onlyCloudTrailMarkers() {
+    return (present & ~CLOUDTRAIL_BITS) == 0;
   }
 
   /**
