@@ -120,8 +120,10 @@ final class CloudTrailNormalizer implements FormatNormalizer {
       name = text(identity, "invokedBy");
     }
     String principalId = text(identity, "principalId");
-    String onBehalfOf = text(identity, "onBehalfOf", "userId");
-    if (name == null && onBehalfOf != null) {
+    // Read only without a name: most identities lack onBehalfOf, and each lookup of an absent
+    // field compares its name with every key.
+    String onBehalfOf = name == null ? text(identity, "onBehalfOf", "userId") : null;
+    if (onBehalfOf != null) {
       // IAM Identity Center users have no ARN: the user id within its identity store names them.
       String store = text(identity, "onBehalfOf", "identityStoreArn");
       name = store == null ? onBehalfOf : store + "/user/" + onBehalfOf;

@@ -45,7 +45,7 @@ final class JsonFields {
     if (exact != null) {
       return exact.isNull() ? null : exact;
     }
-    if ((keyBits & keyBit(name)) == 0) {
+    if (keyBits != ALL_KEYS && (keyBits & keyBit(name)) == 0) {
       return null;
     }
     for (Map.Entry<String, JsonNode> entry : object.properties()) {
@@ -76,30 +76,11 @@ final class JsonFields {
   }
 
   /**
-   * Returns a one-bit filter of a name: a bit chosen by its length and its first and last
-   * characters with ASCII letters in lower case. Two names equal ignoring case ({@link
-   * #equalsIgnoreCase}) have the same length and first and last characters equal ignoring case, so
-   * they get the same bit. A name that starts or ends with a non-ASCII character gets every bit,
-   * because such a character can equal an ASCII letter ignoring case (the Kelvin sign and {@code
-   * k}).
+   * Returns the filter bit of a name ({@link KeyFolds#bit}): names equal ignoring case ({@link
+   * #equalsIgnoreCase}) have the same bit.
    */
   static long keyBit(String name) {
-    int length = name.length();
-    if (length == 0) {
-      return 1L;
-    }
-    char first = name.charAt(0);
-    char last = name.charAt(length - 1);
-    if (first >= 0x80 || last >= 0x80) {
-      return ALL_KEYS;
-    }
-    int hash = (length * 31 + asciiLower(first)) * 31 + asciiLower(last);
-    // Fibonacci hashing: the top six bits of the product pick one of 64 bits.
-    return 1L << ((hash * 0x9E3779B9) >>> 26);
-  }
-
-  private static int asciiLower(char c) {
-    return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+    return KeyFolds.bit(name);
   }
 
   /** Returns true when the object has the field with a non-null value (name case ignored). */

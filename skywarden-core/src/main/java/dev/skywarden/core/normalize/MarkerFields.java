@@ -83,8 +83,13 @@ final class MarkerFields {
    */
   static final int MAX_REMEMBERED_KEYS = 4096;
 
-  /** The {@link #bitsMatching} of top-level keys seen so far, by key. */
-  private static final ConcurrentMap<String, Long> BITS_BY_KEY = new ConcurrentHashMap<>();
+  /**
+   * The {@link #bitsMatching} and {@link JsonFields#keyBit} of top-level keys seen so far, by key.
+   */
+  private static final ConcurrentMap<String, KeyBits> BITS_BY_KEY = new ConcurrentHashMap<>();
+
+  /** The marker bits and the key filter bit of one key. */
+  private record KeyBits(long markers, long filter) {}
 
   /** Returns how many keys are remembered, for tests of the bound. */
   static int rememberedKeys() {
@@ -122,8 +127,12 @@ final class MarkerFields {
       Iterator<String> keys = record.fieldNames();
       while (keys.hasNext()) {
         String key = keys.next();
-        present |= bits(key);
-        keyBits |= JsonFields.keyBit(key);
+        KeyBits known = BITS_BY_KEY.get(key);
+        if (known == null) {
+          known = remember(key);
+        }
+        present |= known.markers();
+        keyBits |= known.filter();
       }
     }
     return new MarkerFields(record, present, keyBits);
@@ -150,24 +159,17 @@ final class MarkerFields {
     return (present & ~CLOUDTRAIL_BITS) == 0;
   }
 
+  /** The longest key remembered, so that huge keys cost no memory here. */
+  static final int MAX_REMEMBERED_KEY_LENGTH = 64;
+
   /**
-   * Returns {@link #bitsMatching} of {@code key}, remembered for the first {@link
-   * #MAX_REMEMBERED_KEYS} distinct keys no longer than the longest marker name. The JSON parser
-   * interns field names, so the keys of a log repeat as the same few strings, whose hash codes are
-   * cached.
+   * Returns the bits of {@code key}, remembered for the first {@link #MAX_REMEMBERED_KEYS} distinct
+   * keys of at most {@link #MAX_REMEMBERED_KEY_LENGTH} characters. The JSON parser interns field
+   * names, so the keys of a log repeat as the same few strings, whose hash codes are cached.
    */
-  private static long bits(String key) {
-    if (key.length() >= BITS_BY_LENGTH.length) {
-      // Longer than every marker name, so it matches none; not remembered, so huge keys cost no
-      // memory here.
-      return 0;
-    }
-    Long known = BITS_BY_KEY.get(key);
-    if (known != null) {
-      return known;
-    }
-    long bits = bitsMatching(key);
-    if (BITS_BY_KEY.size() < MAX_REMEMBERED_KEYS) {
+  private static KeyBits remember(String key) {
+    KeyBits bits = new KeyBits(bitsMatching(key), JsonFields.keyBit(key));
+    if (key.length() <= MAX_REMEMBERED_KEY_LENGTH && BITS_BY_KEY.size() < MAX_REMEMBERED_KEYS) {
       BITS_BY_KEY.put(key, bits);
     }
     return bits;

@@ -55,6 +55,25 @@ class JsonFieldsKeyBitsTest {
   }
 
   @Test
+  void keyBits_separateForDistinctNames() throws Exception {
+    // The names that CloudTrail records mostly lack, beside keys that share their length and
+    // their first and last letters.
+    JsonNode record = MAPPER.readTree("{\"eventName\":1,\"eventType\":2,\"recipientAccountId\":3}");
+    long bits = JsonFields.keyBits(record);
+
+    for (String absent : List.of("errorCode", "errorMessage", "resources")) {
+      assertThat(bits & JsonFields.keyBit(absent)).as(absent).isZero();
+    }
+  }
+
+  @Test
+  void keyBit_longNameGetsEveryBit() {
+    String longName = "k".repeat(KeyFolds.MAX_NAME_LENGTH + 1);
+
+    assertThat(JsonFields.keyBit(longName)).isEqualTo(JsonFields.ALL_KEYS);
+  }
+
+  @Test
   void getWithKeyBits_findsKeyInOtherCase() throws Exception {
     JsonNode record = MAPPER.readTree("{\"ERRORCODE\":\"AccessDenied\",\"eventName\":\"x\"}");
     long bits = JsonFields.keyBits(record);
