@@ -48,7 +48,7 @@ public final class CpuTimeProbe {
     }
     if (!"sigma".equals(suite)) {
       throw new IllegalArgumentException(
-          "unknown suite " + suite + ", expected sigma, read or analytics");
+          "invalid suite " + suite + ": expected sigma, read or analytics");
     }
     for (String rules :
         List.of(

@@ -37,8 +37,9 @@ final class FeatureExtractor {
     void accept(FeatureKind kind, String value);
 
     /**
-     * Receives the capability class of the event's operation, found with the operation's other
-     * derived values so that the caller need not look it up again; ignored by default.
+     * Receives the capability class of the event's operation. The extractor finds it with the
+     * operation's other derived values, so the caller need not look it up again. Ignored by
+     * default.
      */
     default void operationClass(OperationCatalog.OperationClass operationClass) {}
   }
@@ -356,8 +357,14 @@ final class FeatureExtractor {
      */
     OperationCatalog.OperationClass operationClass(CloudEvent event) {
       Boolean readOnly = event.api().readOnly();
-      OperationCatalog.OperationClass known =
-          readOnly == null ? unmarkedClass : readOnly ? readClass : writeClass;
+      OperationCatalog.OperationClass known;
+      if (readOnly == null) {
+        known = unmarkedClass;
+      } else if (readOnly) {
+        known = readClass;
+      } else {
+        known = writeClass;
+      }
       if (known != null) {
         return known;
       }

@@ -76,8 +76,8 @@ final class Profile {
         lastSecond = second;
         lastNano = nano;
       }
-      // The first evidence has the time firstSecond, and events order by time first, so an event
-      // in a later second is not earlier whatever the rest of the order says.
+      // The first evidence has the time firstSecond, and events are ordered by time first, so an
+      // event in a later second comes after it whatever the later comparisons decide.
       if (first != null && second > firstSecond) {
         return;
       }

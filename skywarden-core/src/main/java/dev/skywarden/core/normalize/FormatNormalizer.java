@@ -18,8 +18,8 @@ interface FormatNormalizer {
 
   /**
    * Maps one record whose top-level {@link JsonFields#keyBits} are known already, so that lookups
-   * of absent top-level fields need not scan its keys; the same as {@link #normalize(JsonNode,
-   * SourceLocation)} otherwise.
+   * of absent top-level fields need not scan its keys. The result is that of {@link
+   * #normalize(JsonNode, SourceLocation)}.
    *
    * @throws SkipException when the record lacks a usable time or a required field
    */

@@ -23,7 +23,7 @@ final class KeyFolds {
   /** How many names and lower-case forms are remembered, each; a format has a few dozen. */
   static final int MAX_NAMES = 4096;
 
-  /** The longest name remembered, so that huge keys cost no memory here. */
+  /** The maximum length of a remembered name, so that huge keys cost no memory here. */
   static final int MAX_NAME_LENGTH = 64;
 
   private static final ConcurrentMap<String, Long> BIT_BY_NAME = new ConcurrentHashMap<>();

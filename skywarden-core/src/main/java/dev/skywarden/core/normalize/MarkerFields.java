@@ -159,7 +159,7 @@ final class MarkerFields {
     return (present & ~CLOUDTRAIL_BITS) == 0;
   }
 
-  /** The longest key remembered, so that huge keys cost no memory here. */
+  /** The maximum length of a remembered key, so that huge keys cost no memory here. */
   static final int MAX_REMEMBERED_KEY_LENGTH = 64;
 
   /**

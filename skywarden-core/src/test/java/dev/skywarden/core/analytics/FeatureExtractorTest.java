@@ -105,7 +105,7 @@ class FeatureExtractorTest {
             withReadOnly(unmarked, "true"));
     assertThat(unmarked.api().readOnly()).isNull();
 
-    // Twice each, so that the second answer comes from the operation's memo.
+    // Twice each, so that the second result comes from the operation's memo.
     for (int pass = 1; pass <= 2; pass++) {
       for (CloudEvent event : events) {
         assertThat(buffer(event).operationClass())
