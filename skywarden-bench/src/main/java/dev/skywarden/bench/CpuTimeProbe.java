@@ -7,15 +7,15 @@ import java.util.Locale;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Runs the bodies of {@link SigmaBenchmark}, or of {@link ReadBenchmark}, in this thread and
- * reports events per second of this thread's CPU time, next to events per wall-clock second. On a
- * machine shared with other work, the CPU-time figure leaves out the time the thread waits for a
- * core, which JMH's wall-clock throughput includes. It still includes the cache and frequency
- * effects of the other work.
+ * Runs the bodies of {@link SigmaBenchmark}, {@link ReadBenchmark} or {@link AnalyticsBenchmark} in
+ * this thread and reports events per second of this thread's CPU time, next to events per
+ * wall-clock second. On a machine shared with other work, the CPU-time figure leaves out the time
+ * the thread waits for a core, which JMH's wall-clock throughput includes. It still includes the
+ * cache and frequency effects of the other work.
  *
  * <p>Usage: {@code java -Dskywarden.shared.dir=DIR -cp benchmarks.jar
- * dev.skywarden.bench.CpuTimeProbe [seconds per benchmark, default 10] [sigma|read, default
- * sigma]}. Each benchmark first runs for the same time as warm-up.
+ * dev.skywarden.bench.CpuTimeProbe [seconds per benchmark, default 10] [sigma|read|analytics,
+ * default sigma]}. Each benchmark first runs for the same time as warm-up.
  */
 public final class CpuTimeProbe {
 
@@ -26,7 +26,8 @@ public final class CpuTimeProbe {
 
   /**
    * Runs every benchmark of {@link SigmaBenchmark} for each rule set, or with {@code read} every
-   * benchmark of {@link ReadBenchmark} for each layout.
+   * benchmark of {@link ReadBenchmark} for each layout, or with {@code analytics} {@link
+   * AnalyticsBenchmark#update}.
    */
   public static void main(String[] args) throws Exception {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
@@ -37,8 +38,17 @@ public final class CpuTimeProbe {
       probeRead(seconds, threads, blackhole);
       return;
     }
+    if ("analytics".equals(suite)) {
+      AnalyticsBenchmark benchmark = new AnalyticsBenchmark();
+      benchmark.setUp();
+      Runnable update = () -> benchmark.update(blackhole);
+      run(update, seconds, threads); // warm-up
+      print("update", "analytics", run(update, seconds, threads));
+      return;
+    }
     if (!"sigma".equals(suite)) {
-      throw new IllegalArgumentException("unknown suite " + suite + ", expected sigma or read");
+      throw new IllegalArgumentException(
+          "invalid suite " + suite + ": expected sigma, read or analytics");
     }
     for (String rules :
         List.of(

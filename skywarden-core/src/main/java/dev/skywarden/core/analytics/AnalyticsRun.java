@@ -42,6 +42,7 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
   private final Map<ProfileKey, Profile> profiles = new ConcurrentHashMap<>();
   private final Interner interner = new Interner();
   private final EvidenceStore evidence = new EvidenceStore(interner);
+  private final WideNetworks wideNetworks = new WideNetworks(interner);
   private final ThreadLocal<FeatureBuffer> buffers = ThreadLocal.withInitial(FeatureBuffer::new);
   private final PrincipalKeys principalKeys = new PrincipalKeys();
 
@@ -75,11 +76,11 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
     FeatureBuffer buffer = buffers.get();
     buffer.clear();
     analytics.extractor().extract(event, buffer);
-    OperationCatalog.OperationClass operation = analytics.catalog().classify(event);
+    OperationCatalog.OperationClass operation = buffer.operationClass();
     boolean discovery = operation.weight() <= 2;
     boolean denied = denied(event);
 
-    EventOrder.Shared shared = new EventOrder.Shared(event, interner, evidence);
+    EventOrder.Shared shared = new EventOrder.Shared(event, interner, evidence, wideNetworks);
     Profile principalProfile = profile(principalKeys.of(event), false);
     principalProfile.add(shared, buffer, discovery, denied);
     String credential = event.credential().id();

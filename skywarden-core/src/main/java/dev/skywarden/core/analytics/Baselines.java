@@ -172,7 +172,7 @@ final class Baselines {
               .values(kind)
               .forEach(
                   (value, stats) -> {
-                    if (inTraining(stats.firstSeen)) {
+                    if (inTraining(stats.firstSeen())) {
                       target.addValue(kind, value);
                     }
                   });
@@ -401,7 +401,7 @@ final class Baselines {
         .values(FeatureKind.NETWORK)
         .forEach(
             (network, stats) -> {
-              if (inTraining(stats.firstSeen)) {
+              if (inTraining(stats.firstSeen())) {
                 addWide(wide, network);
               }
             });

@@ -28,7 +28,8 @@ public final class BehaviouralAnalytics implements Detector {
   private final Consumer<SavedState> stateConsumer;
   private final Clock clock;
   private final OperationCatalog catalog = OperationCatalog.bundled();
-  private final FeatureExtractor extractor = new FeatureExtractor(NotableParameters.bundled());
+  private final FeatureExtractor extractor =
+      new FeatureExtractor(NotableParameters.bundled(), catalog);
   private final WorkloadCredentials workloadCredentials;
   private final AtomicReference<AnalyticsSummary> lastSummary = new AtomicReference<>();
 

@@ -72,14 +72,27 @@ final class EventOrder {
     private final CloudEvent event;
     private final Interner interner;
     private final EvidenceStore store;
+    private final WideNetworks wideNetworks;
     private CloudEvent slim;
     private Evidence evidence;
     private String wideNetwork;
 
+    /** Creates the shared parts of one event that interns its wide network on first use. */
     Shared(CloudEvent event, Interner interner, EvidenceStore store) {
+      this(event, interner, store, null);
+    }
+
+    /**
+     * Creates the shared parts of one event.
+     *
+     * @param wideNetworks the run's wide networks, whose instances are those of {@code interner},
+     *     or null to intern the event's wide network
+     */
+    Shared(CloudEvent event, Interner interner, EvidenceStore store, WideNetworks wideNetworks) {
       this.event = event;
       this.interner = interner;
       this.store = store;
+      this.wideNetworks = wideNetworks;
     }
 
     /** Returns the names of the inputs that evidence references point to. */
@@ -103,7 +116,10 @@ final class EventOrder {
         if (ip == null) {
           return null;
         }
-        wideNetwork = interner.intern(Profile.wideNetwork(event, ip));
+        wideNetwork =
+            wideNetworks != null
+                ? wideNetworks.of(event, ip)
+                : interner.intern(Profile.wideNetwork(event, ip));
       }
       return wideNetwork;
     }

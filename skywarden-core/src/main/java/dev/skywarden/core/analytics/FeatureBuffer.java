@@ -12,6 +12,7 @@ final class FeatureBuffer implements FeatureExtractor.FeatureSink {
   private FeatureKind[] kinds = new FeatureKind[64];
   private String[] values = new String[64];
   private int size;
+  private OperationCatalog.OperationClass operationClass;
 
   @Override
   public void accept(FeatureKind kind, String value) {
@@ -24,9 +25,20 @@ final class FeatureBuffer implements FeatureExtractor.FeatureSink {
     size++;
   }
 
+  @Override
+  public void operationClass(OperationCatalog.OperationClass operationClass) {
+    this.operationClass = operationClass;
+  }
+
   void clear() {
     Arrays.fill(values, 0, size, null);
     size = 0;
+    operationClass = null;
+  }
+
+  /** Returns the class of the event's operation, or null when none was passed since the clear. */
+  OperationCatalog.OperationClass operationClass() {
+    return operationClass;
   }
 
   int size() {

@@ -35,6 +35,13 @@ final class FeatureExtractor {
   /** Receives the features of one event. */
   interface FeatureSink {
     void accept(FeatureKind kind, String value);
+
+    /**
+     * Receives the capability class of the event's operation. The extractor finds it with the
+     * operation's other derived values, so the caller need not look it up again. Ignored by
+     * default.
+     */
+    default void operationClass(OperationCatalog.OperationClass operationClass) {}
   }
 
   private static final String[] HOURS = new String[24];
@@ -49,10 +56,11 @@ final class FeatureExtractor {
   static final int MAX_CACHED_KEYS = 100_000;
 
   private final NotableParameters notable;
+  private final OperationCatalog catalog;
   private final Map<String, String> interned = new ConcurrentHashMap<>();
 
-  /** The derived keys of each operation, by provider, interned service and operation. */
-  private final Map<CloudProvider, Map<String, Map<String, OperationKeys>>> operations =
+  /** The interned service and the derived keys of its operations, by provider and service. */
+  private final Map<CloudProvider, Map<String, ServiceKeys>> operations =
       new EnumMap<>(CloudProvider.class);
 
   /** The derived keys of each operation of events without a service, by provider. */
@@ -62,26 +70,41 @@ final class FeatureExtractor {
   /** IPv4 /24 network values by the address's first three bytes. */
   private final Map<Integer, String> ipv4Networks = new ConcurrentHashMap<>();
 
+  /** Creates an extractor that classifies operations with the bundled catalogue. */
   FeatureExtractor(NotableParameters notable) {
+    this(notable, OperationCatalog.bundled());
+  }
+
+  /** Creates an extractor that classifies operations with {@code catalog}. */
+  FeatureExtractor(NotableParameters notable, OperationCatalog catalog) {
     this.notable = notable;
+    this.catalog = catalog;
     for (CloudProvider provider : CloudProvider.values()) {
       operations.put(provider, new ConcurrentHashMap<>());
       operationsWithoutService.put(provider, new ConcurrentHashMap<>());
     }
   }
 
-  /** Passes every feature of {@code event} to {@code sink}. */
+  /**
+   * Passes every feature of {@code event} to {@code sink}, and the {@link
+   * OperationCatalog#classify} of the event to {@link FeatureSink#operationClass}.
+   */
   void extract(CloudEvent event, FeatureSink sink) {
     String service = event.api().service();
     String operation = event.api().operation();
+    ServiceKeys serviceKeys = null;
     if (service != null) {
-      service = intern(service);
+      serviceKeys = serviceKeys(event.provider(), service);
+      service = serviceKeys.service;
       sink.accept(FeatureKind.SERVICE, service);
     }
     OperationKeys keys = null;
     if (operation != null) {
-      keys = operationKeys(event.provider(), service, operation);
+      keys = operationKeys(event.provider(), serviceKeys, operation);
       sink.accept(FeatureKind.OPERATION, keys.operationKey);
+      sink.operationClass(keys.operationClass(event));
+    } else {
+      sink.operationClass(catalog.classify(event));
     }
     InetAddress ip = event.source().ip();
     if (ip != null) {
@@ -112,26 +135,33 @@ final class FeatureExtractor {
     }
   }
 
-  /** Returns the cached keys of an operation, creating them on first use. */
-  private OperationKeys operationKeys(CloudProvider provider, String service, String operation) {
-    Map<String, OperationKeys> byOperation;
-    if (service == null) {
-      byOperation = operationsWithoutService.get(provider);
-    } else {
-      Map<String, Map<String, OperationKeys>> byService = operations.get(provider);
-      byOperation = byService.get(service);
-      if (byOperation == null) {
-        byOperation = new ConcurrentHashMap<>();
-        if (byService.size() < MAX_CACHED_KEYS) {
-          Map<String, OperationKeys> raced = byService.putIfAbsent(service, byOperation);
-          byOperation = raced == null ? byOperation : raced;
-        }
+  /** Returns the cached interned service and operation keys of a service, creating them. */
+  private ServiceKeys serviceKeys(CloudProvider provider, String service) {
+    Map<String, ServiceKeys> byService = operations.get(provider);
+    ServiceKeys keys = byService.get(service);
+    if (keys == null) {
+      keys = new ServiceKeys(intern(service));
+      if (byService.size() < MAX_CACHED_KEYS) {
+        ServiceKeys raced = byService.putIfAbsent(keys.service, keys);
+        keys = raced == null ? keys : raced;
       }
     }
+    return keys;
+  }
 
+  /**
+   * Returns the cached keys of an operation, creating them on first use.
+   *
+   * @param service the keys of the event's service, or null for an event without one
+   */
+  private OperationKeys operationKeys(
+      CloudProvider provider, ServiceKeys service, String operation) {
+    Map<String, OperationKeys> byOperation =
+        service == null ? operationsWithoutService.get(provider) : service.operations;
     OperationKeys keys = byOperation.get(operation);
     if (keys == null) {
-      keys = new OperationKeys(provider, service, intern(operation));
+      keys =
+          new OperationKeys(provider, service == null ? null : service.service, intern(operation));
       if (byOperation.size() < MAX_CACHED_KEYS) {
         OperationKeys raced = byOperation.putIfAbsent(keys.operation, keys);
         keys = raced == null ? keys : raced;
@@ -276,6 +306,16 @@ final class FeatureExtractor {
     return existing == null ? value : existing;
   }
 
+  /** One service of one provider: its interned name and the derived keys of its operations. */
+  private static final class ServiceKeys {
+    final String service;
+    final Map<String, OperationKeys> operations = new ConcurrentHashMap<>();
+
+    ServiceKeys(String service) {
+      this.service = service;
+    }
+  }
+
   /**
    * The feature values derived from one operation of one service and provider. The maps are keyed
    * by parameter names, which Jackson canonicalises, and by interned regions, so their hash codes
@@ -292,6 +332,15 @@ final class FeatureExtractor {
     private final Map<String, String> parameterKeys = new ConcurrentHashMap<>();
     private final Map<String, String> regionValues = new ConcurrentHashMap<>();
 
+    /**
+     * The {@link OperationCatalog#classify} of the operation for events whose {@code readOnly} is
+     * true, false and null, found on first use. A race only classifies twice, to equal values.
+     */
+    private volatile OperationCatalog.OperationClass readClass;
+
+    private volatile OperationCatalog.OperationClass writeClass;
+    private volatile OperationCatalog.OperationClass unmarkedClass;
+
     OperationKeys(CloudProvider provider, String service, String operation) {
       this.operation = operation;
       this.operationKey = intern(operationKey(service, operation));
@@ -300,6 +349,34 @@ final class FeatureExtractor {
       for (int i = 0; i < notablePrefixes.length; i++) {
         notablePrefixes[i] = operation + ' ' + String.join(".", notablePaths.get(i)) + '=';
       }
+    }
+
+    /**
+     * Returns {@link OperationCatalog#classify} of {@code event}, an event of this operation, which
+     * the catalogue decides by provider, operation and the event's {@code readOnly}.
+     */
+    OperationCatalog.OperationClass operationClass(CloudEvent event) {
+      Boolean readOnly = event.api().readOnly();
+      OperationCatalog.OperationClass known;
+      if (readOnly == null) {
+        known = unmarkedClass;
+      } else if (readOnly) {
+        known = readClass;
+      } else {
+        known = writeClass;
+      }
+      if (known != null) {
+        return known;
+      }
+      known = catalog.classify(event);
+      if (readOnly == null) {
+        unmarkedClass = known;
+      } else if (readOnly) {
+        readClass = known;
+      } else {
+        writeClass = known;
+      }
+      return known;
     }
 
     /** Returns the {@link FeatureKind#PARAMETER_KEY} value of a request parameter name. */

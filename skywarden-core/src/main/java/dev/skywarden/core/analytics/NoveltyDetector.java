@@ -95,7 +95,7 @@ final class NoveltyDetector {
     for (FeatureKind kind : REPORTED) {
       for (Map.Entry<String, Profile.FeatureStats> entry : profile.values(kind).entrySet()) {
         Profile.FeatureStats stats = entry.getValue();
-        if (!view.knows(kind, entry.getKey(), stats.firstSeen, baselines)) {
+        if (!view.knows(kind, entry.getKey(), stats.firstSeen(), baselines)) {
           needed.accept(stats.first);
         }
       }
@@ -121,7 +121,7 @@ final class NoveltyDetector {
       for (Map.Entry<String, Profile.FeatureStats> entry :
           new TreeMap<>(profile.values(kind)).entrySet()) {
         Profile.FeatureStats stats = entry.getValue();
-        if (view.knows(kind, entry.getKey(), stats.firstSeen, baselines)) {
+        if (view.knows(kind, entry.getKey(), stats.firstSeen(), baselines)) {
           continue;
         }
         CloudEvent event = events.event(stats.first);
@@ -181,7 +181,7 @@ final class NoveltyDetector {
     return view.knows(
         FeatureKind.CLOUD_RANGE,
         range,
-        rangeStats == null ? null : rangeStats.firstSeen,
+        rangeStats == null ? null : rangeStats.firstSeen(),
         baselines);
   }
 
@@ -204,7 +204,7 @@ final class NoveltyDetector {
     String network = FeatureExtractor.network(event.source().ip());
     Profile.FeatureStats stats = profile.values(FeatureKind.NETWORK).get(network);
     if (view.knows(
-        FeatureKind.NETWORK, network, stats == null ? null : stats.firstSeen, baselines)) {
+        FeatureKind.NETWORK, network, stats == null ? null : stats.firstSeen(), baselines)) {
       return false;
     }
     // collectNeeded names the first event of every unknown network. It is null only when its
@@ -221,7 +221,7 @@ final class NoveltyDetector {
         profile.values(FeatureKind.OPERATION).entrySet()) {
       Profile.FeatureStats stats = entry.getValue();
       if (stats.failed != stats.count
-          || view.knows(FeatureKind.OPERATION, entry.getKey(), stats.firstSeen, baselines)) {
+          || view.knows(FeatureKind.OPERATION, entry.getKey(), stats.firstSeen(), baselines)) {
         continue;
       }
       CloudEvent first = events.event(stats.first);
@@ -300,7 +300,7 @@ final class NoveltyDetector {
             view.knows(
                 FeatureKind.OPERATION,
                 operation,
-                operationStats == null ? null : operationStats.firstSeen,
+                operationStats == null ? null : operationStats.firstSeen(),
                 baselines);
         if (!operationKnown) {
           return;
@@ -324,13 +324,13 @@ final class NoveltyDetector {
     List<Behaviour.Feature> features = new ArrayList<>();
     features.add(
         new Behaviour.Feature(
-            kind.label(), value, "new", stats.firstSeen, stats.lastSeen, stats.count));
+            kind.label(), value, "new", stats.firstSeen(), stats.lastSeen(), stats.count));
     String note = "";
     String hour = hour(event);
     Profile.FeatureStats hourStats = profile.values(FeatureKind.HOUR).get(hour);
     if (view.knowsHours()
         && !view.knows(
-            FeatureKind.HOUR, hour, hourStats == null ? null : hourStats.firstSeen, baselines)) {
+            FeatureKind.HOUR, hour, hourStats == null ? null : hourStats.firstSeen(), baselines)) {
       note = "at " + hour + " UTC, an hour it had not been active in before";
       features.add(
           new Behaviour.Feature(

@@ -103,7 +103,7 @@ final class StateMerger {
         valueAdded |= known == null;
         target.merge(
             entry.getKey(),
-            new IdentityHistory.ValueHistory(count, stats.firstSeen, stats.lastSeen),
+            new IdentityHistory.ValueHistory(count, stats.firstSeen(), stats.lastSeen()),
             StateMerger::plus);
       }
     }

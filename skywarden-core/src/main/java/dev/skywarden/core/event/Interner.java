@@ -2,6 +2,7 @@ package dev.skywarden.core.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One shared instance per distinct value, so that events kept until the end of a hunt share their
@@ -19,6 +20,13 @@ public final class Interner {
 
   /** The number of values at which the interner clears all of them, or 0 for no limit. */
   private final int maxValues;
+
+  /**
+   * The values added since the last clear, counted only with a maximum. {@link
+   * ConcurrentHashMap#size()} sums the map's counter cells, and the interner of kept finding values
+   * checks the bound on most calls, because most of its values are new.
+   */
+  private final AtomicInteger added = new AtomicInteger();
 
   /** Creates an interner that keeps every value it is given until it is unreachable itself. */
   public Interner() {
@@ -50,13 +58,25 @@ public final class Interner {
     }
     // get first: putIfAbsent locks the bin even when the value is there, which it mostly is.
     Object shared = values.get(value);
-    if (shared == null) {
-      if (maxValues > 0 && values.size() >= maxValues) {
-        values.clear();
-      }
-      shared = values.putIfAbsent(value, value);
+    if (shared != null) {
+      return (T) shared;
     }
-    return shared == null ? value : (T) shared;
+    if (maxValues == 0) {
+      shared = values.putIfAbsent(value, value);
+      return shared == null ? value : (T) shared;
+    }
+    // NOTE: a value that another thread adds between a clear and the counter's reset goes
+    // uncounted, so under concurrent use the map may hold a few values more than the maximum.
+    if (added.get() >= maxValues) {
+      values.clear();
+      added.set(0);
+    }
+    shared = values.putIfAbsent(value, value);
+    if (shared == null) {
+      added.incrementAndGet();
+      return value;
+    }
+    return (T) shared;
   }
 
   /** Returns the number of shared instances held. */

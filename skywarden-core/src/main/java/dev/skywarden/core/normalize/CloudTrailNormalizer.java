@@ -53,39 +53,50 @@ final class CloudTrailNormalizer implements FormatNormalizer {
 
   @Override
   public CloudEvent normalize(JsonNode record, SourceLocation location) throws SkipException {
+    return normalize(record, location, JsonFields.keyBits(record));
+  }
+
+  /**
+   * Maps one record. Top-level fields are read with {@code keyBits}, because a record lacks several
+   * of them ({@code errorCode}, {@code errorMessage}, {@code resources}), and each lookup of an
+   * absent field would compare its name with every key.
+   */
+  @Override
+  public CloudEvent normalize(JsonNode record, SourceLocation location, long keyBits)
+      throws SkipException {
     Instant time =
         EventTimes.read(record, field("eventTime"), field(EventTimes.PANTHER_EVENT_TIME));
-    String eventId = text(record, "eventID");
-    JsonNode identity = path(record, "userIdentity");
+    String eventId = text(record, keyBits, "eventID");
+    JsonNode identity = path(record, keyBits, "userIdentity");
     Actor actor = actor(identity);
-    String account = text(record, "recipientAccountId");
+    String account = text(record, keyBits, "recipientAccountId");
     if (account == null) {
       account = actor.accountId();
     }
 
-    String eventName = text(record, "eventName");
-    String userAgent = text(record, "userAgent");
+    String eventName = text(record, keyBits, "eventName");
+    String userAgent = text(record, keyBits, "userAgent");
     Boolean readOnly = bool(record, "readOnly");
     if (readOnly == null) {
       readOnly = ReadOnlyHeuristics.fromNamePrefix(eventName);
     }
     boolean consoleSession =
         Boolean.TRUE.equals(bool(identity, "sessionContext", "sessionCredentialFromConsole"))
-            || "AwsConsoleSignIn".equals(text(record, "eventType"));
+            || "AwsConsoleSignIn".equals(text(record, keyBits, "eventType"));
 
     return new CloudEvent(
         time,
         LogKind.CLOUDTRAIL,
         eventId != null ? eventId : FormatNormalizer.syntheticId(location),
         account,
-        text(record, "awsRegion"),
+        text(record, keyBits, "awsRegion"),
         actor,
         credential(record, identity, eventName),
-        SourceAddresses.parse(text(record, "sourceIPAddress")),
+        SourceAddresses.parse(text(record, keyBits, "sourceIPAddress")),
         userAgent,
-        new Api(text(record, "eventSource"), eventName, readOnly),
-        outcome(record, eventName),
-        resources(record),
+        new Api(text(record, keyBits, "eventSource"), eventName, readOnly),
+        outcome(record, keyBits, eventName),
+        resources(record, keyBits),
         classifier.classify(userAgent, null, consoleSession),
         record,
         location);
@@ -109,8 +120,10 @@ final class CloudTrailNormalizer implements FormatNormalizer {
       name = text(identity, "invokedBy");
     }
     String principalId = text(identity, "principalId");
-    String onBehalfOf = text(identity, "onBehalfOf", "userId");
-    if (name == null && onBehalfOf != null) {
+    // Read only without a name: most identities lack onBehalfOf, and each lookup of an absent
+    // field compares its name with every key.
+    String onBehalfOf = name == null ? text(identity, "onBehalfOf", "userId") : null;
+    if (onBehalfOf != null) {
       // IAM Identity Center users have no ARN: the user id within its identity store names them.
       String store = text(identity, "onBehalfOf", "identityStoreArn");
       name = store == null ? onBehalfOf : store + "/user/" + onBehalfOf;
@@ -145,9 +158,9 @@ final class CloudTrailNormalizer implements FormatNormalizer {
     return new Credential(keyId, kind, mfa);
   }
 
-  private static Outcome outcome(JsonNode record, String eventName) {
-    String errorCode = text(record, "errorCode");
-    String errorMessage = text(record, "errorMessage");
+  private static Outcome outcome(JsonNode record, long keyBits, String eventName) {
+    String errorCode = text(record, keyBits, "errorCode");
+    String errorMessage = text(record, keyBits, "errorMessage");
     if (errorCode != null || errorMessage != null) {
       return new Outcome(false, errorCode, errorMessage);
     }
@@ -158,9 +171,13 @@ final class CloudTrailNormalizer implements FormatNormalizer {
     return Outcome.SUCCESS;
   }
 
-  private static List<String> resources(JsonNode record) {
+  private static List<String> resources(JsonNode record, long keyBits) {
+    JsonNode listed = path(record, keyBits, "resources");
+    if (listed == null) {
+      return List.of();
+    }
     List<String> arns = new ArrayList<>();
-    for (JsonNode resource : JsonFields.elements(path(record, "resources"))) {
+    for (JsonNode resource : JsonFields.elements(listed)) {
       // Some producers write resources as plain ARN strings instead of objects.
       String arn = resource.isTextual() ? resource.asText() : text(resource, "ARN");
       if (arn != null && !arn.isEmpty()) {

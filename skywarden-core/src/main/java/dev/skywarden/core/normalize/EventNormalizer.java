@@ -60,7 +60,8 @@ public final class EventNormalizer {
       return skip(location, SkipReason.NOT_AN_OBJECT, "found a JSON " + type);
     }
 
-    RecordFormat format = FormatDetector.detect(node);
+    MarkerFields top = MarkerFields.of(node);
+    RecordFormat format = FormatDetector.detect(top);
     if (format == RecordFormat.CLOUDTRAIL_INSIGHT) {
       return skip(
           location,
@@ -90,7 +91,7 @@ public final class EventNormalizer {
     }
 
     try {
-      return new NormalizeResult.Normalized(normalizer.normalize(node, location));
+      return new NormalizeResult.Normalized(normalizer.normalize(node, location, top.keyBits()));
     } catch (SkipException skipped) {
       return skip(location, skipped.reason(), formatName(format) + ": " + skipped.getMessage());
     }

@@ -37,7 +37,16 @@ final class FormatDetector {
 
   /** Returns the format of a JSON object, or {@link RecordFormat#UNKNOWN}. */
   static RecordFormat detect(JsonNode record) {
-    MarkerFields top = MarkerFields.of(record);
+    return detect(MarkerFields.of(record));
+  }
+
+  /** Returns the format of the record whose top-level keys {@code top} scanned. */
+  static RecordFormat detect(MarkerFields top) {
+    if (top.onlyCloudTrailMarkers()) {
+      // Every check before the CloudTrail ones needs another marker, so this skips them with the
+      // same result.
+      return cloudTrailOrInsight(top);
+    }
     if (isGcpAudit(top)) {
       return RecordFormat.GCP_AUDIT;
     }
@@ -62,9 +71,13 @@ final class FormatDetector {
       return RecordFormat.ENTRA_AUDIT;
     }
 
-    if (isAzureActivity(record, top, table)) {
+    if (isAzureActivity(top, table)) {
       return RecordFormat.AZURE_ACTIVITY;
     }
+    return cloudTrailOrInsight(top);
+  }
+
+  private static RecordFormat cloudTrailOrInsight(MarkerFields top) {
     // Insights events have no top-level eventName: the API name is in insightDetails.
     if ("Insight".equalsIgnoreCase(top.text("eventCategory")) || top.has("insightDetails")) {
       return RecordFormat.CLOUDTRAIL_INSIGHT;
@@ -110,7 +123,7 @@ final class FormatDetector {
         && (top.has("appId") || top.has("ipAddress"));
   }
 
-  private static boolean isAzureActivity(JsonNode record, MarkerFields top, String table) {
+  private static boolean isAzureActivity(MarkerFields top, String table) {
     if ("azureactivity".equals(table) || top.has("OperationNameValue")) {
       return true;
     }
@@ -121,7 +134,7 @@ final class FormatDetector {
     String resourceId = lower(top.text("resourceId"));
     return resourceId.startsWith("/subscriptions/")
         && top.isPresent("evt")
-        && JsonFields.text(record, "evt", "name") != null;
+        && JsonFields.text(top.record(), "evt", "name") != null;
   }
 
   private static boolean isCloudTrail(MarkerFields top) {

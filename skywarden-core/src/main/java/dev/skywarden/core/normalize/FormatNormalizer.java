@@ -16,6 +16,18 @@ interface FormatNormalizer {
    */
   CloudEvent normalize(JsonNode record, SourceLocation location) throws SkipException;
 
+  /**
+   * Maps one record whose top-level {@link JsonFields#keyBits} are known already, so that lookups
+   * of absent top-level fields need not scan its keys. The result is that of {@link
+   * #normalize(JsonNode, SourceLocation)}.
+   *
+   * @throws SkipException when the record lacks a usable time or a required field
+   */
+  default CloudEvent normalize(JsonNode record, SourceLocation location, long keyBits)
+      throws SkipException {
+    return normalize(record, location);
+  }
+
   /** Returns a stable id for a record without a provider id: {@code input#recordIndex}. */
   static String syntheticId(SourceLocation location) {
     return location.input() + "#" + location.recordIndex();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,16 @@ final class JsonFields {
    * {@code null} when the node is not an object, the field is absent, or its value is JSON null.
    */
   static JsonNode get(JsonNode object, String name) {
+    return get(object, name, ALL_KEYS);
+  }
+
+  /**
+   * Returns {@link #get(JsonNode, String) get(object, name)}, but skips the scan for a key that
+   * differs in case when {@code keyBits} proves that no key can match.
+   *
+   * @param keyBits {@link #keyBits} of {@code object}, or {@link #ALL_KEYS} when not known
+   */
+  static JsonNode get(JsonNode object, String name, long keyBits) {
     if (object == null || !object.isObject()) {
       return null;
     }
@@ -34,12 +45,42 @@ final class JsonFields {
     if (exact != null) {
       return exact.isNull() ? null : exact;
     }
+    if (keyBits != ALL_KEYS && (keyBits & keyBit(name)) == 0) {
+      return null;
+    }
     for (Map.Entry<String, JsonNode> entry : object.properties()) {
       if (equalsIgnoreCase(entry.getKey(), name)) {
         return entry.getValue().isNull() ? null : entry.getValue();
       }
     }
     return null;
+  }
+
+  /** The {@link #keyBits} of an object whose keys are not known: no lookup skips its scan. */
+  static final long ALL_KEYS = -1L;
+
+  /**
+   * Returns the {@link #keyBit} of every key of an object ORed together, or 0 for a node that is
+   * not an object. A name whose bit is clear equals no key ignoring case, so {@link #get(JsonNode,
+   * String, long)} returns null without comparing it with every key.
+   */
+  static long keyBits(JsonNode object) {
+    long bits = 0;
+    if (object != null && object.isObject()) {
+      Iterator<String> keys = object.fieldNames();
+      while (keys.hasNext()) {
+        bits |= keyBit(keys.next());
+      }
+    }
+    return bits;
+  }
+
+  /**
+   * Returns the filter bit of a name ({@link KeyFolds#bit}): names equal ignoring case ({@link
+   * #equalsIgnoreCase}) have the same bit.
+   */
+  static long keyBit(String name) {
+    return KeyFolds.bit(name);
   }
 
   /** Returns true when the object has the field with a non-null value (name case ignored). */
@@ -69,6 +110,28 @@ final class JsonFields {
    */
   static String text(JsonNode node, String... names) {
     return scalarText(path(node, names));
+  }
+
+  /**
+   * Returns {@link #path(JsonNode, String...) path(object, name)} of a top-level field, skipping
+   * the scan for a key in other case when {@code keyBits} ({@link #keyBits} of {@code object})
+   * rules it out.
+   */
+  static JsonNode path(JsonNode object, long keyBits, String name) {
+    if (object == null || !object.isObject()) {
+      // A JSON-encoded object is decoded into other nodes than the bits describe.
+      return path(object, name);
+    }
+    return decoded(get(object, name, keyBits));
+  }
+
+  /**
+   * Returns {@link #text(JsonNode, String...) text(object, name)} of a top-level field, skipping
+   * the scan for a key in other case when {@code keyBits} ({@link #keyBits} of {@code object})
+   * rules it out.
+   */
+  static String text(JsonNode object, long keyBits, String name) {
+    return scalarText(path(object, keyBits, name));
   }
 
   /** Returns the text of the first path in {@code paths} that has one; see {@link #text}. */
@@ -102,7 +165,12 @@ final class JsonFields {
    * object such as {@code {"value": true}}. Returns {@code null} when absent or unreadable.
    */
   static Boolean bool(JsonNode node, String... names) {
-    String value = text(node, names);
+    JsonNode found = path(node, names);
+    if (found != null && found.isBoolean()) {
+      // The common case, read without making and lower-casing the text "true" or "false".
+      return found.booleanValue();
+    }
+    String value = scalarText(found);
     if (value == null) {
       return null;
     }

@@ -83,54 +83,93 @@ final class MarkerFields {
    */
   static final int MAX_REMEMBERED_KEYS = 4096;
 
-  /** The {@link #bitsMatching} of top-level keys seen so far, by key. */
-  private static final ConcurrentMap<String, Long> BITS_BY_KEY = new ConcurrentHashMap<>();
+  /**
+   * The {@link #bitsMatching} and {@link JsonFields#keyBit} of top-level keys seen so far, by key.
+   */
+  private static final ConcurrentMap<String, KeyBits> BITS_BY_KEY = new ConcurrentHashMap<>();
+
+  /** The marker bits and the key filter bit of one key. */
+  private record KeyBits(long markers, long filter) {}
 
   /** Returns how many keys are remembered, for tests of the bound. */
   static int rememberedKeys() {
     return BITS_BY_KEY.size();
   }
 
+  /**
+   * The bits of the markers that CloudTrail management and data events have: a record with no other
+   * marker is CloudTrail, an Insights event or of no known format.
+   */
+  private static final long CLOUDTRAIL_BITS =
+      (1L << BIT_BY_NAME.get("eventSource"))
+          | (1L << BIT_BY_NAME.get("eventName"))
+          | (1L << BIT_BY_NAME.get("eventCategory"));
+
   private final JsonNode record;
 
   /** Bit {@code i} is set when a key equals {@code NAMES.get(i)} ignoring case. */
   private final long present;
 
-  private MarkerFields(JsonNode record, long present) {
+  /** The {@link JsonFields#keyBits} of the record. */
+  private final long keyBits;
+
+  private MarkerFields(JsonNode record, long present, long keyBits) {
     this.record = record;
     this.present = present;
+    this.keyBits = keyBits;
   }
 
   /** Scans the top-level keys of {@code record}, which may be any node or {@code null}. */
   static MarkerFields of(JsonNode record) {
     long present = 0;
+    long keyBits = 0;
     if (record != null && record.isObject()) {
       Iterator<String> keys = record.fieldNames();
       while (keys.hasNext()) {
-        present |= bits(keys.next());
+        String key = keys.next();
+        KeyBits known = BITS_BY_KEY.get(key);
+        if (known == null) {
+          known = remember(key);
+        }
+        present |= known.markers();
+        keyBits |= known.filter();
       }
     }
-    return new MarkerFields(record, present);
+    return new MarkerFields(record, present, keyBits);
+  }
+
+  /** Returns the record whose keys were scanned. */
+  JsonNode record() {
+    return record;
   }
 
   /**
-   * Returns {@link #bitsMatching} of {@code key}, remembered for the first {@link
-   * #MAX_REMEMBERED_KEYS} distinct keys no longer than the longest marker name. The JSON parser
-   * interns field names, so the keys of a log repeat as the same few strings, whose hash codes are
-   * cached.
+   * Returns the {@link JsonFields#keyBits} of the record, found in the same pass, for lookups of
+   * other top-level fields.
    */
-  private static long bits(String key) {
-    if (key.length() >= BITS_BY_LENGTH.length) {
-      // Longer than every marker name, so it matches none; not remembered, so huge keys cost no
-      // memory here.
-      return 0;
-    }
-    Long known = BITS_BY_KEY.get(key);
-    if (known != null) {
-      return known;
-    }
-    long bits = bitsMatching(key);
-    if (BITS_BY_KEY.size() < MAX_REMEMBERED_KEYS) {
+  long keyBits() {
+    return keyBits;
+  }
+
+  /**
+   * Returns true when no key equals a marker name ignoring case except {@code eventSource}, {@code
+   * eventName} and {@code eventCategory}, the markers of CloudTrail records.
+   */
+  boolean onlyCloudTrailMarkers() {
+    return (present & ~CLOUDTRAIL_BITS) == 0;
+  }
+
+  /** The maximum length of a remembered key, so that huge keys cost no memory here. */
+  static final int MAX_REMEMBERED_KEY_LENGTH = 64;
+
+  /**
+   * Returns the bits of {@code key}, remembered for the first {@link #MAX_REMEMBERED_KEYS} distinct
+   * keys of at most {@link #MAX_REMEMBERED_KEY_LENGTH} characters. The JSON parser interns field
+   * names, so the keys of a log repeat as the same few strings, whose hash codes are cached.
+   */
+  private static KeyBits remember(String key) {
+    KeyBits bits = new KeyBits(bitsMatching(key), JsonFields.keyBit(key));
+    if (key.length() <= MAX_REMEMBERED_KEY_LENGTH && BITS_BY_KEY.size() < MAX_REMEMBERED_KEYS) {
       BITS_BY_KEY.put(key, bits);
     }
     return bits;

@@ -3,6 +3,7 @@ package dev.skywarden.core.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.event.SourceLocation;
 import dev.skywarden.core.finding.TestHits;
@@ -92,6 +93,48 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void operationClass_sameAsCatalogForEachReadOnlyFlag() {
+    OperationCatalog catalog = OperationCatalog.bundled();
+    CloudEvent unmarked = runInstances("e1", "us-east-1", "203.0.113.7", "t3.micro");
+    List<CloudEvent> events =
+        List.of(
+            unmarked,
+            withReadOnly(unmarked, "true"),
+            withReadOnly(unmarked, "false"),
+            withReadOnly(unmarked, "null"),
+            withReadOnly(unmarked, "true"));
+    assertThat(unmarked.api().readOnly()).isNull();
+
+    // Twice each, so that the second result comes from the operation's memo.
+    for (int pass = 1; pass <= 2; pass++) {
+      for (CloudEvent event : events) {
+        assertThat(buffer(event).operationClass())
+            .as("pass " + pass + ", readOnly " + event.api().readOnly())
+            .isEqualTo(catalog.classify(event));
+      }
+    }
+  }
+
+  @Test
+  void operationClass_readFlagChangesClass() {
+    // An operation that no catalogue entry names is a read or a write by its flag alone.
+    CloudEvent unlisted =
+        normalize(
+            RUN_INSTANCES
+                .replace("ec2.amazonaws.com", "example.amazonaws.com")
+                .replace("RunInstances", "Frobnicate")
+                .replace("REGION", "us-east-1")
+                .replace("\"IP\"", "\"203.0.113.7\"")
+                .replace("TYPE", "t3.micro"));
+
+    assertThat(buffer(withReadOnly(unlisted, "true")).operationClass().category())
+        .isEqualTo("read");
+    assertThat(buffer(withReadOnly(unlisted, "false")).operationClass().category())
+        .isEqualTo("write");
+    assertThat(buffer(unlisted).operationClass().category()).isEqualTo("write");
+  }
+
+  @Test
   void cachedValues_sameInstances() {
     FeatureBuffer first = buffer(runInstances("e1", "us-east-1", "203.0.113.7", "t3.micro"));
     FeatureBuffer again = buffer(runInstances("e2", "us-east-1", "203.0.113.8", "t3.micro"));
@@ -117,6 +160,17 @@ class FeatureExtractorTest {
     return buffer;
   }
 
+  /** Returns the event with its record's {@code readOnly} set to {@code flag}, normalised again. */
+  private static CloudEvent withReadOnly(CloudEvent event, String flag) {
+    ObjectNode raw = event.raw().deepCopy();
+    if ("null".equals(flag)) {
+      raw.putNull("readOnly");
+    } else {
+      raw.put("readOnly", Boolean.parseBoolean(flag));
+    }
+    return normalize(raw.toString());
+  }
+
   private static CloudEvent runInstances(String id, String region, String ip, String type) {
     String json =
         RUN_INSTANCES
@@ -124,6 +178,10 @@ class FeatureExtractorTest {
             .replace("REGION", region)
             .replace("\"IP\"", "\"" + ip + "\"")
             .replace("TYPE", type);
+    return normalize(json);
+  }
+
+  private static CloudEvent normalize(String json) {
     try {
       RawRecord record = new RawRecord(MAPPER.readTree(json), new SourceLocation("t.json", 1, 0));
       NormalizeResult result = NORMALIZER.normalize(record);

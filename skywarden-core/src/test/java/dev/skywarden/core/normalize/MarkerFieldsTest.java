@@ -88,7 +88,7 @@ class MarkerFieldsTest {
         before < MarkerFields.MAX_REMEMBERED_KEYS - 10, "the key memory is full already");
     ObjectNode record = JsonNodeFactory.instance.objectNode();
     for (int i = 0; i < 10; i++) {
-      record.put("k".repeat(40) + i, i);
+      record.put("k".repeat(MarkerFields.MAX_REMEMBERED_KEY_LENGTH) + i, i);
     }
 
     MarkerFields.of(record);
