@@ -18,7 +18,8 @@ import java.util.Map;
  * @param invokedBy the service that made the call, or {@code null}
  * @param ec2Instance whether the credentials come from an EC2 instance profile, which CloudTrail
  *     marks with {@code ec2RoleDelivery}
- * @param console whether the call came through the console session
+ * @param console whether the call came through the console session, which CloudTrail marks with the
+ *     record field {@code sessionCredentialFromConsole} (outside {@code userIdentity})
  */
 record AwsIdentity(
     String type,
@@ -78,9 +79,6 @@ record AwsIdentity(
     }
     if (invokedBy != null) {
       identity.put("invokedBy", invokedBy);
-    }
-    if (console) {
-      identity.put("sessionCredentialFromConsole", "true");
     }
     return identity;
   }

@@ -119,6 +119,10 @@ final class CloudTrailCall {
               "cipherSuite", "TLS_AES_128_GCM_SHA256",
               "clientProvidedHostHeader", host()));
     }
+    if (identity.console()) {
+      // A record field, not one of userIdentity, and only present when true.
+      record.put("sessionCredentialFromConsole", "true");
+    }
     return record;
   }
 

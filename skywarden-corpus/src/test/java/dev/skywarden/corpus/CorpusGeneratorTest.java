@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +112,25 @@ class CorpusGeneratorTest {
             k ->
                 k.matches(
                     "cloudaudit\\.googleapis\\.com/data_access/2026/01/05/\\d{2}:00:00_\\d{2}:59:59_S0\\.json"));
+  }
+
+  @Test
+  void consoleFlag_isARecordField() throws Exception {
+    new CorpusGenerator(awsOnly(0)).generate(temp, null);
+
+    int flagged = 0;
+    for (Path file : files(temp.resolve("logs"))) {
+      JsonNode records = new ObjectMapper().readTree(gunzip(file)).get("Records");
+      for (JsonNode record : records) {
+        assertThat(record.path("userIdentity").has("sessionCredentialFromConsole"))
+            .as("userIdentity of %s in %s", record.path("eventID").asText(), file)
+            .isFalse();
+        if (record.path("sessionCredentialFromConsole").asText().equals("true")) {
+          flagged++;
+        }
+      }
+    }
+    assertThat(flagged).as("console calls").isPositive();
   }
 
   @Test

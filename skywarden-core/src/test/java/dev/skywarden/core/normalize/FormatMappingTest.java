@@ -94,6 +94,21 @@ class FormatMappingTest {
   }
 
   @Test
+  void cloudTrail_consoleSessionFlagOfTheRecord() {
+    CloudEvent event =
+        event(
+            """
+            {"eventTime": "2024-05-01T12:00:00Z", "eventSource": "ec2.amazonaws.com",
+             "eventName": "DescribeInstances", "userAgent": "AWS Internal",
+             "sourceIPAddress": "AWS Internal",
+             "userIdentity": {"type": "AssumedRole", "accessKeyId": "ASIAEXAMPLE"},
+             "sessionCredentialFromConsole": "true"}
+            """);
+
+    assertThat(event.client().kind()).isEqualTo(ClientKind.WEB_CONSOLE);
+  }
+
+  @Test
   void cloudTrail_awsInternalInConsoleSession() {
     CloudEvent event =
         event(
