@@ -13,8 +13,10 @@ import java.util.List;
  * overlap. The first day stays free of attacks, so that {@code hunt --analytics}, whose default
  * training window is the first 24 hours of the input, learns from benign activity only and judges
  * every scenario; a one-day corpus has all its scenarios on that day. A corpus sized by bytes
- * spreads them over the days its first day's size predicts ({@link #sizedDays}). A scenario whose
- * cloud is not generated is left out. Stateless and thread-safe.
+ * spreads them over the days its first day's size predicts ({@link #sizedDays}). NOTE: each
+ * scenario takes at most one day, so a corpus longer than {@code IDS.size() + 1} days has no
+ * scenario after day {@code IDS.size()}. A scenario whose cloud is not generated is left out.
+ * Stateless and thread-safe.
  */
 final class Scenarios {
 
