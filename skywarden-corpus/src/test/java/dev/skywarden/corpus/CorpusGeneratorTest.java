@@ -237,6 +237,24 @@ class CorpusGeneratorTest {
   }
 
   @Test
+  void longCorpus_givesEachScenarioOneDay() {
+    CorpusOptions options = sized(1, 1_000_000_000L);
+
+    List<Scenarios.Built> built =
+        Scenarios.build(new Organisation(options), options, CorpusOptions.MAX_DAYS);
+
+    // Days counted from 0: the README's days 2 to 15 of a long corpus, one scenario a day.
+    Instant dayZero = Instant.parse("2026-01-05T00:00:00Z");
+    Set<Long> days = new HashSet<>();
+    for (Scenarios.Built scenario : built) {
+      long day = java.time.Duration.between(dayZero, scenario.truth().start()).toDays();
+      assertThat(day).as("day of %s", scenario.truth().scenario()).isBetween(1L, 14L);
+      days.add(day);
+    }
+    assertThat(days).as("distinct days").hasSize(Scenarios.IDS.size());
+  }
+
+  @Test
   void sizedCorpus_keepsTheFirstDayFree() {
     CorpusOptions options = sized(1, 1_000_000_000L);
 
