@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The part of one hit that a finding keeps among its earliest hits: the {@link Evidence} and the
- * fields a finding takes from its earliest hit. The event's raw record, credential, resources and
- * other parts are left out, so the garbage collector can reclaim them during the hunt. Immutable.
+ * The part of one hit that a finding keeps among its earliest hits or as its lead hit: the {@link
+ * Evidence} and the fields a finding takes from its earliest or its lead hit. The event's raw
+ * record, credential, resources and other parts are left out, so the garbage collector can reclaim
+ * them during the hunt. Immutable.
  *
  * @param evidence the evidence entry of the hit's event
  * @param title the rule title
