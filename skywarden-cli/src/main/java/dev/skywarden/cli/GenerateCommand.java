@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
           + " published formats: hunt --analytics --ip-ranges OUT/ip-ranges OUT/logs places every"
           + " source address. The first day has no attacks when --days is 2 or more or --size"
           + " is given, so that it can train the analytics. With --size the scenarios spread"
-          + " over the days that the first day's size predicts.",
+          + " over the days that the first day's size predicts: from the second day on, one"
+          + " day per scenario while there are enough days, so at most days 2 to 15.",
       "The same seed and options give byte-identical output."
     })
 final class GenerateCommand implements Callable<Integer> {
