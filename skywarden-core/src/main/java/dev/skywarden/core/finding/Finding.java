@@ -17,9 +17,10 @@ import java.util.Set;
  *
  * @param id stable id (lower-case hex)
  * @param ruleId the Sigma rule id or detector id
- * @param title the rule title
- * @param severity the rule level
- * @param techniques the ATT&CK techniques the rule tags, with their mapped controls
+ * @param title the title of the lead hit, the earliest hit of the highest severity: the rule title
+ *     for a Sigma rule, a detector's title for the analytics
+ * @param severity the highest severity of the hits (a Sigma rule's level)
+ * @param techniques the ATT&CK techniques of the lead hit, with their mapped controls
  * @param provider the cloud
  * @param account the account, subscription or project, or {@code null}
  * @param principal the display name of the identity
