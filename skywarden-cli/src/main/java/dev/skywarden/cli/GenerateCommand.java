@@ -38,9 +38,9 @@ import picocli.CommandLine.Spec;
       "OUT/ip-ranges holds the generator's cloud and hosting address ranges in the providers'"
           + " published formats: hunt --analytics --ip-ranges OUT/ip-ranges OUT/logs places every"
           + " source address. The first day has no attacks when --days is 2 or more or --size"
-          + " is given, so that it can train the analytics. With --size the scenarios spread"
-          + " over the days that the first day's size predicts: from the second day on, one"
-          + " day per scenario while there are enough days, so at most days 2 to 15.",
+          + " is given, so that it can train the analytics. The scenarios spread evenly from the"
+          + " second day to the last, which with --size is the last day that the first day's"
+          + " size predicts.",
       "The same seed and options give byte-identical output."
     })
 final class GenerateCommand implements Callable<Integer> {

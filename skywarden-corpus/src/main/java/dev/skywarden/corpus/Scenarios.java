@@ -8,14 +8,13 @@ import java.util.List;
  * The attack scenarios a corpus can hold, each built from identities of the organisation and
  * recorded as {@link GroundTruth}.
  *
- * <p>Scenario {@code k} of the list starts on day {@code 1 + k mod (days - 1)} of the days they
- * spread over, at an hour that moves with {@code k}, so scenarios spread over the corpus and do not
- * overlap. The first day stays free of attacks, so that {@code hunt --analytics}, whose default
- * training window is the first 24 hours of the input, learns from benign activity only and judges
- * every scenario; a one-day corpus has all its scenarios on that day. A corpus sized by bytes
- * spreads them over the days its first day's size predicts ({@link #sizedDays}). NOTE: each
- * scenario takes at most one day, so a corpus longer than {@code IDS.size() + 1} days has no
- * scenario after day {@code IDS.size()}. A scenario whose cloud is not generated is left out.
+ * <p>Scenario {@code k} of the {@code n} in {@link #IDS} starts on day {@code 1 + k (days - 1) / n}
+ * (rounded down) of the days they spread over, at an hour that moves with {@code k}, so scenarios
+ * spread evenly over the corpus after its first day and do not overlap. The first day stays free of
+ * attacks, so that {@code hunt --analytics}, whose default training window is the first 24 hours of
+ * the input, learns from benign activity only and judges every scenario; a one-day corpus has all
+ * its scenarios on that day. A corpus sized by bytes spreads them over the days its first day's
+ * size predicts ({@link #sizedDays}). A scenario whose cloud is not generated is left out.
  * Stateless and thread-safe.
  */
 final class Scenarios {
@@ -60,7 +59,7 @@ final class Scenarios {
       if (!options.scenarios().contains(id)) {
         continue;
       }
-      long day = days == 1 ? 0 : 1 + k % (days - 1);
+      long day = days == 1 ? 0 : 1 + (long) k * (days - 1) / IDS.size();
       Instant start =
           first.plusSeconds(day * 86_400 + (1 + (k * 5L) % 22) * 3600 + 17 * 60 + k * 7L);
       Attack attack =

@@ -237,21 +237,22 @@ class CorpusGeneratorTest {
   }
 
   @Test
-  void longCorpus_givesEachScenarioOneDay() {
+  void longCorpus_spreadsScenariosOverAllItsDays() {
     CorpusOptions options = sized(1, 1_000_000_000L);
+    int corpusDays = 141;
 
-    List<Scenarios.Built> built =
-        Scenarios.build(new Organisation(options), options, CorpusOptions.MAX_DAYS);
+    List<Scenarios.Built> built = Scenarios.build(new Organisation(options), options, corpusDays);
 
-    // Days counted from 0: the README's days 2 to 15 of a long corpus, one scenario a day.
+    // Days counted from 0: one scenario a day from day 1, the last in the last tenth.
     Instant dayZero = Instant.parse("2026-01-05T00:00:00Z");
     Set<Long> days = new HashSet<>();
     for (Scenarios.Built scenario : built) {
       long day = java.time.Duration.between(dayZero, scenario.truth().start()).toDays();
-      assertThat(day).as("day of %s", scenario.truth().scenario()).isBetween(1L, 14L);
+      assertThat(day).as("day of %s", scenario.truth().scenario()).isBetween(1L, 140L);
       days.add(day);
     }
     assertThat(days).as("distinct days").hasSize(Scenarios.IDS.size());
+    assertThat(days).contains(1L).anySatisfy(day -> assertThat(day).isGreaterThan(126L));
   }
 
   @Test
