@@ -100,7 +100,9 @@ class HtmlReportTimelineBrowserTest {
       chromium.open(file.toUri().toString());
 
       assertThat(HtmlReports.text(chromium, "timeline-range")).isEqualTo("No events in this hunt.");
-      assertThat(chromium.evaluate("document.body.innerText").asText())
+      // The input's path names a random temporary folder, whose digits may hold "1970".
+      String text = chromium.evaluate("document.body.innerText").asText();
+      assertThat(text.replace(temp.toString(), "TEMP"))
           .doesNotContain("1969")
           .doesNotContain("1970")
           .contains("0 events");
