@@ -81,7 +81,7 @@ final class CloudTrailNormalizer implements FormatNormalizer {
       readOnly = ReadOnlyHeuristics.fromNamePrefix(eventName);
     }
     boolean consoleSession =
-        Boolean.TRUE.equals(bool(record, "sessionCredentialFromConsole"))
+        Boolean.TRUE.equals(bool(record, keyBits, "sessionCredentialFromConsole"))
             || Boolean.TRUE.equals(bool(identity, "sessionContext", "sessionCredentialFromConsole"))
             || "AwsConsoleSignIn".equals(text(record, keyBits, "eventType"));
 

@@ -165,7 +165,19 @@ final class JsonFields {
    * object such as {@code {"value": true}}. Returns {@code null} when absent or unreadable.
    */
   static Boolean bool(JsonNode node, String... names) {
-    JsonNode found = path(node, names);
+    return booleanOf(path(node, names));
+  }
+
+  /**
+   * Returns {@link #bool(JsonNode, String...) bool(object, name)} of a top-level field, skipping
+   * the scan for a key in other case when {@code keyBits} ({@link #keyBits} of {@code object})
+   * rules it out.
+   */
+  static Boolean bool(JsonNode object, long keyBits, String name) {
+    return booleanOf(path(object, keyBits, name));
+  }
+
+  private static Boolean booleanOf(JsonNode found) {
     if (found != null && found.isBoolean()) {
       // The common case, read without making and lower-casing the text "true" or "false".
       return found.booleanValue();

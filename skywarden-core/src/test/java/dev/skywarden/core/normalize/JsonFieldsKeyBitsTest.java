@@ -74,12 +74,23 @@ class JsonFieldsKeyBitsTest {
   }
 
   @Test
-  void getWithKeyBits_findsKeyInOtherCase() throws Exception {
+  void keyBits_findOtherCase() throws Exception {
     JsonNode record = MAPPER.readTree("{\"ERRORCODE\":\"AccessDenied\",\"eventName\":\"x\"}");
     long bits = JsonFields.keyBits(record);
 
     assertThat(JsonFields.text(record, bits, "errorCode")).isEqualTo("AccessDenied");
     assertThat(JsonFields.text(record, bits, "errorMessage")).isNull();
+  }
+
+  @Test
+  void boolWithKeyBits_readsEveryForm() throws Exception {
+    JsonNode record =
+        MAPPER.readTree("{\"SessionCredentialFromConsole\":\"true\",\"readOnly\":false}");
+    long bits = JsonFields.keyBits(record);
+
+    assertThat(JsonFields.bool(record, bits, "sessionCredentialFromConsole")).isTrue();
+    assertThat(JsonFields.bool(record, bits, "readOnly")).isFalse();
+    assertThat(JsonFields.bool(record, bits, "managementEvent")).isNull();
   }
 
   @Test
