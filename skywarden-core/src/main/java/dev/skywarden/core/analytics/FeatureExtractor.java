@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Turns an event into the feature values its identity's profile keeps: service, operation, source
@@ -334,12 +335,11 @@ final class FeatureExtractor {
 
     /**
      * The {@link OperationCatalog#classify} of the operation for events whose {@code readOnly} is
-     * true, false and null, found on first use. A race only classifies twice, to equal values.
+     * null, true and false (slots 0, 1 and 2), found on first use. A race only classifies twice, to
+     * equal values.
      */
-    private volatile OperationCatalog.OperationClass readClass;
-
-    private volatile OperationCatalog.OperationClass writeClass;
-    private volatile OperationCatalog.OperationClass unmarkedClass;
+    private final AtomicReferenceArray<OperationCatalog.OperationClass> classes =
+        new AtomicReferenceArray<>(3);
 
     OperationKeys(CloudProvider provider, String service, String operation) {
       this.operation = operation;
@@ -357,24 +357,11 @@ final class FeatureExtractor {
      */
     OperationCatalog.OperationClass operationClass(CloudEvent event) {
       Boolean readOnly = event.api().readOnly();
-      OperationCatalog.OperationClass known;
-      if (readOnly == null) {
-        known = unmarkedClass;
-      } else if (readOnly) {
-        known = readClass;
-      } else {
-        known = writeClass;
-      }
-      if (known != null) {
-        return known;
-      }
-      known = catalog.classify(event);
-      if (readOnly == null) {
-        unmarkedClass = known;
-      } else if (readOnly) {
-        readClass = known;
-      } else {
-        writeClass = known;
+      int slot = readOnly == null ? 0 : readOnly ? 1 : 2;
+      OperationCatalog.OperationClass known = classes.get(slot);
+      if (known == null) {
+        known = catalog.classify(event);
+        classes.set(slot, known);
       }
       return known;
     }
