@@ -223,7 +223,7 @@ class CorpusGeneratorTest {
   }
 
   @Test
-  void sizedDays_followTheFirstDaysRate() {
+  void sizedDays_followFirstDay() {
     CorpusOptions oneDay = sized(1, 1_000_000_000L);
     CorpusOptions fiveDays = sized(5, 1_000_000_000L);
 
@@ -237,7 +237,7 @@ class CorpusGeneratorTest {
   }
 
   @Test
-  void longCorpus_spreadsScenariosOverAllItsDays() {
+  void longCorpus_spreadsScenarios() {
     CorpusOptions options = sized(1, 1_000_000_000L);
     int corpusDays = 141;
 

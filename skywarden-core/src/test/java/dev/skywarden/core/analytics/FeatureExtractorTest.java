@@ -93,7 +93,7 @@ class FeatureExtractorTest {
   }
 
   @Test
-  void operationClass_sameAsCatalogForEachReadOnlyFlag() {
+  void operationClass_matchesCatalog() {
     OperationCatalog catalog = OperationCatalog.bundled();
     CloudEvent unmarked = runInstances("e1", "us-east-1", "203.0.113.7", "t3.micro");
     List<CloudEvent> events =

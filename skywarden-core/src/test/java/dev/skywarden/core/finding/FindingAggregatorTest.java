@@ -243,7 +243,7 @@ class FindingAggregatorTest {
   }
 
   @Test
-  void explanation_ofTheEarliestHighestHitInAnyOrder() {
+  void explanation_fromLeadHit() {
     List<DetectionHit> hits =
         List.of(
             hit("rule-x", Severity.LOW, event("bob", 1, 1, null, "203.0.113.9", "A")),

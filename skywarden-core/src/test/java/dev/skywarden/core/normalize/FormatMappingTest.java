@@ -94,7 +94,7 @@ class FormatMappingTest {
   }
 
   @Test
-  void cloudTrail_consoleSessionFlagOfTheRecord() {
+  void cloudTrail_consoleFlagOnRecord() {
     CloudEvent event =
         event(
             """
