@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
  * <p>Azure resource logs in the diagnostic settings shape (Storage, Key Vault) are read the same
  * way and reported as {@link LogKind#AZURE_ACTIVITY}.
  *
- * <p>NOTE: the event id falls back to {@code correlationId}, which the start and end records of one
- * operation share. Immutable and thread-safe.
+ * <p>The event id is {@code eventDataId}, which diagnostic settings write under {@code properties}.
+ * NOTE: without it the id falls back to {@code correlationId}, which the start and end records of
+ * one operation share. Immutable and thread-safe.
  */
 final class AzureActivityNormalizer implements FormatNormalizer {
 
@@ -75,7 +76,13 @@ final class AzureActivityNormalizer implements FormatNormalizer {
             field("httpRequest", "userAgent"),
             field("properties", "userAgentHeader"),
             field("properties", "userAgent"));
-    String eventId = firstText(record, field("eventDataId"), field("id"), field("correlationId"));
+    String eventId =
+        firstText(
+            record,
+            field("eventDataId"),
+            field("properties", "eventDataId"),
+            field("id"),
+            field("correlationId"));
 
     return new CloudEvent(
         time,

@@ -158,6 +158,39 @@ class FormatMappingTest {
   }
 
   @Test
+  void azureActivity_diagnosticSettingsEventDataId() {
+    // Diagnostic settings move the REST API's eventDataId under properties; correlationId is shared
+    // by the start and end records of one operation, so it is only the last resort.
+    String record =
+        """
+        {"time": "2024-05-01T12:00:00Z", "resourceId": "/subscriptions/sub-1/resourceGroups/rg",
+         "operationName": "MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION",
+         "resultType": "%s", "correlationId": "corr-1",
+         "properties": {"eventCategory": "Administrative", "eventDataId": "%s"}}
+        """;
+
+    CloudEvent start = event(record.formatted("Start", "data-1"));
+    CloudEvent end = event(record.formatted("Success", "data-2"));
+
+    assertThat(start.eventId()).isEqualTo("data-1");
+    assertThat(end.eventId()).isEqualTo("data-2");
+  }
+
+  @Test
+  void azureActivity_logAnalyticsEventDataId() {
+    CloudEvent event =
+        event(
+            """
+            {"TimeGenerated": "2024-05-01T12:00:00Z", "Type": "AzureActivity",
+             "OperationNameValue": "MICROSOFT.COMPUTE/VIRTUALMACHINES/DELETE",
+             "EventDataId": "data-3", "CorrelationId": "corr-3",
+             "_ResourceId": "/subscriptions/sub-3/resourcegroups/rg"}
+            """);
+
+    assertThat(event.eventId()).isEqualTo("data-3");
+  }
+
+  @Test
   void azureActivity_restApiShape() {
     CloudEvent event =
         event(
