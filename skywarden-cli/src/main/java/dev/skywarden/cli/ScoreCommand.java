@@ -38,8 +38,11 @@ import picocli.CommandLine.Spec;
       "Scores the findings of a hunt (hunt --format jsonl) against the ground truth of a corpus"
           + " that generate wrote: which inserted scenarios got a finding, and how many findings"
           + " fall outside every scenario per 1,000 identities per day.",
-      "A finding matches a scenario when its principal is one of the scenario's identities and"
-          + " its first-to-last time overlaps the scenario's time range."
+      "A finding matches a scenario by evidence when its evidence shows one of the scenario's"
+          + " events, or by principal and time when its principal is one of the scenario's"
+          + " identities (or their role) and its first-to-last time overlaps the scenario's time"
+          + " range. The first proves the finding is about the attack; the second is looser and"
+          + " also credits other findings of the attacked identity."
     })
 final class ScoreCommand implements Callable<Integer> {
 

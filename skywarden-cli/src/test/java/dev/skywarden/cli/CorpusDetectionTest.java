@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Generates a small corpus with every attack scenario, hunts it with {@code skywarden hunt} as a
  * user would, once with the built-in pack only and once with {@code --analytics --ip-ranges
- * OUT/ip-ranges}, and scores each hunt with {@code skywarden score}: a scenario is found when a
- * finding's principal is one of its identities and the finding's time range overlaps its. Prints
- * the score tables that {@code docs/detection-coverage.md} reports.
+ * OUT/ip-ranges}, and scores each hunt with {@code skywarden score}. The checks use the stricter of
+ * the score's two matches: a scenario counts as found only when a finding shows one of its events
+ * in its evidence, not merely when a finding of its identities overlaps its time. Prints the score
+ * tables that {@code docs/detection-coverage.md} reports.
  */
 class CorpusDetectionTest {
 
@@ -75,7 +76,7 @@ class CorpusDetectionTest {
 
     assertThat(truths).as("scenarios generated").isEqualTo(14);
     assertThat(evaluation.missed())
-        .as("scenarios without a finding")
+        .as("scenarios without a finding that shows their events")
         .isEqualTo(new TreeSet<>(MISSING_WITHOUT_ANALYTICS.keySet()));
     assertThat(evaluation.rulesByScenario().get("entra-app-credential-added"))
         .as("findings on the Entra ID application credential")
@@ -92,7 +93,9 @@ class CorpusDetectionTest {
             "--ip-ranges",
             corpus.resolve("ip-ranges").toString());
 
-    assertThat(evaluation.missed()).as("scenarios without a finding").isEmpty();
+    assertThat(evaluation.missed())
+        .as("scenarios without a finding that shows their events")
+        .isEmpty();
     assertThat(evaluation.rulesByScenario().get("aws-instance-credentials-outside"))
         .as("findings on the instance credentials used outside AWS")
         .contains("Workload credential used away from its workload");
@@ -120,8 +123,8 @@ class CorpusDetectionTest {
   }
 
   /**
-   * The score of one hunt, as {@code skywarden score --format json} prints it: the found scenarios'
-   * finding titles and the severities of their attack sequences.
+   * The score of one hunt, as {@code skywarden score --format json} prints it: per scenario the
+   * titles of the findings that show its events, and the severities of its attack sequences.
    */
   private record Evaluation(
       Map<String, List<String>> rulesByScenario,
@@ -164,7 +167,7 @@ class CorpusDetectionTest {
     Map<String, List<String>> incidentSeveritiesByScenario = new TreeMap<>();
     for (JsonNode scenario : score.get("scenarios")) {
       String id = scenario.get("scenario").asText();
-      rulesByScenario.put(id, texts(scenario.get("titles")));
+      rulesByScenario.put(id, texts(scenario.get("evidence_titles")));
       List<String> severities = texts(scenario.get("incident_severities"));
       if (!severities.isEmpty()) {
         incidentSeveritiesByScenario.put(id, severities);

@@ -63,8 +63,11 @@ class ScoreCommandTest {
     Cli.Result score = Cli.run("score", "--fail-on-missed", corpus.toString(), findings.toString());
 
     assertThat(score.exitCode()).as("%s", score).isEqualTo(ExitCodes.OK);
-    assertThat(score.out()).contains("scenarios found: 1 of 1");
-    assertThat(score.out()).contains("| aws-cloudtrail-disabled | T1562.008 | yes |");
+    assertThat(score.out()).contains("scenarios found: 1 of 1 (by evidence: 1)");
+    assertThat(score.out())
+        .contains(
+            "| aws-cloudtrail-disabled | T1562.008 | evidence |"
+                + " AWS CloudTrail Logging Stopped or Trail Deleted");
   }
 
   @Test

@@ -14,17 +14,22 @@ import java.util.regex.Pattern;
 /**
  * The findings of one hunt scored against a corpus's ground truth.
  *
- * <p>A finding matches a scenario when its principal is one of the scenario's identities, or the
- * role of such an identity that is an AWS role session, and its first-to-last time range overlaps
- * the scenario's. A hunt groups the findings of role sessions with generated names (CI runs,
- * instance ids) under their role. A scenario is found when at least one finding matches it. Every
- * finding that matches no scenario is outside the scenarios and counts as a false positive, because
- * the generated organisation does nothing else malicious. Rates are per 1,000 identities of the
- * organisation ({@link CorpusManifest#identities()}) per day of the corpus.
+ * <p>A finding matches a scenario in either of two ways. By evidence: its evidence (the earliest
+ * events that {@code hunt} keeps of it) contains one of the scenario's event ids, which proves that
+ * the finding is about the attack. By principal and time: its principal is one of the scenario's
+ * identities, or the role of such an identity that is an AWS role session, and its first-to-last
+ * time range overlaps the scenario's; a hunt groups the findings of role sessions with generated
+ * names (CI runs, instance ids) under their role. A scenario is found when at least one finding
+ * matches it, and found by evidence when one matches it by evidence. Every finding that matches no
+ * scenario is outside the scenarios and counts as a false positive, because the generated
+ * organisation does nothing else malicious. Rates are per 1,000 identities of the organisation
+ * ({@link CorpusManifest#identities()}) per day of the corpus.
  *
- * <p>NOTE: the match is by principal and time only, so a benign finding on an attacked identity
- * within a scenario's time range counts as found, and an attack finding on another identity (a new
- * user the attacker created, say) counts as outside.
+ * <p>The two ways bracket the truth. The match by principal and time credits a benign finding on an
+ * attacked identity or its role within a scenario's time range, and a finding that spans weeks of a
+ * role overlaps every scenario of that role. The match by evidence misses a finding whose kept
+ * evidence ends before the scenario's first event (a finding about weeks of a role whose attack
+ * events come after its earliest kept events).
  *
  * @param manifest the corpus facts
  * @param scenarios one result per scenario, in ground-truth order
@@ -62,20 +67,26 @@ public record DetectionScore(
     List<ScenarioResult> scenarios = new ArrayList<>();
     for (GroundTruth truth : truths) {
       Set<String> principals = findingPrincipals(truth.identities());
+      Set<String> events = Set.copyOf(truth.eventIds());
       TreeSet<String> titles = new TreeSet<>();
+      TreeSet<String> evidenceTitles = new TreeSet<>();
       List<String> incidentSeverities = new ArrayList<>();
       for (int i = 0; i < matched.length; i++) {
         ScoredFinding finding = findings.findings().get(i);
-        if (!finding.overlaps(principals, truth.start(), truth.end())) {
+        boolean byEvidence = finding.showsAnyOf(events);
+        if (!byEvidence && !finding.overlaps(principals, truth.start(), truth.end())) {
           continue;
         }
         matched[i] = true;
         titles.add(finding.title());
+        if (byEvidence) {
+          evidenceTitles.add(finding.title());
+        }
         if (finding.ruleId().equals(incidentRuleId)) {
           incidentSeverities.add(finding.severity());
         }
       }
-      scenarios.add(new ScenarioResult(truth, titles, incidentSeverities));
+      scenarios.add(new ScenarioResult(truth, titles, evidenceTitles, incidentSeverities));
     }
 
     List<ScoredFinding> outside = new ArrayList<>();
@@ -107,6 +118,11 @@ public record DetectionScore(
   /** Returns how many scenarios have a finding. */
   public int found() {
     return (int) scenarios.stream().filter(ScenarioResult::found).count();
+  }
+
+  /** Returns how many scenarios have a finding whose evidence contains one of their events. */
+  public int foundByEvidence() {
+    return (int) scenarios.stream().filter(ScenarioResult::foundByEvidence).count();
   }
 
   /** Returns the ids of the scenarios without a finding, sorted. */

@@ -13,8 +13,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -108,7 +110,33 @@ public record FindingsFile(
           "'last_seen' (" + lastSeen + ") is before 'first_seen' (" + firstSeen + ")");
     }
     return new ScoredFinding(
-        ruleId, title, severity, RecordFields.optionalText(node, "principal"), firstSeen, lastSeen);
+        ruleId,
+        title,
+        severity,
+        RecordFields.optionalText(node, "principal"),
+        firstSeen,
+        lastSeen,
+        evidenceEventIds(node));
+  }
+
+  /**
+   * Returns the {@code event_id} texts of the finding's {@code evidence} array. A finding without
+   * evidence, or an evidence item without an id, adds none: such a finding can still match a
+   * scenario by principal and time.
+   */
+  private static Set<String> evidenceEventIds(JsonNode node) {
+    JsonNode evidence = node.get("evidence");
+    if (evidence == null || !evidence.isArray()) {
+      return Set.of();
+    }
+    Set<String> ids = new HashSet<>();
+    for (JsonNode item : evidence) {
+      JsonNode id = item.get("event_id");
+      if (id != null && id.isTextual()) {
+        ids.add(id.asText());
+      }
+    }
+    return ids;
   }
 
   /** Returns {@code in} decompressed when it starts with the gzip magic bytes, else as it is. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** Writes a {@link DetectionScore} as Markdown tables for people and as a JSON tree for tools. */
 public final class ScoreReport {
@@ -29,25 +30,31 @@ public final class ScoreReport {
             manifest.machineIdentities(),
             manifest.days()));
 
-    out.append("| Scenario | ATT&CK | Found | Findings |\n|---|---|---|---|\n");
+    out.append(
+        "| Scenario | ATT&CK | Found | Findings showing its events"
+            + " | Other findings of its identities in its time |\n|---|---|---|---|---|\n");
     for (ScenarioResult scenario : score.scenarios()) {
+      TreeSet<String> others = new TreeSet<>(scenario.titles());
+      others.removeAll(scenario.evidenceTitles());
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %s | %s |%n",
+              "| %s | %s | %s | %s | %s |%n",
               scenario.truth().scenario(),
               String.join(", ", scenario.truth().techniques()),
-              scenario.found() ? "yes" : "no",
-              cell(String.join("; ", scenario.titles()))));
+              foundBy(scenario),
+              cell(String.join("; ", scenario.evidenceTitles())),
+              cell(String.join("; ", others))));
     }
 
     out.append(
         String.format(
             Locale.ROOT,
-            "%nscenarios found: %d of %d%noutside scenarios: %,d findings, %,d medium or higher;"
-                + " per 1,000 identities per day: %.1f, %.1f medium or higher%n",
+            "%nscenarios found: %d of %d (by evidence: %d)%noutside scenarios: %,d findings, %,d"
+                + " medium or higher; per 1,000 identities per day: %.1f, %.1f medium or higher%n",
             score.found(),
             score.scenarios().size(),
+            score.foundByEvidence(),
             score.outside().size(),
             score.outsideMediumOrHigher(),
             score.outsideRate(),
@@ -67,6 +74,18 @@ public final class ScoreReport {
                           count)));
     }
     return out.toString();
+  }
+
+  /**
+   * Returns how a scenario was found: {@code evidence} when a finding shows one of its events,
+   * {@code principal and time} when findings only match its identities and time range, or {@code
+   * no}.
+   */
+  private static String foundBy(ScenarioResult scenario) {
+    if (scenario.foundByEvidence()) {
+      return "evidence";
+    }
+    return scenario.found() ? "principal and time" : "no";
   }
 
   /** Escapes the pipes of a table cell, which rule titles may contain. */
@@ -90,7 +109,9 @@ public final class ScoreReport {
                   item.put("scenario", scenario.truth().scenario());
                   item.put("techniques", scenario.truth().techniques());
                   item.put("found", scenario.found());
+                  item.put("found_by_evidence", scenario.foundByEvidence());
                   item.put("titles", List.copyOf(scenario.titles()));
+                  item.put("evidence_titles", List.copyOf(scenario.evidenceTitles()));
                   item.put("incident_severities", scenario.incidentSeverities());
                   return item;
                 })
@@ -121,6 +142,7 @@ public final class ScoreReport {
     root.put("skipped_reasons", findings.skippedReasons());
     root.put("corpus", corpus);
     root.put("scenarios_found", score.found());
+    root.put("scenarios_found_by_evidence", score.foundByEvidence());
     root.put("scenarios_total", score.scenarios().size());
     root.put("scenarios", scenarios);
     root.put("outside", outside);

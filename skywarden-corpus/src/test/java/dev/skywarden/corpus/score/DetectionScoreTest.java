@@ -8,6 +8,7 @@ import dev.skywarden.corpus.GroundTruth;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DetectionScoreTest {
@@ -88,6 +89,65 @@ class DetectionScoreTest {
   }
 
   @Test
+  void evidenceOfAScenarioEvent_findsItOnAnyPrincipal() {
+    FindingsFile findings =
+        file(
+            finding(
+                "r1",
+                "New user's key used",
+                "high",
+                "backdoor-user",
+                "2026-01-06T11:00:00Z",
+                "11:30:00",
+                Set.of("other-event", "stolen-key-event-2")),
+            finding(
+                "r2",
+                "Benign on alice",
+                "low",
+                "alice",
+                "2026-01-06T10:01:00Z",
+                "10:02:00",
+                Set.of("other-event")));
+
+    DetectionScore score = DetectionScore.of(MANIFEST, List.of(KEY), findings, SEQUENCE);
+
+    ScenarioResult result = score.scenarios().get(0);
+    assertThat(result.evidenceTitles()).containsExactly("New user's key used");
+    assertThat(result.titles()).containsExactly("Benign on alice", "New user's key used");
+    assertThat(score.foundByEvidence()).isEqualTo(1);
+    assertThat(score.outside()).isEmpty();
+  }
+
+  @Test
+  void principalAndTimeAlone_isFoundButNotByEvidence() {
+    FindingsFile findings =
+        file(
+            finding(
+                "r1",
+                "Role-wide",
+                "low",
+                "alice",
+                "2026-01-05T00:00:00Z",
+                "23:59:59",
+                Set.of("other-event")),
+            finding("r2", "Other", "low", "carol", "2026-01-06T10:01:00Z", "10:02:00"));
+
+    DetectionScore score =
+        DetectionScore.of(
+            MANIFEST,
+            List.of(truth("early", "alice", "2026-01-05T10:00:00Z", "2026-01-05T10:01:00Z")),
+            findings,
+            SEQUENCE);
+
+    assertThat(score.found()).isEqualTo(1);
+    assertThat(score.foundByEvidence()).isZero();
+    assertThat(ScoreReport.text(score, "f.jsonl"))
+        .contains("| early | T1078.004 | principal and time |  | Role-wide |")
+        .contains("scenarios found: 1 of 1 (by evidence: 0)");
+    assertThat(ScoreReport.json(score, findings)).containsEntry("scenarios_found_by_evidence", 0);
+  }
+
+  @Test
   void rates_perThousandIdentitiesPerDay() {
     FindingsFile findings =
         file(
@@ -132,9 +192,9 @@ class DetectionScoreTest {
     String text = ScoreReport.text(score, "found.jsonl");
     Map<String, Object> json = ScoreReport.json(score, findings);
 
-    assertThat(text).contains("| stolen-key | T1078.004 | yes | Key used |");
-    assertThat(text).contains("| logs-off | T1078.004 | no |  |");
-    assertThat(text).contains("scenarios found: 1 of 2");
+    assertThat(text).contains("| stolen-key | T1078.004 | principal and time |  | Key used |");
+    assertThat(text).contains("| logs-off | T1078.004 | no |  |  |");
+    assertThat(text).contains("scenarios found: 1 of 2 (by evidence: 0)");
     assertThat(text).contains("| Noise | low | 1 |");
     assertThat(json).containsEntry("scenarios_found", 1).containsEntry("scenarios_total", 2);
   }
@@ -149,7 +209,7 @@ class DetectionScoreTest {
 
     String text = ScoreReport.text(score, "found.jsonl");
 
-    assertThat(text).contains("| stolen-key | T1078.004 | yes | Key \\| used |");
+    assertThat(text).contains("| stolen-key | T1078.004 | principal and time |  | Key \\| used |");
     assertThat(text).contains("| A\\|B | low | 1 |");
   }
 
@@ -165,7 +225,7 @@ class DetectionScoreTest {
         List.of("203.0.113.7"),
         Instant.parse(start),
         Instant.parse(end),
-        List.of("event-1"));
+        List.of(id + "-event-1", id + "-event-2"));
   }
 
   /** A finding from {@code first} to the same day's {@code lastTime} (HH:MM:SS). */
@@ -176,9 +236,21 @@ class DetectionScoreTest {
       String principal,
       String first,
       String lastTime) {
+    return finding(ruleId, title, severity, principal, first, lastTime, Set.of());
+  }
+
+  /** A finding as above whose evidence holds the events {@code eventIds}. */
+  private static ScoredFinding finding(
+      String ruleId,
+      String title,
+      String severity,
+      String principal,
+      String first,
+      String lastTime,
+      Set<String> eventIds) {
     Instant firstSeen = Instant.parse(first);
     Instant lastSeen = Instant.parse(first.substring(0, 11) + lastTime + "Z");
-    return new ScoredFinding(ruleId, title, severity, principal, firstSeen, lastSeen);
+    return new ScoredFinding(ruleId, title, severity, principal, firstSeen, lastSeen, eventIds);
   }
 
   private static FindingsFile file(ScoredFinding... findings) {

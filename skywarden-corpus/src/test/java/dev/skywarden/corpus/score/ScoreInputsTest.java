@@ -151,6 +151,26 @@ class ScoreInputsTest {
   }
 
   @Test
+  void findings_evidenceEventIds_readAsText() throws IOException {
+    String withEvidence =
+        finding("alice", "2026-01-06T10:00:00Z")
+            .replace(
+                "}",
+                ", \"evidence\": [{\"event_id\": \"e-1\"}, {\"event_id\": 7},"
+                    + " {\"time\": \"2026-01-06T10:00:00Z\"}, {\"event_id\": \"e-2\"}]}");
+    String badEvidence = finding("bob", "2026-01-06T10:00:00Z").replace("}", ", \"evidence\": 3}");
+
+    FindingsFile file =
+        read(
+            String.join("\n", withEvidence, badEvidence, finding("carol", "2026-01-06T10:00:00Z")));
+
+    assertThat(file.skipped()).isZero();
+    assertThat(file.findings().get(0).eventIds()).containsExactlyInAnyOrder("e-1", "e-2");
+    assertThat(file.findings().get(1).eventIds()).isEmpty();
+    assertThat(file.findings().get(2).eventIds()).isEmpty();
+  }
+
+  @Test
   void findings_gzip_readByContent() throws IOException {
     String lines =
         finding("alice", "2026-01-06T10:00:00Z") + "\n" + finding("bob", "2026-01-06T10:00:00Z");
