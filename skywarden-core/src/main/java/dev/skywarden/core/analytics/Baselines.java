@@ -55,6 +55,13 @@ final class Baselines {
    */
   static final long HOUR_HISTORY_DAYS = 7;
 
+  /**
+   * The history shown for an identity that has none to compare with: no saved state, no events in
+   * the training window, and no person, role or peer group with history.
+   */
+  static final Behaviour.History NO_HISTORY =
+      new Behaviour.History("none", null, null, 0, null, null);
+
   private final SavedState saved;
   private final Instant inputStart;
   private final Instant runStart;
@@ -456,6 +463,11 @@ final class Baselines {
     /** Returns whether there is anything to compare with. */
     boolean hasBaseline() {
       return history != null;
+    }
+
+    /** Returns the history for findings: {@link #history()}, or {@link #NO_HISTORY} without one. */
+    Behaviour.History shownHistory() {
+      return history != null ? history : NO_HISTORY;
     }
 
     /** Returns this view with a peer group that a value must be new to as well. */

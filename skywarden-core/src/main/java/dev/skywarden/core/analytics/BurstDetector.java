@@ -330,10 +330,7 @@ final class BurstDetector {
       Behaviour.Feature feature,
       String what,
       Function<CloudEvent, String> note) {
-    Behaviour.History history =
-        view.history() != null
-            ? view.history()
-            : new Behaviour.History("none", null, null, 0, null, null);
+    Behaviour.History history = view.shownHistory();
     // A burst is judged against the identity's own rates (and its group's discovery maximum), so
     // a peer group appears only when it is the whole history.
     boolean peerLevel = view.level() == HistoryLevel.PEER_GROUP;

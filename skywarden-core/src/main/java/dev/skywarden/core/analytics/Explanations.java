@@ -20,6 +20,9 @@ final class Explanations {
    * history (saved state and training window 2025-03-01 00:00 to 2025-03-02 00:00 UTC: 1234 events,
    * first seen ..., last seen ...)}.
    *
+   * <p>An identity without history ({@link Baselines#NO_HISTORY}) gets {@code ..., with no history
+   * to compare with (...)} in place of the comparison.
+   *
    * <p>When the profile is the role's of sessions with generated names ({@link PrincipalKeys}), the
    * sentence names the session and then the role: {@code ... by principal
    * arn:aws:sts::111122223333:assumed-role/deploy/GitHubActions-9876543210, a session whose name is
@@ -51,6 +54,12 @@ final class Explanations {
     }
     if (!note.isEmpty()) {
       text.append(' ').append(note);
+    }
+    if (behaviour.history().equals(Baselines.NO_HISTORY)) {
+      return text.append(
+              ", with no history to compare with (no saved state, no events in the training"
+                  + " window, and no person, role or peer group with history)")
+          .toString();
     }
     text.append(", compared with ");
     String level = behaviour.historyLevel();

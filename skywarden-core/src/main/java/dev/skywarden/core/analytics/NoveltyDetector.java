@@ -23,9 +23,10 @@ import java.util.function.Consumer;
  *
  * <p>A value is new when neither the identity's saved state nor its training window contains it,
  * nor the history of its person or role ({@link HistoryLevel}); an identity with too little of both
- * is compared with its peer group. Each new value gives one hit on the value's first event, and a
- * network, client or parameter new for several principals of one person, role or peer group gives
- * one hit for the group.
+ * is compared with its peer group. A principal without any of these histories has every value new,
+ * so only its networks first used from a hosting provider or Tor exit address are reported. Each
+ * new value gives one hit on the value's first event, and a network, client or parameter new for
+ * several principals of one person, role or peer group gives one hit for the group.
  *
  * <p>Severity follows the depth of the history: against a thin history ({@link
  * Baselines.View#thin()}) a new value is at most low, unless the value is risky by itself: an
@@ -65,6 +66,10 @@ final class NoveltyDetector {
           FeatureKind.PARAMETER_VALUE,
           FeatureKind.REGION);
 
+  /** The kinds judged for a principal without any history ({@link #detectWithoutHistory}). */
+  private static final List<FeatureKind> REPORTED_WITHOUT_HISTORY =
+      List.of(FeatureKind.NETWORK, FeatureKind.ASN, FeatureKind.COUNTRY);
+
   private final OperationCatalog catalog;
 
   /**
@@ -90,6 +95,10 @@ final class NoveltyDetector {
   static void collectNeeded(Profile profile, Baselines baselines, Consumer<Evidence> needed) {
     Baselines.View view = baselines.view(profile);
     if (!view.hasBaseline()) {
+      // Whether a value is risky by itself depends on its first event's network intel.
+      for (FeatureKind kind : REPORTED_WITHOUT_HISTORY) {
+        profile.values(kind).values().forEach(stats -> needed.accept(stats.first));
+      }
       return;
     }
     for (FeatureKind kind : REPORTED) {
@@ -114,6 +123,7 @@ final class NoveltyDetector {
       Consumer<DetectionHit> hits) {
     Baselines.View view = baselines.view(profile);
     if (!view.hasBaseline()) {
+      detectWithoutHistory(profile, view, baselines, events, hits);
       return;
     }
     int deniedOperations = deniedNewOperations(profile, view, baselines, events);
@@ -150,6 +160,35 @@ final class NoveltyDetector {
               deniedOperations,
               events,
               hits);
+        }
+      }
+    }
+  }
+
+  /**
+   * Reports the networks, AS numbers and countries of a principal without any history that it first
+   * used from a hosting provider or Tor exit address. Every value of such a principal is new, so
+   * only a value that is risky by itself is evidence. Clients, operations, parameters and regions
+   * are not judged: a first use means something only against a history, and an offensive tool's
+   * user agent has a rule of its own.
+   */
+  private void detectWithoutHistory(
+      Profile profile,
+      Baselines.View view,
+      Baselines baselines,
+      EvidenceStore.Events events,
+      Consumer<DetectionHit> hits) {
+    for (FeatureKind kind : REPORTED_WITHOUT_HISTORY) {
+      for (Map.Entry<String, Profile.FeatureStats> entry :
+          new TreeMap<>(profile.values(kind)).entrySet()) {
+        Profile.FeatureStats stats = entry.getValue();
+        CloudEvent event = events.event(stats.first);
+        if (event == null) {
+          withoutEvidence++;
+          continue;
+        }
+        if (riskyNetwork(event)) {
+          report(profile, view, baselines, kind, entry.getKey(), stats, event, 0, events, hits);
         }
       }
     }
@@ -325,7 +364,7 @@ final class NoveltyDetector {
     features.add(
         new Behaviour.Feature(
             kind.label(), value, "new", stats.firstSeen(), stats.lastSeen(), stats.count));
-    String note = "";
+    String note = view.hasBaseline() ? "" : riskyNetworkNote(event);
     String hour = hour(event);
     Profile.FeatureStats hourStats = profile.values(FeatureKind.HOUR).get(hour);
     if (view.knowsHours()
@@ -347,7 +386,7 @@ final class NoveltyDetector {
             profile.key().id(),
             features,
             false,
-            view.history(),
+            view.shownHistory(),
             view.peerGroup(),
             view.peerCount(),
             view.level().label());
@@ -379,6 +418,23 @@ final class NoveltyDetector {
     }
     Severity cap = risky ? Severity.MEDIUM : Severity.LOW;
     return severity.compareTo(cap) > 0 ? cap : severity;
+  }
+
+  /**
+   * Returns text such as {@code from a hosting provider (digitalocean)} for an event from a hosting
+   * provider or Tor exit, or an empty string for any other event.
+   */
+  private static String riskyNetworkNote(CloudEvent event) {
+    if (!riskyNetwork(event)) {
+      return "";
+    }
+    NetworkInfo network = event.source().network();
+    if (network.kindFor(event.provider()) == NetworkKind.TOR) {
+      return "from a Tor exit";
+    }
+    return network.provider() == null
+        ? "from a hosting provider"
+        : "from a hosting provider (" + network.provider() + ")";
   }
 
   /** Returns whether the event came from a hosting provider or a Tor exit, by network intel. */

@@ -34,8 +34,9 @@ class AnalyticsSharedDataTest {
 
   /**
    * Hunts all Stratus files at once: the detonations come from principals without history of their
-   * own in these logs, so they are not judged and nothing is reported. The test pins that, so a
-   * change that starts reporting identities without any history is noticed.
+   * own in these logs. Without history only a network first used from a hosting provider or Tor
+   * exit is reported, and without network intel no source is either, so nothing is reported. The
+   * test pins that, so a change that reports more of identities without any history is noticed.
    */
   @Test
   void stratusLogs_withoutHistory_notJudged() throws IOException, InterruptedException {
