@@ -463,7 +463,10 @@ final class TimeBuckets {
   /** Inserts an empty slot for a new bucket with {@code index} at {@code insert}. */
   private void insertSlot(int insert, long index) {
     if (size == indexes.length) {
-      grow(Math.min(maxBuckets + maxLateBuckets + 1, Math.max(4, size + (size >> 1))));
+      // Until the earliest set is full the arrays grow to it only, so short inputs keep no spare
+      // room. The late set may hold one bucket over its cap until one is evicted.
+      int capacity = size < maxBuckets ? maxBuckets : maxBuckets + maxLateBuckets + 1;
+      grow(Math.min(capacity, Math.max(4, size + (size >> 1))));
     }
     shift(insert);
     clear(insert);
