@@ -172,7 +172,8 @@ final class BurstDetector {
    * Returns whether {@link #detect} may report a bucket with these counts: it reaches the
    * thresholds of enumeration, discovery or error rate that need no baseline, or has at least
    * {@code callFloor} calls ({@link #possibleBurstCalls}). A bucket for which it returns false is
-   * reported for none of the four, whatever the baseline.
+   * reported for none of the four, unless the baseline's mean is under {@code callFloor} divided by
+   * {@link #RATE_MULTIPLE}.
    */
   static boolean mayReport(
       int calls, int failed, int deniedOperations, int discoveryOperations, double callFloor) {
