@@ -33,11 +33,12 @@ import java.util.RandomAccess;
  * set are still judged. Every late bucket lies after every earliest one. A new bucket earlier than
  * a full earliest set's last joins the earliest set, and that set's last bucket moves into the late
  * set with its counts. When the late set would exceed its cap, it evicts the least recently touched
- * bucket that {@link BurstDetector} cannot report ({@link #evictable}), which keeps the last week
- * of quiet buckets in a time-ordered input and the earliest in a reverse-ordered one. When every
- * late bucket may be reported, the latest bucket is dropped instead, as the earliest set's cap
- * does, and its events are counted ({@link #droppedEvents()}). A late bucket takes 4 bytes more
- * than an earliest one, for its touch order.
+ * buckets that {@link BurstDetector} cannot report ({@link #evictable}), up to a sixteenth of the
+ * cap at once ({@link #evictionBatch}). That keeps the last week of quiet buckets, less one batch
+ * at most, in a time-ordered input, and the earliest in a reverse-ordered one. When every late
+ * bucket may be reported, the latest bucket is dropped instead, as the earliest set's cap does, and
+ * its events are counted ({@link #droppedEvents()}). A late bucket takes 4 bytes more than an
+ * earliest one, for its touch order.
  *
  * <p>Order contract: the buckets kept, their counts and evidence do not depend on arrival order
  * while all buckets fit in both sets. Beyond that, which quiet buckets are evicted depends on the
@@ -106,6 +107,16 @@ final class TimeBuckets {
   /** The last value given to {@link #lateTouched}. */
   private int touchClock;
 
+  /**
+   * The most late buckets evicted at once: a sixteenth of the late cap, at least one. A batch moves
+   * the later slots of every array once, where evicting one bucket per new bucket moved them for
+   * each.
+   */
+  private final int evictionBatch;
+
+  /** The candidates of {@link #evict}, reused between calls. */
+  private long[] evictionOrder = new long[0];
+
   /** The distinct networks found so far by {@link #networksNear}, reused between calls. */
   private final String[] nearNetworks = new String[BurstDetector.SPREAD_NETWORKS];
 
@@ -165,6 +176,7 @@ final class TimeBuckets {
       Interner interner) {
     this.maxBuckets = maxBuckets;
     this.maxLateBuckets = maxLateBuckets;
+    this.evictionBatch = Math.max(1, maxLateBuckets / 16);
     this.widthMillis = bucketWidth.toMillis();
     if (widthMillis < 1 || widthMillis > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
@@ -362,39 +374,59 @@ final class TimeBuckets {
     if (size - earliestSize <= maxLateBuckets) {
       return insert;
     }
-    int victim = leastRecentlyTouchedEvictable(insert);
-    if (victim < 0) {
-      // Keep the earliest, as the earliest set's cap does, and count what the latest held.
-      nothingEvictable = true;
-      victim = size - 1;
-      droppedEvents += calls[victim];
+    int kept = evict(insert);
+    if (kept >= 0) {
+      return kept;
     }
+    // Keep the earliest, as the earliest set's cap does, and count what the latest held.
+    nothingEvictable = true;
+    int victim = size - 1;
+    droppedEvents += calls[victim];
     removeSlot(victim);
     if (victim == insert) {
       return -1;
     }
-    return victim < insert ? insert - 1 : insert;
+    return insert;
   }
 
   /**
-   * Returns the late bucket that was touched least recently among those {@link #evictable}, other
-   * than slot {@code excluded}, or -1 when there is none.
+   * Evicts up to {@link #evictionBatch} late buckets, the least recently touched of those {@link
+   * #evictable}, other than slot {@code kept}. Evicting a batch moves the later slots once for all
+   * of them, where one at a time moved them for each. Returns the new slot of {@code kept}, or -1
+   * when no bucket was evictable.
    */
-  private int leastRecentlyTouchedEvictable(int excluded) {
+  private int evict(int kept) {
     double floor = BurstDetector.possibleBurstCalls((double) earliestCalls / earliestSize);
-    int best = -1;
-    int bestTouch = 0;
-    for (int at = earliestSize; at < size; at++) {
-      int touch = lateTouched[at - earliestSize];
-      // The touch order decides first: it is cheaper than the checks, and in time-ordered input
-      // the first evictable slot is usually the least recently touched.
-      if (at == excluded || (best >= 0 && touch >= bestTouch) || !evictable(at, floor)) {
-        continue;
-      }
-      best = at;
-      bestTouch = touch;
+    int late = size - earliestSize;
+    if (evictionOrder.length < late) {
+      evictionOrder = new long[maxLateBuckets + 1];
     }
-    return best;
+    int count = 0;
+    for (int at = earliestSize; at < size; at++) {
+      if (at != kept && evictable(at, floor)) {
+        // Touch order in the high half and slot in the low half: sorting gives the least recently
+        // touched first.
+        evictionOrder[count++] = ((long) lateTouched[at - earliestSize] << 32) | at;
+      }
+    }
+    if (count == 0) {
+      return -1;
+    }
+    int batch = Math.min(count, evictionBatch);
+    if (batch < count) {
+      Arrays.sort(evictionOrder, 0, count);
+    }
+    int[] victims = new int[batch];
+    for (int i = 0; i < batch; i++) {
+      victims[i] = (int) evictionOrder[i];
+    }
+    Arrays.sort(victims);
+    int before = 0;
+    while (before < batch && victims[before] < kept) {
+      before++;
+    }
+    removeSlots(victims);
+    return kept - before;
   }
 
   /**
@@ -499,6 +531,43 @@ final class TimeBuckets {
     System.arraycopy(extras, at + 1, extras, at, length);
     size--;
     clear(size);
+  }
+
+  /** Removes the late slots {@code victims}, in ascending order, moving the others down. */
+  private void removeSlots(int[] victims) {
+    int write = victims[0];
+    int next = 0;
+    for (int read = victims[0]; read < size; read++) {
+      if (next < victims.length && victims[next] == read) {
+        next++;
+        continue;
+      }
+      moveSlot(read, write);
+      write++;
+    }
+    for (int at = write; at < size; at++) {
+      clear(at);
+    }
+    size = write;
+  }
+
+  /** Copies late slot {@code from} to the free late slot {@code to} below it. */
+  private void moveSlot(int from, int to) {
+    indexes[to] = indexes[from];
+    calls[to] = calls[from];
+    failed[to] = failed[from];
+    lastOffsets[to] = lastOffsets[from];
+    firstSeconds[to] = firstSeconds[from];
+    firstNanos[to] = firstNanos[from];
+    firstInputs[to] = firstInputs[from];
+    firstRecords[to] = firstRecords[from];
+    firstHashes[to] = firstHashes[from];
+    if (networks != null) {
+      networks[to] = networks[from];
+    }
+    discovery[to] = discovery[from];
+    extras[to] = extras[from];
+    lateTouched[to - earliestSize] = lateTouched[from - earliestSize];
   }
 
   /** Makes room for the touch order of a new late slot {@code from} and sets it. */

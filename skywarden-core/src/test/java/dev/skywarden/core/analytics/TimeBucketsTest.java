@@ -266,6 +266,24 @@ class TimeBucketsTest {
   }
 
   @Test
+  void lateSet_full_evictsBatchOfLeastRecentlyTouched() {
+    EvidenceStore store = store(true);
+    TimeBuckets buckets = buckets(1, 32);
+    for (int bucket = 0; bucket <= 32; bucket++) {
+      quiet(buckets, store, bucket);
+    }
+    quiet(buckets, store, 1);
+
+    quiet(buckets, store, 33);
+
+    List<Long> expected = new ArrayList<>(List.of(at(0), at(1)));
+    for (int bucket = 4; bucket <= 33; bucket++) {
+      expected.add(at(bucket));
+    }
+    assertThat(indexes(buckets)).isEqualTo(expected);
+  }
+
+  @Test
   void lateSet_full_evictsLeastRecentlyTouched() {
     EvidenceStore store = store(true);
     TimeBuckets buckets = buckets(1, 2);
