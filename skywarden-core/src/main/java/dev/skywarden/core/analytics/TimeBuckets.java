@@ -108,9 +108,9 @@ final class TimeBuckets {
   private int touchClock;
 
   /**
-   * The most late buckets evicted at once: a sixteenth of the late cap, at least one. A batch moves
-   * the later slots of every array once, where evicting one bucket per new bucket moved them for
-   * each.
+   * The maximum number of late buckets evicted at once: a sixteenth of the late cap, at least one.
+   * A batch moves the later slots of every array once, where evicting one bucket per new bucket
+   * moved them for each.
    */
   private final int evictionBatch;
 
@@ -158,8 +158,9 @@ final class TimeBuckets {
   /**
    * Creates an empty set of buckets.
    *
-   * @param maxBuckets the most buckets of the earliest set, at least 1
-   * @param maxLateBuckets the most buckets of the late set, kept after a full earliest set
+   * @param maxBuckets the maximum number of buckets in the earliest set, at least 1
+   * @param maxLateBuckets the maximum number of buckets in the late set, kept after a full earliest
+   *     set
    * @param bucketWidth the width of a bucket, from one millisecond to {@link Integer#MAX_VALUE}
    *     milliseconds
    * @param maxOperations the most denied and discovery operations one bucket keeps, each

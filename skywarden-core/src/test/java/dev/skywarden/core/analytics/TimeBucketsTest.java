@@ -195,7 +195,7 @@ class TimeBucketsTest {
   }
 
   @Test
-  void randomInputs_lateSetNeverFull_keepsEveryBucket() {
+  void lateSetNeverFull_keepsEveryBucket() {
     Random random = new Random(7);
     for (int trial = 0; trial < TRIALS / 4; trial++) {
       List<Call> calls = randomCalls(random);
@@ -266,7 +266,7 @@ class TimeBucketsTest {
   }
 
   @Test
-  void lateSet_full_evictsBatchOfLeastRecentlyTouched() {
+  void lateSet_full_evictsBatch() {
     EvidenceStore store = store(true);
     TimeBuckets buckets = buckets(1, 32);
     for (int bucket = 0; bucket <= 32; bucket++) {
@@ -313,7 +313,7 @@ class TimeBucketsTest {
   }
 
   @Test
-  void lateSet_allPossibleBursts_dropsLatestAndCounts() {
+  void lateSet_allBursts_dropsLatest() {
     EvidenceStore store = store(true);
     TimeBuckets buckets = buckets(1, 2);
     quiet(buckets, store, 0);
@@ -345,7 +345,7 @@ class TimeBucketsTest {
   }
 
   @Test
-  void lateSet_busyWorkload_evictsBucketsNearItsMean() {
+  void lateSet_busyWorkload_evictsNearMean() {
     EvidenceStore store = store(true);
     TimeBuckets buckets = buckets(2, 1);
     int index = 0;
