@@ -114,9 +114,6 @@ final class TimeBuckets {
    */
   private final int evictionBatch;
 
-  /** The candidates of {@link #evict}, reused between calls. */
-  private long[] evictionOrder = new long[0];
-
   /** The distinct networks found so far by {@link #networksNear}, reused between calls. */
   private final String[] nearNetworks = new String[BurstDetector.SPREAD_NETWORKS];
 
@@ -398,10 +395,8 @@ final class TimeBuckets {
    */
   private int evict(int kept) {
     double floor = BurstDetector.possibleBurstCalls((double) earliestCalls / earliestSize);
-    int late = size - earliestSize;
-    if (evictionOrder.length < late) {
-      evictionOrder = new long[maxLateBuckets + 1];
-    }
+    // Allocated per batch, so that a profile does not keep 16 KB of candidates between batches.
+    long[] evictionOrder = new long[size - earliestSize];
     int count = 0;
     for (int at = earliestSize; at < size; at++) {
       if (at != kept && evictable(at, floor)) {
