@@ -183,6 +183,7 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
     long withoutBaseline = 0;
     long withPeers = 0;
     long dropped = 0;
+    long droppedFromBuckets = 0;
     long principals = 0;
     Instant trainingEnd = null;
     BurstDetector bursts = new BurstDetector();
@@ -197,6 +198,7 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
         for (FeatureKind kind : FeatureKind.values()) {
           dropped += profile.droppedEvents(kind);
         }
+        droppedFromBuckets += profile.droppedBucketEvents();
         if (profile.key().scope() == ProfileKey.Scope.CREDENTIAL) {
           Profile principal = principalOf(profile);
           Set<String> known = principal == null ? Set.of() : baselines.knownWideNetworks(principal);
@@ -237,6 +239,7 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
             withoutBaseline,
             withPeers,
             dropped,
+            droppedFromBuckets,
             window,
             trainingEnd,
             next.identities().size(),
@@ -248,6 +251,14 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
               + " their values are neither profiled nor reported",
           dropped,
           limits.maxValuesPerKind());
+    }
+    if (droppedFromBuckets > 0) {
+      log.warn(
+          "analytics: {} time bucket updates dropped because identities filled {} earliest and {}"
+              + " late buckets with possible bursts; those events were not judged for bursts",
+          droppedFromBuckets,
+          limits.maxBuckets(),
+          limits.maxLateBuckets());
     }
     if (withoutEvidence > 0) {
       log.warn(

@@ -13,6 +13,9 @@ import java.time.Instant;
  * @param comparedWithPeers principals judged against a peer group
  * @param droppedFeatureEvents feature updates not kept because an identity reached {@link
  *     AnalyticsLimits#maxValuesPerKind()} for a kind
+ * @param droppedBucketEvents time bucket updates (one per event and full profile) not kept, because
+ *     an identity's earliest and late buckets ({@link AnalyticsLimits}) were full of possible
+ *     bursts
  * @param trainingWindow the training window used
  * @param trainingEnd the end of the training window, or {@code null} when the hunt had no events
  * @param stateIdentities identities in the state handed to the state consumer
@@ -26,6 +29,7 @@ public record AnalyticsSummary(
     long withoutBaseline,
     long comparedWithPeers,
     long droppedFeatureEvents,
+    long droppedBucketEvents,
     Duration trainingWindow,
     Instant trainingEnd,
     long stateIdentities,

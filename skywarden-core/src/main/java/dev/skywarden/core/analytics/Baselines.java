@@ -188,7 +188,7 @@ final class Baselines {
     }
   }
 
-  /** Sums the buckets of a profile that lie in the training window. */
+  /** Sums the buckets of a profile's earliest set that lie in the training window. */
   TrainingPart training(Profile profile) {
     if (profile.light()) {
       return lightTraining(profile);
@@ -200,7 +200,7 @@ final class Baselines {
     long maxDiscovery = 0;
     Instant first = null;
     Instant last = null;
-    for (TimeBucket bucket : profile.buckets()) {
+    for (TimeBucket bucket : profile.earliestBuckets()) {
       if (bucket.index >= trainingEndBucket) {
         break;
       }

@@ -57,6 +57,12 @@ final class BurstDetector {
   /** The maximum failed share of the baseline for which an error-rate burst is reported. */
   static final double BASELINE_FAILED_SHARE = 0.1;
 
+  /**
+   * The lowest ratio of the baseline's mean to its estimate that {@link #possibleBurstCalls}
+   * allows.
+   */
+  private static final double BASELINE_ESTIMATE_MARGIN = 0.5;
+
   /** Distinct wide networks of one credential within {@link #SPREAD_WINDOW}. */
   static final int SPREAD_NETWORKS = 3;
 
@@ -160,6 +166,33 @@ final class BurstDetector {
             event -> "");
       }
     }
+  }
+
+  /**
+   * Returns whether {@link #detect} may report a bucket with these counts: it reaches the
+   * thresholds of enumeration, discovery or error rate that need no baseline, or has at least
+   * {@code callFloor} calls ({@link #possibleBurstCalls}). A bucket for which it returns false is
+   * reported for none of the four, unless the baseline's mean is under {@code callFloor} divided by
+   * {@link #RATE_MULTIPLE}.
+   */
+  static boolean mayReport(
+      int calls, int failed, int deniedOperations, int discoveryOperations, double callFloor) {
+    return deniedOperations >= DENIED_OPERATIONS
+        || discoveryOperations >= DISCOVERY_OPERATIONS
+        || calls >= Math.max(MIN_BURST_CALLS, callFloor)
+        || (failed >= MIN_FAILED_CALLS && failed >= FAILED_SHARE * calls);
+  }
+
+  /**
+   * Returns the fewest calls of a bucket that may be a call-rate burst when the identity's mean
+   * calls per active bucket is estimated at {@code estimatedMean}: {@link #RATE_MULTIPLE} times
+   * half the estimate. The baseline that {@link #detect} uses (the saved state and the training
+   * part) may be quieter than the estimate, and half leaves room for that. Without the estimate, a
+   * workload of more than {@link #MIN_BURST_CALLS} calls in every bucket would keep every bucket as
+   * a possible burst.
+   */
+  static double possibleBurstCalls(double estimatedMean) {
+    return RATE_MULTIPLE * BASELINE_ESTIMATE_MARGIN * estimatedMean;
   }
 
   private void markBurst(Profile profile, long bucket) {

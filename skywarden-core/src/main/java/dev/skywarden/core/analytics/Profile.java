@@ -23,15 +23,17 @@ import java.util.Map;
  * for a short-lived credential, keeps no feature values and no buckets, only its wide networks as
  * runs of buckets ({@link NetworkRuns}). Late or out-of-order events need no special case, because
  * nothing is decided before {@link AnalyticsRun#finish}. Memory is bounded by {@link
- * AnalyticsLimits}: values beyond the per-kind cap and buckets beyond the bucket cap are not kept
- * (the smallest values and the earliest buckets are), and {@link #droppedEvents(FeatureKind)}
- * returns how many events that cost.
+ * AnalyticsLimits}: values beyond the per-kind cap are not kept (the smallest values are), and
+ * {@link #droppedEvents(FeatureKind)} returns how many events that cost. The buckets are capped in
+ * two sets ({@link TimeBuckets}): the earliest {@link AnalyticsLimits#maxBuckets()} (28 days of an
+ * identity active around the clock), which hold the training part and the call-rate baseline, and
+ * up to {@link AnalyticsLimits#maxLateBuckets()} later ones, which the burst checks judge too.
  *
- * <p>NOTE: keeping the earliest {@link AnalyticsLimits#maxBuckets()} buckets (28 days by default)
- * bounds a principal's buckets whatever the input's span, but a longer input is judged for bursts
- * in its first 28 days only; each later bucket is counted in {@link #events()} and the features but
- * has no bucket. A sliding window would need the verdicts of dropped buckets decided while events
- * still arrive, which the order-independent design defers to {@link AnalyticsRun#finish}.
+ * <p>NOTE: the late set is exact and independent of event order only while an identity's buckets
+ * fit in both sets. Past that it evicts buckets that cannot be reported, judged on their counts
+ * when evicted, so a bucket whose events arrive split around its eviction is judged on its later
+ * part alone, and {@link #droppedBucketEvents()} counts the events of buckets dropped when no late
+ * bucket could be evicted.
  *
  * <p>Thread-safety: every method holds the instance lock.
  */
@@ -174,6 +176,7 @@ final class Profile {
       this.buckets =
           new TimeBuckets(
               limits.maxBuckets(),
+              limits.maxLateBuckets(),
               limits.bucketWidth(),
               limits.maxOperationsPerBucket(),
               bucketNetworks(key, limits),
@@ -393,11 +396,21 @@ final class Profile {
   }
 
   /**
-   * Returns the kept time buckets in ascending index order, none in a light profile. A view: call
-   * it after the last {@link #add}, as {@link AnalyticsRun#finish} does.
+   * Returns the kept time buckets of both sets, the earliest and the late, in ascending index
+   * order, none in a light profile. A view: call it after the last {@link #add}, as {@link
+   * AnalyticsRun#finish} does.
    */
   synchronized List<TimeBucket> buckets() {
     return light ? List.of() : buckets.sorted();
+  }
+
+  /**
+   * Returns the buckets of the earliest set in ascending index order, as {@link #buckets()} does.
+   * The training part and the saved call-rate baseline are summed from these only, because the late
+   * set keeps mostly the buckets that may be bursts once it is full.
+   */
+  synchronized List<TimeBucket> earliestBuckets() {
+    return light ? List.of() : buckets.earliest();
   }
 
   /**
@@ -426,6 +439,14 @@ final class Profile {
       entries += bucket.entries();
     }
     return entries;
+  }
+
+  /**
+   * Returns how many events no time bucket kept because both sets were full of buckets that may be
+   * reported, none in a light profile.
+   */
+  synchronized long droppedBucketEvents() {
+    return light ? 0 : buckets.droppedEvents();
   }
 
   /** Returns how many events of one kind were not kept because of the per-kind cap. */

@@ -114,7 +114,9 @@ final class StateMerger {
 
     IdentityHistory.RateBaseline rate =
         old == null ? IdentityHistory.RateBaseline.EMPTY : old.rate();
-    for (TimeBucket bucket : profile.buckets()) {
+    // The late set keeps mostly possible bursts once full, so the baseline learns the earliest
+    // only.
+    for (TimeBucket bucket : profile.earliestBuckets()) {
       boolean unsaved =
           old == null
               || bucket.last().isBefore(old.firstSeen())

@@ -24,11 +24,26 @@ import java.util.RandomAccess;
  *
  * <p>Events of one identity mostly arrive in time order, so a lookup first tries the bucket last
  * used and the last bucket, and falls back to a binary search; a bucket inserted before others
- * shifts the later slots of every array, which costs at most {@code maxBuckets} slots each.
+ * shifts the later slots of every array, which costs at most {@code maxBuckets + maxLateBuckets}
+ * slots each.
  *
- * <p>Cap: at most {@code maxBuckets} are kept, the earliest, so the kept set does not depend on
- * arrival order; a bucket later than a full set's last is not created, and an earlier one drops the
- * last.
+ * <p>Caps: the first {@code maxBuckets} slots are the earliest set, the earliest buckets, which
+ * hold the training part and the call-rate baseline. The slots after them are the late set: buckets
+ * later than a full earliest set, at most {@code maxLateBuckets}, so that bursts after the earliest
+ * set are still judged. Every late bucket lies after every earliest one. A new bucket earlier than
+ * a full earliest set's last joins the earliest set, and that set's last bucket moves into the late
+ * set with its counts. When the late set would exceed its cap, it evicts the least recently touched
+ * buckets that {@link BurstDetector} cannot report ({@link #evictable}), up to a sixteenth of the
+ * cap at once ({@link #evictionBatch}). That keeps the last week of quiet buckets, less one batch
+ * at most, in a time-ordered input, and the earliest in a reverse-ordered one. When every late
+ * bucket may be reported, the latest bucket is dropped instead, as the earliest set's cap does, and
+ * its events are counted ({@link #droppedEvents()}). A late bucket takes 4 bytes more than an
+ * earliest one, for its touch order.
+ *
+ * <p>Order contract: the buckets kept, their counts and evidence do not depend on arrival order
+ * while all buckets fit in both sets. Beyond that, which quiet buckets are evicted depends on the
+ * order, and a bucket's verdict stays exact unless its events arrive split around its eviction: the
+ * part that arrives after it makes a new bucket with only that part's counts.
  *
  * <p>Not thread-safe: the owning {@link Profile} guards it with its lock.
  */
@@ -57,13 +72,50 @@ final class TimeBuckets {
   }
 
   private final int maxBuckets;
+  private final int maxLateBuckets;
   private final long widthMillis;
+
+  /** The spread window in buckets ({@link BurstDetector#spreadWindowBuckets}). */
+  private final long spreadWindow;
+
   private final int maxOperations;
   private final int maxNetworks;
   private final Interner interner;
 
   private int size;
+
+  /** How many of the first slots are the earliest set; the slots after them are the late set. */
+  private int earliestSize;
+
+  /** The calls of the earliest set, for the mean that {@link #evictable} compares with. */
+  private long earliestCalls;
+
   private int cursor;
+
+  /** Events that no bucket kept, because both sets were full of buckets that may be reported. */
+  private long droppedEvents;
+
+  /**
+   * Whether the last search for a bucket to evict found none. It stays set until an event lands in
+   * a bucket, so that the events of a dropped bucket do not search again.
+   */
+  private boolean nothingEvictable;
+
+  /** The touch order of each late bucket, indexed by its slot minus {@link #earliestSize}. */
+  private int[] lateTouched = new int[0];
+
+  /** The last value given to {@link #lateTouched}. */
+  private int touchClock;
+
+  /**
+   * The maximum number of late buckets evicted at once: a sixteenth of the late cap, at least one.
+   * A batch moves the later slots of every array once, where evicting one bucket per new bucket
+   * moved them for each.
+   */
+  private final int evictionBatch;
+
+  /** The distinct networks found so far by {@link #networksNear}, reused between calls. */
+  private final String[] nearNetworks = new String[BurstDetector.SPREAD_NETWORKS];
 
   /** Whether the last {@link #position} call created its bucket. */
   private boolean created;
@@ -103,7 +155,9 @@ final class TimeBuckets {
   /**
    * Creates an empty set of buckets.
    *
-   * @param maxBuckets the most buckets kept, the earliest
+   * @param maxBuckets the maximum number of buckets in the earliest set, at least 1
+   * @param maxLateBuckets the maximum number of buckets in the late set, kept after a full earliest
+   *     set
    * @param bucketWidth the width of a bucket, from one millisecond to {@link Integer#MAX_VALUE}
    *     milliseconds
    * @param maxOperations the most denied and discovery operations one bucket keeps, each
@@ -113,16 +167,20 @@ final class TimeBuckets {
    */
   TimeBuckets(
       int maxBuckets,
+      int maxLateBuckets,
       java.time.Duration bucketWidth,
       int maxOperations,
       int maxNetworks,
       Interner interner) {
     this.maxBuckets = maxBuckets;
+    this.maxLateBuckets = maxLateBuckets;
+    this.evictionBatch = Math.max(1, maxLateBuckets / 16);
     this.widthMillis = bucketWidth.toMillis();
     if (widthMillis < 1 || widthMillis > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
           "bucket width must be from 1 ms to " + Integer.MAX_VALUE + " ms: " + bucketWidth);
     }
+    this.spreadWindow = BurstDetector.spreadWindowBuckets(bucketWidth);
     this.maxOperations = maxOperations;
     this.maxNetworks = maxNetworks;
     this.networks = maxNetworks > 0 ? new Object[0] : null;
@@ -130,8 +188,9 @@ final class TimeBuckets {
   }
 
   /**
-   * Adds one event to its bucket, creating the bucket when it is new. Does nothing when the set is
-   * full and the bucket would come after its last.
+   * Adds one event to its bucket, creating the bucket when it is new. Counts the event as dropped
+   * instead when both sets are full, no late bucket can be evicted, and the bucket would come after
+   * the last.
    *
    * @param shared the event, with the evidence that every profile of the event keeps of it
    * @param discovery whether the operation is a read or discovery call
@@ -142,7 +201,11 @@ final class TimeBuckets {
     long millis = event.time().toEpochMilli();
     int at = position(Math.floorDiv(millis, widthMillis));
     if (at < 0) {
+      droppedEvents++;
       return;
+    }
+    if (at < earliestSize) {
+      earliestCalls++;
     }
     boolean created = this.created;
     calls[at]++;
@@ -262,35 +325,277 @@ final class TimeBuckets {
   /** Returns the position of the bucket with {@code index}, creating it, or -1 when not kept. */
   private int position(long index) {
     created = false;
+    int at;
     if (cursor < size && indexes[cursor] == index) {
-      return cursor;
-    }
-    if (size > 0 && indexes[size - 1] == index) {
-      cursor = size - 1;
-      return cursor;
-    }
-    int at = size > 0 && indexes[size - 1] < index ? -size - 1 : search(index);
-    if (at >= 0) {
-      cursor = at;
-      return at;
-    }
-    int insert = -at - 1;
-    if (size >= maxBuckets) {
-      if (insert >= size) {
-        return -1;
+      at = cursor;
+    } else if (size > 0 && indexes[size - 1] == index) {
+      at = size - 1;
+    } else {
+      at = size > 0 && indexes[size - 1] < index ? -size - 1 : search(index);
+      if (at < 0) {
+        at = create(-at - 1, index);
+        if (at < 0) {
+          return -1;
+        }
       }
-      size--;
     }
+    cursor = at;
+    if (at >= earliestSize) {
+      lateTouched[at - earliestSize] = nextTouch();
+    }
+    nothingEvictable = false;
+    return at;
+  }
+
+  /**
+   * Creates the bucket with {@code index} at slot {@code insert}, keeping both caps. Returns its
+   * slot, or -1 when it is not kept.
+   */
+  private int create(int insert, long index) {
+    if (earliestSize < maxBuckets) {
+      // The earliest set is not full, so there is no late set yet.
+      insertSlot(insert, index);
+      earliestSize++;
+      return insert;
+    }
+    if (nothingEvictable && insert >= size) {
+      return -1;
+    }
+    insertSlot(insert, index);
+    if (insert < earliestSize) {
+      // The earliest set's last bucket is now the late set's first.
+      earliestCalls -= calls[earliestSize];
+      insertLateTouch(0);
+    } else {
+      insertLateTouch(insert - earliestSize);
+    }
+    if (size - earliestSize <= maxLateBuckets) {
+      return insert;
+    }
+    int kept = evict(insert);
+    if (kept >= 0) {
+      return kept;
+    }
+    // Keep the earliest, as the earliest set's cap does, and count what the latest held.
+    nothingEvictable = true;
+    int victim = size - 1;
+    droppedEvents += calls[victim];
+    removeSlot(victim);
+    if (victim == insert) {
+      return -1;
+    }
+    return insert;
+  }
+
+  /**
+   * Evicts up to {@link #evictionBatch} late buckets, the least recently touched of those {@link
+   * #evictable}, other than slot {@code kept}. Evicting a batch moves the later slots once for all
+   * of them, where one at a time moved them for each. Returns the new slot of {@code kept}, or -1
+   * when no bucket was evictable.
+   */
+  private int evict(int kept) {
+    double floor = BurstDetector.possibleBurstCalls((double) earliestCalls / earliestSize);
+    // Allocated per batch, so that a profile does not keep 16 KB of candidates between batches.
+    long[] evictionOrder = new long[size - earliestSize];
+    int count = 0;
+    for (int at = earliestSize; at < size; at++) {
+      if (at != kept && evictable(at, floor)) {
+        // Touch order in the high half and slot in the low half: sorting gives the least recently
+        // touched first.
+        evictionOrder[count++] = ((long) lateTouched[at - earliestSize] << 32) | at;
+      }
+    }
+    if (count == 0) {
+      return -1;
+    }
+    int batch = Math.min(count, evictionBatch);
+    if (batch < count) {
+      Arrays.sort(evictionOrder, 0, count);
+    }
+    int[] victims = new int[batch];
+    for (int i = 0; i < batch; i++) {
+      victims[i] = (int) evictionOrder[i];
+    }
+    Arrays.sort(victims);
+    int before = 0;
+    while (before < batch && victims[before] < kept) {
+      before++;
+    }
+    removeSlots(victims);
+    return kept - before;
+  }
+
+  /**
+   * Returns whether bucket {@code at} can no longer be reported: {@link BurstDetector#mayReport}
+   * rejects its counts with {@code callFloor}, and fewer than {@link BurstDetector#SPREAD_NETWORKS}
+   * wide networks are kept within the spread window of it, so no span of the spread check that
+   * contains it has enough networks.
+   *
+   * <p>NOTE: the call floor estimates the rate baseline from the earliest set as it is when the
+   * bucket is evicted, and the network check ignores which networks the history contains. Both err
+   * towards keeping a bucket, but an evicted bucket may still have been a call-rate burst against a
+   * baseline under half the earliest set's mean.
+   */
+  private boolean evictable(int at, double callFloor) {
+    if (BurstDetector.mayReport(
+        calls[at],
+        failed[at],
+        SortedStrings.size(deniedOperations(at)),
+        SortedStrings.size(discovery[at]),
+        callFloor)) {
+      return false;
+    }
+    return networks == null || networksNear(at) < BurstDetector.SPREAD_NETWORKS;
+  }
+
+  /**
+   * Returns how many distinct wide networks the buckets within the spread window of bucket {@code
+   * at} keep, itself included, counting up to {@link BurstDetector#SPREAD_NETWORKS}. Those buckets
+   * cover every span of the window that contains bucket {@code at}.
+   */
+  private int networksNear(int at) {
+    long low = indexes[at] - (spreadWindow - 1);
+    long high = indexes[at] + (spreadWindow - 1);
+    int from = at;
+    while (from > 0 && indexes[from - 1] >= low) {
+      from--;
+    }
+    int count = 0;
+    for (int slot = from; slot < size && indexes[slot] <= high; slot++) {
+      Object set = networks[slot];
+      if (set instanceof String single) {
+        count = addNear(single, count);
+      } else if (set instanceof String[] array) {
+        for (int i = 0; i < array.length && count < nearNetworks.length; i++) {
+          count = addNear(array[i], count);
+        }
+      }
+      if (count == nearNetworks.length) {
+        return count;
+      }
+    }
+    return count;
+  }
+
+  /** Adds {@code network} to the first {@code count} near networks when new; returns the count. */
+  private int addNear(String network, int count) {
+    for (int i = 0; i < count; i++) {
+      if (nearNetworks[i].equals(network)) {
+        return count;
+      }
+    }
+    nearNetworks[count] = network;
+    return count + 1;
+  }
+
+  /** Inserts an empty slot for a new bucket with {@code index} at {@code insert}. */
+  private void insertSlot(int insert, long index) {
     if (size == indexes.length) {
-      grow(Math.min(maxBuckets, Math.max(4, size + (size >> 1))));
+      // Until the earliest set is full the arrays grow to it only, so short inputs keep no spare
+      // room. The late set may hold one bucket over its cap until one is evicted.
+      int capacity = size < maxBuckets ? maxBuckets : maxBuckets + maxLateBuckets + 1;
+      grow(Math.min(capacity, Math.max(4, size + (size >> 1))));
     }
     shift(insert);
     clear(insert);
     indexes[insert] = index;
     created = true;
     size++;
-    cursor = insert;
-    return insert;
+  }
+
+  /** Removes slot {@code at}, moving the later slots one place down. */
+  private void removeSlot(int at) {
+    int late = size - earliestSize;
+    if (at >= earliestSize) {
+      int from = at - earliestSize;
+      System.arraycopy(lateTouched, from + 1, lateTouched, from, late - from - 1);
+    }
+    int length = size - at - 1;
+    System.arraycopy(indexes, at + 1, indexes, at, length);
+    System.arraycopy(calls, at + 1, calls, at, length);
+    System.arraycopy(failed, at + 1, failed, at, length);
+    System.arraycopy(lastOffsets, at + 1, lastOffsets, at, length);
+    System.arraycopy(firstSeconds, at + 1, firstSeconds, at, length);
+    System.arraycopy(firstNanos, at + 1, firstNanos, at, length);
+    System.arraycopy(firstInputs, at + 1, firstInputs, at, length);
+    System.arraycopy(firstRecords, at + 1, firstRecords, at, length);
+    System.arraycopy(firstHashes, at + 1, firstHashes, at, length);
+    if (networks != null) {
+      System.arraycopy(networks, at + 1, networks, at, length);
+    }
+    System.arraycopy(discovery, at + 1, discovery, at, length);
+    System.arraycopy(extras, at + 1, extras, at, length);
+    size--;
+    clear(size);
+  }
+
+  /** Removes the late slots {@code victims}, in ascending order, moving the others down. */
+  private void removeSlots(int[] victims) {
+    int write = victims[0];
+    int next = 0;
+    for (int read = victims[0]; read < size; read++) {
+      if (next < victims.length && victims[next] == read) {
+        next++;
+        continue;
+      }
+      moveSlot(read, write);
+      write++;
+    }
+    for (int at = write; at < size; at++) {
+      clear(at);
+    }
+    size = write;
+  }
+
+  /** Copies late slot {@code from} to the free late slot {@code to} below it. */
+  private void moveSlot(int from, int to) {
+    indexes[to] = indexes[from];
+    calls[to] = calls[from];
+    failed[to] = failed[from];
+    lastOffsets[to] = lastOffsets[from];
+    firstSeconds[to] = firstSeconds[from];
+    firstNanos[to] = firstNanos[from];
+    firstInputs[to] = firstInputs[from];
+    firstRecords[to] = firstRecords[from];
+    firstHashes[to] = firstHashes[from];
+    if (networks != null) {
+      networks[to] = networks[from];
+    }
+    discovery[to] = discovery[from];
+    extras[to] = extras[from];
+    lateTouched[to - earliestSize] = lateTouched[from - earliestSize];
+  }
+
+  /** Makes room for the touch order of a new late slot {@code from} and sets it. */
+  private void insertLateTouch(int from) {
+    int late = size - earliestSize;
+    if (late > lateTouched.length) {
+      lateTouched = Arrays.copyOf(lateTouched, Math.min(maxLateBuckets + 1, Math.max(4, late * 2)));
+    }
+    System.arraycopy(lateTouched, from, lateTouched, from + 1, late - from - 1);
+    lateTouched[from] = nextTouch();
+  }
+
+  /** Returns the next touch order, renumbering the late set's when the counter would overflow. */
+  private int nextTouch() {
+    if (touchClock == Integer.MAX_VALUE) {
+      int late = size - earliestSize;
+      long[] order = new long[late];
+      for (int i = 0; i < late; i++) {
+        order[i] = ((long) lateTouched[i] << 32) | i;
+      }
+      Arrays.sort(order);
+      for (int rank = 0; rank < late; rank++) {
+        lateTouched[(int) order[rank]] = rank;
+      }
+      touchClock = late;
+    }
+    return ++touchClock;
+  }
+
+  /** Sets the touch counter, so that tests reach its overflow. */
+  void touchClockForTest(int value) {
+    touchClock = value;
   }
 
   private int search(long index) {
@@ -471,12 +776,22 @@ final class TimeBuckets {
     return size;
   }
 
+  /** Returns how many events no bucket kept, and the events of buckets dropped by the caps. */
+  long droppedEvents() {
+    return droppedEvents;
+  }
+
   /**
-   * Returns the buckets in ascending index order, as an unmodifiable list of views. Call it after
-   * the last {@link #add}: a later bucket shifts the slots the views read.
+   * Returns the buckets of both sets in ascending index order, as an unmodifiable list of views.
+   * Call it after the last {@link #add}: a later bucket shifts the slots the views read.
    */
   List<TimeBucket> sorted() {
     return new View(this, size);
+  }
+
+  /** Returns the buckets of the earliest set in ascending index order, as {@link #sorted} does. */
+  List<TimeBucket> earliest() {
+    return new View(this, earliestSize);
   }
 
   /** An unmodifiable list of views of the first buckets. */

@@ -70,18 +70,19 @@ class ProfileBoundsTest {
   @Test
   void longSpan_bucketsCapped() {
     AnalyticsLimits limits =
-        new AnalyticsLimits(512, 100, Duration.ofMinutes(5), 64, 8, 256, Duration.ofDays(90));
+        new AnalyticsLimits(512, 100, 20, Duration.ofMinutes(5), 64, 8, 256, Duration.ofDays(90));
     AnalyticsRun run = runOverDays(limits, 30);
 
     for (Profile profile : run.profiles()) {
-      assertThat(profile.buckets()).as(profile.key().toString()).hasSize(100);
+      assertThat(profile.buckets().size()).as(profile.key().toString()).isEqualTo(120);
+      assertThat(profile.earliestBuckets().size()).as(profile.key().toString()).isEqualTo(100);
     }
   }
 
   @Test
   void manyValues_valuesCappedPerKind() {
     AnalyticsLimits limits =
-        new AnalyticsLimits(40, 8064, Duration.ofMinutes(5), 64, 8, 256, Duration.ofDays(90));
+        new AnalyticsLimits(40, 8064, 2016, Duration.ofMinutes(5), 64, 8, 256, Duration.ofDays(90));
     AnalyticsRun run = runOverDays(limits, 2);
 
     for (Profile profile : run.profiles()) {

@@ -194,7 +194,7 @@ class SavedStateTest {
               "ListUsers"));
     }
     AnalyticsLimits limits =
-        new AnalyticsLimits(100, 8064, Duration.ofMinutes(5), 64, 8, 50, Duration.ofDays(90));
+        new AnalyticsLimits(100, 8064, 2016, Duration.ofMinutes(5), 64, 8, 50, Duration.ofDays(90));
 
     AnalyticsHarness.Outcome outcome =
         AnalyticsHarness.run(events, new AnalyticsOptions(null, limits), SavedState.EMPTY);

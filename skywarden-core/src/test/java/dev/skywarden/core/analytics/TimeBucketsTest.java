@@ -195,6 +195,171 @@ class TimeBucketsTest {
   }
 
   @Test
+  void lateSetNeverFull_keepsEveryBucket() {
+    Random random = new Random(7);
+    for (int trial = 0; trial < TRIALS / 4; trial++) {
+      List<Call> calls = randomCalls(random);
+      int maxBuckets = 1 + random.nextInt(8);
+      EvidenceStore store = store(true);
+      List<Call> shuffled = new ArrayList<>(calls);
+      Collections.shuffle(shuffled, random);
+      Model model = new Model(Integer.MAX_VALUE);
+      // Ten late buckets hold every bucket of randomCalls beyond the earliest set.
+      TimeBuckets forward =
+          new TimeBuckets(maxBuckets, 10, WIDTH, MAX_OPERATIONS, MAX_NETWORKS, new Interner());
+      TimeBuckets reordered =
+          new TimeBuckets(maxBuckets, 10, WIDTH, MAX_OPERATIONS, MAX_NETWORKS, new Interner());
+      for (Call call : calls) {
+        EventOrder.Shared shared = shared(call.event(), store);
+        model.add(shared, call.discovery(), call.denied());
+        forward.add(shared, call.discovery(), call.denied());
+      }
+      for (Call call : shuffled) {
+        reordered.add(shared(call.event(), store), call.discovery(), call.denied());
+      }
+
+      List<String> expected = describe(model, store.inputs());
+      assertThat(describe(forward, store.inputs())).as("trial " + trial).isEqualTo(expected);
+      assertThat(describe(reordered, store.inputs())).as("trial " + trial).isEqualTo(expected);
+      assertThat(reordered.earliest())
+          .as("earliest set of trial " + trial)
+          .hasSize(Math.min(maxBuckets, expected.size()));
+    }
+  }
+
+  @Test
+  void lateSet_earlierBucketMovesLastWithCounts() {
+    EvidenceStore store = store(true);
+    TimeBuckets buckets = buckets(3, 2);
+    for (int i = 1; i <= 3; i++) {
+      buckets.add(shared(call(i * BUCKET_SECONDS, i), store), false, false);
+    }
+    buckets.add(shared(call(3 * BUCKET_SECONDS + 5, 4), store), true, false);
+
+    buckets.add(shared(call(7, 9), store), false, false);
+
+    assertThat(indexes(buckets))
+        .containsExactly(
+            bucketOf(0), bucketOf(BUCKET_SECONDS), bucketOf(2 * BUCKET_SECONDS), bucketOf(900));
+    assertThat(buckets.earliest()).hasSize(3);
+    TimeBucket moved = buckets.sorted().get(3);
+    assertThat(moved.calls).as("calls of the moved bucket").isEqualTo(2);
+    assertThat(moved.discoveryOperations()).containsExactly("ListUsers");
+    assertThat(buckets.droppedEvents()).isZero();
+  }
+
+  @Test
+  void lateSet_full_evictsQuietBucketKeepsEnumeration() {
+    EvidenceStore store = store(true);
+    TimeBuckets buckets = buckets(2, 2);
+    quiet(buckets, store, 0);
+    quiet(buckets, store, 1);
+    quiet(buckets, store, 2);
+    enumeration(buckets, store, 3);
+
+    quiet(buckets, store, 4);
+    quiet(buckets, store, 5);
+
+    assertThat(indexes(buckets)).containsExactly(at(0), at(1), at(3), at(5));
+    assertThat(buckets.sorted().get(2).deniedOperations()).hasSize(10);
+    assertThat(buckets.droppedEvents()).isZero();
+  }
+
+  @Test
+  void lateSet_full_evictsBatch() {
+    EvidenceStore store = store(true);
+    TimeBuckets buckets = buckets(1, 32);
+    for (int bucket = 0; bucket <= 32; bucket++) {
+      quiet(buckets, store, bucket);
+    }
+    quiet(buckets, store, 1);
+
+    quiet(buckets, store, 33);
+
+    List<Long> expected = new ArrayList<>(List.of(at(0), at(1)));
+    for (int bucket = 4; bucket <= 33; bucket++) {
+      expected.add(at(bucket));
+    }
+    assertThat(indexes(buckets)).isEqualTo(expected);
+  }
+
+  @Test
+  void lateSet_full_evictsLeastRecentlyTouched() {
+    EvidenceStore store = store(true);
+    TimeBuckets buckets = buckets(1, 2);
+    quiet(buckets, store, 0);
+    quiet(buckets, store, 2);
+    quiet(buckets, store, 3);
+    quiet(buckets, store, 2);
+
+    quiet(buckets, store, 4);
+
+    assertThat(indexes(buckets)).containsExactly(at(0), at(2), at(4));
+  }
+
+  @Test
+  void lateSet_touchCounterOverflow_keepsOrder() {
+    EvidenceStore store = store(true);
+    TimeBuckets buckets = buckets(1, 2);
+    buckets.touchClockForTest(Integer.MAX_VALUE - 2);
+    quiet(buckets, store, 0);
+    quiet(buckets, store, 2);
+    quiet(buckets, store, 3);
+    quiet(buckets, store, 2);
+
+    quiet(buckets, store, 4);
+
+    assertThat(indexes(buckets)).containsExactly(at(0), at(2), at(4));
+  }
+
+  @Test
+  void lateSet_allBursts_dropsLatest() {
+    EvidenceStore store = store(true);
+    TimeBuckets buckets = buckets(1, 2);
+    quiet(buckets, store, 0);
+    enumeration(buckets, store, 2);
+    enumeration(buckets, store, 3);
+
+    quiet(buckets, store, 4);
+    quiet(buckets, store, 4);
+    assertThat(indexes(buckets)).as("after a later bucket").containsExactly(at(0), at(2), at(3));
+    assertThat(buckets.droppedEvents()).as("its events").isEqualTo(2);
+
+    quiet(buckets, store, 1);
+    assertThat(indexes(buckets)).as("after an earlier bucket").containsExactly(at(0), at(1), at(2));
+    assertThat(buckets.droppedEvents()).as("with the latest's events").isEqualTo(2 + 10);
+  }
+
+  @Test
+  void lateSet_full_keepsBucketsNearThreeNetworks() {
+    EvidenceStore store = store(true);
+    TimeBuckets buckets = buckets(1, 3);
+    from(buckets, store, 0, "198.51.100.7");
+    from(buckets, store, 20, "198.51.100.7");
+    from(buckets, store, 40, "198.51.100.7");
+    from(buckets, store, 41, "203.0.113.9");
+
+    from(buckets, store, 42, "192.0.2.1");
+
+    assertThat(indexes(buckets)).containsExactly(at(0), at(40), at(41), at(42));
+  }
+
+  @Test
+  void lateSet_busyWorkload_evictsNearMean() {
+    EvidenceStore store = store(true);
+    TimeBuckets buckets = buckets(2, 1);
+    int index = 0;
+    for (int bucket = 0; bucket < 4; bucket++) {
+      for (int i = 0; i < 150; i++) {
+        buckets.add(shared(call(bucket * BUCKET_SECONDS + i, index++), store), false, false);
+      }
+    }
+
+    assertThat(indexes(buckets)).containsExactly(at(0), at(1), at(3));
+    assertThat(buckets.droppedEvents()).isZero();
+  }
+
+  @Test
   void firstDiscovery_keptBehindEarlierCall() {
     EvidenceStore store = store(true);
     TimeBuckets buckets = buckets(4);
@@ -241,7 +406,7 @@ class TimeBucketsTest {
   @Test
   void networks_maxZero_keepsNoneButCounts() {
     EvidenceStore store = store(true);
-    TimeBuckets buckets = new TimeBuckets(4, WIDTH, MAX_OPERATIONS, 0, new Interner());
+    TimeBuckets buckets = new TimeBuckets(4, 0, WIDTH, MAX_OPERATIONS, 0, new Interner());
 
     buckets.add(shared(call(10, 1), store), true, false);
     buckets.add(shared(call(20, 2), store), true, false);
@@ -256,7 +421,7 @@ class TimeBucketsTest {
   void width_beyondIntMillis_rejected() {
     Duration width = Duration.ofMillis(Integer.MAX_VALUE + 1L);
 
-    assertThatThrownBy(() -> new TimeBuckets(4, width, 4, 2, new Interner()))
+    assertThatThrownBy(() -> new TimeBuckets(4, 0, width, 4, 2, new Interner()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("bucket width");
   }
@@ -270,7 +435,7 @@ class TimeBucketsTest {
       EvidenceStore store = store(references);
 
       TimeBuckets buckets =
-          new TimeBuckets(maxBuckets, WIDTH, MAX_OPERATIONS, MAX_NETWORKS, new Interner());
+          new TimeBuckets(maxBuckets, 0, WIDTH, MAX_OPERATIONS, MAX_NETWORKS, new Interner());
       Model model = new Model(maxBuckets);
       for (Call call : calls) {
         EventOrder.Shared shared = shared(call.event(), store);
@@ -327,7 +492,46 @@ class TimeBucketsTest {
   }
 
   private static TimeBuckets buckets(int maxBuckets) {
-    return new TimeBuckets(maxBuckets, WIDTH, MAX_OPERATIONS, MAX_NETWORKS, new Interner());
+    return buckets(maxBuckets, 0);
+  }
+
+  private static TimeBuckets buckets(int maxBuckets, int maxLateBuckets) {
+    // An enumeration needs more distinct operations per bucket than the model tests keep.
+    int operations = maxLateBuckets > 0 ? BurstDetector.DENIED_OPERATIONS : MAX_OPERATIONS;
+    return new TimeBuckets(
+        maxBuckets, maxLateBuckets, WIDTH, operations, MAX_NETWORKS, new Interner());
+  }
+
+  /** Adds one successful call in bucket {@code bucket} after the first. */
+  private static void quiet(TimeBuckets buckets, EvidenceStore store, int bucket) {
+    buckets.add(shared(call(bucket * BUCKET_SECONDS, bucket), store), false, false);
+  }
+
+  /** Adds one call from {@code ip} in bucket {@code bucket} after the first. */
+  private static void from(TimeBuckets buckets, EvidenceStore store, int bucket, String ip) {
+    CloudEvent event =
+        TestHits.event("erin", bucket * BUCKET_SECONDS, bucket, "AKIAERIN", ip, "GetUser");
+    buckets.add(shared(event, store), false, false);
+  }
+
+  /** Adds ten distinct denied calls, an enumeration, in bucket {@code bucket} after the first. */
+  private static void enumeration(TimeBuckets buckets, EvidenceStore store, int bucket) {
+    for (int i = 0; i < BurstDetector.DENIED_OPERATIONS; i++) {
+      CloudEvent event =
+          TestHits.event(
+              "erin",
+              bucket * BUCKET_SECONDS + i,
+              1000 + i,
+              "AKIAERIN",
+              "198.51.100.7",
+              "List" + i);
+      buckets.add(shared(TestHits.failed(event, "AccessDenied"), store), false, true);
+    }
+  }
+
+  /** Returns the index of bucket {@code bucket} after the first. */
+  private static long at(int bucket) {
+    return bucketOf(bucket * BUCKET_SECONDS);
   }
 
   private static EvidenceStore store(boolean references) {
