@@ -16,7 +16,9 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,7 +91,10 @@ final class ScoreCommand implements Callable<Integer> {
     ObjectMapper json = new ObjectMapper();
     CorpusManifest manifest = CorpusManifest.read(corpus, json);
     List<GroundTruth> truths = GroundTruthFile.read(corpus, json);
-    FindingsFile file = readFindings(json);
+    // Only the events of the scenarios can match, so the rest of the evidence ids are not kept.
+    Set<String> scenarioEvents = new HashSet<>();
+    truths.forEach(truth -> scenarioEvents.addAll(truth.eventIds()));
+    FindingsFile file = readFindings(json, scenarioEvents);
 
     PrintWriter err = spec.commandLine().getErr();
     for (String reason : file.skippedReasons()) {
@@ -150,13 +155,14 @@ final class ScoreCommand implements Callable<Integer> {
     }
   }
 
-  private FindingsFile readFindings(ObjectMapper json) throws IOException {
+  private FindingsFile readFindings(ObjectMapper json, Set<String> scenarioEvents)
+      throws IOException {
     if (findings.equals("-")) {
-      return FindingsFile.read("-", standardInput, json);
+      return FindingsFile.read("-", standardInput, json, scenarioEvents::contains);
     }
     // Not Files.newInputStream: on JDK 17 its available() fails with "Illegal seek" on a pipe.
     try (InputStream in = new FileInputStream(findings)) {
-      return FindingsFile.read(findings, in, json);
+      return FindingsFile.read(findings, in, json, scenarioEvents::contains);
     }
   }
 

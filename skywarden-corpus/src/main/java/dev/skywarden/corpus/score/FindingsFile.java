@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -54,6 +55,20 @@ public record FindingsFile(
    */
   public static FindingsFile read(String name, InputStream in, ObjectMapper json)
       throws IOException {
+    return read(name, in, json, id -> true);
+  }
+
+  /**
+   * Reads findings from {@code in}, which the caller closes, keeping of each finding's evidence
+   * only the event ids that {@code keptEventIds} accepts.
+   *
+   * @param name the input's name for messages
+   * @param keptEventIds accepts the evidence event ids to keep
+   * @throws IOException when reading fails, not when a line is invalid
+   */
+  public static FindingsFile read(
+      String name, InputStream in, ObjectMapper json, Predicate<String> keptEventIds)
+      throws IOException {
     List<ScoredFinding> findings = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
     int skipped = 0;
@@ -70,7 +85,7 @@ public record FindingsFile(
       }
       String reason;
       try {
-        findings.add(parse(lineReader.readTree(line)));
+        findings.add(parse(lineReader.readTree(line), keptEventIds));
         continue;
       } catch (JsonProcessingException e) {
         reason = "invalid JSON: " + e.getOriginalMessage();
@@ -90,7 +105,7 @@ public record FindingsFile(
    *
    * @throws IllegalArgumentException naming the field that is missing or invalid
    */
-  static ScoredFinding parse(JsonNode node) {
+  static ScoredFinding parse(JsonNode node, Predicate<String> keptEventIds) {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("not a JSON object");
     }
@@ -116,15 +131,15 @@ public record FindingsFile(
         RecordFields.optionalText(node, "principal"),
         firstSeen,
         lastSeen,
-        evidenceEventIds(node));
+        evidenceEventIds(node, keptEventIds));
   }
 
   /**
-   * Returns the {@code event_id} texts of the finding's {@code evidence} array. A finding without
-   * evidence, or an evidence item without an id, adds none: such a finding can still match a
-   * scenario by principal and time.
+   * Returns the {@code event_id} texts of the finding's {@code evidence} array that {@code
+   * keptEventIds} accepts. A finding without evidence, or an evidence item without an id, adds
+   * none: such a finding can still match a scenario by principal and time.
    */
-  private static Set<String> evidenceEventIds(JsonNode node) {
+  private static Set<String> evidenceEventIds(JsonNode node, Predicate<String> keptEventIds) {
     JsonNode evidence = node.get("evidence");
     if (evidence == null || !evidence.isArray()) {
       return Set.of();
@@ -132,7 +147,7 @@ public record FindingsFile(
     Set<String> ids = new HashSet<>();
     for (JsonNode item : evidence) {
       JsonNode id = item.get("event_id");
-      if (id != null && id.isTextual()) {
+      if (id != null && id.isTextual() && keptEventIds.test(id.asText())) {
         ids.add(id.asText());
       }
     }

@@ -13,8 +13,9 @@ import java.util.Set;
  * @param principal the principal the finding is about, or {@code null} when it has none
  * @param firstSeen the time of the finding's first event
  * @param lastSeen the time of its last event
- * @param eventIds the event ids of its evidence ({@code evidence[].event_id}): the earliest events
- *     of the finding, at most as many as {@code hunt} keeps, so not always every event it covers
+ * @param eventIds the event ids of its evidence ({@code evidence[].event_id}) that the reader kept:
+ *     of the earliest events of the finding, at most as many as {@code hunt} keeps, so not always
+ *     every event it covers. {@code score} keeps only the ids that the ground truth lists.
  */
 public record ScoredFinding(
     String ruleId,

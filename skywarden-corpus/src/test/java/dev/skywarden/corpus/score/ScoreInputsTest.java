@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,6 +169,35 @@ class ScoreInputsTest {
     assertThat(file.findings().get(0).eventIds()).containsExactlyInAnyOrder("e-1", "e-2");
     assertThat(file.findings().get(1).eventIds()).isEmpty();
     assertThat(file.findings().get(2).eventIds()).isEmpty();
+  }
+
+  /**
+   * A score needs only the evidence ids that the ground truth lists. With every id kept, a file of
+   * 300,000 findings of 20 evidence events each did not fit in {@code -Xmx512m}.
+   */
+  @Test
+  void findings_evidenceIdsOutsideFilter_notKept() throws IOException {
+    String withEvidence =
+        finding("alice", "2026-01-06T10:00:00Z")
+            .replace(
+                "}",
+                ", \"evidence\": [{\"event_id\": \"e-1\"}, {\"event_id\": \"benign-1\"},"
+                    + " {\"event_id\": \"benign-2\"}]}");
+    String benignOnly =
+        finding("bob", "2026-01-06T10:00:00Z")
+            .replace("}", ", \"evidence\": [{\"event_id\": \"benign-3\"}]}");
+
+    FindingsFile file =
+        FindingsFile.read(
+            "found.jsonl",
+            new ByteArrayInputStream(
+                String.join("\n", withEvidence, benignOnly).getBytes(StandardCharsets.UTF_8)),
+            JSON,
+            Set.of("e-1", "e-2")::contains);
+
+    assertThat(file.skipped()).isZero();
+    assertThat(file.findings().get(0).eventIds()).containsExactly("e-1");
+    assertThat(file.findings().get(1).eventIds()).isEmpty();
   }
 
   @Test
