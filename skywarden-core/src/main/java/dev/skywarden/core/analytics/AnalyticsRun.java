@@ -184,6 +184,7 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
     long withPeers = 0;
     long dropped = 0;
     long droppedFromBuckets = 0;
+    long createdAmongEvicted = 0;
     long principals = 0;
     Instant trainingEnd = null;
     BurstDetector bursts = new BurstDetector();
@@ -199,6 +200,7 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
           dropped += profile.droppedEvents(kind);
         }
         droppedFromBuckets += profile.droppedBucketEvents();
+        createdAmongEvicted += profile.bucketsCreatedAmongEvicted();
         if (profile.key().scope() == ProfileKey.Scope.CREDENTIAL) {
           Profile principal = principalOf(profile);
           Set<String> known = principal == null ? Set.of() : baselines.knownWideNetworks(principal);
@@ -259,6 +261,15 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
           droppedFromBuckets,
           limits.maxBuckets(),
           limits.maxLateBuckets());
+    }
+    if (createdAmongEvicted > 0) {
+      log.warn(
+          "analytics: {} late time buckets got events after quiet buckets around them were"
+              + " evicted, because the input is not in time order per identity (CloudTrail's S3"
+              + " layout is read one region at a time). A burst whose events were split around an"
+              + " eviction is judged on its later events only. To judge such bursts exactly, hunt"
+              + " long inputs day by day with --state, or in time order.",
+          createdAmongEvicted);
     }
     if (withoutEvidence > 0) {
       log.warn(

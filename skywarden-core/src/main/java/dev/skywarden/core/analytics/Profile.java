@@ -449,6 +449,14 @@ final class Profile {
     return light ? 0 : buckets.droppedEvents();
   }
 
+  /**
+   * Returns how many late time buckets were created among buckets evicted before ({@link
+   * TimeBuckets#bucketsCreatedAmongEvicted()}), none in a light profile.
+   */
+  synchronized long bucketsCreatedAmongEvicted() {
+    return light ? 0 : buckets.bucketsCreatedAmongEvicted();
+  }
+
   /** Returns how many events of one kind were not kept because of the per-kind cap. */
   @SuppressWarnings("EnumOrdinal") // see addFeature
   synchronized long droppedEvents(FeatureKind kind) {

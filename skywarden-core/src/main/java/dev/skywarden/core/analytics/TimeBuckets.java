@@ -95,6 +95,15 @@ final class TimeBuckets {
   /** Events that no bucket kept, because both sets were full of buckets that may be reported. */
   private long droppedEvents;
 
+  /** The lowest index of the buckets evicted so far, or {@code Long.MAX_VALUE} before any. */
+  private long minEvictedIndex = Long.MAX_VALUE;
+
+  /** The highest index of the buckets evicted so far, or {@code Long.MIN_VALUE} before any. */
+  private long maxEvictedIndex = Long.MIN_VALUE;
+
+  /** Late buckets created from {@link #minEvictedIndex} to {@link #maxEvictedIndex}. */
+  private long createdAmongEvicted;
+
   /**
    * Whether the last search for a bucket to evict found none. It stays set until an event lands in
    * a bucket, so that the events of a dropped bucket do not search again.
@@ -368,6 +377,10 @@ final class TimeBuckets {
       insertLateTouch(0);
     } else {
       insertLateTouch(insert - earliestSize);
+      if (index >= minEvictedIndex && index <= maxEvictedIndex) {
+        // The bucket may have been evicted with the first part of its events.
+        createdAmongEvicted++;
+      }
     }
     if (size - earliestSize <= maxLateBuckets) {
       return insert;
@@ -415,6 +428,8 @@ final class TimeBuckets {
     int[] victims = new int[batch];
     for (int i = 0; i < batch; i++) {
       victims[i] = (int) evictionOrder[i];
+      minEvictedIndex = Math.min(minEvictedIndex, indexes[victims[i]]);
+      maxEvictedIndex = Math.max(maxEvictedIndex, indexes[victims[i]]);
     }
     Arrays.sort(victims);
     int before = 0;
@@ -779,6 +794,16 @@ final class TimeBuckets {
   /** Returns how many events no bucket kept, and the events of buckets dropped by the caps. */
   long droppedEvents() {
     return droppedEvents;
+  }
+
+  /**
+   * Returns how many late buckets were created between the earliest and the latest bucket evicted
+   * before, where a bucket may have been evicted with part of its events. It over-counts: a new
+   * bucket in that span counts even when the identity had no events in it before. A time-ordered
+   * input creates none there.
+   */
+  long bucketsCreatedAmongEvicted() {
+    return createdAmongEvicted;
   }
 
   /**

@@ -73,6 +73,40 @@ class LateBucketsTest {
           .as("last bucket of " + profile.key())
           .isEqualTo(bucketOf((buckets - 1) * BUCKET_SECONDS));
       assertThat(profile.droppedBucketEvents()).as("dropped by " + profile.key()).isZero();
+      assertThat(profile.bucketsCreatedAmongEvicted())
+          .as("buckets created among evicted ones by " + profile.key())
+          .isZero();
+    }
+  }
+
+  /**
+   * Reads 60 days twice, as a hunt reads CloudTrail's per-region folders one region at a time. The
+   * second pass recreates buckets that the first pass evicted as quiet, so a burst split between
+   * the passes would be judged on its second part only, and the profile counts those buckets.
+   */
+  @Test
+  void twoPassesOverSixtyDays_bucketsAmongEvictedCounted() {
+    AnalyticsRun run =
+        (AnalyticsRun)
+            new BehaviouralAnalytics(
+                    AnalyticsOptions.DEFAULTS,
+                    SavedState.EMPTY,
+                    state -> {},
+                    AnalyticsHarness.CLOCK)
+                .startRun();
+    int buckets = 60 * DAY / BUCKET_SECONDS;
+    int index = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < buckets; i++) {
+        run.detect(event(i * BUCKET_SECONDS + pass, index++, "GetUser"), hit -> {});
+      }
+    }
+
+    assertThat(run.profiles()).hasSize(2);
+    for (Profile profile : run.profiles()) {
+      assertThat(profile.bucketsCreatedAmongEvicted())
+          .as("buckets created among evicted ones by " + profile.key())
+          .isPositive();
     }
   }
 
