@@ -80,7 +80,9 @@ final class GenerateCommand implements Callable<Integer> {
       paramLabel = "SIZE",
       description =
           "Keep generating, hour by hour, until the log files take SIZE on disk, such as 50MB,"
-              + " 1GB or 10GB (CloudTrail files gzip-compressed, the others plain JSON Lines).")
+              + " 1GB or 10GB (CloudTrail files gzip-compressed, the others plain JSON Lines)."
+              + " The first, attack-free day and the scenarios are always written, so a SIZE"
+              + " below about two days of logs is exceeded.")
   String size;
 
   @Option(
