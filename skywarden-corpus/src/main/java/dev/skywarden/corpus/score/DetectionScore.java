@@ -57,6 +57,7 @@ public record DetectionScore(
    * Scores {@code findings} against {@code truths}.
    *
    * @param incidentRuleId the rule id of attack sequences, whose severities each scenario lists
+   *     when they show its events
    */
   public static DetectionScore of(
       CorpusManifest manifest,
@@ -82,7 +83,7 @@ public record DetectionScore(
         if (byEvidence) {
           evidenceTitles.add(finding.title());
         }
-        if (finding.ruleId().equals(incidentRuleId)) {
+        if (byEvidence && finding.ruleId().equals(incidentRuleId)) {
           incidentSeverities.add(finding.severity());
         }
       }

@@ -14,7 +14,8 @@ import java.util.TreeSet;
  *     evidence, sorted; empty when missed
  * @param evidenceTitles the distinct titles of the findings whose evidence contains one of the
  *     scenario's events, sorted; a subset of {@code titles}
- * @param incidentSeverities the severities of the attack sequences that match it, in findings order
+ * @param incidentSeverities the severities of the attack sequences that show its events, in
+ *     findings order
  */
 public record ScenarioResult(
     GroundTruth truth,

@@ -171,7 +171,15 @@ class DetectionScoreTest {
     GroundTruth second =
         truth("second-step", "alice", "2026-01-06T10:04:00Z", "2026-01-06T10:30:00Z");
     FindingsFile findings =
-        file(finding(SEQUENCE, "Sequence", "high", "alice", "2026-01-06T10:00:00Z", "10:20:00"));
+        file(
+            finding(
+                SEQUENCE,
+                "Sequence",
+                "high",
+                "alice",
+                "2026-01-06T10:00:00Z",
+                "10:20:00",
+                Set.of("stolen-key-event-1", "second-step-event-2")));
 
     DetectionScore score = DetectionScore.of(MANIFEST, List.of(KEY, second), findings, SEQUENCE);
 
@@ -179,6 +187,25 @@ class DetectionScoreTest {
     assertThat(score.scenarios().get(0).incidentSeverities()).containsExactly("high");
     assertThat(score.scenarios().get(1).incidentSeverities()).containsExactly("high");
     assertThat(score.outside()).isEmpty();
+  }
+
+  @Test
+  void sequenceWithoutScenarioEvents_listsNoSeverity() {
+    FindingsFile findings =
+        file(
+            finding(
+                SEQUENCE,
+                "Benign sequence",
+                "low",
+                "alice",
+                "2026-01-06T09:00:00Z",
+                "11:00:00",
+                Set.of("other-event")));
+
+    DetectionScore score = DetectionScore.of(MANIFEST, List.of(KEY), findings, SEQUENCE);
+
+    assertThat(score.scenarios().get(0).titles()).containsExactly("Benign sequence");
+    assertThat(score.scenarios().get(0).incidentSeverities()).isEmpty();
   }
 
   @Test
