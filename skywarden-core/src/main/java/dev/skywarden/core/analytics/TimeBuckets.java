@@ -370,6 +370,7 @@ final class TimeBuckets {
     if (nothingEvictable && insert >= size) {
       return -1;
     }
+
     insertSlot(insert, index);
     if (insert < earliestSize) {
       // The earliest set's last bucket is now the late set's first.
@@ -385,10 +386,12 @@ final class TimeBuckets {
     if (size - earliestSize <= maxLateBuckets) {
       return insert;
     }
-    int kept = evict(insert);
-    if (kept >= 0) {
-      return kept;
+
+    int slot = evict(insert);
+    if (slot >= 0) {
+      return slot;
     }
+
     // Keep the earliest, as the earliest set's cap does, and count what the latest held.
     nothingEvictable = true;
     int victim = size - 1;
@@ -402,17 +405,17 @@ final class TimeBuckets {
 
   /**
    * Evicts up to {@link #evictionBatch} late buckets, the least recently touched of those {@link
-   * #evictable}, other than slot {@code kept}. Evicting a batch moves the later slots once for all
-   * of them, where one at a time moved them for each. Returns the new slot of {@code kept}, or -1
-   * when no bucket was evictable.
+   * #evictable}, other than slot {@code newSlot}. Evicting a batch moves the later slots once for
+   * all of them, where one at a time moved them for each. Returns where slot {@code newSlot} is
+   * afterwards, or -1 when no bucket was evictable.
    */
-  private int evict(int kept) {
+  private int evict(int newSlot) {
     double floor = BurstDetector.possibleBurstCalls((double) earliestCalls / earliestSize);
     // Allocated per batch, so that a profile does not keep 16 KB of candidates between batches.
     long[] evictionOrder = new long[size - earliestSize];
     int count = 0;
     for (int at = earliestSize; at < size; at++) {
-      if (at != kept && evictable(at, floor)) {
+      if (at != newSlot && evictable(at, floor)) {
         // Touch order in the high half and slot in the low half: sorting gives the least recently
         // touched first.
         evictionOrder[count++] = ((long) lateTouched[at - earliestSize] << 32) | at;
@@ -421,6 +424,7 @@ final class TimeBuckets {
     if (count == 0) {
       return -1;
     }
+
     int batch = Math.min(count, evictionBatch);
     if (batch < count) {
       Arrays.sort(evictionOrder, 0, count);
@@ -432,12 +436,13 @@ final class TimeBuckets {
       maxEvictedIndex = Math.max(maxEvictedIndex, indexes[victims[i]]);
     }
     Arrays.sort(victims);
+
     int before = 0;
-    while (before < batch && victims[before] < kept) {
+    while (before < batch && victims[before] < newSlot) {
       before++;
     }
     removeSlots(victims);
-    return kept - before;
+    return newSlot - before;
   }
 
   /**

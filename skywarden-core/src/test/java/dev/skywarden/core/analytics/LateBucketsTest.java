@@ -44,14 +44,7 @@ class LateBucketsTest {
 
   @Test
   void twoHundredDays_bucketsBounded() {
-    AnalyticsRun run =
-        (AnalyticsRun)
-            new BehaviouralAnalytics(
-                    AnalyticsOptions.DEFAULTS,
-                    SavedState.EMPTY,
-                    state -> {},
-                    AnalyticsHarness.CLOCK)
-                .startRun();
+    AnalyticsRun run = defaultRun();
     int buckets = 200 * DAY / BUCKET_SECONDS;
     for (int i = 0; i < buckets; i++) {
       run.detect(event(i * BUCKET_SECONDS, i, "GetUser"), hit -> {});
@@ -63,13 +56,17 @@ class LateBucketsTest {
     int batch = limits.maxLateBuckets() / 16;
     assertThat(run.profiles()).hasSize(2);
     for (Profile profile : run.profiles()) {
-      List<TimeBucket> kept = profile.buckets();
-      assertThat(kept.size()).as("buckets of " + profile.key()).isBetween(bound - batch, bound);
+      List<TimeBucket> profileBuckets = profile.buckets();
+      assertThat(profileBuckets.size())
+          .as("buckets of " + profile.key())
+          .isBetween(bound - batch, bound);
       assertThat(profile.earliestBuckets().size())
           .as("earliest buckets of " + profile.key())
           .isEqualTo(limits.maxBuckets());
-      assertThat(kept.get(0).index).as("first bucket of " + profile.key()).isEqualTo(bucketOf(0));
-      assertThat(kept.get(kept.size() - 1).index)
+      assertThat(profileBuckets.get(0).index)
+          .as("first bucket of " + profile.key())
+          .isEqualTo(bucketOf(0));
+      assertThat(profileBuckets.get(profileBuckets.size() - 1).index)
           .as("last bucket of " + profile.key())
           .isEqualTo(bucketOf((buckets - 1) * BUCKET_SECONDS));
       assertThat(profile.droppedBucketEvents()).as("dropped by " + profile.key()).isZero();
@@ -85,15 +82,8 @@ class LateBucketsTest {
    * the passes would be judged on its second part only, and the profile counts those buckets.
    */
   @Test
-  void twoPassesOverSixtyDays_bucketsAmongEvictedCounted() {
-    AnalyticsRun run =
-        (AnalyticsRun)
-            new BehaviouralAnalytics(
-                    AnalyticsOptions.DEFAULTS,
-                    SavedState.EMPTY,
-                    state -> {},
-                    AnalyticsHarness.CLOCK)
-                .startRun();
+  void twoPasses_countRecreatedBuckets() {
+    AnalyticsRun run = defaultRun();
     int buckets = 60 * DAY / BUCKET_SECONDS;
     int index = 0;
     for (int pass = 0; pass < 2; pass++) {
@@ -108,6 +98,14 @@ class LateBucketsTest {
           .as("buckets created among evicted ones by " + profile.key())
           .isPositive();
     }
+  }
+
+  /** Starts an analytics run with the default limits and no saved state. */
+  private static AnalyticsRun defaultRun() {
+    return (AnalyticsRun)
+        new BehaviouralAnalytics(
+                AnalyticsOptions.DEFAULTS, SavedState.EMPTY, state -> {}, AnalyticsHarness.CLOCK)
+            .startRun();
   }
 
   private static void assertBurstsOnDay35(List<Finding> findings) {

@@ -159,8 +159,8 @@ class FormatMappingTest {
 
   @Test
   void azureActivity_diagnosticSettingsEventDataId() {
-    // Diagnostic settings move the REST API's eventDataId under properties; correlationId is shared
-    // by the start and end records of one operation, so it is only the last resort.
+    // Diagnostic settings move the REST API's eventDataId under properties. The start and end
+    // records of one operation share correlationId, so it is only the last resort.
     String record =
         """
         {"time": "2024-05-01T12:00:00Z", "resourceId": "/subscriptions/sub-1/resourceGroups/rg",

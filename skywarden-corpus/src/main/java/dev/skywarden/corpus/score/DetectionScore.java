@@ -18,12 +18,12 @@ import java.util.regex.Pattern;
  * events that {@code hunt} keeps of it) contains one of the scenario's event ids, which proves that
  * the finding is about the attack. By principal and time: its principal is one of the scenario's
  * identities, or the role of such an identity that is an AWS role session, and its first-to-last
- * time range overlaps the scenario's; a hunt groups the findings of role sessions with generated
- * names (CI runs, instance ids) under their role. A scenario is found when at least one finding
- * matches it, and found by evidence when one matches it by evidence. Every finding that matches no
- * scenario is outside the scenarios and counts as a false positive, because the generated
- * organisation does nothing else malicious. Rates are per 1,000 identities of the organisation
- * ({@link CorpusManifest#identities()}) per day of the corpus.
+ * time range overlaps the scenario's. The role counts because a hunt groups the findings of role
+ * sessions with generated names (CI runs, instance ids) under their role. A scenario is found when
+ * at least one finding matches it, and found by evidence when one matches it by evidence. Every
+ * finding that matches no scenario is outside the scenarios and counts as a false positive, because
+ * the generated organisation does nothing else malicious. Rates are per 1,000 identities of the
+ * organisation ({@link CorpusManifest#identities()}) per day of the corpus.
  *
  * <p>The two ways bracket the truth. The match by principal and time credits a benign finding on an
  * attacked identity or its role within a scenario's time range, and a finding that spans weeks of a

@@ -89,7 +89,7 @@ class DetectionScoreTest {
   }
 
   @Test
-  void evidenceOfAScenarioEvent_findsItOnAnyPrincipal() {
+  void evidence_findsScenarioOnAnyPrincipal() {
     FindingsFile findings =
         file(
             finding(
@@ -119,7 +119,7 @@ class DetectionScoreTest {
   }
 
   @Test
-  void principalAndTimeAlone_isFoundButNotByEvidence() {
+  void principalAndTime_notFoundByEvidence() {
     FindingsFile findings =
         file(
             finding(
@@ -266,7 +266,7 @@ class DetectionScoreTest {
     return finding(ruleId, title, severity, principal, first, lastTime, Set.of());
   }
 
-  /** A finding as above whose evidence holds the events {@code eventIds}. */
+  /** A finding as above whose evidence contains the events {@code eventIds}. */
   private static ScoredFinding finding(
       String ruleId,
       String title,
