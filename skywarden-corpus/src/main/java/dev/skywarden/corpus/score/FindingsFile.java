@@ -136,8 +136,9 @@ public record FindingsFile(
 
   /**
    * Returns the {@code event_id} texts of the finding's {@code evidence} array that {@code
-   * keptEventIds} accepts. A finding without evidence, or an evidence item without an id, adds
-   * none: such a finding can still match a scenario by principal and time.
+   * keptEventIds} accepts. A numeric id counts as its JSON text, as the ground truth reads it. A
+   * finding without evidence, or an evidence item without a string or number id, adds none: such a
+   * finding can still match a scenario by principal and time.
    */
   private static Set<String> evidenceEventIds(JsonNode node, Predicate<String> keptEventIds) {
     JsonNode evidence = node.get("evidence");
@@ -147,7 +148,7 @@ public record FindingsFile(
     Set<String> ids = new HashSet<>();
     for (JsonNode item : evidence) {
       JsonNode id = item.get("event_id");
-      if (id != null && id.isTextual() && keptEventIds.test(id.asText())) {
+      if (id != null && (id.isTextual() || id.isNumber()) && keptEventIds.test(id.asText())) {
         ids.add(id.asText());
       }
     }

@@ -158,6 +158,7 @@ class ScoreInputsTest {
             .replace(
                 "}",
                 ", \"evidence\": [{\"event_id\": \"e-1\"}, {\"event_id\": 7},"
+                    + " {\"event_id\": true}, {\"event_id\": {\"id\": \"e-3\"}},"
                     + " {\"time\": \"2026-01-06T10:00:00Z\"}, {\"event_id\": \"e-2\"}]}");
     String badEvidence = finding("bob", "2026-01-06T10:00:00Z").replace("}", ", \"evidence\": 3}");
 
@@ -166,7 +167,7 @@ class ScoreInputsTest {
             String.join("\n", withEvidence, badEvidence, finding("carol", "2026-01-06T10:00:00Z")));
 
     assertThat(file.skipped()).isZero();
-    assertThat(file.findings().get(0).eventIds()).containsExactlyInAnyOrder("e-1", "e-2");
+    assertThat(file.findings().get(0).eventIds()).containsExactlyInAnyOrder("e-1", "7", "e-2");
     assertThat(file.findings().get(1).eventIds()).isEmpty();
     assertThat(file.findings().get(2).eventIds()).isEmpty();
   }
