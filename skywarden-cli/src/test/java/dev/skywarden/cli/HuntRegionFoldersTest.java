@@ -112,7 +112,6 @@ class HuntRegionFoldersTest {
       if (!finding.path("rule_id").asText().equals("skywarden-analytics-call-rate")) {
         continue;
       }
-      System.out.println("DEBUG " + line);
       for (JsonNode evidence : finding.path("evidence")) {
         days.add(evidence.path("time").asText().substring(0, 10));
       }
