@@ -29,10 +29,10 @@ import java.util.regex.Pattern;
  *       folder sort as names. A day folder that cannot be listed is one failing source at the start
  *       of its day.
  *   <li>the strays, in the order of their paths, a stray directory walked in path order. A stray is
- *       an entry that does not fit the layout: a file or link at the region, year or month level, a
- *       directory whose name is no region, year, month or day, or a directory reached through a
- *       symbolic link or inside a day folder. A region, year or month directory that cannot be
- *       listed is a stray too, and becomes a failing source.
+ *       an entry that does not fit the layout. That is a file or link at the region, year or month
+ *       level, or a directory whose name is no region, year, month or day. A directory reached
+ *       through a symbolic link or inside a day folder is a stray too. So is a region, year or
+ *       month directory that cannot be listed, and it becomes a failing source.
  * </ol>
  *
  * <p>Memory: the region, year and month directories are listed when the walk enters the folder, and
