@@ -265,8 +265,9 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
     if (createdAmongEvicted > 0) {
       log.warn(
           "analytics: {} late time buckets got events after quiet buckets around them were"
-              + " evicted, because the input is not in time order per identity (CloudTrail's S3"
-              + " layout is read one region at a time). A burst whose events were split around an"
+              + " evicted, because the input is not in time order per identity (such as one"
+              + " identity's logs in several inputs, or in folders by another key before the"
+              + " date). A burst whose events were split around an"
               + " eviction is judged on its later events only. To judge such bursts exactly, hunt"
               + " long inputs day by day with --state, or in time order.",
           createdAmongEvicted);

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * links are followed; a link that leads back into a directory being walked (a loop) is logged and
  * not followed again. Files and directories below a directory whose names start with {@code .} are
  * left out. The files of one directory argument come in the order of their paths sorted as strings,
- * so the order does not depend on the file system.
+ * so the order does not depend on the file system. The files of a CloudTrail folder in the S3
+ * layout come merged across regions by day and delivery time instead ({@link CloudTrailFolder}).
  *
  * <p>A path that does not exist is an error ({@link NoSuchFileException} naming the path), found
  * before any source is produced. Files and directories that exist but cannot be read are not errors

@@ -23,9 +23,10 @@ import java.util.Set;
  *   <li>{@code trees}: real roots of directories walked to the end (arguments and directories
  *       reached through a link); every file below one, unless a name on the way starts with {@code
  *       .} or a directory on the way could not be read, has been produced;
- *   <li>the trees being walked now, with how far each walk has come, from {@link TreeWalk}: a walk
- *       produces files in the order of their names, so a file below such a tree whose name sorts
- *       before the current one has been produced.
+ *   <li>the trees being walked now, from {@link TreeWalk}: each one returns whether it produced the
+ *       file at a path below its root before the current one. A walk produces files in the order of
+ *       their names, except in a CloudTrail folder, whose files it merges in time order ({@link
+ *       CloudTrailFolder}).
  * </ul>
  *
  * <p>A file with more than one hard link is recognised by its device and inode number, which are
@@ -42,12 +43,15 @@ import java.util.Set;
  */
 final class ReadOnce {
 
-  /** A directory tree being walked: its real root, its name root and the name produced last. */
+  /** A directory tree being walked. */
   interface OpenTree {
     Path realRoot();
 
-    /** Returns the path, relative to the tree's name root, of the file being produced now. */
-    String position();
+    /**
+     * Returns whether the walk produced the file at {@code relative}, a path below {@link
+     * #realRoot()} that the walk reaches, before the file it produces now.
+     */
+    boolean producedBefore(Path relative);
   }
 
   private final Set<Path> files = new HashSet<>();
@@ -100,8 +104,7 @@ final class ReadOnce {
       }
     }
     for (OpenTree tree : open) {
-      if (covers(tree.realRoot(), real)
-          && tree.realRoot().relativize(real).toString().compareTo(tree.position()) < 0) {
+      if (covers(tree.realRoot(), real) && tree.producedBefore(tree.realRoot().relativize(real))) {
         return true;
       }
     }

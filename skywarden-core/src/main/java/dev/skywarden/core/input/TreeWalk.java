@@ -1,16 +1,12 @@
 package dev.skywarden.core.input;
 
 import java.io.IOException;
-import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -22,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Walks one directory tree depth-first and produces its files as sources, one at a time, in the
  * order of their names ({@link String#compareTo} of the whole path), without listing the tree up
- * front.
+ * front. The exception is a CloudTrail folder in the S3 layout, whose files come merged across
+ * regions in time order ({@link CloudTrailFolder}).
  *
  * <p>Design note: the entries of a directory are sorted with a directory's name followed by {@code
  * /}, so that walking each directory in that order gives exactly the order of all paths sorted as
@@ -30,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * sorts before {@code /}). The walk keeps the sorted entries of each directory on the current path
  * only: memory grows with the depth of the tree and the width of its widest directory, not with the
  * number of files.
+ *
+ * <p>A directory named {@code CloudTrail} below a directory named by a 12-digit account id (by its
+ * real path) is handed to a {@link CloudTrailFolder}, which lists its region, year and month
+ * directories up front and then one day of all regions at a time. Its frame's entries are replaced
+ * batch by batch. A CloudTrail folder inside the strays of another one in the same tree is walked
+ * in path order, so each open tree has at most one merged folder at a time.
  *
  * <p>Symbolic links are followed; a link back into a directory on the current path (a loop) is
  * logged and not followed. Names below the root that start with {@code .} are left out. A broken
@@ -45,40 +48,15 @@ final class TreeWalk implements Iterator<InputSource> {
 
   private static final Logger LOG = LoggerFactory.getLogger(TreeWalk.class);
 
-  /** The kind of a directory entry, with symbolic links followed. */
-  private enum Kind {
-    FILE,
-    DIRECTORY,
-    LINK_TO_FILE,
-    LINK_TO_DIRECTORY,
-    BROKEN_LINK,
-    UNREADABLE
-  }
-
   /**
-   * One directory entry; {@code key} orders it among its siblings. {@code fileName} is the name as
-   * the directory listed it: resolving it keeps the name's bytes, where resolving {@code name}
-   * fails for a name that the locale's charset cannot encode (a non-ASCII name under the C locale).
-   * {@code hardLink} is the device and inode of a file with several hard links ({@link
-   * ReadOnce#hardLinkId}), or null.
+   * A tree being walked: the walk's root or a directory reached through a link. {@code merged} is
+   * the frame of the CloudTrail folder being merged in this tree, reached without a link from its
+   * root, or null.
    */
-  private record Entry(
-      Path fileName,
-      String name,
-      Kind kind,
-      String key,
-      IOException error,
-      ReadOnce.FileId hardLink) {
-
-    Entry(Path fileName, String name, Kind kind, String key, IOException error) {
-      this(fileName, name, kind, key, error, null);
-    }
-  }
-
-  /** A tree being walked: the walk's root or a directory reached through a link. */
   private final class OpenTree implements ReadOnce.OpenTree {
     private final Path nameRoot;
     private final Path realRoot;
+    private Frame merged;
 
     OpenTree(Path nameRoot, Path realRoot) {
       this.nameRoot = nameRoot;
@@ -91,24 +69,41 @@ final class TreeWalk implements Iterator<InputSource> {
     }
 
     @Override
-    public String position() {
-      return nameRoot.relativize(current).toString();
+    public boolean producedBefore(Path relative) {
+      Path position = nameRoot.relativize(current);
+      if (merged != null) {
+        // The folder was reached without a link, so its path below the name root is its path
+        // below the real root.
+        Path folder = nameRoot.relativize(merged.dir);
+        boolean inside =
+            folder.toString().isEmpty()
+                || (relative.startsWith(folder) && !relative.equals(folder));
+        if (inside) {
+          return merged.merge.producedBefore(
+              folder.relativize(relative), folder.relativize(position));
+        }
+      }
+      // Outside the merged folder the order is path order, and the folder's paths form one run.
+      return relative.toString().compareTo(position.toString()) < 0;
     }
   }
 
   /**
    * A listed directory on the current path and the next entry to visit; {@code opens} is the tree
-   * it starts, or null.
+   * it starts, or null. For a CloudTrail folder, {@code merge} hands out the batches of entries and
+   * {@code mergedIn} is the tree it belongs to; both are null for other directories.
    */
   private static final class Frame {
     final Path dir;
     final Path real;
     final Object fileKey;
-    final List<Entry> entries;
     final OpenTree opens;
+    CloudTrailFolder merge;
+    OpenTree mergedIn;
+    List<WalkEntry> entries;
     int next;
 
-    Frame(Path dir, Path real, Object fileKey, List<Entry> entries, OpenTree opens) {
+    Frame(Path dir, Path real, Object fileKey, List<WalkEntry> entries, OpenTree opens) {
       this.dir = dir;
       this.real = real;
       this.fileKey = fileKey;
@@ -160,6 +155,9 @@ final class TreeWalk implements Iterator<InputSource> {
     int held = 0;
     for (Frame frame : frames) {
       held += frame.entries.size();
+      if (frame.merge != null) {
+        held += frame.merge.entriesHeld();
+      }
     }
     return held;
   }
@@ -167,6 +165,15 @@ final class TreeWalk implements Iterator<InputSource> {
   /** Visits the next entry of the innermost directory, or leaves the directory when done. */
   private void step() {
     Frame frame = frames.peek();
+    if (frame.next >= frame.entries.size() && frame.merge != null) {
+      List<WalkEntry> batch = frame.merge.nextBatch();
+      if (batch != null) {
+        frame.entries = batch;
+        frame.next = 0;
+        return;
+      }
+      frame.mergedIn.merged = null;
+    }
     if (frame.next >= frame.entries.size()) {
       frames.pop();
       if (frame.opens != null) {
@@ -176,13 +183,17 @@ final class TreeWalk implements Iterator<InputSource> {
       return;
     }
 
-    Entry entry = frame.entries.get(frame.next++);
-    Path child = frame.dir.resolve(entry.fileName());
+    WalkEntry entry = frame.entries.get(frame.next++);
+    if (frame.merge != null) {
+      frame.merge.taking(entry);
+    }
+    Path child = frame.dir.resolve(entry.relativePath());
     current = child;
     switch (entry.kind()) {
-      case FILE -> produce(child, frame.real.resolve(entry.fileName()), false, entry.hardLink());
+      case FILE ->
+          produce(child, frame.real.resolve(entry.relativePath()), false, entry.hardLink());
       case LINK_TO_FILE -> produce(child, realPath(child), true, entry.hardLink());
-      case DIRECTORY -> descend(child, frame.real.resolve(entry.fileName()), false);
+      case DIRECTORY -> descend(child, frame.real.resolve(entry.relativePath()), false);
       case LINK_TO_DIRECTORY -> descend(child, realPath(child), true);
       case BROKEN_LINK ->
           pending =
@@ -220,7 +231,8 @@ final class TreeWalk implements Iterator<InputSource> {
 
   /**
    * Lists {@code dir} and makes it the innermost directory, unless it is a loop; a directory that
-   * cannot be listed becomes a failing source.
+   * cannot be listed becomes a failing source. A CloudTrail folder is merged ({@link
+   * CloudTrailFolder}) unless its tree merges one already.
    *
    * @param opensTree whether {@code dir} starts a tree of its own (the root or a linked directory)
    */
@@ -237,9 +249,9 @@ final class TreeWalk implements Iterator<InputSource> {
       return;
     }
 
-    List<Entry> entries;
+    List<WalkEntry> entries;
     try {
-      entries = list(dir);
+      entries = WalkEntry.list(dir);
     } catch (IOException e) {
       readOnce.addUnreadable(real);
       pending = InputSource.failed(dir.toString(), dir, e);
@@ -249,7 +261,15 @@ final class TreeWalk implements Iterator<InputSource> {
     if (tree != null) {
       open.add(tree);
     }
-    frames.push(new Frame(dir, real, fileKey, entries, tree));
+    Frame frame = new Frame(dir, real, fileKey, entries, tree);
+    OpenTree owner = open.get(open.size() - 1);
+    if (owner.merged == null && CloudTrailFolder.isCloudTrailFolder(real)) {
+      frame.merge = CloudTrailFolder.index(dir, real, entries, readOnce);
+      frame.mergedIn = owner;
+      frame.entries = List.of();
+      owner.merged = frame;
+    }
+    frames.push(frame);
   }
 
   /** Returns whether {@code dir} is a directory already on the current path. */
@@ -268,69 +288,6 @@ final class TreeWalk implements Iterator<InputSource> {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  /** Lists the entries of {@code dir} that are not hidden, sorted by key. */
-  private static List<Entry> list(Path dir) throws IOException {
-    List<Entry> entries = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-      for (Path child : stream) {
-        String name = child.getFileName().toString();
-        if (!name.startsWith(".")) {
-          Entry entry = classify(child, name);
-          if (entry != null) {
-            entries.add(entry);
-          }
-        }
-      }
-    } catch (DirectoryIteratorException e) {
-      throw e.getCause();
-    }
-    entries.sort(Comparator.comparing(Entry::key));
-    return entries;
-  }
-
-  /**
-   * Returns the entry for {@code child}, or null for a kind that is not read (a pipe, a socket).
-   */
-  private static Entry classify(Path child, String name) {
-    BasicFileAttributes own;
-    try {
-      own = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (IOException e) {
-      return new Entry(child.getFileName(), name, Kind.UNREADABLE, name, e);
-    }
-    if (own.isRegularFile()) {
-      ReadOnce.FileId hardLink = ReadOnce.hardLinkId(child, LinkOption.NOFOLLOW_LINKS);
-      return new Entry(child.getFileName(), name, Kind.FILE, name, null, hardLink);
-    }
-    if (own.isDirectory()) {
-      return directory(child, name, Kind.DIRECTORY);
-    }
-    if (!own.isSymbolicLink()) {
-      return null;
-    }
-
-    BasicFileAttributes target;
-    try {
-      target = Files.readAttributes(child, BasicFileAttributes.class);
-    } catch (IOException e) {
-      return new Entry(child.getFileName(), name, Kind.BROKEN_LINK, name, null);
-    }
-    if (target.isRegularFile()) {
-      ReadOnce.FileId hardLink = ReadOnce.hardLinkId(child);
-      return new Entry(child.getFileName(), name, Kind.LINK_TO_FILE, name, null, hardLink);
-    }
-    return target.isDirectory() ? directory(child, name, Kind.LINK_TO_DIRECTORY) : null;
-  }
-
-  /**
-   * Returns the entry of a directory. Its files sort as {@code name/...}; a directory that cannot
-   * be read becomes one failing source named {@code name}, and sorts so.
-   */
-  private static Entry directory(Path child, String name, Kind kind) {
-    return new Entry(
-        child.getFileName(), name, kind, Files.isReadable(child) ? name + "/" : name, null);
   }
 
   /** Returns the real path, or the absolute normalised path when it cannot be resolved. */

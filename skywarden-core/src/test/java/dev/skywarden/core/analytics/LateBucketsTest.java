@@ -77,9 +77,9 @@ class LateBucketsTest {
   }
 
   /**
-   * Reads 60 days twice, as a hunt reads CloudTrail's per-region folders one region at a time. The
-   * second pass recreates buckets that the first pass evicted as quiet, so a burst split between
-   * the passes would be judged on its second part only, and the profile counts those buckets.
+   * Reads 60 days twice, as a hunt reads two inputs of one identity one after the other. The second
+   * pass recreates buckets that the first pass evicted as quiet, so a burst split between the
+   * passes would be judged on its second part only, and the profile counts those buckets.
    */
   @Test
   void twoPasses_countRecreatedBuckets() {
