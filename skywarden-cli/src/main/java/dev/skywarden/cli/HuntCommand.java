@@ -250,7 +250,7 @@ final class HuntCommand implements Callable<Integer> {
     }
     Duration window = parseSequenceWindow();
     if (!window.isZero()) {
-      builder.attackSequences(window);
+      builder.attackSequences(window, analytics != null);
     }
     // The HTML report's timeline and stories need every event, not only the evidence of findings.
     ActivitySampler sampler = format == OutputFormat.HTML ? new ActivitySampler() : null;

@@ -272,7 +272,7 @@ final class BurstDetector {
           new Behaviour.Feature(
               "wide networks",
               networks,
-              "burst",
+              Behaviour.BURST,
               evidence.time(),
               Instant.ofEpochMilli(lastMillis),
               calls);
@@ -395,7 +395,7 @@ final class BurstDetector {
   /** Returns the feature of a burst in one bucket, with the bucket's times and calls. */
   private static Behaviour.Feature bucketFeature(String kind, String value, TimeBucket bucket) {
     return new Behaviour.Feature(
-        kind, value, "burst", bucket.firstTime(), bucket.last(), bucket.calls);
+        kind, value, Behaviour.BURST, bucket.firstTime(), bucket.last(), bucket.calls);
   }
 
   /** Lists the first values of an ascending, distinct collection. */

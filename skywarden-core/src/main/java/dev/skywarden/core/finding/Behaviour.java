@@ -3,6 +3,7 @@ package dev.skywarden.core.finding;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The structured explanation of a behavioural finding: what was new or rare, the history it was
@@ -63,6 +64,46 @@ public record Behaviour(
         peerGroup,
         peerCount,
         peerGroup == null ? subject : "peer group");
+  }
+
+  /**
+   * The feature kinds that describe where a call came from, as the analytics label them: a new or
+   * rare value of one of them shows the identity calling from a new source.
+   */
+  public static final Set<String> SOURCE_KINDS =
+      Set.of("network", "asn", "country", "cloud range", "client");
+
+  /** The rarity of a count far above the history. */
+  public static final String BURST = "burst";
+
+  /**
+   * Returns whether a feature shows a new source ({@link #SOURCE_KINDS}) or a burst of any kind. A
+   * new operation, region, hour or parameter alone does not.
+   */
+  public boolean showsNewSourceOrBurst() {
+    for (Feature feature : features) {
+      if (BURST.equals(feature.rarity()) || SOURCE_KINDS.contains(feature.kind())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns whether a feature that {@link #showsNewSourceOrBurst() shows a new source or a burst}
+   * was first seen between {@code start} and {@code end}, both inclusive.
+   */
+  public boolean showsNewSourceOrBurstBetween(Instant start, Instant end) {
+    for (Feature feature : features) {
+      boolean sourceOrBurst =
+          BURST.equals(feature.rarity()) || SOURCE_KINDS.contains(feature.kind());
+      if (sourceOrBurst
+          && !feature.firstSeen().isBefore(start)
+          && !feature.firstSeen().isAfter(end)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns a copy with other features. */

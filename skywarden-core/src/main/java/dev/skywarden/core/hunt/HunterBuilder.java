@@ -93,7 +93,20 @@ public final class HunterBuilder {
    * @throws IllegalArgumentException when the window is zero or negative
    */
   public HunterBuilder attackSequences(java.time.Duration window) {
-    this.sequencer = new AttackSequencer(window);
+    return attackSequences(window, false);
+  }
+
+  /**
+   * Chains the folded findings into attack sequences, like {@link
+   * #attackSequences(java.time.Duration)}. With {@code behaviourJudged} (the hunt runs the
+   * behavioural analytics), an incident is raised above its highest step only when the sequence
+   * shows a new source or a burst ({@link AttackSequencer#AttackSequencer(java.time.Duration,
+   * boolean)}).
+   *
+   * @throws IllegalArgumentException when the window is zero or negative
+   */
+  public HunterBuilder attackSequences(java.time.Duration window, boolean behaviourJudged) {
+    this.sequencer = new AttackSequencer(window, behaviourJudged);
     return this;
   }
 

@@ -1,6 +1,7 @@
 package dev.skywarden.core.incident;
 
 import dev.skywarden.core.event.SourceLocation;
+import dev.skywarden.core.finding.Behaviour;
 import dev.skywarden.core.finding.CappedList;
 import dev.skywarden.core.finding.Evidence;
 import dev.skywarden.core.finding.Finding;
@@ -52,6 +53,16 @@ import java.util.TreeSet;
  *       write from CloudShell, a first /24), and two of them by one person on one day are common.
  *       Raising such pairs to medium would make them the loudest findings of a benign organisation.
  *       The low incident is still reported, so its timeline stays in the output.
+ *   <li>When the behavioural analytics judged the hunt ({@link #AttackSequencer(Duration,
+ *       boolean)}), the incident is raised only when the sequence also shows a new source or a
+ *       burst ({@link Behaviour#showsNewSourceOrBurst()}): a network, AS, country, cloud range or
+ *       client new or rare for the identity, or a call count far above its history. It shows one
+ *       when a step does, or when a behavioural finding of a step's principal has such a value
+ *       first seen within the sequence's window. Without one the chain is at the severity of its
+ *       highest step. An administrator's day often chains a console sign-in, writes from CloudShell
+ *       and security group changes across two stages, and on the generated corpus such chains were
+ *       most of the critical incidents outside the attacks. A stolen credential is used from a
+ *       source new to the identity.
  * </ol>
  *
  * <p>Design note: the input is the complete list of findings of a hunt, so the result depends only
@@ -89,18 +100,32 @@ public final class AttackSequencer {
       Comparator.comparing(Finding::firstSeen).thenComparing(Finding::id);
 
   private final Duration window;
+  private final boolean behaviourJudged;
 
   /**
-   * Creates a sequencer.
+   * Creates a sequencer for a hunt without the behavioural analytics.
    *
    * @param window the largest gap between one step and the next; positive
    * @throws IllegalArgumentException when the window is zero or negative
    */
   public AttackSequencer(Duration window) {
+    this(window, false);
+  }
+
+  /**
+   * Creates a sequencer.
+   *
+   * @param window the largest gap between one step and the next; positive
+   * @param behaviourJudged whether the behavioural analytics judged the hunt, so that an incident
+   *     is raised only when its sequence shows a new source or a burst
+   * @throws IllegalArgumentException when the window is zero or negative
+   */
+  public AttackSequencer(Duration window, boolean behaviourJudged) {
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("window must be positive, was " + window);
     }
     this.window = window;
+    this.behaviourJudged = behaviourJudged;
   }
 
   /**
@@ -128,13 +153,15 @@ public final class AttackSequencer {
     }
     steps.sort(STEP_ORDER);
 
+    Map<String, List<Behaviour>> behaviours = behavioursByPrincipal(findings);
     List<Finding> incidents = new ArrayList<>();
     for (List<Finding> group : groups(steps)) {
       for (List<Finding> sequence : sequences(group)) {
         Set<KillChainStage> distinct = EnumSet.noneOf(KillChainStage.class);
         sequence.forEach(step -> distinct.add(stages.get(step)));
         if (distinct.size() >= MIN_STAGES && eventCount(sequence) >= MIN_EVENTS) {
-          incidents.add(incident(sequence, stages, List.copyOf(distinct)));
+          boolean raisable = !behaviourJudged || showsNewSourceOrBurst(sequence, behaviours);
+          incidents.add(incident(sequence, stages, List.copyOf(distinct), raisable));
         }
       }
     }
@@ -204,7 +231,10 @@ public final class AttackSequencer {
   }
 
   private Finding incident(
-      List<Finding> sequence, Map<Finding, KillChainStage> stages, List<KillChainStage> distinct) {
+      List<Finding> sequence,
+      Map<Finding, KillChainStage> stages,
+      List<KillChainStage> distinct,
+      boolean sourceOrBurst) {
     Finding first = sequence.get(0);
     Set<String> identities = new TreeSet<>();
     TreeSet<String> persons = new TreeSet<>();
@@ -241,7 +271,7 @@ public final class AttackSequencer {
     String linkedBy = identities.size() > 1 && persons.size() == 1 ? persons.first() : null;
     String principal = linkedBy != null ? linkedBy : first.principal();
     Incident incident = new Incident(steps, distinct, List.copyOf(identities), linkedBy, window);
-    Severity severity = severity(highest, distinct.size());
+    Severity severity = sourceOrBurst ? severity(highest, distinct.size()) : highest;
     String id =
         FindingAggregator.findingId(
             RULE_ID, first.provider(), first.account(), principal, first.id());
@@ -269,7 +299,7 @@ public final class AttackSequencer {
         lastSeen,
         count,
         evidence(sequence),
-        explanation(incident, highest, severity),
+        explanation(incident, highest, severity, sourceOrBurst),
         failed,
         values.get(CappedList.ERROR_CODES),
         values.get(CappedList.RESOURCES),
@@ -293,6 +323,46 @@ public final class AttackSequencer {
       return raise(highest);
     }
     return highest;
+  }
+
+  /** Returns the behaviours of the behavioural findings by {@link #principalKey}. */
+  private static Map<String, List<Behaviour>> behavioursByPrincipal(List<Finding> findings) {
+    Map<String, List<Behaviour>> behaviours = new HashMap<>();
+    for (Finding finding : findings) {
+      if (finding.behaviour() != null) {
+        behaviours
+            .computeIfAbsent(principalKey(finding), key -> new ArrayList<>())
+            .add(finding.behaviour());
+      }
+    }
+    return behaviours;
+  }
+
+  private static String principalKey(Finding finding) {
+    return finding.provider().id() + ":" + finding.principal();
+  }
+
+  /**
+   * Returns whether a step of {@code sequence} shows a new source or a burst, or a behavioural
+   * finding of one of its principals has a source or burst feature first seen within the sequence's
+   * window. The second case matters because a behavioural finding folds every new value of a hunt,
+   * so it sits in the sequence of its first value, which may be days before the attack.
+   */
+  private boolean showsNewSourceOrBurst(
+      List<Finding> sequence, Map<String, List<Behaviour>> behaviours) {
+    java.time.Instant start = sequence.get(0).firstSeen();
+    java.time.Instant end = start.plus(window);
+    for (Finding step : sequence) {
+      if (step.behaviour() != null && step.behaviour().showsNewSourceOrBurst()) {
+        return true;
+      }
+      for (Behaviour behaviour : behaviours.getOrDefault(principalKey(step), List.of())) {
+        if (behaviour.showsNewSourceOrBurstBetween(start, end)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isRaised(Severity highest, int stageCount) {
@@ -374,7 +444,8 @@ public final class AttackSequencer {
    * Builds the explanation: stages, span and window, then the timeline of steps, then the linked
    * identities.
    */
-  private static String explanation(Incident incident, Severity highest, Severity severity) {
+  private static String explanation(
+      Incident incident, Severity highest, Severity severity, boolean sourceOrBurst) {
     List<Incident.Step> steps = incident.steps();
     Duration span =
         Duration.between(steps.get(0).firstSeen(), steps.get(steps.size() - 1).firstSeen());
@@ -387,7 +458,13 @@ public final class AttackSequencer {
         .append(" (window ")
         .append(humanDuration(incident.window()))
         .append("); ")
-        .append(severityReason(highest, severity, incident.stages().size()))
+        .append(
+            sourceOrBurst
+                ? severityReason(highest, severity, incident.stages().size())
+                : "severity "
+                    + severity.sigmaLevel()
+                    + ", as its highest step, because no step shows a new source or a burst for"
+                    + " the identity")
         .append(". Timeline: ");
     for (int i = 0; i < steps.size() && i < MAX_EXPLAINED_STEPS; i++) {
       Incident.Step step = steps.get(i);

@@ -7,6 +7,7 @@ import dev.skywarden.core.catalog.ControlCatalog;
 import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.event.CloudProvider;
 import dev.skywarden.core.event.SourceLocation;
+import dev.skywarden.core.finding.Behaviour;
 import dev.skywarden.core.finding.Evidence;
 import dev.skywarden.core.finding.Finding;
 import dev.skywarden.core.finding.FindingAggregator;
@@ -358,6 +359,163 @@ class AttackSequencerTest {
     assertThat(incident.severity()).isEqualTo(Severity.HIGH);
     assertThat(incident.explanation())
         .contains("severity high, one above the highest step (medium)");
+  }
+
+  private static final AttackSequencer JUDGED_SEQUENCER =
+      new AttackSequencer(AttackSequencer.DEFAULT_WINDOW, true);
+
+  /** Returns {@code finding} as the analytics would report it, with one feature. */
+  private static Finding withFeature(Finding finding, String kind, String rarity) {
+    return withFeature(finding, kind, rarity, finding.firstSeen());
+  }
+
+  /** Returns {@code finding} with one feature first seen at {@code featureFirstSeen}. */
+  private static Finding withFeature(
+      Finding finding, String kind, String rarity, Instant featureFirstSeen) {
+    Behaviour.Feature feature =
+        new Behaviour.Feature(
+            kind, "value", rarity, featureFirstSeen, finding.lastSeen(), finding.count());
+    Behaviour behaviour =
+        new Behaviour(
+            "principal",
+            finding.principal(),
+            List.of(feature),
+            false,
+            new Behaviour.History("training window", null, null, 0, null, null),
+            null,
+            0);
+    return new Finding(
+        finding.id(),
+        finding.ruleId(),
+        finding.title(),
+        finding.severity(),
+        finding.techniques(),
+        finding.provider(),
+        finding.account(),
+        finding.principal(),
+        finding.principalType(),
+        finding.credentials(),
+        finding.sourceAddresses(),
+        finding.client(),
+        finding.operations(),
+        finding.firstSeen(),
+        finding.lastSeen(),
+        finding.count(),
+        finding.evidence(),
+        finding.explanation(),
+        finding.failedCount(),
+        finding.errorCodes(),
+        finding.resources(),
+        finding.clients(),
+        finding.truncated(),
+        finding.posture(),
+        behaviour,
+        finding.incident());
+  }
+
+  /** Returns a low access step and a medium persistence step ten minutes later. */
+  private static List<Finding> accessThenPersistence() {
+    Finding access =
+        finding("a", "T1078.004", Severity.LOW, CloudProvider.AWS, ROLE_SESSION, "ASIA1", T0);
+    Finding persistence =
+        finding(
+            "b",
+            "T1098.001",
+            Severity.MEDIUM,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA1",
+            T0.plusSeconds(600));
+    return List.of(access, persistence);
+  }
+
+  @Test
+  void judgedWithoutNewSource_keepsHighestStep() {
+    Finding incident = JUDGED_SEQUENCER.incidents(accessThenPersistence()).get(0);
+
+    assertThat(incident.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(incident.explanation())
+        .contains(
+            "severity medium, as its highest step, because no step shows a new source or a burst");
+  }
+
+  @Test
+  void judgedNewNetworkStep_raised() {
+    List<Finding> steps = accessThenPersistence();
+    Finding access = withFeature(steps.get(0), "network", "new");
+
+    Finding incident = JUDGED_SEQUENCER.incidents(List.of(access, steps.get(1))).get(0);
+
+    assertThat(incident.severity()).isEqualTo(Severity.HIGH);
+    assertThat(incident.explanation())
+        .contains("severity high, one above the highest step (medium)");
+  }
+
+  @Test
+  void judgedSourceKindsAndBursts_raise() {
+    List<Finding> steps = accessThenPersistence();
+    for (String kind : List.of("network", "asn", "country", "cloud range", "client")) {
+      Finding access = withFeature(steps.get(0), kind, "rare");
+
+      Finding incident = JUDGED_SEQUENCER.incidents(List.of(access, steps.get(1))).get(0);
+
+      assertThat(incident.severity()).as("step with a new %s", kind).isEqualTo(Severity.HIGH);
+    }
+    Finding burst = withFeature(steps.get(0), "discovery operations", "burst");
+    assertThat(JUDGED_SEQUENCER.incidents(List.of(burst, steps.get(1))).get(0).severity())
+        .as("step with a burst")
+        .isEqualTo(Severity.HIGH);
+  }
+
+  @Test
+  void judgedNewOperationOrParameter_notRaised() {
+    List<Finding> steps = accessThenPersistence();
+    for (String kind : List.of("operation", "parameter value", "region", "hour")) {
+      Finding access = withFeature(steps.get(0), kind, "new");
+
+      Finding incident = JUDGED_SEQUENCER.incidents(List.of(access, steps.get(1))).get(0);
+
+      assertThat(incident.severity()).as("step with a new %s", kind).isEqualTo(Severity.MEDIUM);
+    }
+  }
+
+  /**
+   * A behavioural finding folds every new network of the hunt, so it starts with the first one,
+   * days before the attack, and the attack's network is one of its later features.
+   */
+  @Test
+  void judgedEarlierFindingWithNewSourceInWindow_raised() {
+    List<Finding> steps = accessThenPersistence();
+    Finding earlier =
+        finding(
+            "c",
+            "T1078.004",
+            Severity.LOW,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA9",
+            T0.minus(Duration.ofDays(5)),
+            "c-early",
+            T0.plusSeconds(300));
+    Finding inWindow = withFeature(earlier, "network", "new", T0.plusSeconds(300));
+    Finding beforeWindow = withFeature(earlier, "network", "new", T0.minus(Duration.ofDays(5)));
+
+    List<Finding> raised =
+        JUDGED_SEQUENCER.incidents(List.of(inWindow, steps.get(0), steps.get(1)));
+    List<Finding> kept =
+        JUDGED_SEQUENCER.incidents(List.of(beforeWindow, steps.get(0), steps.get(1)));
+
+    assertThat(raised).hasSize(1);
+    assertThat(raised.get(0).severity()).isEqualTo(Severity.HIGH);
+    assertThat(kept).hasSize(1);
+    assertThat(kept.get(0).severity()).isEqualTo(Severity.MEDIUM);
+  }
+
+  @Test
+  void notJudged_raisedWithoutBehaviour() {
+    Finding incident = SEQUENCER.incidents(accessThenPersistence()).get(0);
+
+    assertThat(incident.severity()).isEqualTo(Severity.HIGH);
   }
 
   @Test
