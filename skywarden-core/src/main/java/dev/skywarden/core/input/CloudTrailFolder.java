@@ -10,6 +10,8 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entries of one CloudTrail folder in the S3 layout, {@code
@@ -44,10 +46,16 @@ import java.util.regex.Pattern;
  */
 final class CloudTrailFolder {
 
+  private static final Logger LOG = LoggerFactory.getLogger(CloudTrailFolder.class);
+
   private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
-  /** AWS region names such as {@code us-east-1}, {@code us-gov-west-1}, {@code cn-north-1}. */
-  private static final Pattern REGION = Pattern.compile("[a-z]{2}(?:-[a-z]+)+-\\d{1,2}");
+  /**
+   * AWS region names such as {@code us-east-1}, {@code us-gov-west-1}, {@code cn-north-1}, and a
+   * partition prefix of up to four letters, as the European Sovereign Cloud's {@code
+   * eusc-de-east-1}.
+   */
+  private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(?:-[a-z]+)+-\\d{1,2}");
 
   private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
@@ -124,6 +132,15 @@ final class CloudTrailFolder {
     List<WalkEntry> batch = strays;
     strays = List.of();
     batch.sort(Comparator.comparing(WalkEntry::key));
+    if (!batch.isEmpty()) {
+      LOG.warn(
+          "{} entries of CloudTrail folder {} do not fit REGION/YYYY/MM/DD or are reached through a"
+              + " symbolic link, such as {}: they are read after its other files, out of time"
+              + " order, so an analytics burst split across them may be missed",
+          batch.size(),
+          dir,
+          batch.get(0).relativePath());
+    }
     return batch;
   }
 

@@ -86,6 +86,7 @@ class CloudTrailOrderTest {
             "ap-southeast-5",
             "il-central-1",
             "eu-central-2",
+            "eusc-de-east-1",
             "us-east-1");
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < regions.size(); i++) {
