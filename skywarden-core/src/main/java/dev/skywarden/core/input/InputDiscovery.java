@@ -91,15 +91,15 @@ public final class InputDiscovery {
   /**
    * Returns whether {@code file} is one of the files {@code userPaths} name, or lies below one of
    * the directories they name where a walk reaches it (no name on the way starts with {@code .}). A
-   * file reached only through a symbolic link inside a directory is not recognised.
+   * file that does not exist yet counts by where it would be created, so a new output inside an
+   * input directory is recognised. A file reached only through a symbolic link inside a directory
+   * is not recognised.
    *
-   * @throws IOException when {@code file} exists but its real path cannot be resolved
+   * @throws IOException when the real path of {@code file}, or of its nearest existing parent,
+   *     cannot be resolved
    */
   public static boolean isInput(List<String> userPaths, Path file) throws IOException {
-    if (!Files.exists(file)) {
-      return false;
-    }
-    Path real = file.toRealPath();
+    Path real = realPathOfExistingPart(file);
     ReadOnce named = new ReadOnce();
     for (String userPath : userPaths) {
       if (STANDARD_INPUT.equals(userPath) || !Files.exists(Path.of(userPath))) {
@@ -113,6 +113,25 @@ public final class InputDiscovery {
       }
     }
     return named.seen(real, List.of());
+  }
+
+  /**
+   * Returns the real path of {@code file} or, when it does not exist, the real path of its nearest
+   * existing parent joined with the missing names.
+   */
+  private static Path realPathOfExistingPart(Path file) throws IOException {
+    Path existing = file.toAbsolutePath().normalize();
+    Path missing = null;
+    while (existing != null && !Files.exists(existing)) {
+      Path name = existing.getFileName();
+      missing = missing == null ? name : name.resolve(missing);
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return file.toAbsolutePath().normalize();
+    }
+    Path real = existing.toRealPath();
+    return missing == null ? real : real.resolve(missing);
   }
 
   private Iterator<InputSource> expand(String userPath, ReadOnce readOnce, Runnable dropped) {

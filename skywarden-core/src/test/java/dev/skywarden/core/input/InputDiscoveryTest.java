@@ -362,6 +362,18 @@ class InputDiscoveryTest {
     assertThat(InputDiscovery.isInput(List.of(logs.toString()), dir.resolve("new.json"))).isFalse();
   }
 
+  /** A new output file inside an input directory would be read by the next hunt of it. */
+  @Test
+  void isInput_missingFileInsideNamedDirectory() throws Exception {
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    List<String> inputs = List.of(logs.toString());
+
+    assertThat(InputDiscovery.isInput(inputs, logs.resolve("new.jsonl"))).isTrue();
+    assertThat(InputDiscovery.isInput(inputs, logs.resolve("2026/01/01/new.jsonl"))).isTrue();
+    assertThat(InputDiscovery.isInput(inputs, logs.resolve(".hidden/new.jsonl"))).isFalse();
+    assertThat(InputDiscovery.isInput(inputs, dir.resolve("out/new.jsonl"))).isFalse();
+  }
+
   @Test
   void standardInputTwice_rejected() {
     assertThatThrownBy(() -> discovery.discover(List.of("-", "-")))
