@@ -36,6 +36,7 @@ import dev.skywarden.core.report.html.HtmlReportWriter;
 import dev.skywarden.core.report.html.PrincipalPosture;
 import dev.skywarden.core.stats.InputStatistics;
 import dev.skywarden.core.stats.SkipReason;
+import dev.skywarden.core.stats.SkippedRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -527,6 +528,34 @@ final class HuntCommand implements Callable<Integer> {
             total.skipped());
   }
 
+  /** The maximum number of unreadable inputs that the error names. */
+  private static final int MAX_UNREADABLE_NAMED = 5;
+
+  /**
+   * Prints how many inputs could not be read and names the first {@link #MAX_UNREADABLE_NAMED} with
+   * their reasons, so that every output format says which failed.
+   */
+  private void printUnreadable(HuntResult result, long unreadable) {
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    err.printf(
+        "skywarden: error: %d %s could not be read%n",
+        unreadable, unreadable == 1 ? "input" : "inputs");
+    int named = 0;
+    for (InputStatistics input : result.inputs()) {
+      for (SkippedRecord sample : input.samples()) {
+        if (sample.reason() == SkipReason.READ_ERROR && named < MAX_UNREADABLE_NAMED) {
+          err.printf("skywarden:   %s%n", sample.message());
+          named++;
+        }
+      }
+    }
+    if (named < unreadable) {
+      err.printf(
+          "skywarden:   and %d more (each input keeps the names of its first %d skips)%n",
+          unreadable - named, InputStatistics.MAX_SAMPLES);
+    }
+  }
+
   /**
    * Returns the exit code: 1 when an input could not be read, else 3 when a finding reaches {@code
    * --fail-on}, else 4 when {@code --strict} and a record was skipped as a problem, the {@code
@@ -536,11 +565,7 @@ final class HuntCommand implements Callable<Integer> {
   private int exitCode(HuntResult result, Severity failThreshold, BehaviouralAnalytics analytics) {
     long unreadable = result.total().skipped(SkipReason.READ_ERROR);
     if (unreadable > 0) {
-      spec.commandLine()
-          .getErr()
-          .printf(
-              "skywarden: error: %d %s could not be read (see the statistics for which)%n",
-              unreadable, unreadable == 1 ? "input" : "inputs");
+      printUnreadable(result, unreadable);
       return ExitCodes.RUNTIME_ERROR;
     }
     if (failThreshold != null) {

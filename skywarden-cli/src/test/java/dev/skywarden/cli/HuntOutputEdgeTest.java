@@ -89,9 +89,12 @@ class HuntOutputEdgeTest {
         softly -> {
           softly.assertThat(result.exitCode()).isEqualTo(ExitCodes.RUNTIME_ERROR);
           softly.assertThat(result.out().lines()).as("findings of the readable file").hasSize(1);
+          softly.assertThat(result.err()).contains("skywarden: error: 1 input could not be read");
           softly
               .assertThat(result.err())
-              .contains("skywarden: error: 1 input could not be read (see the statistics");
+              .as("the error names the unreadable input in every format")
+              .contains("dangling.json")
+              .contains("broken symbolic link");
         });
   }
 
