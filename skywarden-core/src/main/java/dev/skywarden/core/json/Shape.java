@@ -26,6 +26,10 @@ public final class Shape {
   private static final Shape[] NO_TRANSITIONS = new Shape[0];
 
   private final ShapeTree tree;
+
+  /** The shape of the first key on the way here; this shape itself when it has one key. */
+  private final Shape origin;
+
   private final String[] keys;
   private final List<String> keyList;
   private final Object[] cached = new Object[ShapeCache.MAX_CACHES];
@@ -42,8 +46,16 @@ public final class Shape {
   /** Built on first lookup; see the class comment for its publication. */
   private KeyTable table;
 
-  Shape(ShapeTree tree, String[] keys) {
+  /**
+   * The value array length that objects starting with this shape's key grew to, so later ones
+   * allocate it at once. Only meaningful in an origin shape. A hint: threads may overwrite each
+   * other's writes, and an int is written atomically.
+   */
+  private int capacityHint;
+
+  Shape(ShapeTree tree, Shape parent, String[] keys) {
     this.tree = tree;
+    this.origin = parent == null || parent.keys.length == 0 ? this : parent.origin;
     this.keys = keys;
     this.keyList = Collections.unmodifiableList(Arrays.asList(keys));
   }
@@ -143,13 +155,20 @@ public final class Shape {
         return shape;
       }
     }
+    Map<String, Shape> more = moreTransitions;
+    if (more != null) {
+      Shape found = more.get(key);
+      if (found != null) {
+        return found;
+      }
+    }
+    // A key that was not interned, such as one added by code rather than read by the parser.
     for (Shape shape : known) {
       if (shape.lastKey().equals(key)) {
         return shape;
       }
     }
-    Map<String, Shape> more = moreTransitions;
-    return more == null ? null : more.get(key);
+    return null;
   }
 
   /**
@@ -171,7 +190,7 @@ public final class Shape {
       }
       String[] extended = Arrays.copyOf(keys, keys.length + 1);
       extended[keys.length] = key;
-      Shape shape = new Shape(tree, extended);
+      Shape shape = new Shape(tree, this, extended);
       if (transitionCount < ARRAY_TRANSITIONS) {
         Shape[] grown = Arrays.copyOf(transitions, transitionCount + 1);
         grown[transitionCount] = shape;
@@ -184,6 +203,18 @@ public final class Shape {
       }
       transitionCount++;
       return shape;
+    }
+  }
+
+  /** Returns the value array length to allocate for an object that has just got this shape. */
+  int capacityHint() {
+    return origin.capacityHint;
+  }
+
+  /** Records that an object of this shape grew its value array to {@code capacity}. */
+  void grewTo(int capacity) {
+    if (origin.capacityHint < capacity) {
+      origin.capacityHint = capacity;
     }
   }
 

@@ -60,7 +60,7 @@ public final class ShapeTree {
     this.maxTransitions = maxTransitions;
     this.maxRootTransitions = maxRootTransitions;
     this.maxKeys = maxKeys;
-    this.empty = new Shape(this, new String[0]);
+    this.empty = new Shape(this, null, new String[0]);
   }
 
   /** Returns the shape without keys, where every object starts. */

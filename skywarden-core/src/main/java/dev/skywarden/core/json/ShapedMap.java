@@ -29,7 +29,10 @@ final class ShapedMap extends AbstractMap<String, JsonNode> {
 
   private static final JsonNode[] NO_VALUES = new JsonNode[0];
 
-  /** The initial length of the value array; most objects of audit records have more keys. */
+  /**
+   * The initial length of the value array, unless objects of the same first key grew larger ({@link
+   * Shape#capacityHint()}).
+   */
   private static final int FIRST_CAPACITY = 8;
 
   /** The shape of the keys, or null in dictionary mode. */
@@ -128,7 +131,12 @@ final class ShapedMap extends AbstractMap<String, JsonNode> {
   private void append(Shape next, JsonNode value) {
     int index = shape.size();
     if (index == values.length) {
-      values = Arrays.copyOf(values, Math.max(FIRST_CAPACITY, index * 2));
+      if (index == 0) {
+        values = new JsonNode[Math.max(FIRST_CAPACITY, next.capacityHint())];
+      } else {
+        values = Arrays.copyOf(values, index * 2);
+        next.grewTo(values.length);
+      }
     }
     values[index] = value;
     shape = next;
