@@ -147,8 +147,9 @@ final class KeyTable {
 
   /**
    * Returns the representative of the characters equal to {@code c} ignoring case. {@link
-   * String#equalsIgnoreCase} holds two characters equal when their upper cases are equal or the
-   * lower cases of their upper cases are, which is one test: the lower case of the upper case.
+   * String#equalsIgnoreCase} (Java 17) treats two characters as equal when their upper cases are
+   * equal or the lower cases of their upper cases are. Both come down to one test: the lower case
+   * of the upper case. {@code ShapeTest} checks this against every character.
    */
   static char fold(char c) {
     return Character.toLowerCase(Character.toUpperCase(c));

@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so objects with many distinct key sets, such as request parameters of varied APIs or keys an
  * attacker chose, cost no more than without shapes.
  *
- * <p>Memory: a shape costs about 80 bytes plus 4 bytes per key, and its lookup tables, built when
- * an object of that shape is first looked up, about 16 bytes per key. With the caps of {@link
- * #SHARED} the shapes take at most about 8,192 × 64 × 20 bytes, 10 MiB (an estimate from the field
- * sizes, not measured).
+ * <p>Memory, estimated from the field sizes and not measured: a shape costs about 150 bytes plus 4
+ * bytes per key, and its lookup tables, built when an object of that shape is first looked up, 16
+ * to 32 bytes per key. With the caps of {@link #SHARED} the shapes thus take at most about 8,192 ×
+ * (150 + 64 × 36) bytes, 20 MiB, when every shape has 64 keys.
  *
  * <p>Thread-safe: many threads may build objects of one tree at the same time.
  */

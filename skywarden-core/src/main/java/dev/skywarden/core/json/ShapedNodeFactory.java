@@ -34,4 +34,12 @@ public final class ShapedNodeFactory extends JsonNodeFactory {
   public ShapeTree tree() {
     return tree;
   }
+
+  /**
+   * Returns the {@linkplain #SHARED shared} factory in place of a deserialised one, because shape
+   * trees are not serialised.
+   */
+  private Object readResolve() {
+    return SHARED;
+  }
 }

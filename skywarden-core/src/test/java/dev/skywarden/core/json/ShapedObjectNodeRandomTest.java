@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Applies the same random operations to a shaped object node and to an ordinary {@code ObjectNode}
- * backed by a {@code LinkedHashMap}, and checks after each step that they cannot be told apart:
- * order, lookups, equality both ways, hash code, text and copies.
+ * backed by a {@code LinkedHashMap}, and checks after each step that they behave the same: order,
+ * lookups, equality both ways, hash code, text and copies.
  */
 class ShapedObjectNodeRandomTest {
 
@@ -107,7 +107,7 @@ class ShapedObjectNodeRandomTest {
   }
 
   @Test
-  void duplicateKeysWhenParsed_lastValueAtFirstPlace() throws Exception {
+  void parsedDuplicateKeys_lastValueFirstPlace() throws Exception {
     ObjectMapper shapedMapper =
         new ObjectMapper().setNodeFactory(new ShapedNodeFactory(new ShapeTree(100, 10, 10, 10)));
     String text = "{\"a\":1,\"b\":{\"c\":2},\"a\":{\"d\":[3]},\"e\":null}";
