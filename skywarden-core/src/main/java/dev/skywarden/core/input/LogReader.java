@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.skywarden.core.json.ShapedNodeFactory;
 import dev.skywarden.core.stats.SkipReason;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,8 @@ public final class LogReader {
             .streamReadConstraints(constraints)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
-    JsonMapper mapper = JsonMapper.builder(factory).build();
+    // Records of one log repeat a few key sets, so their objects share the shapes of their keys.
+    JsonMapper mapper = JsonMapper.builder(factory).nodeFactory(ShapedNodeFactory.SHARED).build();
     this.streamer =
         new JsonRecordStreamer(mapper, new EnvelopeUnwrapper(mapper), limits.maxRecordBytes());
   }

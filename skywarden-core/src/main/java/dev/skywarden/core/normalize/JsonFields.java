@@ -3,6 +3,9 @@ package dev.skywarden.core.normalize;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skywarden.core.json.Shape;
+import dev.skywarden.core.json.ShapeCache;
+import dev.skywarden.core.json.ShapedObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,11 +18,16 @@ import java.util.Map;
  * <p>Field names are matched exactly first, then ignoring case, because some exports lower-case
  * every key ({@code operationname}, {@code protopayload}). Objects and arrays given as JSON-encoded
  * strings are decoded on the way down a path. Every method is null-safe and returns {@code null}
- * for a missing field or a JSON {@code null}. The class is stateless and thread-safe.
+ * for a missing field or a JSON {@code null}. Objects read by the log reader ({@link
+ * ShapedObjectNode}) are looked up through the index of their shape, which gives the same results
+ * as the scans. The class is stateless and thread-safe.
  */
 final class JsonFields {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** The {@link #keyBits} of the keys of a shape. */
+  private static final ShapeCache<Long> KEY_BITS = new ShapeCache<>(JsonFields::keyBits);
 
   private JsonFields() {}
 
@@ -41,6 +49,12 @@ final class JsonFields {
     if (object == null || !object.isObject()) {
       return null;
     }
+    if (object instanceof ShapedObjectNode shaped) {
+      Shape shape = shaped.shape();
+      if (shape != null) {
+        return getShaped(shaped, shape, name);
+      }
+    }
     JsonNode exact = object.get(name);
     if (exact != null) {
       return exact.isNull() ? null : exact;
@@ -56,6 +70,18 @@ final class JsonFields {
     return null;
   }
 
+  private static JsonNode getShaped(ShapedObjectNode object, Shape shape, String name) {
+    int index = shape.indexOf(name);
+    if (index < 0) {
+      index = shape.indexOfIgnoringCase(name);
+      if (index < 0) {
+        return null;
+      }
+    }
+    JsonNode value = object.valueAt(index);
+    return value == null || value.isNull() ? null : value;
+  }
+
   /** The {@link #keyBits} of an object whose keys are not known: no lookup skips its scan. */
   static final long ALL_KEYS = -1L;
 
@@ -65,12 +91,26 @@ final class JsonFields {
    * String, long)} returns null without comparing it with every key.
    */
   static long keyBits(JsonNode object) {
+    if (object instanceof ShapedObjectNode shaped) {
+      Shape shape = shaped.shape();
+      if (shape != null) {
+        return shape.cached(KEY_BITS);
+      }
+    }
     long bits = 0;
     if (object != null && object.isObject()) {
       Iterator<String> keys = object.fieldNames();
       while (keys.hasNext()) {
         bits |= keyBit(keys.next());
       }
+    }
+    return bits;
+  }
+
+  private static long keyBits(List<String> keys) {
+    long bits = 0;
+    for (String key : keys) {
+      bits |= keyBit(key);
     }
     return bits;
   }

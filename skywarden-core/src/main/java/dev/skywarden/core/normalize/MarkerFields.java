@@ -1,6 +1,9 @@
 package dev.skywarden.core.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skywarden.core.json.Shape;
+import dev.skywarden.core.json.ShapeCache;
+import dev.skywarden.core.json.ShapedObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -119,8 +122,21 @@ final class MarkerFields {
     this.keyBits = keyBits;
   }
 
-  /** Scans the top-level keys of {@code record}, which may be any node or {@code null}. */
+  /** The marker bits and key filter bits of the keys of a shape, found once per shape. */
+  private static final ShapeCache<KeyBits> SHAPE_BITS = new ShapeCache<>(MarkerFields::scan);
+
+  /**
+   * Scans the top-level keys of {@code record}, which may be any node or {@code null}; for a record
+   * read by the log reader, the keys of its shape were scanned once for every record.
+   */
   static MarkerFields of(JsonNode record) {
+    if (record instanceof ShapedObjectNode shaped) {
+      Shape shape = shaped.shape();
+      if (shape != null) {
+        KeyBits bits = shape.cached(SHAPE_BITS);
+        return new MarkerFields(record, bits.markers(), bits.filter());
+      }
+    }
     long present = 0;
     long keyBits = 0;
     if (record != null && record.isObject()) {
@@ -136,6 +152,16 @@ final class MarkerFields {
       }
     }
     return new MarkerFields(record, present, keyBits);
+  }
+
+  private static KeyBits scan(List<String> keys) {
+    long present = 0;
+    long keyBits = 0;
+    for (String key : keys) {
+      present |= bitsMatching(key);
+      keyBits |= JsonFields.keyBit(key);
+    }
+    return new KeyBits(present, keyBits);
   }
 
   /** Returns the record whose keys were scanned. */

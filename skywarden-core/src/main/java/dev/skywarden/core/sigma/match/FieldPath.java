@@ -1,6 +1,8 @@
 package dev.skywarden.core.sigma.match;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skywarden.core.json.Shape;
+import dev.skywarden.core.json.ShapedObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code data.field}) is found. A key is looked up exactly first and, only when that fails, with
  * letter case ignored. An array met on the way is crossed: each element is followed, so the path
  * resolves to every value reached.
+ *
+ * <p>Objects read by the log reader ({@link ShapedObjectNode}) are looked up through the index of
+ * their shape, and the joined keys are tried only when some key of the shape has a dot. Other
+ * objects are looked up by key and, on a miss, by a scan of their keys.
  *
  * <p>A path made by {@link #firstPresent} has several candidate event paths for one rule field
  * (from a field mapping); it resolves to the values of the first candidate that is present in the
@@ -157,6 +163,13 @@ public final class FieldPath {
     if (!node.isObject()) {
       return;
     }
+    if (node instanceof ShapedObjectNode shaped) {
+      Shape shape = shaped.shape();
+      if (shape != null) {
+        resolveShaped(keys, shaped, shape, from, found);
+        return;
+      }
+    }
 
     // Exact lookups first. The keys that miss are then looked up ignoring case, all of them in one
     // pass over the object's field names.
@@ -177,6 +190,27 @@ public final class FieldPath {
       JsonNode child = children[to - from];
       if (child != null) {
         resolve(keys, child, to + 1, found);
+      }
+    }
+  }
+
+  /**
+   * Resolves the rest of the path in an object of a known shape, with the same results as the
+   * lookups of {@link #resolve(String[][], JsonNode, int, List)}: longest joined key first, each
+   * key exactly and then ignoring case.
+   */
+  private static void resolveShaped(
+      String[][] keys, ShapedObjectNode node, Shape shape, int from, List<JsonNode> found) {
+    // A joined key has a dot, and only a key with a dot can equal it, even ignoring case.
+    int longest = shape.hasDottedKey() ? keys.length - 1 : from;
+    for (int to = longest; to >= from; to--) {
+      String key = keys[from][to];
+      int index = shape.indexOf(key);
+      if (index < 0) {
+        index = shape.indexOfIgnoringCase(key);
+      }
+      if (index >= 0) {
+        resolve(keys, node.valueAt(index), to + 1, found);
       }
     }
   }
