@@ -251,7 +251,11 @@ final class HuntCommand implements Callable<Integer> {
     }
     Duration window = parseSequenceWindow();
     if (!window.isZero()) {
-      builder.attackSequences(window, analytics != null);
+      if (analytics == null) {
+        builder.attackSequences(window);
+      } else {
+        builder.attackSequences(window, () -> judgedFrom(analytics));
+      }
     }
     // The HTML report's timeline and stories need every event, not only the evidence of findings.
     ActivitySampler sampler = format == OutputFormat.HTML ? new ActivitySampler() : null;
@@ -526,6 +530,15 @@ final class HuntCommand implements Callable<Integer> {
             Plurals.count(total.records(), "record"),
             Plurals.count(total.events(), "event"),
             total.skipped());
+  }
+
+  /**
+   * Returns the end of the analytics' training window in their last run, from which they judged
+   * events, or null when they judged none.
+   */
+  private static java.time.Instant judgedFrom(BehaviouralAnalytics analytics) {
+    AnalyticsSummary summary = analytics.lastSummary();
+    return summary == null ? null : summary.trainingEnd();
   }
 
   /** The maximum number of unreadable inputs that the error names. */

@@ -82,22 +82,27 @@ public record Behaviour(
    */
   public boolean showsNewSourceOrBurst() {
     for (Feature feature : features) {
-      if (BURST.equals(feature.rarity()) || SOURCE_KINDS.contains(feature.kind())) {
+      if (isSourceOrBurst(feature)) {
         return true;
       }
     }
     return false;
   }
 
+  private static boolean isSourceOrBurst(Feature feature) {
+    return BURST.equals(feature.rarity())
+        || (feature.kind() != null && SOURCE_KINDS.contains(feature.kind()));
+  }
+
   /**
    * Returns whether a feature that {@link #showsNewSourceOrBurst() shows a new source or a burst}
-   * was first seen between {@code start} and {@code end}, both inclusive.
+   * was first seen between {@code start} and {@code end}, both inclusive. A feature without a first
+   * seen time counts as not seen then.
    */
   public boolean showsNewSourceOrBurstBetween(Instant start, Instant end) {
     for (Feature feature : features) {
-      boolean sourceOrBurst =
-          BURST.equals(feature.rarity()) || SOURCE_KINDS.contains(feature.kind());
-      if (sourceOrBurst
+      if (isSourceOrBurst(feature)
+          && feature.firstSeen() != null
           && !feature.firstSeen().isBefore(start)
           && !feature.firstSeen().isAfter(end)) {
         return true;

@@ -93,20 +93,22 @@ public final class HunterBuilder {
    * @throws IllegalArgumentException when the window is zero or negative
    */
   public HunterBuilder attackSequences(java.time.Duration window) {
-    return attackSequences(window, false);
+    this.sequencer = new AttackSequencer(window);
+    return this;
   }
 
   /**
    * Chains the folded findings into attack sequences, like {@link
-   * #attackSequences(java.time.Duration)}. With {@code behaviourJudged} (the hunt runs the
-   * behavioural analytics), an incident is raised above its highest step only when the sequence
-   * shows a new source or a burst ({@link AttackSequencer#AttackSequencer(java.time.Duration,
-   * boolean)}).
+   * #attackSequences(java.time.Duration)}. An incident that starts at or after the time {@code
+   * judgedFrom} returns (the end of the analytics' training window, read when the hunt ends) is
+   * raised above its highest step only when its sequence shows a new source or a burst ({@link
+   * AttackSequencer#AttackSequencer(java.time.Duration, java.util.function.Supplier)}).
    *
    * @throws IllegalArgumentException when the window is zero or negative
    */
-  public HunterBuilder attackSequences(java.time.Duration window, boolean behaviourJudged) {
-    this.sequencer = new AttackSequencer(window, behaviourJudged);
+  public HunterBuilder attackSequences(
+      java.time.Duration window, java.util.function.Supplier<java.time.Instant> judgedFrom) {
+    this.sequencer = new AttackSequencer(window, judgedFrom);
     return this;
   }
 

@@ -11,6 +11,7 @@ import dev.skywarden.core.finding.KillChainStage;
 import dev.skywarden.core.finding.Severity;
 import dev.skywarden.core.finding.Technique;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Chains findings of one credential, principal or person into attack sequences and reports each
@@ -53,16 +55,18 @@ import java.util.TreeSet;
  *       write from CloudShell, a first /24), and two of them by one person on one day are common.
  *       Raising such pairs to medium would make them the loudest findings of a benign organisation.
  *       The low incident is still reported, so its timeline stays in the output.
- *   <li>When the behavioural analytics judged the hunt ({@link #AttackSequencer(Duration,
- *       boolean)}), the incident is raised only when the sequence also shows a new source or a
- *       burst ({@link Behaviour#showsNewSourceOrBurst()}): a network, AS, country, cloud range or
- *       client new or rare for the identity, or a call count far above its history. It shows one
- *       when a step does, or when a behavioural finding of a step's principal has such a value
- *       first seen within the sequence's window. Without one the chain is at the severity of its
- *       highest step. An administrator's day often chains a console sign-in, writes from CloudShell
- *       and security group changes across two stages, and on the generated corpus such chains were
- *       most of the critical incidents outside the attacks. A stolen credential is used from a
- *       source new to the identity.
+ *   <li>When the behavioural analytics judged the time of the sequence ({@link
+ *       #AttackSequencer(Duration, Supplier)}), the incident is raised only when the sequence also
+ *       shows a new source or a burst ({@link Behaviour#showsNewSourceOrBurst()}): a network, AS,
+ *       country, cloud range or client new or rare for the identity, or a call count far above its
+ *       history. It shows one when a step does, or when a behavioural finding of a step's principal
+ *       or person has such a value first seen from one window before the first step to one window
+ *       after it. Without one the chain is at the severity of its highest step. A sequence that
+ *       starts before the analytics judged (in the training window) is raised as above, because
+ *       nothing was compared there. An administrator's day often chains a console sign-in, writes
+ *       from CloudShell and security group changes across two stages, and on the generated corpus
+ *       such chains were most of the critical incidents outside the attacks. A stolen credential is
+ *       used from a source new to the identity.
  * </ol>
  *
  * <p>Design note: the input is the complete list of findings of a hunt, so the result depends only
@@ -100,7 +104,7 @@ public final class AttackSequencer {
       Comparator.comparing(Finding::firstSeen).thenComparing(Finding::id);
 
   private final Duration window;
-  private final boolean behaviourJudged;
+  private final Supplier<Instant> judgedFrom;
 
   /**
    * Creates a sequencer for a hunt without the behavioural analytics.
@@ -109,23 +113,25 @@ public final class AttackSequencer {
    * @throws IllegalArgumentException when the window is zero or negative
    */
   public AttackSequencer(Duration window) {
-    this(window, false);
+    this(window, () -> null);
   }
 
   /**
    * Creates a sequencer.
    *
    * @param window the largest gap between one step and the next; positive
-   * @param behaviourJudged whether the behavioural analytics judged the hunt, so that an incident
-   *     is raised only when its sequence shows a new source or a burst
+   * @param judgedFrom returns, when the incidents are made, the time from which the behavioural
+   *     analytics judged events (the end of their training window), or null when they judged none.
+   *     An incident that starts then or later is raised only when its sequence shows a new source
+   *     or a burst.
    * @throws IllegalArgumentException when the window is zero or negative
    */
-  public AttackSequencer(Duration window, boolean behaviourJudged) {
+  public AttackSequencer(Duration window, Supplier<Instant> judgedFrom) {
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("window must be positive, was " + window);
     }
     this.window = window;
-    this.behaviourJudged = behaviourJudged;
+    this.judgedFrom = Objects.requireNonNull(judgedFrom, "judgedFrom");
   }
 
   /**
@@ -153,14 +159,19 @@ public final class AttackSequencer {
     }
     steps.sort(STEP_ORDER);
 
-    Map<String, List<Behaviour>> behaviours = behavioursByPrincipal(findings);
+    Instant judged = judgedFrom.get();
+    Map<String, List<Behaviour>> behaviours =
+        judged == null ? Map.of() : behavioursByIdentity(findings);
     List<Finding> incidents = new ArrayList<>();
     for (List<Finding> group : groups(steps)) {
       for (List<Finding> sequence : sequences(group)) {
         Set<KillChainStage> distinct = EnumSet.noneOf(KillChainStage.class);
         sequence.forEach(step -> distinct.add(stages.get(step)));
         if (distinct.size() >= MIN_STAGES && eventCount(sequence) >= MIN_EVENTS) {
-          boolean raisable = !behaviourJudged || showsNewSourceOrBurst(sequence, behaviours);
+          boolean raisable =
+              judged == null
+                  || sequence.get(0).firstSeen().isBefore(judged)
+                  || showsNewSourceOrBurst(sequence, behaviours);
           incidents.add(incident(sequence, stages, List.copyOf(distinct), raisable));
         }
       }
@@ -240,7 +251,7 @@ public final class AttackSequencer {
     TreeSet<String> persons = new TreeSet<>();
     Severity highest = Severity.INFORMATIONAL;
     long failed = 0;
-    java.time.Instant lastSeen = first.lastSeen();
+    Instant lastSeen = first.lastSeen();
     List<Incident.Step> steps = new ArrayList<>();
     for (Finding step : sequence) {
       identities.add(step.provider().id() + ":" + step.principal());
@@ -325,13 +336,23 @@ public final class AttackSequencer {
     return highest;
   }
 
-  /** Returns the behaviours of the behavioural findings by {@link #principalKey}. */
-  private static Map<String, List<Behaviour>> behavioursByPrincipal(List<Finding> findings) {
+  /**
+   * Returns the behaviours of the behavioural findings by {@link #principalKey} and, for a
+   * principal with an e-mail address or UPN, also by {@link #personKey}.
+   */
+  private static Map<String, List<Behaviour>> behavioursByIdentity(List<Finding> findings) {
     Map<String, List<Behaviour>> behaviours = new HashMap<>();
     for (Finding finding : findings) {
-      if (finding.behaviour() != null) {
+      if (finding.behaviour() == null) {
+        continue;
+      }
+      behaviours
+          .computeIfAbsent(principalKey(finding), key -> new ArrayList<>())
+          .add(finding.behaviour());
+      String person = IdentityLinks.personOf(finding.principal());
+      if (person != null) {
         behaviours
-            .computeIfAbsent(principalKey(finding), key -> new ArrayList<>())
+            .computeIfAbsent(personKey(person), key -> new ArrayList<>())
             .add(finding.behaviour());
       }
     }
@@ -342,23 +363,40 @@ public final class AttackSequencer {
     return finding.provider().id() + ":" + finding.principal();
   }
 
+  private static String personKey(String person) {
+    return "person:" + person;
+  }
+
   /**
    * Returns whether a step of {@code sequence} shows a new source or a burst, or a behavioural
-   * finding of one of its principals has a source or burst feature first seen within the sequence's
-   * window. The second case matters because a behavioural finding folds every new value of a hunt,
-   * so it sits in the sequence of its first value, which may be days before the attack.
+   * finding of a step's principal or person has a source or burst feature first seen from one
+   * window before the first step to one window after it. A behavioural finding folds every new
+   * value of a hunt, so it sits in the sequence of its first value, which may be days before the
+   * attack. An attacker's new network also often shows in discovery calls just before the first
+   * step.
    */
   private boolean showsNewSourceOrBurst(
       List<Finding> sequence, Map<String, List<Behaviour>> behaviours) {
-    java.time.Instant start = sequence.get(0).firstSeen();
-    java.time.Instant end = start.plus(window);
+    Instant start = sequence.get(0).firstSeen();
+    Instant from = start.minus(window);
+    Instant to = start.plus(window);
+    Set<String> checked = new HashSet<>();
     for (Finding step : sequence) {
       if (step.behaviour() != null && step.behaviour().showsNewSourceOrBurst()) {
         return true;
       }
-      for (Behaviour behaviour : behaviours.getOrDefault(principalKey(step), List.of())) {
-        if (behaviour.showsNewSourceOrBurstBetween(start, end)) {
-          return true;
+      String person = IdentityLinks.personOf(step.principal());
+      for (String key :
+          person == null
+              ? List.of(principalKey(step))
+              : List.of(principalKey(step), personKey(person))) {
+        if (!checked.add(key)) {
+          continue;
+        }
+        for (Behaviour behaviour : behaviours.getOrDefault(key, List.of())) {
+          if (behaviour.showsNewSourceOrBurstBetween(from, to)) {
+            return true;
+          }
         }
       }
     }
@@ -463,8 +501,8 @@ public final class AttackSequencer {
                 ? severityReason(highest, severity, incident.stages().size())
                 : "severity "
                     + severity.sigmaLevel()
-                    + ", as its highest step, because no step shows a new source or a burst for"
-                    + " the identity")
+                    + ", as its highest step, because neither its steps nor the behavioural"
+                    + " findings of its identities around it show a new source or a burst")
         .append(". Timeline: ");
     for (int i = 0; i < steps.size() && i < MAX_EXPLAINED_STEPS; i++) {
       Incident.Step step = steps.get(i);

@@ -361,8 +361,9 @@ class AttackSequencerTest {
         .contains("severity high, one above the highest step (medium)");
   }
 
+  /** A sequencer of a hunt whose analytics judged events from ten days before {@link #T0}. */
   private static final AttackSequencer JUDGED_SEQUENCER =
-      new AttackSequencer(AttackSequencer.DEFAULT_WINDOW, true);
+      new AttackSequencer(AttackSequencer.DEFAULT_WINDOW, () -> T0.minus(Duration.ofDays(10)));
 
   /** Returns {@code finding} as the analytics would report it, with one feature. */
   private static Finding withFeature(Finding finding, String kind, String rarity) {
@@ -436,7 +437,8 @@ class AttackSequencerTest {
     assertThat(incident.severity()).isEqualTo(Severity.MEDIUM);
     assertThat(incident.explanation())
         .contains(
-            "severity medium, as its highest step, because no step shows a new source or a burst");
+            "severity medium, as its highest step, because neither its steps nor the behavioural"
+                + " findings of its identities around it show a new source or a burst");
   }
 
   @Test
@@ -509,6 +511,103 @@ class AttackSequencerTest {
     assertThat(raised.get(0).severity()).isEqualTo(Severity.HIGH);
     assertThat(kept).hasSize(1);
     assertThat(kept.get(0).severity()).isEqualTo(Severity.MEDIUM);
+  }
+
+  /** Nothing is compared in the training window, so its sequences are raised as before. */
+  @Test
+  void sequenceBeforeJudgedPeriod_raised() {
+    AttackSequencer trainingUntilLater =
+        new AttackSequencer(AttackSequencer.DEFAULT_WINDOW, () -> T0.plusSeconds(3600));
+
+    Finding incident = trainingUntilLater.incidents(accessThenPersistence()).get(0);
+
+    assertThat(incident.severity()).isEqualTo(Severity.HIGH);
+  }
+
+  /** Discovery from an attacker's new network often comes minutes before the first rule step. */
+  @Test
+  void newSourceJustBeforeFirstStep_raised() {
+    List<Finding> steps = accessThenPersistence();
+    Finding earlier =
+        finding(
+            "c",
+            "T1078.004",
+            Severity.LOW,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA9",
+            T0.minus(Duration.ofDays(2)),
+            "c-early",
+            T0);
+    Finding network = withFeature(earlier, "network", "new", T0.minusSeconds(300));
+
+    Finding incident =
+        JUDGED_SEQUENCER.incidents(List.of(network, steps.get(0), steps.get(1))).get(0);
+
+    assertThat(incident.severity()).isEqualTo(Severity.HIGH);
+  }
+
+  /** A person's new network in one cloud raises the sequence of their identity in another. */
+  @Test
+  void linkedPersonNewSource_raised() {
+    String awsSession =
+        "arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_Admin_0123/dana@contoso.example";
+    Finding access =
+        finding("a", "T1078.004", Severity.LOW, CloudProvider.AWS, awsSession, "ASIA1", T0);
+    Finding persistence =
+        finding(
+            "b",
+            "T1098.001",
+            Severity.MEDIUM,
+            CloudProvider.AWS,
+            awsSession,
+            "ASIA1",
+            T0.plusSeconds(600));
+    Finding azure =
+        finding(
+            "c",
+            "T1078.004",
+            Severity.LOW,
+            CloudProvider.AZURE,
+            "dana@contoso.example",
+            null,
+            T0.minus(Duration.ofDays(3)),
+            "c-azure",
+            T0);
+    Finding azureNetwork = withFeature(azure, "network", "new", T0.plusSeconds(60));
+
+    List<Finding> incidents =
+        JUDGED_SEQUENCER.incidents(List.of(azureNetwork, access, persistence));
+
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.get(0).severity()).isEqualTo(Severity.HIGH);
+  }
+
+  @Test
+  void featureWithoutTimeOrKind_notCounted() {
+    List<Finding> steps = accessThenPersistence();
+    Finding earlier =
+        finding(
+            "c",
+            "T1078.004",
+            Severity.LOW,
+            CloudProvider.AWS,
+            ROLE_SESSION,
+            "ASIA9",
+            T0.minus(Duration.ofDays(5)),
+            "c-early",
+            T0);
+    Finding noTime = withFeature(earlier, "network", "new", null);
+    Finding noKind = withFeature(earlier, null, "new", T0);
+
+    assertThat(JUDGED_SEQUENCER.incidents(List.of(noTime, steps.get(0), steps.get(1))))
+        .singleElement()
+        .extracting(Finding::severity)
+        .isEqualTo(Severity.MEDIUM);
+    assertThat(JUDGED_SEQUENCER.incidents(List.of(noKind, steps.get(0), steps.get(1))))
+        .singleElement()
+        .extracting(Finding::severity)
+        .isEqualTo(Severity.MEDIUM);
   }
 
   @Test
