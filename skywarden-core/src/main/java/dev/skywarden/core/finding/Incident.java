@@ -14,7 +14,7 @@ import java.util.List;
  * @param identities the distinct principals of the steps, sorted ({@code provider:principal})
  * @param linkedBy the e-mail address or UPN that linked identities of different principals, or
  *     {@code null} when the steps share a principal or credential only
- * @param window the largest gap allowed between one step and the next
+ * @param window the longest time allowed from the first step to the start of the last
  */
 public record Incident(
     List<Step> steps,

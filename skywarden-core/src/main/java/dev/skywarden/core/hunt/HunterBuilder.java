@@ -87,8 +87,8 @@ public final class HunterBuilder {
   }
 
   /**
-   * Chains the folded findings into attack sequences ({@link AttackSequencer}) with the given
-   * largest gap between steps; off by default.
+   * Chains the folded findings into attack sequences ({@link AttackSequencer}) that span at most
+   * {@code window} from their first step; off by default.
    *
    * @throws IllegalArgumentException when the window is zero or negative
    */

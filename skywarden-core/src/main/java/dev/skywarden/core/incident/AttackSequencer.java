@@ -79,7 +79,7 @@ public final class AttackSequencer {
   /** The rule id of incident findings. */
   public static final String RULE_ID = "skywarden-attack-sequence";
 
-  /** The default largest gap between one step of a sequence and the next. */
+  /** The default longest time from the first step of a sequence to the start of its last. */
   public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
 
   /** How many distinct kill-chain stages a sequence needs to be an incident. */
@@ -109,7 +109,7 @@ public final class AttackSequencer {
   /**
    * Creates a sequencer for a hunt without the behavioural analytics.
    *
-   * @param window the largest gap between one step and the next; positive
+   * @param window the longest time from a sequence's first step to the start of its last; positive
    * @throws IllegalArgumentException when the window is zero or negative
    */
   public AttackSequencer(Duration window) {
@@ -119,7 +119,7 @@ public final class AttackSequencer {
   /**
    * Creates a sequencer.
    *
-   * @param window the largest gap between one step and the next; positive
+   * @param window the longest time from a sequence's first step to the start of its last; positive
    * @param judgedFrom returns, when the incidents are made, the time from which the behavioural
    *     analytics judged events (the end of their training window), or null when they judged none.
    *     An incident that starts then or later is raised only when its sequence shows a new source
