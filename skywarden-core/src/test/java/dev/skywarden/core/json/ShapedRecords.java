@@ -33,6 +33,15 @@ public final class ShapedRecords {
 
   private ShapedRecords() {}
 
+  /**
+   * Returns the fewest records {@link #read()} must return: the examples have about 50, and the
+   * shared logs, when present, bring hundreds more.
+   */
+  public static int minimumRecords() {
+    boolean shared = Files.isDirectory(SharedData.root().resolve("data").resolve("stratus/logs"));
+    return shared ? 100 : 40;
+  }
+
   /** Returns the records of every log file under the example and shared folders. */
   public static List<Pair> read() {
     List<Path> roots = new ArrayList<>();
