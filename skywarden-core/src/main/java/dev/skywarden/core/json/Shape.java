@@ -185,7 +185,7 @@ public final class Shape {
       if (found != null) {
         return found;
       }
-      if (!tree.admit(this, transitionCount)) {
+      if (!tree.admit(this, transitionCount, key)) {
         return null;
       }
       String[] extended = Arrays.copyOf(keys, keys.length + 1);

@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Memory, estimated from the field sizes and not measured: a shape costs about 150 bytes plus 4
  * bytes per key, and its lookup tables, built when an object of that shape is first looked up, 16
- * to 32 bytes per key. With the caps of {@link #SHARED} the shapes thus take at most about 8,192 ×
- * (150 + 64 × 36) bytes, 20 MiB, when every shape has 64 keys.
+ * to 32 bytes per key. Each shape also keeps its last key alive, at most {@link #MAX_KEY_LENGTH}
+ * characters (about 100 bytes as a string). With the caps of {@link #SHARED} the shapes thus take
+ * at most about 8,192 × (250 + 64 × 36) bytes, 21 MiB, when every shape has 64 keys.
  *
  * <p>Thread-safe: many threads may build objects of one tree at the same time.
  */
@@ -25,6 +26,14 @@ public final class ShapeTree {
    * dictionary mode, as fast as before shapes.
    */
   public static final ShapeTree SHARED = new ShapeTree(8_192, 32, 1_024, 64);
+
+  /**
+   * The longest key a shape takes. Shapes live as long as their tree, so without this cap an input
+   * of long distinct keys would keep up to {@code maxShapes} of them alive: with Jackson's default
+   * limit of 50,000 characters per name, about 400 MB for the shared tree. An object with a longer
+   * key uses dictionary mode.
+   */
+  public static final int MAX_KEY_LENGTH = 64;
 
   private final int maxShapes;
   private final int maxTransitions;
@@ -80,10 +89,10 @@ public final class ShapeTree {
 
   /**
    * Reserves room for one new shape after {@code parent}, which has {@code transitionCount}
-   * transitions, and returns true, or returns false when a cap forbids it.
+   * transitions, adding {@code key}, and returns true, or returns false when a cap forbids it.
    */
-  boolean admit(Shape parent, int transitionCount) {
-    if (parent.size() >= maxKeys) {
+  boolean admit(Shape parent, int transitionCount, String key) {
+    if (parent.size() >= maxKeys || key.length() > MAX_KEY_LENGTH) {
       return false;
     }
     int cap = parent == empty ? maxRootTransitions : maxTransitions;

@@ -178,6 +178,23 @@ class ShapeTest {
     assertThat(node.toString()).isEqualTo("{\"a\":1,\"b\":2,\"c\":3,\"d\":4}");
   }
 
+  /** Shapes live as long as their tree, so a long key must not be kept in one. */
+  @Test
+  void longKey_switchesToDictionary() {
+    ShapeTree tree = new ShapeTree(1_000, 10, 10, 100);
+    ShapedNodeFactory factory = new ShapedNodeFactory(tree);
+    String longest = "k".repeat(ShapeTree.MAX_KEY_LENGTH);
+    String tooLong = "k".repeat(ShapeTree.MAX_KEY_LENGTH + 1);
+
+    ObjectNode kept = factory.objectNode().put("a", 1).put(longest, 2);
+    ObjectNode dropped = factory.objectNode().put("a", 1).put(tooLong, 2);
+
+    assertThat(shapeOf(kept).size()).isEqualTo(2);
+    assertThat(((ShapedObjectNode) dropped).shape()).isNull();
+    assertThat(dropped.get(tooLong).intValue()).isEqualTo(2);
+    assertThat(tree.shapeCount()).isEqualTo(2);
+  }
+
   private static Shape shapeOf(ObjectNode node) {
     Shape shape = ((ShapedObjectNode) node).shape();
     assertThat(shape).as("shape of " + node).isNotNull();
