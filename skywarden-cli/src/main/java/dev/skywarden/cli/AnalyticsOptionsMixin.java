@@ -214,6 +214,11 @@ final class AnalyticsOptionsMixin {
         summary.credentials(),
         format(summary.trainingWindow()),
         stateSummary(summary));
+    if (summary.allEventsTrained()) {
+      err.printf(
+          "skywarden: analytics: every event fell in the training window, so none was judged;"
+              + " give a shorter --training-window or a --state with earlier history%n");
+    }
   }
 
   private String stateSummary(AnalyticsSummary summary) {

@@ -145,6 +145,18 @@ class HuntAnalyticsTest {
         .contains("\"rule_id\":\"skywarden-analytics-first-sensitive-operation\"")
         .contains("\"behaviour\":{\"subject\":\"principal\"");
     assertThat(result.err()).contains("training window 90m");
+    assertThat(result.err()).doesNotContain("none was judged");
+  }
+
+  /** The examples span about two hours, inside the default window of 24 hours. */
+  @Test
+  void allEventsInTraining_saysNoneJudged() {
+    Cli.Result result = Cli.run("hunt", "--analytics", "-f", "jsonl", Cli.EXAMPLES);
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.err())
+        .contains(
+            "skywarden: analytics: every event fell in the training window, so none was judged");
   }
 
   @Test

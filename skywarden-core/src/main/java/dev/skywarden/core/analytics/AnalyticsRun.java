@@ -167,10 +167,15 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
     List<Profile> sorted = new ArrayList<>(profiles.values());
     sorted.sort((a, b) -> a.key().compareTo(b.key()));
     Instant start = null;
+    Instant lastEvent = null;
     for (Profile profile : sorted) {
       Instant first = profile.firstSeen();
       if (first != null && (start == null || first.isBefore(start))) {
         start = first;
+      }
+      Instant last = profile.lastSeen();
+      if (last != null && (lastEvent == null || last.isAfter(lastEvent))) {
+        lastEvent = last;
       }
     }
 
@@ -244,6 +249,7 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
             droppedFromBuckets,
             window,
             trainingEnd,
+            lastEvent,
             next.identities().size(),
             next.valueCount(),
             withoutEvidence);

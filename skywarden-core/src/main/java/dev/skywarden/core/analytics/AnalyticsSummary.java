@@ -18,6 +18,8 @@ import java.time.Instant;
  *     bursts
  * @param trainingWindow the training window used
  * @param trainingEnd the end of the training window, or {@code null} when the hunt had no events
+ * @param lastEvent the time of the hunt's latest event, or {@code null} when it had none; when it
+ *     is before {@code trainingEnd}, every event trained and none was judged
  * @param stateIdentities identities in the state handed to the state consumer
  * @param stateValues distinct values in that state
  * @param hitsWithoutEvidence new values and bursts not reported because the event of their evidence
@@ -32,6 +34,13 @@ public record AnalyticsSummary(
     long droppedBucketEvents,
     Duration trainingWindow,
     Instant trainingEnd,
+    Instant lastEvent,
     long stateIdentities,
     long stateValues,
-    long hitsWithoutEvidence) {}
+    long hitsWithoutEvidence) {
+
+  /** Returns whether the hunt had events and all of them fell before the end of training. */
+  public boolean allEventsTrained() {
+    return trainingEnd != null && lastEvent != null && lastEvent.isBefore(trainingEnd);
+  }
+}
