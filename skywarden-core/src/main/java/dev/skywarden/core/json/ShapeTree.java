@@ -28,10 +28,10 @@ public final class ShapeTree {
   public static final ShapeTree SHARED = new ShapeTree(8_192, 32, 1_024, 64);
 
   /**
-   * The longest key a shape takes. Shapes live as long as their tree, so without this cap an input
-   * of long distinct keys would keep up to {@code maxShapes} of them alive: with Jackson's default
-   * limit of 50,000 characters per name, about 400 MB for the shared tree. An object with a longer
-   * key uses dictionary mode.
+   * The maximum length of a key in a shape. Shapes live as long as their tree, so without this cap
+   * an input of long distinct keys would keep up to {@code maxShapes} of them alive. With Jackson's
+   * default limit of 50,000 characters per name, that is an estimated 400 MB for the shared tree.
+   * An object with a longer key uses dictionary mode.
    */
   public static final int MAX_KEY_LENGTH = 64;
 

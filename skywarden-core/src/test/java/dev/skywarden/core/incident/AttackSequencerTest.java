@@ -414,6 +414,24 @@ class AttackSequencerTest {
         finding.incident());
   }
 
+  /**
+   * Returns a low access finding of {@link #ROLE_SESSION} on another credential, from {@code
+   * firstSeen} to {@code lastSeen}, to stand for a behavioural finding that started before the
+   * sequence.
+   */
+  private static Finding earlierLowFinding(Instant firstSeen, Instant lastSeen) {
+    return finding(
+        "c",
+        "T1078.004",
+        Severity.LOW,
+        CloudProvider.AWS,
+        ROLE_SESSION,
+        "ASIA9",
+        firstSeen,
+        "c-early",
+        lastSeen);
+  }
+
   /** Returns a low access step and a medium persistence step ten minutes later. */
   private static List<Finding> accessThenPersistence() {
     Finding access =
@@ -486,19 +504,9 @@ class AttackSequencerTest {
    * days before the attack, and the attack's network is one of its later features.
    */
   @Test
-  void judgedEarlierFindingWithNewSourceInWindow_raised() {
+  void earlierFindingNewSourceInWindow_raised() {
     List<Finding> steps = accessThenPersistence();
-    Finding earlier =
-        finding(
-            "c",
-            "T1078.004",
-            Severity.LOW,
-            CloudProvider.AWS,
-            ROLE_SESSION,
-            "ASIA9",
-            T0.minus(Duration.ofDays(5)),
-            "c-early",
-            T0.plusSeconds(300));
+    Finding earlier = earlierLowFinding(T0.minus(Duration.ofDays(5)), T0.plusSeconds(300));
     Finding inWindow = withFeature(earlier, "network", "new", T0.plusSeconds(300));
     Finding beforeWindow = withFeature(earlier, "network", "new", T0.minus(Duration.ofDays(5)));
 
@@ -528,17 +536,7 @@ class AttackSequencerTest {
   @Test
   void newSourceJustBeforeFirstStep_raised() {
     List<Finding> steps = accessThenPersistence();
-    Finding earlier =
-        finding(
-            "c",
-            "T1078.004",
-            Severity.LOW,
-            CloudProvider.AWS,
-            ROLE_SESSION,
-            "ASIA9",
-            T0.minus(Duration.ofDays(2)),
-            "c-early",
-            T0);
+    Finding earlier = earlierLowFinding(T0.minus(Duration.ofDays(2)), T0);
     Finding network = withFeature(earlier, "network", "new", T0.minusSeconds(300));
 
     Finding incident =
@@ -586,17 +584,7 @@ class AttackSequencerTest {
   @Test
   void featureWithoutTimeOrKind_notCounted() {
     List<Finding> steps = accessThenPersistence();
-    Finding earlier =
-        finding(
-            "c",
-            "T1078.004",
-            Severity.LOW,
-            CloudProvider.AWS,
-            ROLE_SESSION,
-            "ASIA9",
-            T0.minus(Duration.ofDays(5)),
-            "c-early",
-            T0);
+    Finding earlier = earlierLowFinding(T0.minus(Duration.ofDays(5)), T0);
     Finding noTime = withFeature(earlier, "network", "new", null);
     Finding noKind = withFeature(earlier, null, "new", T0);
 

@@ -123,43 +123,52 @@ class ShapedObjectNodeRandomTest {
     assertThat(shaped.hashCode()).isEqualTo(plain.hashCode());
   }
 
+  /** Applies one random change to both nodes, checks their results agree and describes it. */
   private static String applyRandom(Random random, ObjectNode shaped, ObjectNode plain) {
     String key = KEYS.get(random.nextInt(KEYS.size()));
     JsonNode value = TextNode.valueOf("v" + random.nextInt(5));
     int choice = random.nextInt(100);
+
     if (choice < 45) {
       assertThat(shaped.replace(key, value)).isEqualTo(plain.replace(key, value));
       return "replace " + key;
     }
+
     if (choice < 55) {
       assertThat(shaped.putIfAbsent(key, value)).isEqualTo(plain.putIfAbsent(key, value));
       return "putIfAbsent " + key;
     }
+
     if (choice < 62) {
       assertThat(shaped.remove(key)).isEqualTo(plain.remove(key));
       return "remove " + key;
     }
+
     if (choice < 65) {
       shaped.removeAll();
       plain.removeAll();
       return "removeAll";
     }
+
     if (choice < 72) {
       removeWhileIterating(shaped, key);
       removeWhileIterating(plain, key);
       return "iterator remove " + key;
     }
+
     if (choice < 78) {
       setEveryValue(shaped, value);
       setEveryValue(plain, value);
       return "entry setValue";
     }
+
     if (choice < 82) {
       String other = KEYS.get(random.nextInt(KEYS.size()));
       shaped.retain(key, other, "a");
       plain.retain(key, other, "a");
       return "retain";
     }
+
     if (choice < 86) {
       Map<String, JsonNode> more = new LinkedHashMap<>();
       more.put(key, value);
@@ -168,16 +177,19 @@ class ShapedObjectNodeRandomTest {
       plain.setAll(more);
       return "setAll";
     }
+
     if (choice < 90) {
       shaped.removeIf(node -> node.asText().endsWith("1"));
       plain.removeIf(node -> node.asText().endsWith("1"));
       return "removeIf";
     }
+
     if (choice < 94) {
       shaped.remove(new HashSet<>(List.of(key, "b")));
       plain.remove(new HashSet<>(List.of(key, "b")));
       return "remove collection";
     }
+
     shaped.putObject(key).put("inner", key);
     plain.putObject(key).put("inner", key);
     return "putObject " + key;
