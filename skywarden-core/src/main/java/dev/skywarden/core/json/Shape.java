@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * keys in the same order (a hidden class, as JavaScript engines call it). A shape is reached from
  * the tree's empty shape by one transition per key, and what depends only on the keys is computed
  * once per shape, on first use: the index of a key, exactly and ignoring case, whether a key
- * contains a dot, and the values of {@link ShapeCache}s.
+ * contains a dot, and the values of {@link ShapeCache}s. A shape also keeps its latest results of
+ * {@link #find}.
  *
  * <p>Thread-safe. The keys never change. Transitions are added under the shape's lock and read
  * without it through a volatile array. The lazily built tables are immutable objects with final
@@ -23,8 +24,6 @@ public final class Shape {
   /** How many transitions a shape keeps in its array before it adds a hash map of the rest. */
   private static final int ARRAY_TRANSITIONS = 8;
 
-  private static final Shape[] NO_TRANSITIONS = new Shape[0];
-
   private final ShapeTree tree;
 
   /** The shape of the first key on the way here; this shape itself when it has one key. */
@@ -35,7 +34,7 @@ public final class Shape {
   private final Object[] cached = new Object[ShapeCache.MAX_CACHES];
 
   /** The first transitions out of this shape; replaced, never changed, under the lock. */
-  private volatile Shape[] transitions = NO_TRANSITIONS;
+  private volatile Transitions transitions = Transitions.NONE;
 
   /** The transitions after the first {@link #ARRAY_TRANSITIONS}, by key; null until needed. */
   private volatile Map<String, Shape> moreTransitions;
@@ -45,6 +44,9 @@ public final class Shape {
 
   /** Built on first lookup; see the class comment for its publication. */
   private KeyTable table;
+
+  /** The results of {@link #find}, by the name's hash; made on first use. */
+  private volatile Found[] found;
 
   /**
    * The value array length that objects starting with this shape's key grew to, so later ones
@@ -86,6 +88,57 @@ public final class Shape {
    */
   public int indexOfIgnoringCase(String name) {
     return table().indexOfIgnoringCase(name);
+  }
+
+  /**
+   * Returns the index of the key equal to {@code name}, else of the first key equal to it ignoring
+   * case, else -1: {@link #indexOf} and then {@link #indexOfIgnoringCase}.
+   *
+   * <p>For names that callers look up again and again, such as the fields of rules and normalisers.
+   * The last result for each of {@value #FOUND_SLOTS} hash slots is kept, so a repeated lookup, hit
+   * or miss, costs one probe; a name that is not yet there takes a slot, replacing what was there.
+   */
+  public int find(String name) {
+    int hash = name.hashCode();
+    Found[] known = found;
+    if (known != null) {
+      Found last = known[hash & (FOUND_SLOTS - 1)];
+      if (last != null && last.matches(name, hash)) {
+        return last.index;
+      }
+    }
+
+    int index = indexOf(name);
+    if (index < 0) {
+      index = indexOfIgnoringCase(name);
+    }
+    if (known == null) {
+      known = new Found[FOUND_SLOTS];
+      found = known;
+    }
+    known[hash & (FOUND_SLOTS - 1)] = new Found(name, hash, index);
+    return index;
+  }
+
+  /** How many results of {@link #find} a shape keeps; a power of two. */
+  static final int FOUND_SLOTS = 64;
+
+  /** One result of {@link #find}. Immutable, so it can be read by other threads through a race. */
+  private static final class Found {
+    final String name;
+    final int hash;
+    final int index;
+
+    Found(String name, int hash, int index) {
+      this.name = name;
+      this.hash = hash;
+      this.index = index;
+    }
+
+    @SuppressWarnings("ReferenceEquality") // names are mostly constants: identity first
+    boolean matches(String other, int otherHash) {
+      return name == other || (hash == otherHash && name.equals(other));
+    }
   }
 
   /**
@@ -149,10 +202,11 @@ public final class Shape {
    */
   @SuppressWarnings("ReferenceEquality") // interned field names: identity first, then equals
   Shape next(String key) {
-    Shape[] known = transitions;
-    for (Shape shape : known) {
-      if (shape.lastKey() == key) {
-        return shape;
+    Transitions known = transitions;
+    String[] knownKeys = known.keys;
+    for (int i = 0; i < knownKeys.length; i++) {
+      if (knownKeys[i] == key) {
+        return known.shapes[i];
       }
     }
     Map<String, Shape> more = moreTransitions;
@@ -163,9 +217,9 @@ public final class Shape {
       }
     }
     // A key that was not interned, such as one added by code rather than read by the parser.
-    for (Shape shape : known) {
-      if (shape.lastKey().equals(key)) {
-        return shape;
+    for (int i = 0; i < knownKeys.length; i++) {
+      if (knownKeys[i].equals(key)) {
+        return known.shapes[i];
       }
     }
     return null;
@@ -192,9 +246,7 @@ public final class Shape {
       extended[keys.length] = key;
       Shape shape = new Shape(tree, this, extended);
       if (transitionCount < ARRAY_TRANSITIONS) {
-        Shape[] grown = Arrays.copyOf(transitions, transitionCount + 1);
-        grown[transitionCount] = shape;
-        transitions = grown;
+        transitions = transitions.with(key, shape);
       } else {
         if (moreTransitions == null) {
           moreTransitions = new ConcurrentHashMap<>();
@@ -218,12 +270,34 @@ public final class Shape {
     }
   }
 
-  private String lastKey() {
-    return keys[keys.length - 1];
-  }
-
   @Override
   public String toString() {
     return "Shape" + keyList;
+  }
+
+  /**
+   * The transitions kept in arrays: the appended keys side by side, so that the identity scan of
+   * {@link #next} reads one array rather than every target shape. Immutable.
+   */
+  private static final class Transitions {
+
+    static final Transitions NONE = new Transitions(new String[0], new Shape[0]);
+
+    final String[] keys;
+    final Shape[] shapes;
+
+    private Transitions(String[] keys, Shape[] shapes) {
+      this.keys = keys;
+      this.shapes = shapes;
+    }
+
+    /** Returns these transitions and one more, by {@code key} to {@code shape}. */
+    Transitions with(String key, Shape shape) {
+      String[] grownKeys = Arrays.copyOf(keys, keys.length + 1);
+      Shape[] grownShapes = Arrays.copyOf(shapes, shapes.length + 1);
+      grownKeys[keys.length] = key;
+      grownShapes[shapes.length] = shape;
+      return new Transitions(grownKeys, grownShapes);
+    }
   }
 }

@@ -71,12 +71,9 @@ final class JsonFields {
   }
 
   private static JsonNode getShaped(ShapedObjectNode object, Shape shape, String name) {
-    int index = shape.indexOf(name);
+    int index = shape.find(name);
     if (index < 0) {
-      index = shape.indexOfIgnoringCase(name);
-      if (index < 0) {
-        return null;
-      }
+      return null;
     }
     JsonNode value = object.valueAt(index);
     return value == null || value.isNull() ? null : value;

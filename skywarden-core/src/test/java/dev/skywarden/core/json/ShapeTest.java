@@ -90,6 +90,36 @@ class ShapeTest {
   }
 
   @Test
+  void find_isExactThenIgnoringCase_whenRepeatedAndAfterSlotsAreReused() {
+    Random random = new Random(13);
+    String alphabet = "aAbBkK.\u212A\u017Fs\u00DF\u0130iI";
+    List<String> keys = new ArrayList<>();
+    ObjectNode node = new ShapedNodeFactory(new ShapeTree(100, 100, 100, 100)).objectNode();
+    for (int i = 0; i < 40; i++) {
+      String key = randomText(random, alphabet);
+      if (!keys.contains(key)) {
+        keys.add(key);
+        node.put(key, i);
+      }
+    }
+    Shape shape = shapeOf(node);
+
+    // More names than the shape keeps results for, each asked several times and as a copy.
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 4 * Shape.FOUND_SLOTS; i++) {
+      names.add(randomText(random, alphabet));
+    }
+    for (int round = 0; round < 3; round++) {
+      for (String name : names) {
+        int exact = keys.indexOf(name);
+        int expected = exact >= 0 ? exact : scanIgnoringCase(keys, name);
+        assertThat(shape.find(name)).as(keys + " " + name).isEqualTo(expected);
+        assertThat(shape.find(new String(name))).as(keys + " " + name).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void fold_agreesWithEqualsIgnoreCase() {
     Random random = new Random(11);
     List<String> mismatches = new ArrayList<>();

@@ -67,7 +67,8 @@ public final class FieldPath {
           key.append('.');
         }
         key.append(segments[to]);
-        keys[from][to] = key.toString();
+        // Interned like the parser's field names, so that shape lookups compare by identity.
+        keys[from][to] = key.toString().intern();
       }
     }
     return keys;
@@ -204,11 +205,7 @@ public final class FieldPath {
     // A joined key has a dot, and only a key with a dot can equal it, even ignoring case.
     int longest = shape.hasDottedKey() ? keys.length - 1 : from;
     for (int to = longest; to >= from; to--) {
-      String key = keys[from][to];
-      int index = shape.indexOf(key);
-      if (index < 0) {
-        index = shape.indexOfIgnoringCase(key);
-      }
+      int index = shape.find(keys[from][to]);
       if (index >= 0) {
         resolve(keys, node.valueAt(index), to + 1, found);
       }
