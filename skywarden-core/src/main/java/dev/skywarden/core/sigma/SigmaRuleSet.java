@@ -76,8 +76,12 @@ public final class SigmaRuleSet {
     }
   }
 
+  /** The rules indexed by one event path, ready for lookups by a value's text. */
+  private record CompiledIndex(FieldPath path, FoldedValueIndex rulesByValue) {}
+
   /** A group ready for matching, with its indexes in a list that the per-event loop walks. */
-  private record CompiledGroup(LogSource logSource, List<FieldIndex> indexes, BitSet unindexed) {}
+  private record CompiledGroup(
+      LogSource logSource, List<CompiledIndex> indexes, BitSet unindexed) {}
 
   private SigmaRuleSet(
       List<CompiledRule> rules, SigmaConfig config, List<SigmaRuleException> problems) {
@@ -96,9 +100,11 @@ public final class SigmaRuleSet {
     }
     List<CompiledGroup> compiled = new ArrayList<>();
     for (Group group : byLogSource.values()) {
-      compiled.add(
-          new CompiledGroup(
-              group.logSource(), List.copyOf(group.indexByPath().values()), group.unindexed()));
+      List<CompiledIndex> indexes = new ArrayList<>();
+      for (FieldIndex index : group.indexByPath().values()) {
+        indexes.add(new CompiledIndex(index.path(), new FoldedValueIndex(index.rulesByValue())));
+      }
+      compiled.add(new CompiledGroup(group.logSource(), List.copyOf(indexes), group.unindexed()));
     }
     this.groups = List.copyOf(compiled);
     this.indexedRuleCount = indexed;
@@ -229,11 +235,11 @@ public final class SigmaRuleSet {
     BitSet candidates = new BitSet(rules.size());
     for (CompiledGroup group : groupsFor(event)) {
       candidates.or(group.unindexed());
-      List<FieldIndex> indexes = group.indexes();
+      List<CompiledIndex> indexes = group.indexes();
       for (int i = 0; i < indexes.size(); i++) {
-        FieldIndex index = indexes.get(i);
-        Map<String, BitSet> rulesByValue = index.rulesByValue();
-        fields.forEachFoldedText(index.path(), text -> addHits(rulesByValue, text, candidates));
+        CompiledIndex index = indexes.get(i);
+        FoldedValueIndex rulesByValue = index.rulesByValue();
+        fields.forEachText(index.path(), text -> addHits(rulesByValue, text, candidates));
       }
     }
     return candidates;
@@ -257,8 +263,8 @@ public final class SigmaRuleSet {
     return applicable;
   }
 
-  private static void addHits(Map<String, BitSet> index, String foldedText, BitSet candidates) {
-    BitSet hits = index.get(foldedText);
+  private static void addHits(FoldedValueIndex index, String text, BitSet candidates) {
+    BitSet hits = index.find(text);
     if (hits != null) {
       candidates.or(hits);
     }

@@ -1,5 +1,6 @@
 package dev.skywarden.core.sigma.match;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -42,7 +43,7 @@ public final class CaseFolding {
       }
     }
     if (ascii) {
-      return hasUpper ? text.toLowerCase(Locale.ROOT) : text;
+      return hasUpper ? lowerAscii(text) : text;
     }
     int dotless = text.indexOf(DOTLESS_I);
     if (dotless < 0) {
@@ -58,6 +59,58 @@ public final class CaseFolding {
       dotless = text.indexOf(DOTLESS_I, start);
     }
     return folded.append(foldNonAscii(text.substring(start))).toString();
+  }
+
+  /** The result of {@link #asciiFoldedHash} for text with a character outside ASCII. */
+  public static final long NOT_ASCII = Long.MIN_VALUE;
+
+  /**
+   * Returns {@code fold(text).hashCode()} without building the folded text when {@code text} is
+   * ASCII, else {@link #NOT_ASCII}. ASCII text folds to its lower case, character by character.
+   */
+  public static long asciiFoldedHash(String text) {
+    int hash = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return NOT_ASCII;
+      }
+      hash = 31 * hash + lower(c);
+    }
+    return hash;
+  }
+
+  /**
+   * Returns whether {@code fold(text)} equals {@code folded}, for ASCII {@code text} only: the
+   * caller must know that every character of {@code text} is below U+0080.
+   */
+  public static boolean asciiFoldEquals(String text, String folded) {
+    if (text.length() != folded.length()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (lower(text.charAt(i)) != folded.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Returns the lower case of ASCII {@code text}, as {@code toLowerCase(Locale.ROOT)} would,
+   * without its per-character table lookups.
+   */
+  private static String lowerAscii(String text) {
+    byte[] lowered = new byte[text.length()];
+    for (int i = 0; i < lowered.length; i++) {
+      lowered[i] = (byte) lower(text.charAt(i));
+    }
+    return new String(lowered, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Returns the lower case of an ASCII character. */
+  static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
   private static String foldNonAscii(String text) {

@@ -40,15 +40,15 @@ public final class EventFields {
   }
 
   /**
-   * Calls {@code action} with the case-folded comparison text of each value {@code path} reaches,
-   * array elements included (see {@link FieldPath#resolveTexts}); JSON null gives nothing.
+   * Calls {@code action} with the comparison text ({@link JsonText}) of each value {@code path}
+   * reaches, array elements included (see {@link FieldPath#resolveTexts}); JSON null gives nothing.
    */
-  public void forEachFoldedText(FieldPath path, Consumer<String> action) {
+  public void forEachText(FieldPath path, Consumer<String> action) {
     FieldValues values = get(path);
     for (int i = 0; i < values.size(); i++) {
-      String folded = values.foldedText(i);
-      if (folded != null) {
-        action.accept(folded);
+      String text = values.text(i);
+      if (text != null) {
+        action.accept(text);
       }
     }
   }

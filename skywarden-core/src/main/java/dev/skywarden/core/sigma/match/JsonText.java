@@ -18,6 +18,9 @@ final class JsonText {
    * sorted.
    */
   static String of(JsonNode node) {
+    if (node instanceof TextNode text) {
+      return text.textValue();
+    }
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
     }

@@ -67,8 +67,76 @@ final class StringMatcher implements ValueMatcher {
 
   @Override
   public boolean test(FieldValues values, int index) {
-    String candidate = cased ? values.text(index) : values.foldedText(index);
-    return candidate != null && matches(candidate);
+    if (cased) {
+      String text = values.text(index);
+      return text != null && matches(text);
+    }
+    int verdict = asciiVerdict(values.text(index));
+    if (verdict != UNDECIDED) {
+      return verdict == MATCH;
+    }
+    String folded = values.foldedText(index);
+    return folded != null && matches(folded);
+  }
+
+  private static final int NO_MATCH = 0;
+  private static final int MATCH = 1;
+  private static final int UNDECIDED = 2;
+
+  /**
+   * Decides an uncased equals, prefix or suffix test from the text as it is, without folding it,
+   * when the characters the test looks at are ASCII; else returns {@link #UNDECIDED}.
+   *
+   * <p>Folding maps each ASCII character to its lower case, in place, and never maps a character to
+   * nothing. So when the characters up to some position are ASCII, the folded text begins with
+   * their lower cases, and when the characters from some position on are ASCII, it ends with
+   * theirs. A mismatch found there is a mismatch of the folded text too.
+   */
+  private int asciiVerdict(String text) {
+    if (text == null) {
+      return NO_MATCH;
+    }
+    return switch (shape) {
+      case EQUALS, STARTS_WITH -> asciiPrefix(text, shape == Shape.EQUALS);
+      case ENDS_WITH -> asciiSuffix(text);
+      default -> UNDECIDED;
+    };
+  }
+
+  private int asciiPrefix(String text, boolean whole) {
+    int compared = Math.min(text.length(), literal.length());
+    for (int i = 0; i < compared; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return UNDECIDED;
+      }
+      if (CaseFolding.lower(c) != literal.charAt(i)) {
+        return NO_MATCH;
+      }
+    }
+    if (text.length() < literal.length()) {
+      // Every character of the text was ASCII, so its folded form is as short.
+      return NO_MATCH;
+    }
+    if (!whole || text.length() == literal.length()) {
+      return MATCH;
+    }
+    // The text goes on after the literal, and folding never shortens the rest to nothing.
+    return NO_MATCH;
+  }
+
+  private int asciiSuffix(String text) {
+    int compared = Math.min(text.length(), literal.length());
+    for (int i = 1; i <= compared; i++) {
+      char c = text.charAt(text.length() - i);
+      if (c >= 0x80) {
+        return UNDECIDED;
+      }
+      if (CaseFolding.lower(c) != literal.charAt(literal.length() - i)) {
+        return NO_MATCH;
+      }
+    }
+    return text.length() < literal.length() ? NO_MATCH : MATCH;
   }
 
   /** Returns whether {@code candidate}, already case-folded unless cased, matches. */

@@ -71,13 +71,13 @@ class EventFieldsTest {
   }
 
   @Test
-  void forEachFoldedText_foldsUnicodeAndSkipsNull() {
+  void forEachText_keepsCaseAndSkipsNull() {
     EventFields fields = new EventFields(json("{\"name\":[\"Straße\",null,\"ΣΊΣΥΦΟΣ\"]}"));
-    List<String> folded = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
 
-    fields.forEachFoldedText(FieldPath.of("name"), folded::add);
+    fields.forEachText(FieldPath.of("name"), texts::add);
 
-    assertThat(folded).containsExactly("strasse", "σίσυφοσ", "[\"strasse\",null,\"σίσυφοσ\"]");
+    assertThat(texts).containsExactly("Straße", "ΣΊΣΥΦΟΣ", "[\"Straße\",null,\"ΣΊΣΥΦΟΣ\"]");
   }
 
   @Test
