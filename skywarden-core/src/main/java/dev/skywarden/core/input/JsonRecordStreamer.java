@@ -70,7 +70,12 @@ final class JsonRecordStreamer {
    * @throws IOException when the source cannot be read
    */
   void stream(InputStream decoded, RecordEmitter out, long fixedLine) throws IOException {
-    new Run(new ParserFeed(decoded, maxRecordBytes), out, fixedLine).run();
+    ParserFeed feed = new ParserFeed(decoded, maxRecordBytes);
+    try {
+      new Run(feed, out, fixedLine).run();
+    } finally {
+      feed.release();
+    }
   }
 
   /** The outcome of trying to resume after a damaged record. */

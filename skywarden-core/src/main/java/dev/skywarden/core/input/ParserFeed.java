@@ -18,7 +18,14 @@ final class ParserFeed extends InputStream {
 
   private final InputStream in;
   private final long maxRecordBytes;
-  private final byte[] history = new byte[HISTORY_BYTES];
+
+  /**
+   * The history buffer of the last feed that this thread released. Sources are mostly small files,
+   * and a new 64 KiB buffer for each cost more than the parsing of some of them.
+   */
+  private static final ThreadLocal<byte[]> SPARE_HISTORY = new ThreadLocal<>();
+
+  private final byte[] history;
   private long written;
   private long position;
   private long guardStart = -1;
@@ -26,6 +33,22 @@ final class ParserFeed extends InputStream {
   ParserFeed(InputStream in, long maxRecordBytes) {
     this.in = in;
     this.maxRecordBytes = maxRecordBytes;
+    byte[] spare = SPARE_HISTORY.get();
+    if (spare != null) {
+      // Old bytes in it are never read: only offsets below {@link #written} are.
+      SPARE_HISTORY.set(null);
+      this.history = spare;
+    } else {
+      this.history = new byte[HISTORY_BYTES];
+    }
+  }
+
+  /**
+   * Hands the history buffer to the next feed made on this thread. Call once, when the parser is
+   * done with this feed; the feed must not be read after it.
+   */
+  void release() {
+    SPARE_HISTORY.set(history);
   }
 
   /** Returns the absolute offset of the next byte to be read. */

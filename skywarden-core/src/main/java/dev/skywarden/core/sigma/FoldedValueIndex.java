@@ -10,7 +10,12 @@ import java.util.Map;
  *
  * <p>ASCII text, most values of audit logs, is hashed and compared as its lower case character by
  * character, so a lookup builds no folded copy of it; other text is folded with {@link CaseFolding}
- * and looked up in an ordinary map.
+ * and looked up in an ordinary map. The index also remembers its latest answer for each of {@value
+ * #SEEN_SLOTS} slots by the text's own hash, so a value seen before (most are: event names, sources
+ * and types repeat) costs that hash, which the string keeps for later users, and one comparison.
+ *
+ * <p>Thread-safe: the remembered answers are immutable objects, and threads that race on a slot at
+ * worst replace each other's answers.
  */
 final class FoldedValueIndex {
 
@@ -19,6 +24,25 @@ final class FoldedValueIndex {
   private final int[] hashes;
   private final BitSet[] rules;
   private final int mask;
+
+  /** How many answers the index remembers; a power of two. */
+  static final int SEEN_SLOTS = 1024;
+
+  /** Texts longer than this are not remembered, so that the slots hold no large strings. */
+  private static final int MAX_SEEN_LENGTH = 256;
+
+  private final Seen[] seen = new Seen[SEEN_SLOTS];
+
+  /** One remembered answer: the rules for a text, or null when none requires it. */
+  private static final class Seen {
+    final String text;
+    final BitSet rules;
+
+    Seen(String text, BitSet rules) {
+      this.text = text;
+      this.rules = rules;
+    }
+  }
 
   /** Creates the index of {@code rulesByFoldedValue}, whose keys are case-folded texts. */
   FoldedValueIndex(Map<String, BitSet> rulesByFoldedValue) {
@@ -42,6 +66,20 @@ final class FoldedValueIndex {
 
   /** Returns the rules that require the path to have {@code text}, ignoring case, or null. */
   BitSet find(String text) {
+    if (text.length() > MAX_SEEN_LENGTH) {
+      return lookUp(text);
+    }
+    int slot = spread(text.hashCode()) & (SEEN_SLOTS - 1);
+    Seen last = seen[slot];
+    if (last != null && last.text.equals(text)) {
+      return last.rules;
+    }
+    BitSet rules = lookUp(text);
+    seen[slot] = new Seen(text, rules);
+    return rules;
+  }
+
+  private BitSet lookUp(String text) {
     long folded = CaseFolding.asciiFoldedHash(text);
     if (folded == CaseFolding.NOT_ASCII) {
       return rulesByFoldedValue.get(CaseFolding.fold(text));

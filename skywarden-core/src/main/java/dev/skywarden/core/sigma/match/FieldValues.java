@@ -82,7 +82,7 @@ final class FieldValues {
       foldedTexts = new String[candidates.length];
       for (int i = 0; i < candidates.length; i++) {
         String text = text(i);
-        foldedTexts[i] = text == null ? null : CaseFolding.fold(text);
+        foldedTexts[i] = text == null ? null : CaseFolding.foldRemembered(text);
       }
     }
     return foldedTexts[index];

@@ -2,6 +2,8 @@ package dev.skywarden.core.sigma.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,29 @@ class CaseFoldingTest {
     assertThat(CaseFolding.fold("\u03a3\u038a\u03a3\u03a5\u03a6\u039f\u03a3")).isEqualTo("σίσυφοσ");
     assertThat(CaseFolding.fold("\u0131I")).isEqualTo("\u0131i");
     assertThat(CaseFolding.asciiFoldedHash("Stra\u00dfe")).isEqualTo(CaseFolding.NOT_ASCII);
+  }
+
+  @Test
+  void foldRemembered_equalsFold_forRepeatedTextsAndReusedSlots() {
+    Random random = new Random(9);
+    String alphabet = "aAbB-\u00df\u1e9e\u212a\u0130\u0131\u03a3";
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int length = random.nextInt(12); length > 0; length--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      texts.add(text.toString());
+    }
+    texts.add("Q".repeat(300));
+
+    for (int round = 0; round < 2; round++) {
+      for (String text : texts) {
+        assertThat(CaseFolding.foldRemembered(new String(text)))
+            .as(text)
+            .isEqualTo(CaseFolding.fold(text));
+      }
+    }
   }
 
   @Test
