@@ -10,12 +10,12 @@ import java.util.Map;
  *
  * <p>ASCII text, most values of audit logs, is hashed and compared as its lower case character by
  * character, so a lookup builds no folded copy of it; other text is folded with {@link CaseFolding}
- * and looked up in an ordinary map. The index also remembers its latest answer for each of {@value
- * #SEEN_SLOTS} slots by the text's own hash, so a value seen before (most are: event names, sources
- * and types repeat) costs that hash, which the string keeps for later users, and one comparison.
+ * and looked up in an ordinary map. The index also keeps its latest result for each of {@value
+ * #SEEN_SLOTS} slots, chosen by the text's own hash. Event names, sources and types repeat, so most
+ * lookups cost that hash, which the string keeps for later users, and one comparison.
  *
- * <p>Thread-safe: the remembered answers are immutable objects, and threads that race on a slot at
- * worst replace each other's answers.
+ * <p>Thread-safe: the kept results are immutable objects, and threads that race on a slot at worst
+ * replace each other's results.
  */
 final class FoldedValueIndex {
 
@@ -25,15 +25,15 @@ final class FoldedValueIndex {
   private final BitSet[] rules;
   private final int mask;
 
-  /** How many answers the index remembers; a power of two. */
+  /** How many results the index keeps; a power of two. */
   static final int SEEN_SLOTS = 1024;
 
-  /** Texts longer than this are not remembered, so that the slots hold no large strings. */
+  /** Texts longer than this are not kept, so that the slots hold no large strings. */
   private static final int MAX_SEEN_LENGTH = 256;
 
   private final Seen[] seen = new Seen[SEEN_SLOTS];
 
-  /** One remembered answer: the rules for a text, or null when none requires it. */
+  /** One kept result: the rules for a text, or null when none requires it. */
   private static final class Seen {
     final String text;
     final BitSet rules;
