@@ -1,8 +1,10 @@
 package dev.skywarden.core.analytics;
 
 import dev.skywarden.core.detect.DetectorRun;
+import dev.skywarden.core.event.Actor;
 import dev.skywarden.core.event.ActorType;
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.CloudProvider;
 import dev.skywarden.core.event.Interner;
 import dev.skywarden.core.finding.DetectionHit;
 import dev.skywarden.core.hunt.RecordRereader;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -45,6 +48,16 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
   private final WideNetworks wideNetworks = new WideNetworks(interner);
   private final ThreadLocal<FeatureBuffer> buffers = ThreadLocal.withInitial(FeatureBuffer::new);
   private final PrincipalKeys principalKeys = new PrincipalKeys();
+
+  /**
+   * The principal profiles of recent display names, emptied when it reaches {@link
+   * PrincipalKeys#MAX_CACHED} as the cache of {@link PrincipalKeys} is. An entry holds for events
+   * with its cloud and session issuer, the inputs besides the name that decide the key.
+   */
+  private final Map<String, RecentPrincipal> recentPrincipals = new ConcurrentHashMap<>();
+
+  /** The principal profile of one display name, for events of one cloud and session issuer. */
+  private record RecentPrincipal(CloudProvider provider, String issuer, Profile profile) {}
 
   AnalyticsRun(BehaviouralAnalytics analytics) {
     this.analytics = analytics;
@@ -81,7 +94,8 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
     boolean denied = denied(event);
 
     EventOrder.Shared shared = new EventOrder.Shared(event, interner, evidence, wideNetworks);
-    Profile principalProfile = profile(principalKeys.of(event), false);
+    shared.operation(buffer.operation());
+    Profile principalProfile = principalProfile(event);
     principalProfile.add(shared, buffer, discovery, denied);
     String credential = event.credential().id();
     // NOTE: one profile per credential id. AWS temporary keys (ASIA...) and session tokens are new
@@ -90,10 +104,15 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
     // no feature values or buckets, so each costs a few hundred bytes and the event's features are
     // added once.
     if (credential != null && !credential.isEmpty()) {
-      Profile credentialProfile =
-          profile(
-              new ProfileKey(ProfileKey.Scope.CREDENTIAL, event.provider(), credential),
-              !Profile.longLived(event.credential().kind()));
+      // Most events of a principal use the credential of its previous event.
+      Profile credentialProfile = principalProfile.linkedCredential(credential);
+      if (credentialProfile == null) {
+        credentialProfile =
+            profile(
+                new ProfileKey(ProfileKey.Scope.CREDENTIAL, event.provider(), credential),
+                !Profile.longLived(event.credential().kind()));
+        principalProfile.linkCredential(credential, credentialProfile);
+      }
       if (credentialProfile.light()) {
         credentialProfile.addLight(shared, principalProfile.key());
       } else {
@@ -101,6 +120,28 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
       }
     }
     buffer.clear();
+  }
+
+  /**
+   * Returns the principal profile of {@code event}, creating it when it is new: the profile of the
+   * key that {@link PrincipalKeys#of} gives, found with one lookup by display name for the names
+   * seen recently.
+   */
+  private Profile principalProfile(CloudEvent event) {
+    Actor actor = event.actor();
+    RecentPrincipal recent = recentPrincipals.get(actor.displayName());
+    if (recent != null
+        && recent.provider() == event.provider()
+        && Objects.equals(recent.issuer(), actor.sessionIssuer())) {
+      return recent.profile();
+    }
+    Profile profile = profile(principalKeys.of(event), false);
+    if (recentPrincipals.size() >= PrincipalKeys.MAX_CACHED) {
+      recentPrincipals.clear();
+    }
+    recentPrincipals.put(
+        actor.displayName(), new RecentPrincipal(event.provider(), actor.sessionIssuer(), profile));
+    return profile;
   }
 
   /**
@@ -116,12 +157,7 @@ final class AnalyticsRun implements DetectorRun, RereadingRun {
         : profiles.computeIfAbsent(
             key,
             k ->
-                new Profile(
-                    k,
-                    analytics.options().limits(),
-                    analytics.savedState().get(k),
-                    interner,
-                    light));
+                new Profile(k, analytics.options().limits(), analytics.savedState().get(k), light));
   }
 
   /**

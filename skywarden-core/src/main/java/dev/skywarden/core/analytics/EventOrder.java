@@ -76,6 +76,7 @@ final class EventOrder {
     private CloudEvent slim;
     private Evidence evidence;
     private String wideNetwork;
+    private String operation;
 
     /** Creates the shared parts of one event that interns its wide network on first use. */
     Shared(CloudEvent event, Interner interner, EvidenceStore store) {
@@ -122,6 +123,25 @@ final class EventOrder {
                 : interner.intern(Profile.wideNetwork(event, ip));
       }
       return wideNetwork;
+    }
+
+    /**
+     * Sets the shared instance of the event's operation name, such as the one the feature extractor
+     * passed, so that {@link #operation()} need not intern it.
+     */
+    void operation(String shared) {
+      this.operation = shared;
+    }
+
+    /**
+     * Returns the shared instance of the event's operation name, interned on the first call unless
+     * it was set, or null when the event has none.
+     */
+    String operation() {
+      if (operation == null) {
+        operation = interner.intern(event.api().operation());
+      }
+      return operation;
     }
 
     /** Returns the slimmed copy, making it on the first call. */

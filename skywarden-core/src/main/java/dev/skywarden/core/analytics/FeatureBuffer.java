@@ -13,6 +13,7 @@ final class FeatureBuffer implements FeatureExtractor.FeatureSink {
   private String[] values = new String[64];
   private int size;
   private OperationCatalog.OperationClass operationClass;
+  private String operation;
 
   @Override
   public void accept(FeatureKind kind, String value) {
@@ -30,10 +31,24 @@ final class FeatureBuffer implements FeatureExtractor.FeatureSink {
     this.operationClass = operationClass;
   }
 
+  @Override
+  public void operation(String operation) {
+    this.operation = operation;
+  }
+
   void clear() {
     Arrays.fill(values, 0, size, null);
     size = 0;
     operationClass = null;
+    operation = null;
+  }
+
+  /**
+   * Returns the event's operation as the extractor's shared instance, or null when none was passed
+   * since the clear.
+   */
+  String operation() {
+    return operation;
   }
 
   /** Returns the class of the event's operation, or null when none was passed since the clear. */

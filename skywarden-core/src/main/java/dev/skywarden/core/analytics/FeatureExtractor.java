@@ -43,6 +43,12 @@ final class FeatureExtractor {
      * default.
      */
     default void operationClass(OperationCatalog.OperationClass operationClass) {}
+
+    /**
+     * Receives the event's operation name as one shared instance per distinct name, whose hash code
+     * is computed already, when the event has an operation. Ignored by default.
+     */
+    default void operation(String operation) {}
   }
 
   private static final String[] HOURS = new String[24];
@@ -70,6 +76,24 @@ final class FeatureExtractor {
 
   /** IPv4 /24 network values by the address's first three bytes. */
   private final Map<Integer, String> ipv4Networks = new ConcurrentHashMap<>();
+
+  /** The base-2 logarithm of the slots of {@link #networkFeatures}. */
+  private static final int NETWORK_SLOT_BITS = 10;
+
+  /**
+   * The network feature values of recent sources, one entry per slot chosen by the address ({@link
+   * #networkFeatures(CloudEvent, InetAddress, NetworkInfo)}). A race overwrites a slot with an
+   * entry that is right for its own instance.
+   */
+  private final AtomicReferenceArray<NetworkFeatures> networkFeatures =
+      new AtomicReferenceArray<>(1 << NETWORK_SLOT_BITS);
+
+  /**
+   * The interned ASN, country and cloud range values of one {@link NetworkInfo} instance, as seen
+   * from events of {@code cloud}; each null when the event has no such feature.
+   */
+  private record NetworkFeatures(
+      NetworkInfo info, CloudProvider cloud, String asn, String country, String cloudRange) {}
 
   /** Creates an extractor that classifies operations with the bundled catalogue. */
   FeatureExtractor(NotableParameters notable) {
@@ -103,6 +127,7 @@ final class FeatureExtractor {
     if (operation != null) {
       keys = operationKeys(event.provider(), serviceKeys, operation);
       sink.accept(FeatureKind.OPERATION, keys.operationKey);
+      sink.operation(keys.operation);
       sink.operationClass(keys.operationClass(event));
     } else {
       sink.operationClass(catalog.classify(event));
@@ -111,16 +136,17 @@ final class FeatureExtractor {
     if (ip != null) {
       sink.accept(FeatureKind.NETWORK, networkValue(ip));
       NetworkInfo info = event.source().network();
-      if (info != null && info.asn() != null) {
-        String organization = info.asOrganization() == null ? "" : " " + info.asOrganization();
-        sink.accept(FeatureKind.ASN, intern("AS" + info.asn() + organization));
-      }
-      if (info != null && info.country() != null) {
-        sink.accept(FeatureKind.COUNTRY, intern(info.country()));
-      }
-      String range = cloudRange(event);
-      if (range != null) {
-        sink.accept(FeatureKind.CLOUD_RANGE, intern(range));
+      if (info != null) {
+        NetworkFeatures values = networkFeatures(event, ip, info);
+        if (values.asn() != null) {
+          sink.accept(FeatureKind.ASN, values.asn());
+        }
+        if (values.country() != null) {
+          sink.accept(FeatureKind.COUNTRY, values.country());
+        }
+        if (values.cloudRange() != null) {
+          sink.accept(FeatureKind.CLOUD_RANGE, values.cloudRange());
+        }
       }
     }
     sink.accept(FeatureKind.CLIENT, intern(client(event)));
@@ -169,6 +195,34 @@ final class FeatureExtractor {
       }
     }
     return keys;
+  }
+
+  /**
+   * Returns the interned ASN, country and cloud range values of {@code info} as an event of {@code
+   * event}'s cloud sees it. The slot is chosen by the address, and an entry is used only for the
+   * same {@link NetworkInfo} instance: network intel without MaxMind databases returns one shared
+   * instance per range, so most events find their entry. An instance made per lookup, as with
+   * MaxMind databases, misses, and its values are built and interned for each event.
+   */
+  @SuppressWarnings("ReferenceEquality") // an instance check, cheaper than comparing fields
+  private NetworkFeatures networkFeatures(CloudEvent event, InetAddress ip, NetworkInfo info) {
+    int slot = (ip.hashCode() * 0x9E3779B9) >>> (Integer.SIZE - NETWORK_SLOT_BITS);
+    NetworkFeatures known = networkFeatures.get(slot);
+    if (known != null && known.info() == info && known.cloud() == event.provider()) {
+      return known;
+    }
+    String asn = null;
+    if (info.asn() != null) {
+      String organization = info.asOrganization() == null ? "" : " " + info.asOrganization();
+      asn = intern("AS" + info.asn() + organization);
+    }
+    String country = info.country() == null ? null : intern(info.country());
+    String range = cloudRange(event);
+    NetworkFeatures fresh =
+        new NetworkFeatures(
+            info, event.provider(), asn, country, range == null ? null : intern(range));
+    networkFeatures.set(slot, fresh);
+    return fresh;
   }
 
   /** Returns the interned {@link #network} value of an address. */

@@ -2,11 +2,11 @@ package dev.skywarden.core.analytics;
 
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.event.Credential;
-import dev.skywarden.core.event.Interner;
 import dev.skywarden.core.event.NetworkInfo;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +35,8 @@ import java.util.Map;
  * part alone, and {@link #droppedBucketEvents()} counts the events of buckets dropped when no late
  * bucket could be evicted.
  *
- * <p>Thread-safety: every method holds the instance lock.
+ * <p>Thread-safety: every method holds the instance lock, except {@link #linkedCredential} and
+ * {@link #linkCredential}, which read and write one volatile field.
  */
 final class Profile {
 
@@ -119,6 +120,28 @@ final class Profile {
   private final NetworkRuns runs;
 
   /**
+   * The kind, value and stats of each feature of the latest event of a full profile, by the
+   * feature's position in that event's {@link FeatureBuffer}. The next event's feature at the same
+   * position with the same kind and the same value instance updates those stats without a map
+   * lookup. An identity check suffices, because the extractor interns every value, and a miss only
+   * costs the lookup. Cleared whenever a value is removed from the maps, so every stats object here
+   * is the one its map holds. Null in a light profile.
+   */
+  private FeatureKind[] recentKinds;
+
+  private String[] recentValues;
+  private FeatureStats[] recentStats;
+
+  /**
+   * The credential profile of this profile's latest event with a credential and that credential's
+   * id, or null. Read and written without the lock, as {@link #linkedCredential} says.
+   */
+  private volatile CredentialLink credentialLink;
+
+  /** A credential id and the profile of that credential. */
+  private record CredentialLink(String credentialId, Profile profile) {}
+
+  /**
    * The first event of a full profile as a slimmed copy, not as {@link Evidence}: finish reads it
    * for every profile (its actor, credential and peer groups), and it costs one copy per identity.
    * Null in a light profile, which keeps {@link #firstEvidence} and {@link #principal} instead.
@@ -141,10 +164,9 @@ final class Profile {
    *
    * @param saved the identity's saved history, or {@code null}; events in its span ({@link
    *     IdentityHistory#counts}) are taken as counted already
-   * @param interner the run's shared strings for the operations and networks of time buckets
    */
-  Profile(ProfileKey key, AnalyticsLimits limits, IdentityHistory saved, Interner interner) {
-    this(key, limits, saved, interner, false);
+  Profile(ProfileKey key, AnalyticsLimits limits, IdentityHistory saved) {
+    this(key, limits, saved, false);
   }
 
   /**
@@ -153,12 +175,7 @@ final class Profile {
    * @param light whether the profile keeps only what credential spread detection needs ({@link
    *     #light()}); only credential profiles of short-lived credentials should be light
    */
-  Profile(
-      ProfileKey key,
-      AnalyticsLimits limits,
-      IdentityHistory saved,
-      Interner interner,
-      boolean light) {
+  Profile(ProfileKey key, AnalyticsLimits limits, IdentityHistory saved, boolean light) {
     this.key = key;
     this.limits = limits;
     this.saved = saved;
@@ -173,14 +190,16 @@ final class Profile {
     } else {
       this.features = new EnumMap<>(FeatureKind.class);
       this.eventsPerKind = new long[FeatureKind.values().length];
+      this.recentKinds = new FeatureKind[0];
+      this.recentValues = new String[0];
+      this.recentStats = new FeatureStats[0];
       this.buckets =
           new TimeBuckets(
               limits.maxBuckets(),
               limits.maxLateBuckets(),
               limits.bucketWidth(),
               limits.maxOperationsPerBucket(),
-              bucketNetworks(key, limits),
-              interner);
+              bucketNetworks(key, limits));
       this.runs = null;
     }
   }
@@ -229,6 +248,7 @@ final class Profile {
    * @param denied whether the call was denied
    * @throws IllegalStateException for a light profile, which takes {@link #addLight}
    */
+  @SuppressWarnings("ReferenceEquality") // the recent values are compared by instance, see there
   synchronized void add(
       EventOrder.Shared shared, FeatureBuffer buffer, boolean discovery, boolean denied) {
     if (light) {
@@ -242,10 +262,51 @@ final class Profile {
       firstUnsaved =
           firstUnsaved == null || event.time().isBefore(firstUnsaved) ? event.time() : firstUnsaved;
     }
-    for (int i = 0; i < buffer.size(); i++) {
-      addFeature(buffer.kind(i), buffer.value(i), shared, unsaved);
+    int size = buffer.size();
+    if (recentKinds.length < size) {
+      recentKinds = Arrays.copyOf(recentKinds, size);
+      recentValues = Arrays.copyOf(recentValues, size);
+      recentStats = Arrays.copyOf(recentStats, size);
+    }
+    for (int i = 0; i < size; i++) {
+      FeatureKind kind = buffer.kind(i);
+      String value = buffer.value(i);
+      if (recentValues[i] == value && recentKinds[i] == kind) {
+        countFeature(kind);
+        recentStats[i].add(shared, unsaved);
+      } else {
+        FeatureStats stats = addFeature(kind, value, shared, unsaved);
+        if (stats != null) {
+          recentKinds[i] = kind;
+          recentValues[i] = value;
+          recentStats[i] = stats;
+        }
+      }
     }
     buckets.add(shared, discovery, denied);
+  }
+
+  /**
+   * Returns the profile of {@code credentialId} that {@link #linkCredential} linked last, or null
+   * when the last link is to another credential or there is none.
+   *
+   * <p>Thread-safe without the lock: the link is one immutable object in a volatile field, and a
+   * link that another thread replaced only makes the caller look the credential up in the run's map
+   * of profiles, whose entries are never removed while events are added.
+   */
+  Profile linkedCredential(String credentialId) {
+    CredentialLink link = credentialLink;
+    return link != null && link.credentialId().equals(credentialId) ? link.profile() : null;
+  }
+
+  /**
+   * Links the profile of the credential of this profile's latest event, so that the next event with
+   * the same credential finds it here ({@link #linkedCredential}).
+   *
+   * @param credential the credential's profile, of this profile's cloud
+   */
+  void linkCredential(String credentialId, Profile credential) {
+    credentialLink = new CredentialLink(credentialId, credential);
   }
 
   /**
@@ -289,25 +350,37 @@ final class Profile {
     }
   }
 
-  /** Adds one feature value of an event. */
   @SuppressWarnings("EnumOrdinal") // an array indexed by kind counts without boxing per feature
-  private void addFeature(
-      FeatureKind kind, String value, EventOrder.Shared shared, boolean unsaved) {
+  private void countFeature(FeatureKind kind) {
     eventsPerKind[kind.ordinal()]++;
+  }
+
+  /**
+   * Adds one feature value of an event. Returns the value's stats, or null when the per-kind cap
+   * keeps the value out.
+   */
+  private FeatureStats addFeature(
+      FeatureKind kind, String value, EventOrder.Shared shared, boolean unsaved) {
+    countFeature(kind);
     Map<String, FeatureStats> values = features.computeIfAbsent(kind, k -> new HashMap<>());
     FeatureStats stats = values.get(value);
     if (stats == null) {
       if (values.size() >= limits.maxValuesPerKind()) {
         String largest = largestKey(values);
         if (value.compareTo(largest) > 0) {
-          return;
+          return null;
         }
         values.remove(largest);
+        // The removed value's stats may be among the recent ones.
+        Arrays.fill(recentKinds, null);
+        Arrays.fill(recentValues, null);
+        Arrays.fill(recentStats, null);
       }
       stats = new FeatureStats();
       values.put(value, stats);
     }
     stats.add(shared, unsaved);
+    return stats;
   }
 
   private static String largestKey(Map<String, FeatureStats> values) {
@@ -458,7 +531,7 @@ final class Profile {
   }
 
   /** Returns how many events of one kind were not kept because of the per-kind cap. */
-  @SuppressWarnings("EnumOrdinal") // see addFeature
+  @SuppressWarnings("EnumOrdinal") // see countFeature
   synchronized long droppedEvents(FeatureKind kind) {
     if (light) {
       return 0;

@@ -1,7 +1,6 @@
 package dev.skywarden.core.analytics;
 
 import dev.skywarden.core.event.CloudEvent;
-import dev.skywarden.core.event.Interner;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -80,7 +79,6 @@ final class TimeBuckets {
 
   private final int maxOperations;
   private final int maxNetworks;
-  private final Interner interner;
 
   private int size;
 
@@ -171,7 +169,6 @@ final class TimeBuckets {
    *     milliseconds
    * @param maxOperations the most denied and discovery operations one bucket keeps, each
    * @param maxNetworks the most wide networks one bucket keeps, or 0 to keep none
-   * @param interner the run's shared strings, for the operations kept
    * @throws IllegalArgumentException for a width outside that range
    */
   TimeBuckets(
@@ -179,8 +176,7 @@ final class TimeBuckets {
       int maxLateBuckets,
       java.time.Duration bucketWidth,
       int maxOperations,
-      int maxNetworks,
-      Interner interner) {
+      int maxNetworks) {
     this.maxBuckets = maxBuckets;
     this.maxLateBuckets = maxLateBuckets;
     this.evictionBatch = Math.max(1, maxLateBuckets / 16);
@@ -193,7 +189,6 @@ final class TimeBuckets {
     this.maxOperations = maxOperations;
     this.maxNetworks = maxNetworks;
     this.networks = maxNetworks > 0 ? new Object[0] : null;
-    this.interner = interner;
   }
 
   /**
@@ -242,7 +237,7 @@ final class TimeBuckets {
         networks[at] = shareWithNeighbour(networks, at, grown);
       }
     }
-    String operation = event.api().operation();
+    String operation = shared.operation();
     if (operation == null) {
       return;
     }
@@ -251,9 +246,7 @@ final class TimeBuckets {
       if (!SortedStrings.contains(bucket.deniedOperations, operation)) {
         bucket.deniedOperations =
             shareDeniedWithNeighbour(
-                at,
-                SortedStrings.add(
-                    bucket.deniedOperations, interner.intern(operation), maxOperations));
+                at, SortedStrings.add(bucket.deniedOperations, operation, maxOperations));
       }
       if (EventOrder.earlier(event, bucket.firstDenied, shared.inputs())) {
         bucket.firstDenied = shared.evidence();
@@ -292,9 +285,7 @@ final class TimeBuckets {
     if (!SortedStrings.contains(this.discovery[at], operation)) {
       this.discovery[at] =
           shareWithNeighbour(
-              this.discovery,
-              at,
-              SortedStrings.add(this.discovery[at], interner.intern(operation), maxOperations));
+              this.discovery, at, SortedStrings.add(this.discovery[at], operation, maxOperations));
     }
   }
 

@@ -205,10 +205,8 @@ class TimeBucketsTest {
       Collections.shuffle(shuffled, random);
       Model model = new Model(Integer.MAX_VALUE);
       // Ten late buckets hold every bucket of randomCalls beyond the earliest set.
-      TimeBuckets forward =
-          new TimeBuckets(maxBuckets, 10, WIDTH, MAX_OPERATIONS, MAX_NETWORKS, new Interner());
-      TimeBuckets reordered =
-          new TimeBuckets(maxBuckets, 10, WIDTH, MAX_OPERATIONS, MAX_NETWORKS, new Interner());
+      TimeBuckets forward = new TimeBuckets(maxBuckets, 10, WIDTH, MAX_OPERATIONS, MAX_NETWORKS);
+      TimeBuckets reordered = new TimeBuckets(maxBuckets, 10, WIDTH, MAX_OPERATIONS, MAX_NETWORKS);
       for (Call call : calls) {
         EventOrder.Shared shared = shared(call.event(), store);
         model.add(shared, call.discovery(), call.denied());
@@ -406,7 +404,7 @@ class TimeBucketsTest {
   @Test
   void networks_maxZero_keepsNoneButCounts() {
     EvidenceStore store = store(true);
-    TimeBuckets buckets = new TimeBuckets(4, 0, WIDTH, MAX_OPERATIONS, 0, new Interner());
+    TimeBuckets buckets = new TimeBuckets(4, 0, WIDTH, MAX_OPERATIONS, 0);
 
     buckets.add(shared(call(10, 1), store), true, false);
     buckets.add(shared(call(20, 2), store), true, false);
@@ -421,7 +419,7 @@ class TimeBucketsTest {
   void width_beyondIntMillis_rejected() {
     Duration width = Duration.ofMillis(Integer.MAX_VALUE + 1L);
 
-    assertThatThrownBy(() -> new TimeBuckets(4, 0, width, 4, 2, new Interner()))
+    assertThatThrownBy(() -> new TimeBuckets(4, 0, width, 4, 2))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("bucket width");
   }
@@ -434,8 +432,7 @@ class TimeBucketsTest {
       int maxBuckets = 1 + random.nextInt(8);
       EvidenceStore store = store(references);
 
-      TimeBuckets buckets =
-          new TimeBuckets(maxBuckets, 0, WIDTH, MAX_OPERATIONS, MAX_NETWORKS, new Interner());
+      TimeBuckets buckets = new TimeBuckets(maxBuckets, 0, WIDTH, MAX_OPERATIONS, MAX_NETWORKS);
       Model model = new Model(maxBuckets);
       for (Call call : calls) {
         EventOrder.Shared shared = shared(call.event(), store);
@@ -498,8 +495,7 @@ class TimeBucketsTest {
   private static TimeBuckets buckets(int maxBuckets, int maxLateBuckets) {
     // An enumeration needs more distinct operations per bucket than the model tests keep.
     int operations = maxLateBuckets > 0 ? BurstDetector.DENIED_OPERATIONS : MAX_OPERATIONS;
-    return new TimeBuckets(
-        maxBuckets, maxLateBuckets, WIDTH, operations, MAX_NETWORKS, new Interner());
+    return new TimeBuckets(maxBuckets, maxLateBuckets, WIDTH, operations, MAX_NETWORKS);
   }
 
   /** Adds one successful call in bucket {@code bucket} after the first. */
