@@ -53,7 +53,9 @@ import java.util.function.Function;
  *
  * <p>Thread-safety: {@link #add(DetectionHit)} may be called from many threads at once. Each
  * finding's state is guarded by its own lock; {@link #findings()} takes a snapshot and may run
- * while hits are still added, in which case it reflects some prefix of each finding's hits.
+ * while hits are still added, in which case it reflects some prefix of each finding's hits. The
+ * lookup of a hit's finding goes through a lock-free memo of recent keys ({@link RecentKeys}) and
+ * then through concurrent maps.
  */
 public final class FindingAggregator {
 
@@ -93,6 +95,10 @@ public final class FindingAggregator {
 
   private final ControlCatalog catalog;
   private final Map<Key, Accumulator> accumulators = new ConcurrentHashMap<>();
+
+  /** The memo that finds the accumulators of recent hits without hashing their key fields. */
+  private final RecentKeys<Accumulator> recent;
+
   private final AtomicLong hits = new AtomicLong();
 
   /**
@@ -132,6 +138,7 @@ public final class FindingAggregator {
   public FindingAggregator(ControlCatalog catalog) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.principalOf = null;
+    this.recent = new RecentKeys<>(false);
   }
 
   /**
@@ -145,6 +152,7 @@ public final class FindingAggregator {
   public FindingAggregator(ControlCatalog catalog, Function<Actor, String> principalOf) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.principalOf = Objects.requireNonNull(principalOf, "principalOf");
+    this.recent = new RecentKeys<>(true);
   }
 
   /** Returns the principal a hit of {@code actor} is grouped by. */
@@ -179,9 +187,24 @@ public final class FindingAggregator {
     Objects.requireNonNull(hit.severity(), "hit.severity");
     CloudEvent event = Objects.requireNonNull(hit.event(), "hit.event");
 
-    Key key = new Key(hit.ruleId(), event.provider(), event.account(), principal(event.actor()));
-    accumulators.computeIfAbsent(key, k -> new Accumulator()).add(hit);
+    Accumulator accumulator = recent.get(hit.ruleId(), event);
+    if (accumulator == null) {
+      accumulator = accumulator(hit.ruleId(), event);
+      recent.put(hit.ruleId(), event, accumulator);
+    }
+    accumulator.add(hit);
     hits.incrementAndGet();
+  }
+
+  /** Returns the accumulator of the finding of a hit of {@code ruleId} on {@code event}. */
+  private Accumulator accumulator(String ruleId, CloudEvent event) {
+    Key key = new Key(ruleId, event.provider(), event.account(), principal(event.actor()));
+    // Try get first, because computeIfAbsent locks the bin unless its first node is the key.
+    Accumulator accumulator = accumulators.get(key);
+    if (accumulator == null) {
+      accumulator = accumulators.computeIfAbsent(key, k -> new Accumulator());
+    }
+    return accumulator;
   }
 
   /** Returns the number of values the aggregator's interner holds, for tests. */
