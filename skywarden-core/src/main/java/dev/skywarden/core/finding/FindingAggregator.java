@@ -6,6 +6,8 @@ import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.event.CloudProvider;
 import dev.skywarden.core.event.Interner;
+import dev.skywarden.core.event.SourceAddress;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +25,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -98,8 +99,6 @@ public final class FindingAggregator {
 
   /** The memo that finds the accumulators of recent hits without hashing their key fields. */
   private final RecentKeys<Accumulator> recent;
-
-  private final AtomicLong hits = new AtomicLong();
 
   /**
    * The maximum number of values in the interner of kept values before it starts over. Values that
@@ -193,7 +192,6 @@ public final class FindingAggregator {
       recent.put(hit.ruleId(), event, accumulator);
     }
     accumulator.add(hit);
-    hits.incrementAndGet();
   }
 
   /** Returns the accumulator of the finding of a hit of {@code ruleId} on {@code event}. */
@@ -212,9 +210,16 @@ public final class FindingAggregator {
     return interner.size();
   }
 
-  /** Returns the number of hits added so far. */
+  /**
+   * Returns the number of hits added so far. It sums the counts of all findings, because a shared
+   * counter would cost an atomic update per hit.
+   */
   public long hitCount() {
-    return hits.get();
+    long count = 0;
+    for (Accumulator accumulator : accumulators.values()) {
+      count += accumulator.hitCount();
+    }
+    return count;
   }
 
   /** Returns a snapshot of the findings in {@link #FINDING_ORDER}. */
@@ -262,6 +267,16 @@ public final class FindingAggregator {
     private int evidenceCount;
 
     private final Map<CappedList, BoundedValues> lists = new EnumMap<>(CappedList.class);
+
+    /** The lists of {@link #lists} that {@link #add} writes, also in fields to skip the lookups. */
+    private final BoundedValues credentials;
+
+    private final BoundedValues sourceAddresses;
+    private final BoundedValues operations;
+    private final BoundedValues clients;
+    private final BoundedValues resources;
+    private final BoundedValues errorCodes;
+
     private final java.util.TreeMap<Behaviour.Feature, Behaviour.Feature> features =
         new java.util.TreeMap<>();
     private boolean featuresTruncated;
@@ -282,10 +297,24 @@ public final class FindingAggregator {
      */
     private ClientFingerprint previousClient;
 
+    /**
+     * The address and name of the previous hit's source. A source equal in both has the same text,
+     * so its text, which formats the address anew on each call, is not built again.
+     */
+    private InetAddress previousIp;
+
+    private String previousSourceName;
+
     Accumulator() {
       for (CappedList list : CappedList.values()) {
         lists.put(list, new BoundedValues(interner));
       }
+      credentials = list(CappedList.CREDENTIALS);
+      sourceAddresses = list(CappedList.SOURCE_ADDRESSES);
+      operations = list(CappedList.OPERATIONS);
+      clients = list(CappedList.CLIENTS);
+      resources = list(CappedList.RESOURCES);
+      errorCodes = list(CappedList.ERROR_CODES);
     }
 
     // The client check compares instances on purpose: equal instances give equal summaries.
@@ -297,36 +326,57 @@ public final class FindingAggregator {
       if (lastSeen == null || event.time().isAfter(lastSeen)) {
         lastSeen = event.time();
       }
-      if (highest == null || hit.severity().compareTo(highest) > 0) {
-        highest = hit.severity();
-        lead = KeptHit.of(hit, interner);
-      } else if (hit.severity() == highest && KeptHit.compare(hit, lead) < 0) {
+      Severity severity = hit.severity();
+      if (severity == highest) {
+        if (KeptHit.compare(hit, lead) < 0) {
+          lead = KeptHit.of(hit, interner);
+        }
+      } else if (highest == null || severity.compareTo(highest) > 0) {
+        highest = severity;
         lead = KeptHit.of(hit, interner);
       }
 
       addEvidence(hit);
 
-      list(CappedList.CREDENTIALS).add(event.credential().id());
-      list(CappedList.SOURCE_ADDRESSES).add(event.source().text());
-      list(CappedList.OPERATIONS).add(event.api().operation());
+      credentials.add(event.credential().id());
+      addSource(event.source());
+      operations.add(event.api().operation());
       if (event.client() != previousClient) {
         previousClient = event.client();
-        list(CappedList.CLIENTS).add(previousClient.summary());
+        clients.add(previousClient.summary());
       }
-      for (String resource : event.resources()) {
-        list(CappedList.RESOURCES).add(resource);
+      List<String> eventResources = event.resources();
+      for (int i = 0; i < eventResources.size(); i++) {
+        resources.add(eventResources.get(i));
       }
       if (!event.outcome().success()) {
         failedCount++;
-        list(CappedList.ERROR_CODES).add(event.outcome().errorCode());
+        errorCodes.add(event.outcome().errorCode());
       }
       if (hit.behaviour() != null) {
         addFeatures(hit.behaviour());
       }
     }
 
+    /** Returns the number of hits added, which is {@link #examinedCount}. */
+    synchronized long hitCount() {
+      return examinedCount;
+    }
+
     private BoundedValues list(CappedList list) {
       return lists.get(list);
+    }
+
+    /** Adds the text of {@code source} unless it equals the previous source in address and name. */
+    private void addSource(SourceAddress source) {
+      InetAddress ip = source.ip();
+      String name = source.name();
+      if (Objects.equals(ip, previousIp) && Objects.equals(name, previousSourceName)) {
+        return;
+      }
+      previousIp = ip;
+      previousSourceName = name;
+      sourceAddresses.add(source.text());
     }
 
     /**
@@ -384,7 +434,6 @@ public final class FindingAggregator {
           truncated.add(list);
         }
       }
-      BoundedValues errorCodes = list(CappedList.ERROR_CODES);
 
       return new Finding(
           id,

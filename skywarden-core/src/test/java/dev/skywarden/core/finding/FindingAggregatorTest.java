@@ -16,6 +16,9 @@ import dev.skywarden.core.event.ActorType;
 import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.event.ClientKind;
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.SourceAddress;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -502,6 +505,15 @@ class FindingAggregatorTest {
   }
 
   @Test
+  void hitCount_sumsAllFindings() {
+    FindingAggregator aggregator = new FindingAggregator();
+    corpus().forEach(aggregator::add);
+
+    assertThat(aggregator.findings()).hasSize(6);
+    assertThat(aggregator.hitCount()).isEqualTo(300);
+  }
+
+  @Test
   void findings_separateForNamesSharingMemoSlot() {
     String alice = "arn:aws:iam::111122223333:user/user0";
     String other = null;
@@ -552,6 +564,50 @@ class FindingAggregatorTest {
         .containsExactlyInAnyOrder(
             tuple("arn:aws:iam::111122223333:role/deploy", 2L),
             tuple("arn:aws:iam::111122223333:role/other", 1L));
+  }
+
+  @Test
+  void sourceAddresses_alternatingSourcesAllKept() throws UnknownHostException {
+    SourceAddress first = new SourceAddress(InetAddress.getByName("198.51.100.7"), null);
+    SourceAddress service = new SourceAddress(null, "ssm.amazonaws.com");
+    SourceAddress internal = new SourceAddress(null, "AWS Internal");
+    SourceAddress ipv6 = new SourceAddress(InetAddress.getByName("2001:db8:0:0:0:0:0:1"), null);
+    SourceAddress second = new SourceAddress(InetAddress.getByName("198.51.100.8"), null);
+    List<SourceAddress> sources =
+        List.of(
+            first,
+            service,
+            internal,
+            SourceAddress.NONE,
+            ipv6,
+            first,
+            second,
+            SourceAddress.NONE,
+            ipv6);
+
+    FindingAggregator aggregator = new FindingAggregator();
+    for (int i = 0; i < sources.size(); i++) {
+      CloudEvent event =
+          event("eve", i, i + 1, null, "203.0.113.9", "A").withSource(sources.get(i));
+      aggregator.add(hit("r", Severity.LOW, event));
+    }
+    Finding finding = aggregator.findings().get(0);
+
+    assertThat(finding.sourceAddresses())
+        .containsExactly(
+            "198.51.100.7", "198.51.100.8", "2001:db8::1", "AWS Internal", "ssm.amazonaws.com");
+    assertThat(finding.evidence())
+        .extracting(Evidence::sourceAddress)
+        .containsExactly(
+            "198.51.100.7",
+            "ssm.amazonaws.com",
+            "AWS Internal",
+            "",
+            "2001:db8::1",
+            "198.51.100.7",
+            "198.51.100.8",
+            "",
+            "2001:db8::1");
   }
 
   @Test
