@@ -27,11 +27,17 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class RecentKeys<V> {
 
-  /** The number of slots; a power of two. */
+  /** The number of slots, a power of two. */
   static final int SLOTS = 1 << 10;
 
-  /** How many characters at each end of a display name pick its slot. */
-  static final int SAMPLED = 8;
+  /** How many characters at the start of a display name pick its slot. */
+  static final int SAMPLED_HEAD = 8;
+
+  /**
+   * How many characters at the end of a display name pick its slot. They cover a user or session
+   * name before a common suffix such as an e-mail domain.
+   */
+  static final int SAMPLED_TAIL = 32;
 
   private record Entry<V>(
       String ruleId, CloudProvider provider, String account, String name, String issuer, V value) {}
@@ -78,18 +84,19 @@ final class RecentKeys<V> {
 
   /**
    * Returns the slot of a rule id and display name. The rule id's hash is cached in the string,
-   * because hits of one rule share its instance. Of the name it reads the length and the first and
-   * last {@value #SAMPLED} characters, where user names, e-mail addresses and session names differ.
-   * Names that differ only in between share a slot, which costs misses but never a wrong value.
+   * because hits of one rule share its instance. Of the name it reads the length, the first {@value
+   * #SAMPLED_HEAD} and the last {@value #SAMPLED_TAIL} characters, where user names, e-mail
+   * addresses and session names differ. Names that differ only in between share a slot, which costs
+   * misses but never a wrong value.
    */
   static int slot(String ruleId, String name) {
     int length = name.length();
     int hash = ruleId.hashCode() * 31 + length;
-    int head = Math.min(length, SAMPLED);
+    int head = Math.min(length, SAMPLED_HEAD);
     for (int i = 0; i < head; i++) {
       hash = hash * 31 + name.charAt(i);
     }
-    for (int i = Math.max(head, length - SAMPLED); i < length; i++) {
+    for (int i = Math.max(head, length - SAMPLED_TAIL); i < length; i++) {
       hash = hash * 31 + name.charAt(i);
     }
     hash *= 0x9E3779B1;

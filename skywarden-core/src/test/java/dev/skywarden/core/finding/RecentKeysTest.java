@@ -9,7 +9,9 @@ import dev.skywarden.core.event.ActorType;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.event.LogKind;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -135,7 +137,22 @@ class RecentKeysTest {
   }
 
   @Test
-  void get_neverReturnsValueOfOtherKeyAcrossThreads() throws Exception {
+  void slot_namesBeforeCommonSuffixSpread() {
+    // Equal length, equal first characters and a shared e-mail domain: only the user part differs.
+    Set<Integer> slots = new HashSet<>();
+    for (int i = 0; i < 50; i++) {
+      String name =
+          String.format(
+              "arn:aws:sts::%s:assumed-role/AWSReservedSSO_Admin/user%02d@northwind.example",
+              ACCOUNT, i);
+      slots.add(RecentKeys.slot("rule-a", name));
+    }
+
+    assertThat(slots).as("distinct slots of 50 names").hasSizeGreaterThan(40);
+  }
+
+  @Test
+  void get_concurrentNeverReturnsOtherValue() throws Exception {
     RecentKeys<String> recent = new RecentKeys<>(true);
     List<CloudEvent> events = new ArrayList<>();
     for (int i = 0; i < 3 * RecentKeys.SLOTS; i++) {
