@@ -1,9 +1,8 @@
 package dev.skywarden.core.finding;
 
 import dev.skywarden.core.event.Interner;
+import java.util.Arrays;
 import java.util.List;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 
 /**
  * The {@link FindingAggregator#MAX_VALUES} smallest distinct values added, in {@link String} order,
@@ -13,20 +12,19 @@ import java.util.TreeSet;
 final class BoundedValues {
 
   private final Interner interner;
-  private final NavigableSet<String> values = new TreeSet<>();
+
+  /**
+   * The kept values in ascending order in the first {@link #size} slots. A sorted array of at most
+   * {@link FindingAggregator#MAX_VALUES} values is searched in one or two cache lines, where a tree
+   * set of a finding among thousands follows a pointer per node.
+   */
+  private final String[] values = new String[FindingAggregator.MAX_VALUES];
+
+  private int size;
   private boolean truncated;
 
   /** The value of the previous {@link #add} call; adding it again changes nothing. */
   private String previous;
-
-  /** The largest kept value, or null while none is kept. */
-  private String largest;
-
-  /**
-   * The number of kept values, mirrored here so that the common case of a full list reads no field
-   * of the tree set, which a finding among thousands often has out of the cache.
-   */
-  private int size;
 
   /**
    * Creates an empty list whose kept values are the shared instances of {@code interner}, so that
@@ -44,30 +42,37 @@ final class BoundedValues {
     previous = value;
 
     // Once full, a value at or after the largest kept one changes nothing but the flag, so the
-    // common case of a long finding costs one comparison instead of an insertion and a removal.
-    if (size >= FindingAggregator.MAX_VALUES) {
-      int order = value.compareTo(largest);
+    // common case of a long finding costs one comparison instead of a search.
+    if (size == values.length) {
+      int order = value.compareTo(values[size - 1]);
       if (order >= 0) {
         truncated |= order > 0;
         return;
       }
     }
-    String shared = interner.intern(value);
-    previous = shared;
-    if (!values.add(shared)) {
+
+    // A value already kept changes nothing. It is not interned, because interning hashes all of it.
+    int index = Arrays.binarySearch(values, 0, size, value);
+    if (index >= 0) {
+      previous = values[index];
       return;
     }
-    if (values.size() > FindingAggregator.MAX_VALUES) {
-      values.pollLast();
+
+    int insertion = -index - 1;
+    String shared = interner.intern(value);
+    previous = shared;
+    if (size == values.length) {
+      size--;
       truncated = true;
     }
-    size = values.size();
-    largest = values.last();
+    System.arraycopy(values, insertion, values, insertion + 1, size - insertion);
+    values[insertion] = shared;
+    size++;
   }
 
   /** Returns the kept values, sorted. */
   List<String> values() {
-    return List.copyOf(values);
+    return List.of(Arrays.copyOf(values, size));
   }
 
   /** Returns true when some distinct values were dropped. */

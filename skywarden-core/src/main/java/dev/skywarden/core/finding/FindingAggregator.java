@@ -6,6 +6,8 @@ import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.event.CloudEvent;
 import dev.skywarden.core.event.CloudProvider;
 import dev.skywarden.core.event.Interner;
+import dev.skywarden.core.event.SourceAddress;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +25,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -53,7 +54,9 @@ import java.util.function.Function;
  *
  * <p>Thread-safety: {@link #add(DetectionHit)} may be called from many threads at once. Each
  * finding's state is guarded by its own lock; {@link #findings()} takes a snapshot and may run
- * while hits are still added, in which case it reflects some prefix of each finding's hits.
+ * while hits are still added, in which case it reflects some prefix of each finding's hits. The
+ * lookup of a hit's finding goes through a lock-free memo of recent keys ({@link RecentKeys}) and
+ * then through concurrent maps.
  */
 public final class FindingAggregator {
 
@@ -93,7 +96,9 @@ public final class FindingAggregator {
 
   private final ControlCatalog catalog;
   private final Map<Key, Accumulator> accumulators = new ConcurrentHashMap<>();
-  private final AtomicLong hits = new AtomicLong();
+
+  /** The memo that finds the accumulators of recent hits without hashing their key fields. */
+  private final RecentKeys<Accumulator> recent;
 
   /**
    * The maximum number of values in the interner of kept values before it starts over. Values that
@@ -132,6 +137,7 @@ public final class FindingAggregator {
   public FindingAggregator(ControlCatalog catalog) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.principalOf = null;
+    this.recent = new RecentKeys<>(false);
   }
 
   /**
@@ -145,6 +151,7 @@ public final class FindingAggregator {
   public FindingAggregator(ControlCatalog catalog, Function<Actor, String> principalOf) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.principalOf = Objects.requireNonNull(principalOf, "principalOf");
+    this.recent = new RecentKeys<>(true);
   }
 
   /** Returns the principal a hit of {@code actor} is grouped by. */
@@ -179,9 +186,23 @@ public final class FindingAggregator {
     Objects.requireNonNull(hit.severity(), "hit.severity");
     CloudEvent event = Objects.requireNonNull(hit.event(), "hit.event");
 
-    Key key = new Key(hit.ruleId(), event.provider(), event.account(), principal(event.actor()));
-    accumulators.computeIfAbsent(key, k -> new Accumulator()).add(hit);
-    hits.incrementAndGet();
+    Accumulator accumulator = recent.get(hit.ruleId(), event);
+    if (accumulator == null) {
+      accumulator = accumulator(hit.ruleId(), event);
+      recent.put(hit.ruleId(), event, accumulator);
+    }
+    accumulator.add(hit);
+  }
+
+  /** Returns the accumulator of the finding of a hit of {@code ruleId} on {@code event}. */
+  private Accumulator accumulator(String ruleId, CloudEvent event) {
+    Key key = new Key(ruleId, event.provider(), event.account(), principal(event.actor()));
+    // Try get first, because computeIfAbsent locks the bin unless its first node is the key.
+    Accumulator accumulator = accumulators.get(key);
+    if (accumulator == null) {
+      accumulator = accumulators.computeIfAbsent(key, k -> new Accumulator());
+    }
+    return accumulator;
   }
 
   /** Returns the number of values the aggregator's interner holds, for tests. */
@@ -189,9 +210,16 @@ public final class FindingAggregator {
     return interner.size();
   }
 
-  /** Returns the number of hits added so far. */
+  /**
+   * Returns the number of hits added so far. It sums the counts of all findings, because a shared
+   * counter would cost an atomic update per hit.
+   */
   public long hitCount() {
-    return hits.get();
+    long count = 0;
+    for (Accumulator accumulator : accumulators.values()) {
+      count += accumulator.hitCount();
+    }
+    return count;
   }
 
   /** Returns a snapshot of the findings in {@link #FINDING_ORDER}. */
@@ -239,6 +267,16 @@ public final class FindingAggregator {
     private int evidenceCount;
 
     private final Map<CappedList, BoundedValues> lists = new EnumMap<>(CappedList.class);
+
+    /** The lists of {@link #lists} that {@link #add} writes, also in fields to skip the lookups. */
+    private final BoundedValues credentials;
+
+    private final BoundedValues sourceAddresses;
+    private final BoundedValues operations;
+    private final BoundedValues clients;
+    private final BoundedValues resources;
+    private final BoundedValues errorCodes;
+
     private final java.util.TreeMap<Behaviour.Feature, Behaviour.Feature> features =
         new java.util.TreeMap<>();
     private boolean featuresTruncated;
@@ -259,10 +297,24 @@ public final class FindingAggregator {
      */
     private ClientFingerprint previousClient;
 
+    /**
+     * The address and name of the previous hit's source. A source equal in both has the same text,
+     * so its text, which formats the address anew on each call, is not built again.
+     */
+    private InetAddress previousIp;
+
+    private String previousSourceName;
+
     Accumulator() {
       for (CappedList list : CappedList.values()) {
         lists.put(list, new BoundedValues(interner));
       }
+      credentials = list(CappedList.CREDENTIALS);
+      sourceAddresses = list(CappedList.SOURCE_ADDRESSES);
+      operations = list(CappedList.OPERATIONS);
+      clients = list(CappedList.CLIENTS);
+      resources = list(CappedList.RESOURCES);
+      errorCodes = list(CappedList.ERROR_CODES);
     }
 
     // The client check compares instances on purpose: equal instances give equal summaries.
@@ -274,36 +326,57 @@ public final class FindingAggregator {
       if (lastSeen == null || event.time().isAfter(lastSeen)) {
         lastSeen = event.time();
       }
-      if (highest == null || hit.severity().compareTo(highest) > 0) {
-        highest = hit.severity();
-        lead = KeptHit.of(hit, interner);
-      } else if (hit.severity() == highest && KeptHit.compare(hit, lead) < 0) {
+      Severity severity = hit.severity();
+      if (severity == highest) {
+        if (KeptHit.compare(hit, lead) < 0) {
+          lead = KeptHit.of(hit, interner);
+        }
+      } else if (highest == null || severity.compareTo(highest) > 0) {
+        highest = severity;
         lead = KeptHit.of(hit, interner);
       }
 
       addEvidence(hit);
 
-      list(CappedList.CREDENTIALS).add(event.credential().id());
-      list(CappedList.SOURCE_ADDRESSES).add(event.source().text());
-      list(CappedList.OPERATIONS).add(event.api().operation());
+      credentials.add(event.credential().id());
+      addSource(event.source());
+      operations.add(event.api().operation());
       if (event.client() != previousClient) {
         previousClient = event.client();
-        list(CappedList.CLIENTS).add(previousClient.summary());
+        clients.add(previousClient.summary());
       }
-      for (String resource : event.resources()) {
-        list(CappedList.RESOURCES).add(resource);
+      List<String> eventResources = event.resources();
+      for (int i = 0; i < eventResources.size(); i++) {
+        resources.add(eventResources.get(i));
       }
       if (!event.outcome().success()) {
         failedCount++;
-        list(CappedList.ERROR_CODES).add(event.outcome().errorCode());
+        errorCodes.add(event.outcome().errorCode());
       }
       if (hit.behaviour() != null) {
         addFeatures(hit.behaviour());
       }
     }
 
+    /** Returns the number of hits added, which is {@link #examinedCount}. */
+    synchronized long hitCount() {
+      return examinedCount;
+    }
+
     private BoundedValues list(CappedList list) {
       return lists.get(list);
+    }
+
+    /** Adds the text of {@code source} unless it equals the previous source in address and name. */
+    private void addSource(SourceAddress source) {
+      InetAddress ip = source.ip();
+      String name = source.name();
+      if (Objects.equals(ip, previousIp) && Objects.equals(name, previousSourceName)) {
+        return;
+      }
+      previousIp = ip;
+      previousSourceName = name;
+      sourceAddresses.add(source.text());
     }
 
     /**
@@ -361,7 +434,6 @@ public final class FindingAggregator {
           truncated.add(list);
         }
       }
-      BoundedValues errorCodes = list(CappedList.ERROR_CODES);
 
       return new Finding(
           id,

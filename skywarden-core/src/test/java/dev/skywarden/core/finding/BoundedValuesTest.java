@@ -77,6 +77,22 @@ class BoundedValuesTest {
   }
 
   @Test
+  void keptValue_notInternedAgain() {
+    Interner interner = new Interner(2);
+    BoundedValues bounded = new BoundedValues(interner);
+    bounded.add("a");
+    bounded.add("b");
+    // The interner is full, so the third value clears it and is its only value.
+    bounded.add("c");
+    assertThat(interner.size()).as("interned after the clear").isEqualTo(1);
+
+    bounded.add("a");
+
+    assertThat(interner.size()).as("interned after a kept value").isEqualTo(1);
+    assertThat(bounded.values()).containsExactly("a", "b", "c");
+  }
+
+  @Test
   void randomSequences_matchSortedDistinctPrefix() {
     Random random = new Random(7);
     for (int round = 0; round < 500; round++) {

@@ -7,6 +7,7 @@ import static dev.skywarden.core.finding.TestHits.failed;
 import static dev.skywarden.core.finding.TestHits.hit;
 import static dev.skywarden.core.finding.TestHits.touching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.skywarden.core.analytics.PrincipalKeys;
 import dev.skywarden.core.catalog.ControlCatalog;
@@ -15,6 +16,9 @@ import dev.skywarden.core.event.ActorType;
 import dev.skywarden.core.event.ClientFingerprint;
 import dev.skywarden.core.event.ClientKind;
 import dev.skywarden.core.event.CloudEvent;
+import dev.skywarden.core.event.SourceAddress;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -498,6 +502,112 @@ class FindingAggregatorTest {
     assertThat(finding.clients()).containsExactly("AWS_CLI aws-cli/2.15.0", "AWS_SDK Boto3/1.34.0");
     assertThat(finding.client().product()).isEqualTo("aws-cli");
     assertThat(finding.truncated()).isEmpty();
+  }
+
+  @Test
+  void hitCount_sumsAllFindings() {
+    FindingAggregator aggregator = new FindingAggregator();
+    corpus().forEach(aggregator::add);
+
+    assertThat(aggregator.findings()).hasSize(6);
+    assertThat(aggregator.hitCount()).isEqualTo(300);
+  }
+
+  @Test
+  void findings_separateForNamesSharingMemoSlot() {
+    String alice = "arn:aws:iam::111122223333:user/user0";
+    String other = null;
+    for (int i = 1; other == null && i < 1_000_000; i++) {
+      String candidate = "arn:aws:iam::111122223333:user/user" + i;
+      if (RecentKeys.slot("rule-a", candidate) == RecentKeys.slot("rule-a", alice)) {
+        other = candidate;
+      }
+    }
+    assertThat(other).as("name in the slot of %s", alice).isNotNull();
+    String otherUser = other.substring(other.lastIndexOf('/') + 1);
+
+    FindingAggregator aggregator = new FindingAggregator();
+    for (int i = 0; i < 5; i++) {
+      String user = i % 2 == 0 ? "user0" : otherUser;
+      aggregator.add(hit("rule-a", Severity.LOW, event(user, i, i + 1, null, "203.0.113.9", "A")));
+    }
+    List<Finding> findings = aggregator.findings();
+
+    assertThat(findings).extracting(Finding::principal).containsExactlyInAnyOrder(alice, other);
+    assertThat(findings)
+        .filteredOn(finding -> finding.principal().equals(alice))
+        .extracting(Finding::count)
+        .containsExactly(3L);
+  }
+
+  @Test
+  void grouping_sameNameOtherIssuerSeparate() {
+    // A grouping function that reads the session issuer, as its contract allows.
+    FindingAggregator aggregator =
+        new FindingAggregator(ControlCatalog.bundled(), Actor::sessionIssuer);
+    CloudEvent first = session("deploy", "build", 1);
+    Actor sameName =
+        new Actor(
+            ActorType.ROLE_SESSION,
+            first.actor().principalId(),
+            first.actor().name(),
+            "111122223333",
+            "arn:aws:iam::111122223333:role/other",
+            null);
+
+    aggregator.add(hit("rule-x", Severity.LOW, first));
+    aggregator.add(hit("rule-x", Severity.LOW, by(session("deploy", "build", 2), sameName)));
+    aggregator.add(hit("rule-x", Severity.LOW, session("deploy", "build", 3)));
+
+    assertThat(aggregator.findings())
+        .extracting(Finding::principal, Finding::count)
+        .containsExactlyInAnyOrder(
+            tuple("arn:aws:iam::111122223333:role/deploy", 2L),
+            tuple("arn:aws:iam::111122223333:role/other", 1L));
+  }
+
+  @Test
+  void sourceAddresses_alternatingSourcesAllKept() throws UnknownHostException {
+    SourceAddress first = new SourceAddress(InetAddress.getByName("198.51.100.7"), null);
+    SourceAddress service = new SourceAddress(null, "ssm.amazonaws.com");
+    SourceAddress internal = new SourceAddress(null, "AWS Internal");
+    SourceAddress ipv6 = new SourceAddress(InetAddress.getByName("2001:db8:0:0:0:0:0:1"), null);
+    SourceAddress second = new SourceAddress(InetAddress.getByName("198.51.100.8"), null);
+    List<SourceAddress> sources =
+        List.of(
+            first,
+            service,
+            internal,
+            SourceAddress.NONE,
+            ipv6,
+            first,
+            second,
+            SourceAddress.NONE,
+            ipv6);
+
+    FindingAggregator aggregator = new FindingAggregator();
+    for (int i = 0; i < sources.size(); i++) {
+      CloudEvent event =
+          event("eve", i, i + 1, null, "203.0.113.9", "A").withSource(sources.get(i));
+      aggregator.add(hit("r", Severity.LOW, event));
+    }
+    Finding finding = aggregator.findings().get(0);
+
+    assertThat(finding.sourceAddresses())
+        .containsExactly(
+            "198.51.100.7", "198.51.100.8", "2001:db8::1", "AWS Internal", "ssm.amazonaws.com");
+    assertThat(finding.evidence())
+        .extracting(Evidence::sourceAddress)
+        .containsExactly(
+            "198.51.100.7",
+            "ssm.amazonaws.com",
+            "AWS Internal",
+            "",
+            "2001:db8::1",
+            "198.51.100.7",
+            "198.51.100.8",
+            "",
+            "2001:db8::1");
   }
 
   @Test
