@@ -88,7 +88,9 @@ public final class HunterBuilder {
 
   /**
    * Chains the folded findings into attack sequences ({@link AttackSequencer}) that span at most
-   * {@code window} from their first step; off by default.
+   * {@code window} from their first step; off by default. Every sequence may be raised above its
+   * highest step. NOTE: with behavioural analytics among the detectors, use the two-argument form,
+   * which raises a sequence after the training window only on a new source or a burst.
    *
    * @throws IllegalArgumentException when the window is zero or negative
    */
