@@ -37,23 +37,19 @@ final class PeerGroups {
     return groups;
   }
 
-  /** Returns the role ARN an identity is a session of, or null. */
+  /**
+   * Returns the role ARN an identity is a session of, or null. It depends only on the session
+   * issuer and the display name, the fields that caches of principals and findings compare.
+   */
   static String role(Actor actor) {
     if (actor.sessionIssuer() != null && !actor.sessionIssuer().isEmpty()) {
       return withoutPath(actor.sessionIssuer());
     }
-    if (actor.name() != null) {
-      Matcher matcher = ASSUMED_ROLE.matcher(actor.name());
-      if (matcher.matches()) {
-        return "arn:"
-            + matcher.group(1)
-            + ":iam::"
-            + matcher.group(2)
-            + ":role/"
-            + matcher.group(3);
-      }
+    Matcher matcher = ASSUMED_ROLE.matcher(actor.displayName());
+    if (!matcher.matches()) {
+      return null;
     }
-    return null;
+    return "arn:" + matcher.group(1) + ":iam::" + matcher.group(2) + ":role/" + matcher.group(3);
   }
 
   /**

@@ -47,6 +47,17 @@ class PrincipalKeysTest {
   }
 
   @Test
+  void emptyName_roleFromDisplayName() {
+    // The display name falls back to the principal id, which the caches compare, so the role must
+    // come from it too.
+    Actor named = new Actor(ActorType.ROLE_SESSION, null, SESSION, "111122223333", null, null);
+    Actor unnamed = new Actor(ActorType.ROLE_SESSION, SESSION, "", "111122223333", null, null);
+
+    assertThat(PeerGroups.role(named)).isEqualTo(ROLE_FROM_ARN);
+    assertThat(PeerGroups.role(unnamed)).isEqualTo(ROLE_FROM_ARN);
+  }
+
+  @Test
   void issuerWithPath_sameKeyAsArn() {
     CloudEvent withIssuer = event(CloudProvider.AWS, SESSION, ROLE_WITH_PATH);
     CloudEvent withoutIssuer = event(CloudProvider.AWS, SESSION, null);
