@@ -26,6 +26,10 @@ final class ParserFeed extends InputStream {
   private static final ThreadLocal<byte[]> SPARE_HISTORY = new ThreadLocal<>();
 
   private final byte[] history;
+
+  /** Whether {@link #release} lent the history to the next feed, after which reads fail. */
+  private boolean released;
+
   private long written;
   private long position;
   private long guardStart = -1;
@@ -35,7 +39,7 @@ final class ParserFeed extends InputStream {
     this.maxRecordBytes = maxRecordBytes;
     byte[] spare = SPARE_HISTORY.get();
     if (spare != null) {
-      // Old bytes in it are never read, because only offsets below {@link #written} are.
+      // Old bytes in it are never read, because only offsets below written are.
       SPARE_HISTORY.set(null);
       this.history = spare;
     } else {
@@ -48,6 +52,7 @@ final class ParserFeed extends InputStream {
    * done with this feed; the feed must not be read after it.
    */
   void release() {
+    released = true;
     SPARE_HISTORY.set(history);
   }
 
@@ -113,6 +118,9 @@ final class ParserFeed extends InputStream {
 
   @Override
   public int read(byte[] buffer, int offset, int length) throws IOException {
+    if (released) {
+      throw new IllegalStateException("read after release: the history belongs to another feed");
+    }
     if (length == 0) {
       return 0;
     }

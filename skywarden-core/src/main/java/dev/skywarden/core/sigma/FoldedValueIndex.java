@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The rules of one indexed event path by the case-folded values they require it to have, looked up
- * by a value's text as it is. Immutable once built, so thread-safe.
+ * by a value's text as it is. The rules by value never change once built.
  *
  * <p>ASCII text, most values of audit logs, is hashed and compared as its lower case character by
  * character, so a lookup builds no folded copy of it; other text is folded with {@link CaseFolding}
