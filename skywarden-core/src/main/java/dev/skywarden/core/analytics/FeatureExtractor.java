@@ -198,9 +198,9 @@ final class FeatureExtractor {
   }
 
   /**
-   * Returns the interned ASN, country and cloud range values of {@code info} as an event of {@code
-   * event}'s cloud sees it. The slot is chosen by the address, and an entry is used only for the
-   * same {@link NetworkInfo} instance: network intel without MaxMind databases returns one shared
+   * Returns the interned ASN, country and cloud range values of {@code info} for an event of {@code
+   * event}'s cloud. The slot is chosen by the address, and an entry is used only for the same
+   * {@link NetworkInfo} instance: network intel without MaxMind databases returns one shared
    * instance per range, so most events find their entry. An instance made per lookup, as with
    * MaxMind databases, misses, and its values are built and interned for each event.
    */

@@ -134,7 +134,7 @@ final class Profile {
 
   /**
    * The credential profile of this profile's latest event with a credential and that credential's
-   * id, or null. Read and written without the lock, as {@link #linkedCredential} says.
+   * id, or null. Read and written without the lock, as {@link #linkedCredential} describes.
    */
   private volatile CredentialLink credentialLink;
 
