@@ -34,9 +34,9 @@ public final class Shape {
   private final Object[] cached = new Object[ShapeCache.MAX_CACHES];
 
   /**
-   * The key of the first transition out of this shape, or null; {@link #firstNext} is written
-   * before it. Most shapes have one transition, and reading it here rather than through {@link
-   * #transitions} saves two memory loads per key while parsing.
+   * The key of the first transition out of this shape, or null. {@link #firstNext} is written
+   * before it. Records with a fixed key order give shapes of one transition, and reading it here
+   * rather than through {@link #transitions} saves two memory loads per key while parsing.
    */
   private volatile String firstKey;
 

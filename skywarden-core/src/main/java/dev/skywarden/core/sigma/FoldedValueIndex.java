@@ -1,6 +1,7 @@
 package dev.skywarden.core.sigma;
 
 import dev.skywarden.core.sigma.match.CaseFolding;
+import dev.skywarden.core.sigma.match.RecentTexts;
 import java.util.BitSet;
 import java.util.Map;
 
@@ -14,8 +15,7 @@ import java.util.Map;
  * #SEEN_SLOTS} slots, chosen by the text's own hash. Event names, sources and types repeat, so most
  * lookups cost that hash, which the string keeps for later users, and one comparison.
  *
- * <p>Thread-safe: the kept results are immutable objects, and threads that race on a slot at worst
- * replace each other's results.
+ * <p>Thread-safe, as {@link RecentTexts} is.
  */
 final class FoldedValueIndex {
 
@@ -31,18 +31,8 @@ final class FoldedValueIndex {
   /** Texts longer than this are not kept, so that the slots hold no large strings. */
   private static final int MAX_SEEN_LENGTH = 256;
 
-  private final Seen[] seen = new Seen[SEEN_SLOTS];
-
-  /** One kept result: the rules for a text, or null when none requires it. */
-  private static final class Seen {
-    final String text;
-    final BitSet rules;
-
-    Seen(String text, BitSet rules) {
-      this.text = text;
-      this.rules = rules;
-    }
-  }
+  private final RecentTexts<BitSet> seen =
+      new RecentTexts<>(this::lookUp, SEEN_SLOTS, MAX_SEEN_LENGTH);
 
   /** Creates the index of {@code rulesByFoldedValue}, whose keys are case-folded texts. */
   FoldedValueIndex(Map<String, BitSet> rulesByFoldedValue) {
@@ -66,17 +56,7 @@ final class FoldedValueIndex {
 
   /** Returns the rules that require the path to have {@code text}, ignoring case, or null. */
   BitSet find(String text) {
-    if (text.length() > MAX_SEEN_LENGTH) {
-      return lookUp(text);
-    }
-    int slot = spread(text.hashCode()) & (SEEN_SLOTS - 1);
-    Seen last = seen[slot];
-    if (last != null && last.text.equals(text)) {
-      return last.rules;
-    }
-    BitSet rules = lookUp(text);
-    seen[slot] = new Seen(text, rules);
-    return rules;
+    return seen.get(text);
   }
 
   private BitSet lookUp(String text) {

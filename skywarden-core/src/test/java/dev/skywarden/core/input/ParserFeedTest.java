@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ParserFeedTest {
 
   @Test
-  void nextFeed_readsAndRewindsOnlyItsOwnBytes() throws IOException {
+  void nextFeed_readsOnlyOwnBytes() throws IOException {
     ParserFeed first = feed("A".repeat(100));
     readAll(first, 100);
     first.release();

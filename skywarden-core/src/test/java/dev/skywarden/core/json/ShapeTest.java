@@ -90,7 +90,7 @@ class ShapeTest {
   }
 
   @Test
-  void find_isExactThenIgnoringCase_whenRepeatedAndAfterSlotsAreReused() {
+  void find_exactThenIgnoringCase() {
     Random random = new Random(13);
     String alphabet = "aAbBkK.\u212A\u017Fs\u00DF\u0130iI";
     List<String> keys = new ArrayList<>();

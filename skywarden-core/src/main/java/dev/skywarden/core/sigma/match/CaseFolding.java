@@ -61,44 +61,16 @@ public final class CaseFolding {
     return folded.append(foldNonAscii(text.substring(start))).toString();
   }
 
-  /** How many folded texts {@link #foldRemembered} keeps; a power of two. */
-  private static final int REMEMBERED_SLOTS = 4096;
-
-  /** Texts longer than this are folded each time, so that the slots hold no large strings. */
-  private static final int MAX_REMEMBERED_LENGTH = 256;
-
-  private static final Folded[] REMEMBERED = new Folded[REMEMBERED_SLOTS];
-
-  /** A text and its folded form. Immutable, so the slots can be shared by threads through races. */
-  private static final class Folded {
-    final String text;
-    final String folded;
-
-    Folded(String text, String folded) {
-      this.text = text;
-      this.folded = folded;
-    }
-  }
+  /** The latest folds of repeated texts of at most 256 characters, for {@link #foldRemembered}. */
+  private static final RecentTexts<String> REMEMBERED =
+      new RecentTexts<>(CaseFolding::fold, 4096, 256);
 
   /**
    * Returns {@link #fold fold(text)}, taken from the latest texts folded by this method when {@code
-   * text} was among them. For values that repeat across events, such as user agents: a repeat costs
-   * the text's hash, which the string keeps, and one comparison. Thread-safe; threads racing on a
-   * slot at worst replace each other's entries.
+   * text} was among them, for values that repeat across events such as user agents. Thread-safe.
    */
   public static String foldRemembered(String text) {
-    if (text.length() > MAX_REMEMBERED_LENGTH) {
-      return fold(text);
-    }
-    int hash = text.hashCode();
-    int slot = (hash ^ (hash >>> 16)) & (REMEMBERED_SLOTS - 1);
-    Folded last = REMEMBERED[slot];
-    if (last != null && last.text.equals(text)) {
-      return last.folded;
-    }
-    String folded = fold(text);
-    REMEMBERED[slot] = new Folded(text, folded);
-    return folded;
+    return REMEMBERED.get(text);
   }
 
   /** The result of {@link #asciiFoldedHash} for text with a character outside ASCII. */
