@@ -9,7 +9,7 @@ import java.util.function.Function;
  *
  * <p>Thread-safe: entries are immutable, and threads that race on a slot at worst replace each
  * other's entries. Texts longer than the length limit are computed each time and not kept, so the
- * memo holds at most its slot count of texts of bounded length.
+ * memo contains at most its slot count of texts of bounded length.
  *
  * @param <V> the value, which may be null
  */
