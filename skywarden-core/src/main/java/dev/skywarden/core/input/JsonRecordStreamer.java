@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skywarden.core.stats.SkipReason;
@@ -50,12 +51,17 @@ final class JsonRecordStreamer {
 
   private final JsonFactory factory;
   private final ObjectMapper mapper;
+
+  /** The mapper's node factory, with which {@link RecordParser} builds the same trees. */
+  private final JsonNodeFactory nodes;
+
   private final EnvelopeUnwrapper unwrapper;
   private final long maxRecordBytes;
 
   JsonRecordStreamer(ObjectMapper mapper, EnvelopeUnwrapper unwrapper, long maxRecordBytes) {
     this.mapper = mapper;
     this.factory = mapper.getFactory();
+    this.nodes = mapper.getNodeFactory();
     this.unwrapper = unwrapper;
     this.maxRecordBytes = maxRecordBytes;
   }
@@ -505,7 +511,10 @@ final class JsonRecordStreamer {
       if (start >= 0) {
         feed.guardRecord(start);
       }
-      JsonNode record = mapper.readTree(parser);
+      JsonNode record = parser instanceof RecordParser plain ? plain.readPlainObject(nodes) : null;
+      if (record == null) {
+        record = mapper.readTree(parser);
+      }
       feed.releaseGuard();
 
       long end = offset(parser.currentLocation());

@@ -1,6 +1,7 @@
 package dev.skywarden.core.input;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -50,11 +51,13 @@ public final class LogReader {
             .maxNestingDepth(limits.maxNestingDepth())
             .maxStringLength((int) limits.maxRecordBytes())
             .build();
+    // Values that repeat between records (names, ARNs, user agents) are read into shared strings.
     JsonFactory factory =
-        JsonFactory.builder()
-            .streamReadConstraints(constraints)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .build();
+        new RecordParserFactory(
+            (JsonFactoryBuilder)
+                JsonFactory.builder()
+                    .streamReadConstraints(constraints)
+                    .disable(StreamReadFeature.AUTO_CLOSE_SOURCE));
     // Records of one log repeat a few key sets, so their objects share the shapes of their keys.
     JsonMapper mapper = JsonMapper.builder(factory).nodeFactory(ShapedNodeFactory.SHARED).build();
     this.streamer =

@@ -43,6 +43,12 @@ public final class Shape {
   /** The shape of the first transition; see {@link #firstKey}. */
   private Shape firstNext;
 
+  /**
+   * {@link #firstKey} in ASCII bytes followed by its closing quote, or null when it is not ASCII;
+   * written before {@link #firstKey}.
+   */
+  private byte[] firstKeyQuoted;
+
   /** The first transitions out of this shape; replaced, never changed, under the lock. */
   private volatile Transitions transitions = Transitions.NONE;
 
@@ -260,6 +266,7 @@ public final class Shape {
       Shape shape = new Shape(tree, this, extended);
       if (transitionCount == 0) {
         firstNext = shape;
+        firstKeyQuoted = quotedAscii(key);
         firstKey = key;
       }
       if (transitionCount < ARRAY_TRANSITIONS) {
@@ -273,6 +280,37 @@ public final class Shape {
       transitionCount++;
       return shape;
     }
+  }
+
+  /**
+   * Returns the key that objects of this shape most likely get next: the key of its first
+   * transition, or null when it has none. A parser can compare the input with {@link
+   * #likelyKeyQuoted} before it looks a name up.
+   */
+  public String likelyKey() {
+    return firstKey;
+  }
+
+  /**
+   * Returns the bytes of {@link #likelyKey} as JSON holds it when it is plain ASCII: its characters
+   * and the closing quote. Returns null when there is no likely key or it is not ASCII. The array
+   * must not be changed.
+   */
+  public byte[] likelyKeyQuoted() {
+    return firstKey == null ? null : firstKeyQuoted;
+  }
+
+  private static byte[] quotedAscii(String key) {
+    byte[] quoted = new byte[key.length() + 1];
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+        return null;
+      }
+      quoted[i] = (byte) c;
+    }
+    quoted[key.length()] = '"';
+    return quoted;
   }
 
   /** Returns the value array length to allocate for an object that has just got this shape. */
