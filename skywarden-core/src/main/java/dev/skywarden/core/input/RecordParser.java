@@ -31,18 +31,23 @@ import java.io.InputStream;
  * <p>Both give the same texts, trees, locations and errors as Jackson. A value takes the short path
  * only when it lies in the read buffer, holds at most {@link RepeatedTexts#MAX_LENGTH} bytes (and
  * no more than the string length limit), and has no escape, control or non-ASCII byte; any other
- * goes to Jackson's own code. {@link #readPlainObject} gives up, and leaves the parser where it
- * was, on anything outside the plain subset it reads (see there).
+ * goes to Jackson's own code. {@link #readPlainObject} gives up, and leaves the parser at the same
+ * place in the input, on anything outside the plain subset it reads (see there).
  *
- * <p>Not thread-safe, like every Jackson parser. It uses the tables of the thread that made it.
+ * <p>Not thread-safe, like every Jackson parser. It uses the tables of the thread that calls it, so
+ * a parser handed from one thread to another never shares a table with a parser of its first
+ * thread.
  */
 final class RecordParser extends UTF8StreamJsonParser {
 
   /** The deepest nesting below a record that {@link #readPlainObject} reads itself. */
   private static final int MAX_PLAIN_DEPTH = 32;
 
-  private final RepeatedTexts texts = RepeatedTexts.valuesOfThisThread();
-  private final RepeatedTexts names = RepeatedTexts.namesOfThisThread();
+  /** The thread whose tables {@link #texts} and {@link #names} are; see {@link #ownTables}. */
+  private Thread owner = Thread.currentThread();
+
+  private RepeatedTexts texts = RepeatedTexts.valuesOfThisThread();
+  private RepeatedTexts names = RepeatedTexts.namesOfThisThread();
 
   /** The longest value in bytes that takes the short path; longer ones get Jackson's checks. */
   private final int maxShortLength;
@@ -77,6 +82,7 @@ final class RecordParser extends UTF8StreamJsonParser {
    */
   @Override
   protected String _finishAndReturnString() throws IOException {
+    ownTables();
     byte[] buffer = _inputBuffer;
     int start = _inputPtr;
     int limit = Math.min(_inputEnd, start + maxShortLength + 1);
@@ -97,19 +103,23 @@ final class RecordParser extends UTF8StreamJsonParser {
    * {@code END_OBJECT}, as {@code ObjectMapper.readTree} would with {@code nodes}, and leaves the
    * parser as it does: after that {@code END_OBJECT}, with the current token cleared.
    *
-   * <p>Returns null, with the parser unchanged, when the object leaves the plain subset that this
-   * reader handles: keys and strings of printable ASCII without escapes (values up to {@link
-   * RepeatedTexts#MAX_LENGTH} bytes), integers of up to 18 digits, {@code true}, {@code false},
-   * {@code null}, nesting up to {@value #MAX_PLAIN_DEPTH} levels, no duplicate key, no line break,
-   * and all of it within the read buffer once the unread bytes are moved to its start. The caller
-   * then reads the object with Jackson, which also reports any error.
+   * <p>Returns null, with the parser at the same place in the input, when the object leaves the
+   * plain subset that this reader handles: keys and strings of ASCII from space to DEL without
+   * escapes (values up to {@link RepeatedTexts#MAX_LENGTH} bytes), integers of up to 18 digits,
+   * {@code true}, {@code false}, {@code null}, nesting up to {@value #MAX_PLAIN_DEPTH} levels, no
+   * duplicate key, no line break, and all of it within the read buffer once the unread bytes are
+   * moved to its start. The caller then reads the object with Jackson, which also reports any
+   * error. Giving up may still have moved the unread bytes to the buffer start and read more of the
+   * stream, as Jackson would have to, and added shapes and kept values; none of that changes what
+   * Jackson then reads.
    *
-   * @throws IOException when filling the buffer fails
+   * @throws IOException when reading more of the stream fails, as Jackson's own read would
    */
   ObjectNode readPlainObject(JsonNodeFactory nodes) throws IOException {
     if (_currToken != JsonToken.START_OBJECT || _tokenIncomplete || _nextToken != null) {
       return null;
     }
+    ownTables();
     // Containers below this object may nest this much deeper before Jackson's limit.
     int depthLeft = _streamReadConstraints.getMaxNestingDepth() - _parsingContext.getNestingDepth();
     maxDepth = Math.min(MAX_PLAIN_DEPTH, depthLeft + 1);
@@ -132,6 +142,19 @@ final class RecordParser extends UTF8StreamJsonParser {
     // ObjectMapper.readTree consumes the last token; do the same.
     clearCurrentToken();
     return object;
+  }
+
+  /**
+   * Takes the tables of the calling thread when another thread made or last used this parser, so
+   * that two threads never share a table, which is not thread-safe.
+   */
+  private void ownTables() {
+    Thread current = Thread.currentThread();
+    if (current != owner) {
+      owner = current;
+      texts = RepeatedTexts.valuesOfThisThread();
+      names = RepeatedTexts.namesOfThisThread();
+    }
   }
 
   private ObjectNode readFrom(int start, JsonNodeFactory nodes) {
@@ -160,6 +183,10 @@ final class RecordParser extends UTF8StreamJsonParser {
     _inputPtr = 0;
     _inputEnd = unread;
     int n = _inputStream.read(_inputBuffer, unread, _inputBuffer.length - unread);
+    if (n < 0) {
+      // As _loadMore does at the end: no more reads from this stream, which may be a terminal.
+      _closeInput();
+    }
     if (n <= 0) {
       return false;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.IOContext;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -62,8 +63,9 @@ final class RecordParserFactory extends JsonFactory {
     if (!plainUtf8(buffer, end)) {
       byte[] probed = Arrays.copyOf(buffer, end);
       context.releaseReadIOBuffer(buffer);
+      // SequenceInputStream closes each stream it reaches the end of, but the caller owns in.
       return super._createParser(
-          new SequenceInputStream(new ByteArrayInputStream(probed), in), context);
+          new SequenceInputStream(new ByteArrayInputStream(probed), new NotClosed(in)), context);
     }
     // As Jackson's own bootstrapper does for UTF-8 found without a byte order mark.
     context.setEncoding(JsonEncoding.UTF8);
@@ -79,7 +81,9 @@ final class RecordParserFactory extends JsonFactory {
         true);
   }
 
-  /** Returns whether the first bytes show UTF-8 without a byte order mark, as Jackson tells it. */
+  /**
+   * Returns whether the first bytes show UTF-8 without a byte order mark, as Jackson decides it.
+   */
   private static boolean plainUtf8(byte[] buffer, int length) {
     if (length < PROBE_BYTES) {
       return false;
@@ -91,5 +95,18 @@ final class RecordParserFactory extends JsonFactory {
     }
     int first = buffer[0] & 0xff;
     return first != 0xef && first != 0xfe && first != 0xff;
+  }
+
+  /** A view of a stream whose {@code close} leaves the stream open. */
+  private static final class NotClosed extends FilterInputStream {
+
+    NotClosed(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {
+      // The stream belongs to the caller of createParser.
+    }
   }
 }

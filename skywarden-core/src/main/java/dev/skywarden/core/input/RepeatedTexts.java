@@ -15,10 +15,10 @@ import java.util.Arrays;
  *
  * <p>Design note: the table is direct-mapped by a hash of the length and of the first, middle and
  * last eight bytes, so its cost does not grow with the length. It is bounded and needs no eviction:
- * at most {@link #SLOTS} values of at most {@link #MAX_LENGTH} bytes, about 2 MiB when every slot
- * holds a value of the maximum length, and a few hundred KiB for the values of cloud audit logs. A
- * value takes a slot only when it is the second value in a row to arrive at that slot, so ids and
- * times that occur once do not push out values that repeat.
+ * at most {@link #SLOTS} values of at most {@link #MAX_LENGTH} bytes, about 2.5 MiB when every slot
+ * holds a value of the maximum length (an estimate from the object sizes, not measured). A value
+ * takes a slot only when it is the second value in a row to arrive at that slot, so ids and times
+ * that occur once do not push out values that repeat.
  *
  * <p>Field names have a table of their own, whose names are interned and take a slot at once.
  *

@@ -292,9 +292,9 @@ public final class Shape {
   }
 
   /**
-   * Returns the bytes of {@link #likelyKey} as JSON holds it when it is plain ASCII: its characters
-   * and the closing quote. Returns null when there is no likely key or it is not ASCII. The array
-   * must not be changed.
+   * Returns the bytes of {@link #likelyKey} as they appear in JSON when it is plain ASCII: its
+   * characters and the closing quote. Returns null when there is no likely key or it is not ASCII.
+   * The array must not be changed.
    */
   public byte[] likelyKeyQuoted() {
     return firstKey == null ? null : firstKeyQuoted;

@@ -19,7 +19,7 @@ class AsciiScanTest {
         for (int position = 0; position < length; position++) {
           byte[] bytes = filled(length, 'q');
           bytes[position] = (byte) special;
-          // A second special byte later must not move the answer.
+          // A second special byte later must not change the result.
           if (position + 3 < length) {
             bytes[position + 3] = '"';
           }

@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,6 +31,35 @@ class LogReaderDamagedInputTest {
   private final LogReader reader = new LogReader();
 
   @TempDir Path dir;
+
+  @Test
+  void shortDamagedTail_onlyMalformedSkips() throws Exception {
+    // Fewer than four bytes after the good line: the parser of the rest is made by Jackson.
+    for (Path file :
+        List.of(
+            write(dir, "tail.jsonl", event("1") + "\n{"),
+            write(dir, "tail.jsonl.gz", gzip(utf8(event("1") + "\n{"))))) {
+      CollectingSink sink = new CollectingSink();
+
+      read(reader, file, sink);
+
+      assertThat(sink.field("eventID")).as(file.toString()).containsExactly("1");
+      assertThat(sink.skipReasons()).as(file.toString()).containsOnly(SkipReason.MALFORMED_JSON);
+    }
+  }
+
+  @Test
+  void utf16CutMidRecord_onlyMalformedSkips() throws Exception {
+    String content = event("1") + "\n" + event("2");
+    byte[] utf16 = content.getBytes(StandardCharsets.UTF_16LE);
+    Path file = write(dir, "cut.jsonl", Arrays.copyOf(utf16, utf16.length - 20));
+    CollectingSink sink = new CollectingSink();
+
+    read(reader, file, sink);
+
+    assertThat(sink.field("eventID")).containsExactly("1");
+    assertThat(sink.skipReasons()).containsOnly(SkipReason.MALFORMED_JSON);
+  }
 
   @Test
   void malformedJsonLine_costsOneRecord() throws Exception {

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -150,13 +152,45 @@ class RecordParserTest {
   }
 
   @Test
-  void byteOrderMarksAndOtherEncodings_readByJackson() throws IOException {
+  void otherEncodings_sameAsJackson() throws IOException {
     String json = "[" + String.format(PLAIN, 2, 2, 2) + "]";
     byte[] bom = concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, utf8(json));
     byte[] utf16 = json.getBytes(StandardCharsets.UTF_16LE);
     for (byte[] input : new byte[][] {bom, utf16, utf8("[]"), utf8("[")}) {
       assertThat(read(ourMapper(limits()), new ByteArrayInputStream(input)).steps)
           .isEqualTo(read(jackson(limits()), new ByteArrayInputStream(input)).steps);
+    }
+  }
+
+  @Test
+  void parserHandedToAnotherThread_usesThatThreadsTable() throws Exception {
+    String record = "{\"value\":\"handed-over-value\"}";
+    byte[] input = utf8("[" + record + "," + record + "," + record + "]");
+    JsonMapper mapper = ourMapper(limits());
+    JsonParser parser = mapper.getFactory().createParser(new ByteArrayInputStream(input));
+
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      String[] keptAndRead =
+          other
+              .submit(
+                  () -> {
+                    RecordParser ours = (RecordParser) parser;
+                    parser.nextToken();
+                    JsonNode last = null;
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                      last = ours.readPlainObject(mapper.getNodeFactory());
+                    }
+                    byte[] bytes = utf8("handed-over-value");
+                    String kept = RepeatedTexts.valuesOfThisThread().text(bytes, 0, bytes.length);
+                    return new String[] {kept, last.get("value").textValue()};
+                  })
+              .get();
+
+      assertThat(keptAndRead[0]).isSameAs(keptAndRead[1]);
+    } finally {
+      other.shutdown();
+      parser.close();
     }
   }
 
@@ -214,7 +248,7 @@ class RecordParserTest {
             + location.getColumnNr();
   }
 
-  /** The tree with the class of every node, so an int node never passes for a long one. */
+  /** Returns the tree with the class of every node, so an int node never passes for a long one. */
   private static String describe(JsonNode node) {
     if (node.isObject()) {
       StringBuilder out = new StringBuilder("{");
