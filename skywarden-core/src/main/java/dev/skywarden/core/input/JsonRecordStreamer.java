@@ -206,19 +206,24 @@ final class JsonRecordStreamer {
      */
     private boolean readRootObject(JsonParser parser) throws IOException {
       long start = offset(parser.currentTokenLocation());
+      // Until its first field name shows an envelope, an object that fails is a plain record, so
+      // the scan for the next one starts after its own first line: a lone { at the end of the
+      // stream then costs one skip, not a second one for the same brace.
+      plainRecordStart = start;
       JsonToken token = parser.nextToken();
       if (token != JsonToken.FIELD_NAME) {
+        plainRecordStart = -1;
         unwrapper.unwrap(mapper.createObjectNode(), recordLine, out);
         return false;
       }
 
       String name = parser.currentName();
       if (EnvelopeUnwrapper.CONTAINER_FIELDS.contains(name) || MESSAGE_TYPE.equals(name)) {
+        plainRecordStart = -1;
         return readEnvelope(parser, start, name);
       }
 
       // Positioned at a field name, Jackson reads the rest of the object into one ObjectNode.
-      plainRecordStart = start;
       JsonNode record = readRecord(parser, start);
       plainRecordStart = -1;
       if (record != null) {

@@ -34,7 +34,8 @@ class LogReaderDamagedInputTest {
 
   @Test
   void shortDamagedTail_onlyMalformedSkips() throws Exception {
-    // Fewer than four bytes after the good line: the parser of the rest is made by Jackson.
+    // Fewer than four bytes after the good line: the parser of the rest is made by Jackson. The
+    // lone brace is one damaged record, counted once.
     for (Path file :
         List.of(
             write(dir, "tail.jsonl", event("1") + "\n{"),
@@ -44,7 +45,7 @@ class LogReaderDamagedInputTest {
       read(reader, file, sink);
 
       assertThat(sink.field("eventID")).as(file.toString()).containsExactly("1");
-      assertThat(sink.skipReasons()).as(file.toString()).containsOnly(SkipReason.MALFORMED_JSON);
+      assertThat(sink.skipReasons()).as(file.toString()).containsExactly(SkipReason.MALFORMED_JSON);
     }
   }
 
