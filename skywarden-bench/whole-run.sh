@@ -112,7 +112,7 @@ if [ ! -x /usr/bin/time ]; then
   fi
 fi
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  (cd "$repo_dir" && mvn -q -B install -DskipTests)
+  (cd "$repo_dir" && mvn -q -B package -DskipTests)
 fi
 mkdir -p "$log_dir"
 
