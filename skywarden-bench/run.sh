@@ -15,7 +15,7 @@ bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_dir="$(dirname "$bench_dir")"
 shared_dir="${SKYWARDEN_SHARED_DIR:-$repo_dir/../shared}"
 
-(cd "$repo_dir" && mvn -q -B install -DskipTests -pl skywarden-bench -am)
+(cd "$repo_dir" && mvn -q -B package -DskipTests -pl skywarden-bench -am)
 
 if [ "$#" -eq 0 ]; then
   set -- -f 1 -wi 3 -i 5 -w 2s -r 2s -t 1
