@@ -29,10 +29,10 @@ import java.io.InputStream;
  * </ul>
  *
  * <p>Both give the same texts, trees, locations and errors as Jackson. A value takes the short path
- * only when it lies in the read buffer, holds at most {@link RepeatedTexts#MAX_LENGTH} bytes (and
- * no more than the string length limit), and has no escape, control or non-ASCII byte; any other
- * goes to Jackson's own code. {@link #readPlainObject} gives up, and leaves the parser at the same
- * place in the input, on anything outside the plain subset it reads (see there).
+ * only when it lies in the read buffer, has at most {@link RepeatedTexts#MAX_LENGTH} bytes (and no
+ * more than the string length limit), and has no escape, control or non-ASCII byte; any other goes
+ * to Jackson's own code. {@link #readPlainObject} gives up, and leaves the parser at the same place
+ * in the input, on anything outside the plain subset it reads (see there).
  *
  * <p>Not thread-safe, like every Jackson parser. It uses the tables of the thread that calls it, so
  * a parser handed from one thread to another never shares a table with a parser of its first
@@ -49,7 +49,7 @@ final class RecordParser extends UTF8StreamJsonParser {
   private RepeatedTexts texts = RepeatedTexts.valuesOfThisThread();
   private RepeatedTexts names = RepeatedTexts.namesOfThisThread();
 
-  /** The longest value in bytes that takes the short path; longer ones get Jackson's checks. */
+  /** Maximum length in bytes of a value on the short path; longer ones get Jackson's checks. */
   private final int maxShortLength;
 
   /** The read position of {@link #readPlainObject}; only valid during a call. */
@@ -83,19 +83,17 @@ final class RecordParser extends UTF8StreamJsonParser {
   @Override
   protected String _finishAndReturnString() throws IOException {
     ownTables();
-    byte[] buffer = _inputBuffer;
     int start = _inputPtr;
-    int limit = Math.min(_inputEnd, start + maxShortLength + 1);
-    int end = AsciiScan.firstSpecial(buffer, start, limit);
-    if (end < limit && buffer[end] == '"') {
-      int length = end - start;
-      String text = texts.text(buffer, start, length);
-      _inputPtr = end + 1;
-      // Later calls for the same token (getTextCharacters, a second getText) read the buffer.
-      _textBuffer.resetWithString(text);
-      return text;
+    int end = closingQuote(start, maxShortLength);
+    if (end < 0) {
+      return super._finishAndReturnString();
     }
-    return super._finishAndReturnString();
+
+    String text = texts.text(_inputBuffer, start, end - start);
+    _inputPtr = end + 1;
+    // Later calls for the same token (getTextCharacters, a second getText) read the text buffer.
+    _textBuffer.resetWithString(text);
+    return text;
   }
 
   /**
@@ -109,9 +107,9 @@ final class RecordParser extends UTF8StreamJsonParser {
    * {@code true}, {@code false}, {@code null}, nesting up to {@value #MAX_PLAIN_DEPTH} levels, no
    * duplicate key, no line break, and all of it within the read buffer once the unread bytes are
    * moved to its start. The caller then reads the object with Jackson, which also reports any
-   * error. Giving up may still have moved the unread bytes to the buffer start and read more of the
-   * stream, as Jackson would have to, and added shapes and kept values; none of that changes what
-   * Jackson then reads.
+   * error. Before giving up, the parser may have moved the unread bytes to the buffer start and
+   * read more of the stream, as Jackson would have to. It may also have added shapes and stored
+   * values. None of that changes what Jackson then reads.
    *
    * @throws IOException when reading more of the stream fails, as Jackson's own read would
    */
@@ -166,7 +164,7 @@ final class RecordParser extends UTF8StreamJsonParser {
   /**
    * Moves the unread bytes to the start of the buffer and reads more after them with one read of
    * the stream, keeping the location bookkeeping as Jackson's {@code _loadMore} does. One read, as
-   * Jackson would make, so that a record size guard in the stream sees no more than it would.
+   * Jackson would make, so that a record size guard in the stream counts no more than it would.
    *
    * @return whether any byte was added
    */
@@ -259,15 +257,12 @@ final class RecordParser extends UTF8StreamJsonParser {
   /** Reads a plain ASCII name after its opening quote, through its closing quote; else null. */
   private String readName() {
     int start = at;
-    int limit = Math.min(_inputEnd, start + RepeatedTexts.MAX_LENGTH + 1);
-    int end = AsciiScan.firstSpecial(_inputBuffer, start, limit);
-    if (end >= limit || _inputBuffer[end] != '"') {
-      ranOut = end >= _inputEnd;
+    int end = closingQuote(start, RepeatedTexts.MAX_LENGTH);
+    if (end < 0) {
       return null;
     }
-    int length = end - start;
     at = end + 1;
-    return names.text(_inputBuffer, start, length);
+    return names.text(_inputBuffer, start, end - start);
   }
 
   /** Reads a value at {@link #at}, after optional spaces; null when it is not plain. */
@@ -328,17 +323,29 @@ final class RecordParser extends UTF8StreamJsonParser {
     }
   }
 
+  /** Reads a plain ASCII string value after its opening quote, through its closing quote. */
   private JsonNode readString(JsonNodeFactory nodes) {
     int start = at;
-    int limit = Math.min(_inputEnd, start + maxShortLength + 1);
-    int end = AsciiScan.firstSpecial(_inputBuffer, start, limit);
-    if (end >= limit || _inputBuffer[end] != '"') {
-      ranOut = end >= _inputEnd;
+    int end = closingQuote(start, maxShortLength);
+    if (end < 0) {
       return null;
     }
-    int length = end - start;
     at = end + 1;
-    return nodes.textNode(texts.text(_inputBuffer, start, length));
+    return nodes.textNode(texts.text(_inputBuffer, start, end - start));
+  }
+
+  /**
+   * Returns the index of the quote that closes a plain ASCII string of at most {@code maxLength}
+   * bytes starting at {@code start}, or -1. Sets {@link #ranOut} when the buffer ended first.
+   */
+  private int closingQuote(int start, int maxLength) {
+    int limit = Math.min(_inputEnd, start + maxLength + 1);
+    int end = AsciiScan.firstSpecial(_inputBuffer, start, limit);
+    if (end < limit && _inputBuffer[end] == '"') {
+      return end;
+    }
+    ranOut = end >= _inputEnd;
+    return -1;
   }
 
   /**

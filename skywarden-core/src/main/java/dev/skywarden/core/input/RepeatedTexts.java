@@ -16,7 +16,7 @@ import java.util.Arrays;
  * <p>Design note: the table is direct-mapped by a hash of the length and of the first, middle and
  * last eight bytes, so its cost does not grow with the length. It is bounded and needs no eviction:
  * at most {@link #SLOTS} values of at most {@link #MAX_LENGTH} bytes, about 2.5 MiB when every slot
- * holds a value of the maximum length (an estimate from the object sizes, not measured). A value
+ * has a value of the maximum length (an estimate from the object sizes, not measured). A value
  * takes a slot only when it is the second value in a row to arrive at that slot, so ids and times
  * that occur once do not push out values that repeat.
  *
@@ -30,7 +30,7 @@ final class RepeatedTexts {
   /** The number of slots, a power of two. */
   static final int SLOTS = 4096;
 
-  /** The longest value in bytes that the table keeps. */
+  /** Maximum length in bytes of a value that the table stores. */
   static final int MAX_LENGTH = 256;
 
   private static final VarHandle LONGS =
@@ -42,7 +42,7 @@ final class RepeatedTexts {
   private static final ThreadLocal<RepeatedTexts> NAMES_OF_THREAD =
       ThreadLocal.withInitial(() -> new RepeatedTexts(true));
 
-  /** Whether texts are field names: interned, as Jackson interns them, and kept at once. */
+  /** Whether texts are field names: interned, as Jackson interns them, and stored at once. */
   private final boolean names;
 
   /**
@@ -53,7 +53,7 @@ final class RepeatedTexts {
 
   private final String[] texts = new String[SLOTS];
 
-  /** The bytes of kept values longer than {@link #WORDS_COVER}; null for shorter ones. */
+  /** The bytes of stored values longer than {@link #WORDS_COVER}; null for shorter ones. */
   private final byte[][] longValues = new byte[SLOTS][];
 
   private final int[] lastMisses = new int[SLOTS];
@@ -81,15 +81,15 @@ final class RepeatedTexts {
   }
 
   /**
-   * Returns the string of {@code length} ASCII bytes of {@code buffer} from {@code start}: the kept
-   * string when the same bytes were kept, else a new one.
+   * Returns the string of {@code length} ASCII bytes of {@code buffer} from {@code start}: the
+   * stored string when the same bytes were stored, else a new one.
    *
    * @throws IllegalArgumentException when {@code length} exceeds {@link #MAX_LENGTH}
    */
   String text(byte[] buffer, int start, int length) {
     if (length > MAX_LENGTH) {
       throw new IllegalArgumentException(
-          "value of " + length + " bytes is longer than the table's");
+          "value of " + length + " bytes is longer than the maximum of " + MAX_LENGTH);
     }
     long first;
     long middle;
@@ -113,15 +113,15 @@ final class RepeatedTexts {
     int base = slot * 4;
     long head = ((long) hash << 32) | length;
 
-    String kept = texts[slot];
-    if (kept != null
+    String stored = texts[slot];
+    if (stored != null
         && keys[base] == head
         && keys[base + 1] == first
         && keys[base + 2] == middle
         && keys[base + 3] == last
         && (length <= WORDS_COVER
             || Arrays.equals(longValues[slot], 0, length, buffer, start, start + length))) {
-      return kept;
+      return stored;
     }
 
     // ISO-8859-1 maps each ASCII byte to the same char and makes a compact string by copying.

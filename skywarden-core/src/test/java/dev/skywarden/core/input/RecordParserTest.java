@@ -41,7 +41,7 @@ class RecordParserTest {
           + "\"resources\":[{\"ARN\":\"arn:aws:s3:::b%d\"},1,-2,false,[\"x\"]]}";
 
   @Test
-  void plainRecords_sameTreesAndLocations_readByTheShortPath() throws IOException {
+  void plainRecords_readByShortPath() throws IOException {
     StringBuilder array = new StringBuilder("[");
     for (int i = 0; i < 400; i++) {
       array.append(i == 0 ? "" : ",").append(String.format(PLAIN, i % 60, i * 7919, i));
@@ -163,7 +163,7 @@ class RecordParserTest {
   }
 
   @Test
-  void parserHandedToAnotherThread_usesThatThreadsTable() throws Exception {
+  void otherThread_usesItsOwnTable() throws Exception {
     String record = "{\"value\":\"handed-over-value\"}";
     byte[] input = utf8("[" + record + "," + record + "," + record + "]");
     JsonMapper mapper = ourMapper(limits());
@@ -171,7 +171,7 @@ class RecordParserTest {
 
     ExecutorService other = Executors.newSingleThreadExecutor();
     try {
-      String[] keptAndRead =
+      String[] storedAndRead =
           other
               .submit(
                   () -> {
@@ -182,12 +182,12 @@ class RecordParserTest {
                       last = ours.readPlainObject(mapper.getNodeFactory());
                     }
                     byte[] bytes = utf8("handed-over-value");
-                    String kept = RepeatedTexts.valuesOfThisThread().text(bytes, 0, bytes.length);
-                    return new String[] {kept, last.get("value").textValue()};
+                    String stored = RepeatedTexts.valuesOfThisThread().text(bytes, 0, bytes.length);
+                    return new String[] {stored, last.get("value").textValue()};
                   })
               .get();
 
-      assertThat(keptAndRead[0]).isSameAs(keptAndRead[1]);
+      assertThat(storedAndRead[0]).isSameAs(storedAndRead[1]);
     } finally {
       other.shutdown();
       parser.close();

@@ -47,11 +47,11 @@ class RepeatedTextsTest {
     byte[] bytesB = ascii(b);
 
     values.text(bytesA, 0, a.length());
-    String keptA = values.text(bytesA, 0, a.length());
+    String storedA = values.text(bytesA, 0, a.length());
     String readB = values.text(bytesB, 0, b.length());
 
     assertThat(readB).isEqualTo(b);
-    assertThat(values.text(bytesA, 0, a.length())).isSameAs(keptA);
+    assertThat(values.text(bytesA, 0, a.length())).isSameAs(storedA);
   }
 
   @Test
