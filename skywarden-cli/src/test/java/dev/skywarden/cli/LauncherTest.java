@@ -1,0 +1,130 @@
+package dev.skywarden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the {@code skywarden} launcher script of the repository with a real JVM and checks the JVM
+ * options it chooses. The launcher runs a small jar in place of the CLI's, whose main method prints
+ * the collectors and maximum heap of its JVM and its arguments, so no build is started.
+ */
+class LauncherTest {
+
+  /** The launcher; tests run in the repository root (the surefire working directory). */
+  private static final Path LAUNCHER = Path.of("skywarden");
+
+  @TempDir static Path home;
+
+  /** Copies the launcher into {@link #home} and writes the printing jar where it runs the CLI. */
+  @BeforeAll
+  static void setUp() throws IOException {
+    Files.copy(LAUNCHER, home.resolve("skywarden"));
+    Path classes = Files.createDirectories(home.resolve("classes"));
+    Path source = classes.resolve("PrintJvm.java");
+    Files.writeString(
+        source,
+        """
+        import java.lang.management.GarbageCollectorMXBean;
+        import java.lang.management.ManagementFactory;
+        import java.util.TreeSet;
+
+        public class PrintJvm {
+          public static void main(String[] args) {
+            TreeSet<String> names = new TreeSet<>();
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+              names.add(gc.getName().replace(' ', '_'));
+            }
+            StringBuilder out = new StringBuilder("collectors: ").append(String.join(" ", names));
+            out.append("\\nmax heap MiB: ").append(Runtime.getRuntime().maxMemory() >> 20);
+            out.append("\\narguments: ").append(String.join(" ", args));
+            System.out.println(out);
+          }
+        }
+        """);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    int status = javac.run(null, null, null, "-d", classes.toString(), source.toString());
+    assertThat(status).as("javac status for %s", source).isZero();
+
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "PrintJvm");
+    Path jar =
+        Files.createDirectories(home.resolve("skywarden-cli/target")).resolve("skywarden.jar");
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest)) {
+      out.putNextEntry(new JarEntry("PrintJvm.class"));
+      out.write(Files.readAllBytes(classes.resolve("PrintJvm.class")));
+      out.closeEntry();
+    }
+  }
+
+  @Test
+  void noOptions_usesTheParallelCollector() throws Exception {
+    String out = launch(null, "hunt", "examples/");
+
+    assertThat(out)
+        .contains("collectors: PS_MarkSweep PS_Scavenge")
+        .contains("arguments: hunt examples/");
+  }
+
+  @Test
+  void optionsWithoutCollector_keepTheParallelCollector() throws Exception {
+    String out = launch("-Xmx64m", "hunt");
+
+    assertThat(out).contains("collectors: PS_MarkSweep PS_Scavenge").contains("max heap MiB: ");
+    assertThat(maxHeapMib(out)).as("max heap of %s", out).isLessThanOrEqualTo(64);
+  }
+
+  @Test
+  void optionsWithCollector_replaceTheParallelCollector() throws Exception {
+    String g1 = launch("-XX:+UseG1GC", "hunt");
+    String serial = launch("-Xmx64m -XX:+UseSerialGC", "score");
+
+    assertThat(g1).contains("collectors: G1_Old_Generation G1_Young_Generation");
+    assertThat(serial).contains("collectors: Copy MarkSweepCompact").contains("arguments: score");
+    assertThat(maxHeapMib(serial)).as("max heap of %s", serial).isLessThanOrEqualTo(64);
+  }
+
+  /** Runs the launcher with {@code SKYWARDEN_JAVA_OPTS} set to {@code javaOpts} (unset if null). */
+  private static String launch(String javaOpts, String... arguments) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", home.resolve("skywarden").toString()));
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> environment = builder.environment();
+    environment.remove("SKYWARDEN_JAVA_OPTS");
+    environment.remove("JAVA_TOOL_OPTIONS");
+    environment.remove("JDK_JAVA_OPTIONS");
+    if (javaOpts != null) {
+      environment.put("SKYWARDEN_JAVA_OPTS", javaOpts);
+    }
+    Process process = builder.start();
+    byte[] output = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+    String out = new String(output, StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as("exit status; output:%n%s", out).isZero();
+    return out;
+  }
+
+  private static long maxHeapMib(String out) {
+    String line = out.lines().filter(l -> l.startsWith("max heap MiB: ")).findFirst().orElseThrow();
+    return Long.parseLong(line.substring("max heap MiB: ".length()).trim());
+  }
+}
