@@ -27,7 +27,8 @@
 #   THREADS      thread counts to measure (default: "1 $(nproc)")
 #   CONFIGS      hunt configurations to measure (default: "builtin sigmahq analytics")
 #   CEILINGS     set to 0 to skip the two ceilings (then MB/s and the token-pass share are blank)
-#   JAVA_OPTS    JVM options of every measured run (default: -Xmx1g, the heap the hunt must fit in)
+#   JAVA_OPTS    JVM options of every measured run (default: -Xmx1g -XX:+UseParallelGC, the heap
+#                the hunt must fit in and the collector the skywarden launcher chooses)
 #   SHARED_DIR   the shared data folder (default: ../shared beside the checkout)
 #   LOG_DIR      where the GC log, GNU time output, stderr and findings of each run are kept
 #                (default: skywarden-bench/target/whole-run-logs)
@@ -44,7 +45,7 @@ identities="${IDENTITIES:-300}"
 threads_list="${THREADS:-1 $(nproc)}"
 configs="${CONFIGS:-builtin sigmahq analytics}"
 ceilings="${CEILINGS:-1}"
-java_opts="${JAVA_OPTS:--Xmx1g}"
+java_opts="${JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}"
 shared_dir="${SHARED_DIR:-$repo_dir/../shared}"
 log_dir="${LOG_DIR:-$bench_dir/target/whole-run-logs}"
 cli_jar="$repo_dir/skywarden-cli/target/skywarden.jar"
@@ -160,9 +161,9 @@ measure() {
   m_cpu="$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$time_log")"
   m_rss="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$time_log")"
 
-  # G1 logs each pause as BEFORE->AFTER(COMMITTED) in M (MiB); K or G units appear on tiny or
-  # huge heaps, so they are converted. Only young, mixed and full pauses free memory, so only
-  # their AFTER counts; the remark and cleanup pauses of a concurrent cycle would count garbage.
+  # The parallel collector and G1 log each pause as BEFORE->AFTER(COMMITTED) in M (MiB); K or G
+  # units appear on tiny or huge heaps, so they are converted. Only young, mixed and full pauses
+  # free memory, so only their AFTER counts; G1's remark and cleanup pauses would count garbage.
   read -r m_heap_peak m_heap_live < <(grep -E 'Pause' "$gc_log" \
     | sed -nE 's/.*(Pause [A-Za-z]+).* ([0-9]+[KMG])->([0-9]+[KMG])\(.*/\1 \2 \3/p' \
     | awk 'function mib(v) { u = substr(v, length(v)); n = substr(v, 1, length(v) - 1);
