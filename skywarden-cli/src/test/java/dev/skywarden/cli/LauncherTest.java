@@ -2,6 +2,7 @@ package dev.skywarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,9 @@ class LauncherTest {
             }
             StringBuilder out = new StringBuilder("collectors: ").append(String.join(" ", names));
             out.append("\\nmax heap MiB: ").append(Runtime.getRuntime().maxMemory() >> 20);
-            out.append("\\narguments: ").append(String.join(" ", args));
+            for (String arg : args) {
+              out.append("\\nargument: [").append(arg).append(']');
+            }
             System.out.println(out);
           }
         }
@@ -80,9 +83,18 @@ class LauncherTest {
   void noOptions_usesTheParallelCollector() throws Exception {
     String out = launch(null, "hunt", "examples/");
 
+    assertThat(out).contains("collectors: PS_MarkSweep PS_Scavenge");
+    assertThat(out).contains("argument: [hunt]\nargument: [examples/]");
+  }
+
+  @Test
+  void arguments_passUnchanged() throws Exception {
+    String out = launch("-Xmx64m", "hunt", "my logs/", "", "*", "-Xmx1g");
+
     assertThat(out)
-        .contains("collectors: PS_MarkSweep PS_Scavenge")
-        .contains("arguments: hunt examples/");
+        .contains("argument: [hunt]\nargument: [my logs/]\nargument: []\nargument: [*]")
+        .contains("argument: [-Xmx1g]");
+    assertThat(maxHeapMib(out)).as("max heap of %s", out).isLessThanOrEqualTo(64);
   }
 
   @Test
@@ -99,26 +111,76 @@ class LauncherTest {
     String serial = launch("-Xmx64m -XX:+UseSerialGC", "score");
 
     assertThat(g1).contains("collectors: G1_Old_Generation G1_Young_Generation");
-    assertThat(serial).contains("collectors: Copy MarkSweepCompact").contains("arguments: score");
+    assertThat(serial).contains("collectors: Copy MarkSweepCompact").contains("argument: [score]");
     assertThat(maxHeapMib(serial)).as("max heap of %s", serial).isLessThanOrEqualTo(64);
+  }
+
+  @Test
+  void optionsSplitAtTabsAndNewlines() throws Exception {
+    String out = launch("-Xmx64m\t-XX:+UseSerialGC\n", "hunt");
+
+    assertThat(out).contains("collectors: Copy MarkSweepCompact");
+    assertThat(maxHeapMib(out)).as("max heap of %s", out).isLessThanOrEqualTo(64);
+  }
+
+  @Test
+  void parallelTuningFlag_keepsTheParallelCollector() throws Exception {
+    String out = launch("-XX:+UseMaximumCompactionOnSystemGC", "hunt");
+
+    assertThat(out).contains("collectors: PS_MarkSweep PS_Scavenge");
+  }
+
+  @Test
+  void disabledParallelCollector_leavesTheJvmDefault() throws Exception {
+    String out = launch("-XX:-UseParallelGC", "hunt");
+
+    assertThat(out).contains("collectors: ").doesNotContain("PS_");
+  }
+
+  @Test
+  void collectorInJavaVariables_replacesTheParallelCollector() throws Exception {
+    for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+      String out = launchWith(Map.of(variable, "-XX:+UseSerialGC"), "hunt");
+
+      assertThat(out)
+          .as("%s=-XX:+UseSerialGC", variable)
+          .contains("collectors: Copy MarkSweepCompact");
+    }
   }
 
   /** Runs the launcher with {@code SKYWARDEN_JAVA_OPTS} set to {@code javaOpts} (unset if null). */
   private static String launch(String javaOpts, String... arguments) throws Exception {
+    return launchWith(
+        javaOpts == null ? Map.of() : Map.of("SKYWARDEN_JAVA_OPTS", javaOpts), arguments);
+  }
+
+  /**
+   * Runs the launcher with the JVM of this test first on the PATH and with {@code variables} as the
+   * only JVM option variables, and returns its standard output and error.
+   */
+  private static String launchWith(Map<String, String> variables, String... arguments)
+      throws Exception {
     List<String> command = new ArrayList<>(List.of("bash", home.resolve("skywarden").toString()));
     command.addAll(List.of(arguments));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Path output = Files.createTempFile(home, "launch", ".out");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     Map<String, String> environment = builder.environment();
-    environment.remove("SKYWARDEN_JAVA_OPTS");
-    environment.remove("JAVA_TOOL_OPTIONS");
-    environment.remove("JDK_JAVA_OPTIONS");
-    if (javaOpts != null) {
-      environment.put("SKYWARDEN_JAVA_OPTS", javaOpts);
+    for (String variable :
+        List.of("SKYWARDEN_JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+      environment.remove(variable);
     }
+    environment.putAll(variables);
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin");
+    environment.put("PATH", javaBin + File.pathSeparator + environment.getOrDefault("PATH", ""));
+
     Process process = builder.start();
-    byte[] output = process.getInputStream().readAllBytes();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
-    String out = new String(output, StandardCharsets.UTF_8);
+    boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    String out = Files.readString(output, StandardCharsets.UTF_8);
+    assertThat(finished).as("launcher finished within 60 s; output:%n%s", out).isTrue();
     assertThat(process.exitValue()).as("exit status; output:%n%s", out).isZero();
     return out;
   }
