@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the {@code skywarden} launcher script of the repository with a real JVM and checks the JVM
- * options it chooses. The launcher runs a small jar in place of the CLI's, whose main method prints
- * the collectors and maximum heap of its JVM and its arguments, so no build is started.
+ * Tests of the repository's {@code skywarden} launcher script, run with a real JVM: the JVM options
+ * it chooses and the arguments it passes on. The script runs a small jar in place of the CLI's. Its
+ * main method prints the JVM's collectors, maximum heap and arguments, so no build starts.
  */
 class LauncherTest {
 
@@ -80,7 +80,7 @@ class LauncherTest {
   }
 
   @Test
-  void noOptions_usesTheParallelCollector() throws Exception {
+  void noOptions_usesParallelCollector() throws Exception {
     String out = launch(null, "hunt", "examples/");
 
     assertThat(out).contains("collectors: PS_MarkSweep PS_Scavenge");
@@ -98,7 +98,7 @@ class LauncherTest {
   }
 
   @Test
-  void optionsWithoutCollector_keepTheParallelCollector() throws Exception {
+  void otherOptions_keepParallelCollector() throws Exception {
     String out = launch("-Xmx64m", "hunt");
 
     assertThat(out).contains("collectors: PS_MarkSweep PS_Scavenge").contains("max heap MiB: ");
@@ -106,7 +106,7 @@ class LauncherTest {
   }
 
   @Test
-  void optionsWithCollector_replaceTheParallelCollector() throws Exception {
+  void chosenCollector_replacesParallel() throws Exception {
     String g1 = launch("-XX:+UseG1GC", "hunt");
     String serial = launch("-Xmx64m -XX:+UseSerialGC", "score");
 
@@ -124,21 +124,21 @@ class LauncherTest {
   }
 
   @Test
-  void parallelTuningFlag_keepsTheParallelCollector() throws Exception {
+  void parallelTuningFlag_keepsParallel() throws Exception {
     String out = launch("-XX:+UseMaximumCompactionOnSystemGC", "hunt");
 
     assertThat(out).contains("collectors: PS_MarkSweep PS_Scavenge");
   }
 
   @Test
-  void disabledParallelCollector_leavesTheJvmDefault() throws Exception {
+  void disabledParallel_leavesJvmDefault() throws Exception {
     String out = launch("-XX:-UseParallelGC", "hunt");
 
     assertThat(out).contains("collectors: ").doesNotContain("PS_");
   }
 
   @Test
-  void collectorInJavaVariables_replacesTheParallelCollector() throws Exception {
+  void collectorInJavaVariables_replacesParallel() throws Exception {
     for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
       String out = launchWith(Map.of(variable, "-XX:+UseSerialGC"), "hunt");
 
